@@ -1,0 +1,270 @@
+/*
+ * winnow.h — turn raw web pages into clean article records.
+ *
+ * The one public header of libwinnow. Everything here is prefixed wn_ / WN_.
+ * Conventions, unless a function says otherwise:
+ *   - strings are UTF-8; const char * results are NUL-terminated and owned by the
+ *     object they came from (valid until that object is freed);
+ *   - a wn_error * argument may be NULL; when given, it is filled on failure with a
+ *     static message and, where it helps, the byte offset in the input;
+ *   - the library never prints, never aborts and never exits;
+ *   - objects are not shared between threads without locking; different objects
+ *     may be used from different threads at the same time.
+ */
+#ifndef WINNOW_H
+#define WINNOW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define WN_API __attribute__((visibility("default")))
+#else
+#define WN_API
+#endif
+
+#define WN_VERSION_MAJOR 0
+#define WN_VERSION_MINOR 1
+#define WN_VERSION_PATCH 0
+#define WN_VERSION (WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH)
+#define WN_VERSION_STRING "0.1.0"
+
+/* MARK: Status, errors, sinks ------------------------------------------------ */
+
+typedef enum wn_status {
+    WN_OK = 0,
+    WN_ERR_NOMEM,     /* out of memory */
+    WN_ERR_LIMIT,     /* a cap in wn_options was exceeded (size, nodes, time...) */
+    WN_ERR_INPUT,     /* input that cannot be processed (corrupt record, bad gzip...) */
+    WN_ERR_IO,        /* reading or writing a file failed */
+    WN_ERR_ARG,       /* invalid argument (NULL where not allowed, unknown name...) */
+    WN_ERR_TIMEOUT,   /* the per-page time budget ran out */
+    WN_END            /* no more items (iterators); not a failure */
+} wn_status;
+
+typedef struct wn_error {
+    wn_status status;
+    const char *msg;   /* static string; never NULL after a failure */
+    uint64_t offset;   /* byte offset in the input the error refers to, when known */
+} wn_error;
+
+/* Output callback. Return 0 to continue; any other value stops the writer, which
+ * then returns WN_ERR_IO. */
+typedef int (*wn_sink_fn)(void *ctx, const char *p, size_t n);
+
+WN_API const char *wn_status_str(wn_status st);   /* "ok", "out of memory", ... */
+WN_API unsigned     wn_version(void);              /* == WN_VERSION at build time */
+
+/* MARK: Options ---------------------------------------------------------------- */
+
+typedef enum wn_favor {
+    WN_FAVOR_BALANCED = 0,
+    WN_FAVOR_PRECISION,   /* keep less: drop doubtful blocks */
+    WN_FAVOR_RECALL       /* keep more: include doubtful blocks */
+} wn_favor;
+
+/* wn_options.flags */
+#define WN_OPT_COMMENTS   0x0001u  /* extract user comments (returned separately) */
+#define WN_OPT_LINKS      0x0002u  /* keep links in Markdown/HTML output */
+#define WN_OPT_IMAGES     0x0004u  /* keep images in Markdown/HTML output */
+#define WN_OPT_NO_TABLES  0x0008u  /* drop tables from the article */
+
+/*
+ * Options and limits. Fill with wn_options_init() and then change fields; new
+ * fields are only ever added at the end. A limit of 0 means "no limit".
+ * Exceeding a limit is reported as WN_ERR_LIMIT (or documented degradation).
+ */
+typedef struct wn_options {
+    size_t   max_input_bytes;     /* default 256 MiB: larger inputs are refused */
+    size_t   max_arena_bytes;     /* default 2 GiB: memory one document may use */
+    uint32_t max_nodes;           /* default 20,000,000 DOM nodes */
+    uint32_t max_depth;           /* default 512: deeper elements attach at this depth */
+    uint32_t max_attrs;           /* default 1024 attributes per tag; the rest are dropped */
+    uint32_t time_limit_ms;       /* default 0 (none): per-page budget for parse + extract */
+    const char *charset;          /* override encoding detection (label), or NULL */
+    const char *transport_charset;/* charset from HTTP Content-Type, or NULL */
+    unsigned flags;               /* WN_OPT_* */
+    wn_favor favor;
+} wn_options;
+
+WN_API void wn_options_init(wn_options *opt);
+
+/* MARK: Parsing (HTML5) -------------------------------------------------------- */
+
+typedef struct wn_document wn_document;
+
+typedef struct wn_parse_stats {
+    const char *encoding;     /* WHATWG name of the encoding used, e.g. "windows-1252" */
+    uint64_t input_bytes;
+    uint64_t nodes;
+    uint64_t parse_errors;
+    uint64_t arena_bytes;     /* peak bytes held by the document's arena */
+} wn_parse_stats;
+
+/*
+ * Parse a whole HTML document (raw bytes in any supported encoding; detection per
+ * the WHATWG encoding sniffing algorithm, see wn_options.charset and
+ * transport_charset). html must stay valid until the document is freed (unchanged
+ * text is referenced, not copied). opt may be NULL for defaults.
+ * On success *out owns the document; free it with wn_document_free().
+ */
+WN_API wn_status wn_parse(const char *html, size_t len, const wn_options *opt,
+                          wn_document **out, wn_error *err);
+
+/* Parse a fragment in the context of an element, written as html5lib-tests write
+ * it: "td", "svg path", "math mi". */
+WN_API wn_status wn_parse_fragment(const char *html, size_t len, const char *context,
+                                   const wn_options *opt, wn_document **out, wn_error *err);
+
+WN_API void wn_document_stats(const wn_document *doc, wn_parse_stats *stats);
+
+/* Write the tree in the html5lib-tests format ("| <html>" lines, without the
+ * "#document" header line). */
+WN_API wn_status wn_document_dump(const wn_document *doc, wn_sink_fn sink, void *ctx);
+
+WN_API void wn_document_free(wn_document *doc);  /* NULL is a no-op */
+
+/* MARK: Extraction ------------------------------------------------------------- */
+
+typedef struct wn_extractor wn_extractor;  /* reusable across pages; one per thread */
+typedef struct wn_article   wn_article;    /* owns all its memory */
+
+/* A new extractor with a copy of *opt (NULL = defaults). NULL only when out of memory. */
+WN_API wn_extractor *wn_extractor_new(const wn_options *opt);
+WN_API void          wn_extractor_free(wn_extractor *ex);  /* NULL is a no-op */
+
+/*
+ * Extract the article of one page. html need not outlive the call. url (may be
+ * NULL) is the page's address: a base for relative links and a metadata source.
+ * On success *out is a new article (free with wn_article_free), possibly with an
+ * empty text when the page has no article.
+ */
+WN_API wn_status wn_extract(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_article **out, wn_error *err);
+
+/* Like wn_extract but writes, instead of an article, a table of every block with
+ * kept/dropped and the signals that decided it. */
+WN_API wn_status wn_explain(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_sink_fn sink, void *ctx, wn_error *err);
+
+typedef enum wn_field {
+    WN_FIELD_TITLE = 0,
+    WN_FIELD_AUTHOR,         /* authors joined with "; " */
+    WN_FIELD_DATE,           /* published, ISO 8601 (YYYY-MM-DD or with time) */
+    WN_FIELD_DATE_MODIFIED,
+    WN_FIELD_SITENAME,
+    WN_FIELD_DESCRIPTION,
+    WN_FIELD_LANGUAGE,       /* BCP 47 tag, e.g. "en", "pt-BR" */
+    WN_FIELD_URL,            /* canonical URL */
+    WN_FIELD_IMAGE,          /* lead image URL */
+    WN_FIELD_LICENSE,
+    WN_FIELD_ENCODING,       /* encoding the page was decoded from */
+    WN_FIELD_TEXT,           /* the article as plain text */
+    WN_FIELD__COUNT
+} wn_field;
+
+/* A field's value, or NULL when unknown. */
+WN_API const char *wn_article_get(const wn_article *a, wn_field field);
+
+/* List fields: *out receives an array of n strings owned by the article. */
+WN_API size_t wn_article_categories(const wn_article *a, const char *const **out);
+WN_API size_t wn_article_tags(const wn_article *a, const char *const **out);
+WN_API size_t wn_article_comment_count(const wn_article *a);
+
+WN_API void wn_article_free(wn_article *a);  /* NULL is a no-op */
+
+/* MARK: Rendering -------------------------------------------------------------- */
+
+typedef enum wn_format {
+    WN_FMT_TEXT = 0,     /* plain text, paragraphs separated by blank lines */
+    WN_FMT_MARKDOWN,     /* CommonMark + GFM pipe tables */
+    WN_FMT_JSON,         /* one JSON object: metadata fields + "text" (+ extras by flag) */
+    WN_FMT_HTML          /* clean, safe HTML fragment */
+} wn_format;
+
+/* wn_render flags */
+#define WN_RENDER_LINKS         0x0001u  /* keep links (Markdown) */
+#define WN_RENDER_IMAGES        0x0002u  /* keep images (Markdown, HTML) */
+#define WN_RENDER_COMMENTS      0x0004u  /* include comments (text/md: after the article; JSON: "comments") */
+#define WN_RENDER_JSON_MARKDOWN 0x0008u  /* JSON: add "markdown" */
+#define WN_RENDER_JSON_HTML     0x0010u  /* JSON: add "html" */
+
+/* Parse a format name: "txt"/"text", "md"/"markdown", "json", "html". -1 if unknown. */
+WN_API int wn_format_parse(const char *name);
+
+/* Render the article through sink. Deterministic: same article, same bytes. */
+WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
+                           wn_sink_fn sink, void *ctx);
+
+/* MARK: WARC reading (ISO 28500, WARC 1.0 / 1.1) ------------------------------ */
+
+typedef struct wn_warc wn_warc;
+
+/* Caller's read function: fill up to n bytes, return the count, 0 at end of
+ * input, or -1 on a read error. */
+typedef long (*wn_read_fn)(void *ctx, void *buf, size_t n);
+
+typedef struct wn_warc_options {
+    size_t max_header_bytes;    /* default 64 KiB per WARC or HTTP header block */
+    size_t max_payload_bytes;   /* default 64 MiB decoded body; larger bodies are
+                                   truncated and flagged (rec->payload_truncated) */
+    size_t max_record_bytes;    /* default 1 GiB: a Content-Length beyond it is corrupt */
+    int    parse_http;          /* default 1: parse HTTP in response records */
+} wn_warc_options;
+
+WN_API void wn_warc_options_init(wn_warc_options *o);
+
+/*
+ * One record. Strings are NUL-terminated and valid until the next wn_warc_next()
+ * or wn_warc_close(); absent headers are NULL.
+ */
+typedef struct wn_warc_record {
+    uint64_t offset;              /* offset of the record (or its gzip member) in the file */
+    const char *version;          /* "WARC/1.1" */
+    const char *type;             /* WARC-Type: "response", "request", "warcinfo", ... */
+    const char *target_uri;       /* WARC-Target-URI, angle brackets removed */
+    const char *date;             /* WARC-Date */
+    const char *record_id;        /* WARC-Record-ID */
+    const char *content_type;     /* WARC Content-Type */
+    const char *truncated;        /* WARC-Truncated reason, or NULL */
+    uint64_t content_length;      /* WARC Content-Length */
+    /* HTTP, for response records with an application/http content type */
+    int http_status;              /* 0 when not an HTTP response */
+    const char *http_content_type;/* full header value */
+    const char *mime;             /* lowercased MIME type from http_content_type */
+    const char *charset;          /* charset parameter, or NULL */
+    const char *content_encoding; /* what was undone: "gzip", "br", ... or NULL */
+    /* The payload: the HTTP body with chunking and Content-Encoding undone (or
+     * the whole block for non-HTTP records). */
+    const char *payload;
+    size_t payload_len;
+    int payload_truncated;        /* cut at max_payload_bytes or WARC-Truncated */
+} wn_warc_record;
+
+/* Open a file (plain, gzip per record, whole-file gzip, or .zst by content). */
+WN_API wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err);
+/* Read from a caller's function instead; ctx is passed back to fn. */
+WN_API wn_warc *wn_warc_open_reader(wn_read_fn fn, void *ctx, const wn_warc_options *opt,
+                                    wn_error *err);
+
+/*
+ * Next record. Returns WN_OK with *rec filled, WN_END at the end of input, or an
+ * error for a corrupt/truncated record: err (may be NULL) gives the reason and
+ * the record's offset, and the next call resynchronises at the next record.
+ * WN_ERR_IO (a read failure) is final.
+ */
+WN_API wn_status wn_warc_next(wn_warc *w, wn_warc_record *rec, wn_error *err);
+
+/* Bytes consumed from the underlying (compressed) input so far: for progress. */
+WN_API uint64_t wn_warc_input_offset(const wn_warc *w);
+
+WN_API void wn_warc_close(wn_warc *w);   /* NULL is a no-op */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WINNOW_H */

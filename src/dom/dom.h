@@ -1,0 +1,135 @@
+/*
+ * dom.h: the document tree. Every node, attribute and decoded string lives in the
+ * document's arena; wn_doc_free() releases all of it at once. Links are plain
+ * pointers (parent, first/last child, prev/next sibling); nothing here recurses.
+ */
+#ifndef WN_DOM_DOM_H
+#define WN_DOM_DOM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/str.h"
+#include "dom/tag_data.h"
+
+typedef enum wn_node_type {
+    WN_NODE_DOCUMENT = 0,  /* also used for document fragments and template contents */
+    WN_NODE_DOCTYPE,
+    WN_NODE_ELEMENT,
+    WN_NODE_TEXT,
+    WN_NODE_COMMENT
+} wn_node_type;
+
+typedef enum wn_ns {
+    WN_NS_HTML = 0,
+    WN_NS_SVG,
+    WN_NS_MATHML
+} wn_ns;
+
+/* Namespace of an attribute after the tree builder's foreign-attribute adjustment. */
+typedef enum wn_attr_ns {
+    WN_ATTR_NS_NONE = 0,
+    WN_ATTR_NS_XLINK,
+    WN_ATTR_NS_XML,
+    WN_ATTR_NS_XMLNS
+} wn_attr_ns;
+
+typedef struct wn_attr {
+    wn_str name;      /* local name, lowercase for HTML (adjusted case for SVG/MathML) */
+    wn_str value;     /* decoded UTF-8 */
+    uint8_t ns;       /* wn_attr_ns */
+} wn_attr;
+
+/* Node flags. The low 16 bits belong to the parser, the high 16 to the extractor. */
+#define WN_NODE_FLAG_MATHML_HTML_INTEGRATION 0x0001u /* annotation-xml with text/html */
+#define WN_NODE_FLAG_DOCTYPE_HAS_PUBLIC      0x0002u
+#define WN_NODE_FLAG_DOCTYPE_HAS_SYSTEM      0x0004u
+#define WN_NODE_FLAG_DROPPED                 0x00010000u /* extractor: not part of the article */
+#define WN_NODE_FLAG_EXTRACT_MASK            0xFFFF0000u
+
+typedef struct wn_node wn_node;
+struct wn_node {
+    uint8_t type;        /* wn_node_type */
+    uint8_t ns;          /* wn_ns, elements only */
+    uint16_t tag;        /* enum wn_tag; WN_TAG_UNKNOWN for names not in the table */
+    uint32_t flags;
+    uint32_t id;         /* creation order, 0..doc->node_count-1: index for side tables */
+    uint32_t nattrs;
+    wn_node *parent, *first, *last, *prev, *next;
+    wn_str name;         /* element local name; doctype name */
+    wn_str text;         /* text and comment data; doctype: public id */
+    wn_str text2;        /* doctype: system id */
+    wn_attr *attrs;      /* nattrs entries */
+    wn_node *content;    /* template contents (a WN_NODE_DOCUMENT fragment), else NULL */
+};
+
+typedef struct wn_doc {
+    wn_arena arena;
+    wn_node *root;         /* WN_NODE_DOCUMENT */
+    uint32_t node_count;
+    uint32_t max_nodes;    /* 0 = unlimited; wn_dom_new_* fail beyond it */
+    bool quirks;           /* quirks mode */
+    bool limited_quirks;
+    const char *encoding;  /* WHATWG name of the encoding the bytes were decoded from */
+    size_t parse_errors;
+    size_t input_bytes;
+} wn_doc;
+
+/* A new empty document whose arena is capped at arena_limit bytes (0 = none). NULL on OOM. */
+wn_doc  *wn_doc_new(size_t arena_limit);
+void     wn_doc_free(wn_doc *d);   /* NULL is a no-op */
+
+/* Node creation: strings are NOT copied (callers pass arena or input-owned memory).
+ * Each returns NULL when out of memory, over the arena limit or over max_nodes. */
+wn_node *wn_dom_new_element(wn_doc *d, wn_ns ns, uint16_t tag, wn_str name);
+wn_node *wn_dom_new_text(wn_doc *d, wn_str text);
+wn_node *wn_dom_new_comment(wn_doc *d, wn_str text);
+wn_node *wn_dom_new_doctype(wn_doc *d, wn_str name);
+wn_node *wn_dom_new_fragment(wn_doc *d);
+
+/* Tree edits. */
+void wn_dom_append(wn_node *parent, wn_node *child);
+void wn_dom_insert_before(wn_node *parent, wn_node *child, wn_node *ref); /* ref NULL = append */
+void wn_dom_remove(wn_node *node);                    /* detach from its parent */
+void wn_dom_move_children(wn_node *from, wn_node *to); /* append all of from's children to to */
+
+/* Attributes. */
+const wn_attr *wn_dom_attr(const wn_node *el, const char *name);  /* exact (lowercase) name */
+wn_str         wn_dom_attr_value(const wn_node *el, const char *name); /* {NULL,0} if absent */
+/* Replace the element's attribute array (copied into the arena). Returns 0 or -1. */
+int            wn_dom_set_attrs(wn_doc *d, wn_node *el, const wn_attr *attrs, uint32_t n);
+
+/* Tag names. name must already be lowercase. */
+uint16_t    wn_tag_lookup(const char *name, size_t n);
+const char *wn_tag_name(uint16_t tag);
+
+static inline bool wn_is_html(const wn_node *n, uint16_t tag)
+{
+    return n && n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML && n->tag == tag;
+}
+
+/* Pre-order traversal without recursion: next node after n within the subtree of root,
+ * descending into children (or skipping them when skip_children). NULL at the end. */
+static inline wn_node *wn_dom_next(const wn_node *root, const wn_node *n, bool skip_children)
+{
+    if (!skip_children && n->first)
+        return n->first;
+    while (n && n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+/* Debug invariant checker: parent/child/sibling links consistent, no cycles, node
+ * count within doc->node_count. Returns NULL if sound, else a static message. */
+const char *wn_dom_check(const wn_doc *d);
+
+/* Concatenated text of a subtree into buf (arena-free helper for tests/extractor). */
+struct wn_buf;
+int wn_dom_text_content(const wn_node *n, struct wn_buf *out);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * article.h: what extraction produces. The article owns one small document
+ * (its own arena) that holds the cleaned content tree and every string field,
+ * so it is independent of the page's bytes and of the page's DOM.
+ */
+#ifndef WN_EXTRACT_ARTICLE_H
+#define WN_EXTRACT_ARTICLE_H
+
+#include <stddef.h>
+
+#include "winnow.h"
+#include "dom/dom.h"
+
+/* Metadata, filled by metadata.c. Strings are NUL-terminated, in the arena
+ * passed to wn_meta_extract; NULL when unknown. */
+typedef struct wn_meta {
+    const char *title, *author, *date, *date_modified, *sitename, *description;
+    const char *language, *url, *image, *license;
+    const char **categories;
+    size_t ncategories;
+    const char **tags;
+    size_t ntags;
+} wn_meta;
+
+struct wn_article {
+    wn_doc *doc;                  /* owns all memory below */
+    wn_node *body;                /* fragment: the cleaned article (see clean.h vocabulary) */
+    wn_node *comments;            /* fragment: cleaned user comments, or NULL */
+    size_t comment_count;
+    wn_meta meta;
+    const char *encoding;
+    const char *text;             /* plain-text rendering of body, computed once */
+};
+
+#endif

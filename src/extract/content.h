@@ -1,0 +1,24 @@
+/*
+ * content.h: find the main content of a parsed page and mark boilerplate inside
+ * it with WN_NODE_FLAG_DROPPED. Also locates the user-comment section.
+ */
+#ifndef WN_EXTRACT_CONTENT_H
+#define WN_EXTRACT_CONTENT_H
+
+#include "winnow.h"
+#include "core/buf.h"
+#include "dom/dom.h"
+#include "extract/article.h"
+
+typedef struct wn_content {
+    wn_node *root;        /* the article container in the page's DOM, or NULL if none */
+    wn_node *comments;    /* the comment section, or NULL */
+} wn_content;
+
+/* meta: already-extracted metadata (the title helps find the headline).
+ * explain: when non-NULL, a human-readable table of every block's decision is
+ * appended. Returns 0, or -1 when out of memory. */
+int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
+                    wn_content *out, wn_buf *explain);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * parser.h: the whole HTML pipeline for one document: sniff + decode
+ * (encoding.c) -> tokenize (tokenizer.c) -> tree construction (treebuilder.c).
+ */
+#ifndef WN_HTML_PARSER_H
+#define WN_HTML_PARSER_H
+
+#include <stddef.h>
+
+#include "winnow.h"
+#include "dom/dom.h"
+
+/* fragment_context: NULL for a whole document, else "td", "svg path", "math mi".
+ * Returns a new document (free with wn_doc_free) or NULL with *err set. */
+wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
+                      const char *fragment_context, wn_error *err);
+
+/* Tree construction over already-decoded UTF-8 (used by wn_html_parse and the
+ * benchmark). d is a fresh document from wn_doc_new(). Returns WN_OK or an error. */
+wn_status wn_html_build_tree(wn_doc *d, const char *utf8, size_t n, const wn_options *opt,
+                             const char *fragment_context, wn_error *err);
+
+/* Writes the tree in the html5lib-tests format, one "| " line per node. */
+wn_status wn_html_dump_tree(const wn_doc *d, wn_sink_fn sink, void *ctx);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * render.h: turn a cleaned article tree (see extract/clean.h) into text,
+ * Markdown, JSON or HTML, writing through a sink. Renderers never recurse.
+ */
+#ifndef WN_RENDER_RENDER_H
+#define WN_RENDER_RENDER_H
+
+#include "winnow.h"
+#include "core/buf.h"
+#include "dom/dom.h"
+#include "extract/article.h"
+
+/* Plain text / Markdown / safe HTML of one cleaned fragment. flags: WN_RENDER_*. */
+wn_status wn_render_text(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
+wn_status wn_render_markdown(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
+wn_status wn_render_html(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
+/* The whole article as one JSON object (metadata + text, extras by flag). */
+wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, void *ctx);
+
+/* JSON string escaping helper shared with other writers (warc JSONL). */
+int wn_json_escape(wn_buf *out, const char *p, size_t n);
+
+#endif

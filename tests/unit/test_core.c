@@ -1,0 +1,94 @@
+/* test_core.c: arena and buffer behaviour, including caps. */
+#include "check.h"
+
+#include "core/arena.h"
+#include "core/buf.h"
+
+static void test_arena_alloc_aligned(void)
+{
+    wn_arena a;
+    wn_arena_init(&a, 0);
+    for (int i = 1; i < 1000; i++) {
+        char *p = wn_arena_alloc(&a, (size_t)i);
+        CHECK(p != NULL);
+        CHECK(((uintptr_t)p & 15) == 0);
+        memset(p, 0xAB, (size_t)i);
+    }
+    CHECK(wn_arena_used(&a) >= 999 * 1000 / 2);
+    wn_arena_fini(&a);
+}
+
+static void test_arena_limit(void)
+{
+    wn_arena a;
+    wn_arena_init(&a, 1000);
+    CHECK(wn_arena_alloc(&a, 512) != NULL);
+    CHECK(wn_arena_alloc(&a, 600) == NULL);      /* would exceed the cap */
+    CHECK(wn_arena_alloc(&a, 400) != NULL);      /* still fits */
+    CHECK(wn_arena_used(&a) <= 1000);
+    wn_arena_fini(&a);
+}
+
+static void test_arena_big_and_reset(void)
+{
+    wn_arena a;
+    wn_arena_init(&a, 0);
+    char *big = wn_arena_alloc(&a, 10 * 1024 * 1024);
+    CHECK(big != NULL);
+    big[10 * 1024 * 1024 - 1] = 1;
+    wn_arena_reset(&a);
+    CHECK_EQ_INT(wn_arena_used(&a), 0);
+    char *p = wn_arena_alloc(&a, 100);
+    CHECK(p != NULL);
+    wn_arena_fini(&a);
+}
+
+static void test_arena_realloc_in_place(void)
+{
+    wn_arena a;
+    wn_arena_init(&a, 0);
+    char *p = wn_arena_alloc(&a, 10);
+    memcpy(p, "0123456789", 10);
+    char *q = wn_arena_realloc(&a, p, 10, 100);
+    CHECK(q == p);                               /* last allocation grows in place */
+    CHECK(memcmp(q, "0123456789", 10) == 0);
+    char *r = wn_arena_alloc(&a, 5);
+    CHECK(r != NULL);
+    char *s = wn_arena_realloc(&a, q, 100, 200); /* no longer last: copied */
+    CHECK(s != q && memcmp(s, "0123456789", 10) == 0);
+    wn_arena_fini(&a);
+}
+
+static void test_buf_basic(void)
+{
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    wn_buf_puts(&b, "abc");
+    wn_buf_printf(&b, "-%d-", 42);
+    wn_buf_put_utf8(&b, 0xE9);
+    wn_buf_put_utf8(&b, 0x1F600);
+    CHECK_EQ_STR(wn_buf_cstr(&b), "abc-42-\xC3\xA9\xF0\x9F\x98\x80");
+    wn_buf_fini(&b);
+}
+
+static void test_buf_cap(void)
+{
+    wn_buf b;
+    wn_buf_init(&b, 8);
+    CHECK(wn_buf_puts(&b, "12345678") == 0);
+    CHECK(wn_buf_putc(&b, '9') == -1);
+    CHECK(b.failed);
+    CHECK(wn_buf_puts(&b, "x") == -1);           /* sticky */
+    wn_buf_fini(&b);
+}
+
+int main(void)
+{
+    RUN(test_arena_alloc_aligned);
+    RUN(test_arena_limit);
+    RUN(test_arena_big_and_reset);
+    RUN(test_arena_realloc_in_place);
+    RUN(test_buf_basic);
+    RUN(test_buf_cap);
+    CHECK_DONE();
+}
