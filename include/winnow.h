@@ -264,6 +264,82 @@ WN_API uint64_t wn_warc_input_offset(const wn_warc *w);
 
 WN_API void wn_warc_close(wn_warc *w);   /* NULL is a no-op */
 
+/* MARK: Batch (WARC files -> JSON lines on all cores) ------------------------- */
+
+/*
+ * Counters of one wn_batch_run(). Every record read is counted once:
+ *   records_seen == extracted + skipped_type + skipped_mime + skipped_status
+ *                   + failed_read + failed_extract + failed_limit + failed_timeout
+ * Files that cannot be opened (or fail with a read error) count in files_failed
+ * and add no records.
+ */
+typedef struct wn_batch_stats {
+    uint64_t files;              /* input files started */
+    uint64_t files_failed;       /* could not be opened, or a read error stopped them */
+    uint64_t records_seen;
+    uint64_t extracted;          /* became an article line */
+    uint64_t skipped_type;       /* not a WARC response record */
+    uint64_t skipped_mime;       /* response, but not an accepted MIME type */
+    uint64_t skipped_status;     /* HTML response with a rejected HTTP status */
+    uint64_t failed_read;        /* corrupt or truncated record reported by the reader */
+    uint64_t failed_extract;     /* wn_extract failed for another reason */
+    uint64_t failed_limit;       /* over a size or memory cap (WN_ERR_LIMIT / NOMEM) */
+    uint64_t failed_timeout;     /* over the per-page time budget */
+    uint64_t truncated;          /* extracted from a truncated payload (also in extracted) */
+    uint64_t input_bytes;        /* bytes consumed from the input files (compressed) */
+    uint64_t input_total;        /* sum of the input file sizes, for an ETA; 0 if unknown */
+    uint64_t html_bytes;         /* payload bytes handed to the extractor */
+    uint64_t output_bytes;       /* bytes given to the sink */
+    uint64_t error_lines;        /* error lines written (0 with error_lines off) */
+    double   elapsed_s;          /* wall time since the run started */
+    unsigned threads;            /* worker threads used */
+} wn_batch_stats;
+
+/* Progress callback: called from the thread that called wn_batch_run(), about
+ * every progress_ms and once at the end (final != 0). *s is a snapshot. */
+typedef void (*wn_batch_progress_fn)(void *ctx, const wn_batch_stats *s, int final);
+
+typedef struct wn_batch_options {
+    wn_options extract;          /* per page; defaults: time_limit_ms 10,000 and
+                                    max_arena_bytes 512 MiB instead of 0 and 2 GiB */
+    wn_warc_options warc;
+    unsigned threads;            /* worker threads; 0 = number of online CPUs */
+    size_t   max_bytes_in_flight;/* default 256 MiB of payload copies between the
+                                    reader and the writer; 1 record always fits */
+    unsigned max_jobs_in_flight; /* default 64 x threads records queued or in work */
+    const char *statuses;        /* accepted HTTP statuses: "200,301", "2xx", "all";
+                                    NULL = "2xx" */
+    const char *mimes;           /* accepted MIME types, comma separated; NULL =
+                                    "text/html,application/xhtml+xml" */
+    unsigned render_flags;       /* WN_RENDER_* passed to wn_render(WN_FMT_JSON) */
+    int      error_lines;        /* default 1: failed records also become
+                                    {"error": ...} lines in the output */
+    wn_batch_progress_fn progress;  /* may be NULL */
+    void    *progress_ctx;
+    unsigned progress_ms;        /* default 250 */
+} wn_batch_options;
+
+WN_API void wn_batch_options_init(wn_batch_options *o);
+
+/*
+ * Read every WARC file in paths[0..n) in turn and write one JSON line per HTML
+ * response record through sink, in input order whatever the thread count:
+ *   {"url":..,"warc_record_id":..,"warc_date":..,"status":200,"charset":.., <the
+ *    members of the wn_render(WN_FMT_JSON) object>}
+ * Failed records become {"error":..,"status":..,"file":..,"offset":N,
+ * "warc_record_id":..,"url":..} lines (unless opt->error_lines is 0). sink and
+ * the progress callback run only on the calling thread. stats (may be NULL) is
+ * filled even on failure. Returns WN_OK when the run completed (records or files
+ * may still have failed: see stats), WN_ERR_IO when the sink stopped the run,
+ * WN_ERR_NOMEM, or WN_ERR_ARG for bad options (unparsable statuses).
+ */
+WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch_options *opt,
+                              wn_sink_fn sink, void *sink_ctx, wn_batch_stats *stats,
+                              wn_error *err);
+
+/* Write stats as one JSON object (with a trailing newline) through sink. */
+WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif
