@@ -27,8 +27,19 @@ LIB_A  := $(OUT)/libwinnow.a
 LIB_SO := $(OUT)/libwinnow.so
 TOOL   := $(OUT)/winnow
 
-.PHONY: all lib test unit check conformance golden hostile cli-test bench fuzz fuzz-build clean install lint format
+DEMO_PAGE := examples/news-article.html
+
+.PHONY: deps demo all lib test unit check conformance golden hostile cli-test bench fuzz fuzz-build clean install lint format
 all: $(LIB_A) $(LIB_SO) $(TOOL)
+
+# Installs missing Debian packages (a no-op when everything is there).
+deps:
+	@sh tools/install-deps.sh
+
+# Quick start: install what is needed, build, and extract the bundled example page.
+demo: deps
+	$(MAKE) all
+	$(TOOL) --format md $(DEMO_PAGE)
 lib: $(LIB_A) $(LIB_SO)
 
 $(OUT)/%.o: %.c
@@ -69,7 +80,9 @@ cli-test: $(TOOL)
 	sh tests/cli/run.sh $(TOOL)
 
 # The whole suite: unit, conformance, golden files, command-line behaviour.
-test: all unit conformance golden cli-test
+test: deps
+	$(MAKE) all
+	$(MAKE) unit conformance golden cli-test
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 check:

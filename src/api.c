@@ -1,0 +1,234 @@
+/*
+ * api.c: the public entry points of winnow.h that are glue only: options,
+ * status strings, parsing wrappers, article accessors and render dispatch.
+ * The work happens in html/, extract/ and render/.
+ */
+#include "winnow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/dom.h"
+#include "extract/article.h"
+#include "html/parser.h"
+#include "render/render.h"
+
+/* MARK: Status and options */
+
+WN_API const char *wn_status_str(wn_status st)
+{
+    switch (st) {
+    case WN_OK: return "ok";
+    case WN_ERR_NOMEM: return "out of memory";
+    case WN_ERR_LIMIT: return "limit exceeded";
+    case WN_ERR_INPUT: return "invalid input";
+    case WN_ERR_IO: return "input/output error";
+    case WN_ERR_ARG: return "invalid argument";
+    case WN_ERR_TIMEOUT: return "time limit exceeded";
+    case WN_END: return "end of input";
+    }
+    return "unknown status";
+}
+
+WN_API unsigned wn_version(void)
+{
+    return WN_VERSION;
+}
+
+WN_API void wn_options_init(wn_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_input_bytes = (size_t)256 << 20;
+    opt->max_arena_bytes = (size_t)2 << 30;
+    opt->max_nodes = 20000000;
+    opt->max_depth = 512;
+    opt->max_attrs = 1024;
+    opt->time_limit_ms = 0;
+    opt->favor = WN_FAVOR_BALANCED;
+}
+
+WN_API int wn_format_parse(const char *name)
+{
+    if (name == NULL)
+        return -1;
+    if (!strcmp(name, "txt") || !strcmp(name, "text"))
+        return WN_FMT_TEXT;
+    if (!strcmp(name, "md") || !strcmp(name, "markdown"))
+        return WN_FMT_MARKDOWN;
+    if (!strcmp(name, "json"))
+        return WN_FMT_JSON;
+    if (!strcmp(name, "html"))
+        return WN_FMT_HTML;
+    return -1;
+}
+
+/* MARK: Parsing */
+
+struct wn_document {
+    wn_doc *doc;
+};
+
+static void set_err(wn_error *err, wn_status st, const char *msg)
+{
+    if (err) {
+        err->status = st;
+        err->msg = msg;
+        err->offset = 0;
+    }
+}
+
+static wn_status parse_common(const char *html, size_t len, const char *context,
+                              const wn_options *opt, wn_document **out, wn_error *err)
+{
+    wn_options defaults;
+    if (out == NULL || (html == NULL && len)) {
+        set_err(err, WN_ERR_ARG, "html and out must not be NULL");
+        return WN_ERR_ARG;
+    }
+    *out = NULL;
+    if (opt == NULL) {
+        wn_options_init(&defaults);
+        opt = &defaults;
+    }
+    wn_document *doc = malloc(sizeof *doc);
+    if (doc == NULL) {
+        set_err(err, WN_ERR_NOMEM, "out of memory");
+        return WN_ERR_NOMEM;
+    }
+    wn_error e = { WN_OK, NULL, 0 };
+    doc->doc = wn_html_parse(html ? html : "", len, opt, context, &e);
+    if (doc->doc == NULL) {
+        free(doc);
+        if (e.status == WN_OK)
+            e.status = WN_ERR_NOMEM, e.msg = "out of memory";
+        if (err)
+            *err = e;
+        return e.status;
+    }
+    *out = doc;
+    return WN_OK;
+}
+
+WN_API wn_status wn_parse(const char *html, size_t len, const wn_options *opt,
+                          wn_document **out, wn_error *err)
+{
+    return parse_common(html, len, NULL, opt, out, err);
+}
+
+WN_API wn_status wn_parse_fragment(const char *html, size_t len, const char *context,
+                                   const wn_options *opt, wn_document **out, wn_error *err)
+{
+    if (context == NULL || *context == '\0') {
+        set_err(err, WN_ERR_ARG, "fragment context must be an element name");
+        return WN_ERR_ARG;
+    }
+    return parse_common(html, len, context, opt, out, err);
+}
+
+WN_API void wn_document_stats(const wn_document *doc, wn_parse_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    if (doc == NULL)
+        return;
+    s->encoding = doc->doc->encoding;
+    s->input_bytes = doc->doc->input_bytes;
+    s->nodes = doc->doc->node_count;
+    s->parse_errors = doc->doc->parse_errors;
+    s->arena_bytes = doc->doc->arena.peak;
+}
+
+WN_API wn_status wn_document_dump(const wn_document *doc, wn_sink_fn sink, void *ctx)
+{
+    if (doc == NULL || sink == NULL)
+        return WN_ERR_ARG;
+    return wn_html_dump_tree(doc->doc, sink, ctx);
+}
+
+WN_API void wn_document_free(wn_document *doc)
+{
+    if (doc == NULL)
+        return;
+    wn_doc_free(doc->doc);
+    free(doc);
+}
+
+/* MARK: Articles */
+
+WN_API const char *wn_article_get(const wn_article *a, wn_field field)
+{
+    if (a == NULL)
+        return NULL;
+    const wn_meta *m = &a->meta;
+    switch (field) {
+    case WN_FIELD_TITLE: return m->title;
+    case WN_FIELD_AUTHOR: return m->author;
+    case WN_FIELD_DATE: return m->date;
+    case WN_FIELD_DATE_MODIFIED: return m->date_modified;
+    case WN_FIELD_SITENAME: return m->sitename;
+    case WN_FIELD_DESCRIPTION: return m->description;
+    case WN_FIELD_LANGUAGE: return m->language;
+    case WN_FIELD_URL: return m->url;
+    case WN_FIELD_IMAGE: return m->image;
+    case WN_FIELD_LICENSE: return m->license;
+    case WN_FIELD_ENCODING: return a->encoding;
+    case WN_FIELD_TEXT: return a->text;
+    case WN_FIELD__COUNT: break;
+    }
+    return NULL;
+}
+
+WN_API size_t wn_article_categories(const wn_article *a, const char *const **out)
+{
+    *out = a ? a->meta.categories : NULL;
+    return a ? a->meta.ncategories : 0;
+}
+
+WN_API size_t wn_article_tags(const wn_article *a, const char *const **out)
+{
+    *out = a ? a->meta.tags : NULL;
+    return a ? a->meta.ntags : 0;
+}
+
+WN_API size_t wn_article_comment_count(const wn_article *a)
+{
+    return a ? a->comment_count : 0;
+}
+
+WN_API void wn_article_free(wn_article *a)
+{
+    if (a == NULL)
+        return;
+    wn_doc_free(a->doc);
+    free(a);
+}
+
+/* MARK: Rendering */
+
+WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
+                           wn_sink_fn sink, void *ctx)
+{
+    if (a == NULL || sink == NULL)
+        return WN_ERR_ARG;
+    switch (fmt) {
+    case WN_FMT_TEXT:
+    case WN_FMT_MARKDOWN: {
+        /* Comments follow the article under a heading of their own, so a reader
+         * (or a corpus filter) can always tell them apart. */
+        wn_status (*fn)(const wn_node *, unsigned, wn_sink_fn, void *) =
+            fmt == WN_FMT_TEXT ? wn_render_text : wn_render_markdown;
+        wn_status st = fn(a->body, flags, sink, ctx);
+        if (st == WN_OK && (flags & WN_RENDER_COMMENTS) && a->comments && a->comments->first) {
+            const char *sep = fmt == WN_FMT_TEXT ? "\n\nComments\n\n" : "\n\n## Comments\n\n";
+            if (sink(ctx, sep, strlen(sep)) != 0)
+                return WN_ERR_IO;
+            st = fn(a->comments, flags, sink, ctx);
+        }
+        return st;
+    }
+    case WN_FMT_JSON:
+        return wn_render_json(a, flags, sink, ctx);
+    case WN_FMT_HTML:
+        return wn_render_html(a->body, flags, sink, ctx);
+    }
+    return WN_ERR_ARG;
+}

@@ -1,0 +1,173 @@
+/*
+ * extract.c: the page-to-article pipeline behind wn_extract():
+ *   parse (html/) -> metadata (metadata.c) -> main content (content.c)
+ *   -> clean copy into the article's own document (clean.c) -> plain text.
+ * The page's DOM is freed before returning; the article owns what it keeps.
+ */
+#include "winnow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "dom/dom.h"
+#include "extract/article.h"
+#include "extract/clean.h"
+#include "extract/content.h"
+#include "extract/metadata.h"
+#include "html/parser.h"
+#include "render/render.h"
+
+struct wn_extractor {
+    wn_options opt;
+    wn_buf text;      /* reused across pages: the plain-text rendering */
+};
+
+static void set_err(wn_error *err, wn_status st, const char *msg)
+{
+    if (err) {
+        err->status = st;
+        err->msg = msg;
+        err->offset = 0;
+    }
+}
+
+WN_API wn_extractor *wn_extractor_new(const wn_options *opt)
+{
+    wn_extractor *ex = calloc(1, sizeof *ex);
+    if (ex == NULL)
+        return NULL;
+    if (opt)
+        ex->opt = *opt;
+    else
+        wn_options_init(&ex->opt);
+    /* The article text may be as large as the input. */
+    wn_buf_init(&ex->text, ex->opt.max_input_bytes ? ex->opt.max_input_bytes * 2 : 0);
+    return ex;
+}
+
+WN_API void wn_extractor_free(wn_extractor *ex)
+{
+    if (ex == NULL)
+        return;
+    wn_buf_fini(&ex->text);
+    free(ex);
+}
+
+static int buf_sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
+/* The base for relative links: the caller's URL, else the page's canonical URL. */
+static const char *base_url(const char *url, const wn_meta *m)
+{
+    if (url && *url)
+        return url;
+    return m->url;
+}
+
+static wn_status run(wn_extractor *ex, const char *html, size_t len, const char *url,
+                     wn_article **out, wn_buf *explain, wn_error *err)
+{
+    wn_status st = WN_OK;
+    wn_article *a = NULL;
+    wn_doc *page = NULL;
+    wn_content content = { NULL, NULL };
+
+    if (ex == NULL || (html == NULL && len)) {
+        set_err(err, WN_ERR_ARG, "extractor and html must not be NULL");
+        return WN_ERR_ARG;
+    }
+    page = wn_html_parse(html ? html : "", len, &ex->opt, NULL, err);
+    if (page == NULL)
+        return err ? err->status : WN_ERR_NOMEM;
+
+    a = calloc(1, sizeof *a);
+    if (a == NULL || (a->doc = wn_doc_new(ex->opt.max_arena_bytes)) == NULL) {
+        st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    a->encoding = page->encoding;     /* static string from the encoding table */
+    if (wn_meta_extract(page, url, &a->doc->arena, &a->meta) != 0) {
+        st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    if (wn_content_find(page, &a->meta, &ex->opt, &content, explain) != 0) {
+        st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    const char *base = base_url(url, &a->meta);
+    if (content.root) {
+        a->body = wn_clean_clone(a->doc, content.root, base, ex->opt.flags);
+    } else {
+        a->body = wn_dom_new_fragment(a->doc);
+    }
+    if (a->body == NULL) {
+        st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    if ((ex->opt.flags & WN_OPT_COMMENTS) && content.comments) {
+        /* The comment section is flagged dropped for the article; clear that on its
+         * root so the cleaner copies it. */
+        uint32_t saved = content.comments->flags;
+        content.comments->flags &= ~WN_NODE_FLAG_DROPPED;
+        a->comments = wn_clean_clone(a->doc, content.comments, base, ex->opt.flags);
+        content.comments->flags = saved;
+        if (a->comments == NULL) {
+            st = WN_ERR_NOMEM;
+            goto fail;
+        }
+        for (wn_node *c = a->comments->first; c; c = c->next)
+            a->comment_count++;
+    }
+
+    wn_buf_clear(&ex->text);
+    st = wn_render_text(a->body, 0, buf_sink, &ex->text);
+    if (st != WN_OK)
+        goto fail;
+    a->text = wn_arena_strdup(&a->doc->arena, ex->text.p ? ex->text.p : "", ex->text.n);
+    if (a->text == NULL) {
+        st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    wn_doc_free(page);
+    *out = a;
+    return WN_OK;
+
+fail:
+    wn_doc_free(page);
+    wn_article_free(a);
+    set_err(err, st, st == WN_ERR_NOMEM ? "out of memory or over max_arena_bytes"
+                                        : "extraction failed");
+    return st;
+}
+
+WN_API wn_status wn_extract(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_article **out, wn_error *err)
+{
+    if (out == NULL) {
+        set_err(err, WN_ERR_ARG, "out must not be NULL");
+        return WN_ERR_ARG;
+    }
+    *out = NULL;
+    return run(ex, html, len, url, out, NULL, err);
+}
+
+WN_API wn_status wn_explain(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_sink_fn sink, void *ctx, wn_error *err)
+{
+    wn_buf explain;
+    wn_article *a = NULL;
+    if (sink == NULL) {
+        set_err(err, WN_ERR_ARG, "sink must not be NULL");
+        return WN_ERR_ARG;
+    }
+    wn_buf_init(&explain, 0);
+    wn_status st = run(ex, html, len, url, &a, &explain, err);
+    if (st == WN_OK && explain.n && sink(ctx, explain.p, explain.n) != 0)
+        st = WN_ERR_IO;
+    wn_article_free(a);
+    wn_buf_fini(&explain);
+    return st;
+}
