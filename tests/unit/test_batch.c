@@ -1,0 +1,346 @@
+/*
+ * test_batch.c: the batch driver's parts. The ordered pool must hand jobs back
+ * in submission order whatever the workers' timing, never hold more than its
+ * job and byte caps, and stop cleanly when cancelled. Also the status/MIME
+ * filters, the JSON string writer and the stats object.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "batch/batch.h"
+#include "check.h"
+
+/* MARK: Pool */
+
+typedef struct tjob {
+    uint64_t seq;
+    unsigned delay_us;
+    int worked;
+    size_t bytes;
+} tjob;
+
+static atomic_int in_work, max_in_work;
+
+static void sleep_us(unsigned us)
+{
+    struct timespec ts = {us / 1000000, (long)(us % 1000000) * 1000};
+    nanosleep(&ts, NULL);
+}
+
+static void tjob_work(void *ctx, void *vj)
+{
+    tjob *j = vj;
+    (void)ctx;
+    int now = atomic_fetch_add(&in_work, 1) + 1;
+    int seen = atomic_load(&max_in_work);
+    while (now > seen && !atomic_compare_exchange_weak(&max_in_work, &seen, now))
+        ;
+    sleep_us(j->delay_us);
+    j->worked++;
+    atomic_fetch_sub(&in_work, 1);
+}
+
+/* Producer thread state: submits `count` jobs, tracking the peak of
+ * submitted-but-not-yet-taken jobs and bytes as seen from outside. */
+typedef struct producer {
+    wn_pool *pool;
+    unsigned count;
+    size_t job_bytes;
+    int pass_every;              /* every Nth job skips the workers (0: none) */
+    atomic_uint_fast64_t submitted;
+    int failed_submit;
+} producer;
+
+static void *producer_main(void *arg)
+{
+    producer *pr = arg;
+    unsigned seed = 12345;
+    for (unsigned i = 0; i < pr->count; i++) {
+        tjob *j = calloc(1, sizeof *j);
+        j->seq = i;
+        seed = seed * 1103515245u + 12345u;
+        /* 0..2 ms: enough spread that later jobs often finish first */
+        j->delay_us = (seed >> 16) % 2000;
+        j->bytes = pr->job_bytes;
+        int needs = !(pr->pass_every && i % (unsigned)pr->pass_every == 0);
+        if (wn_pool_submit(pr->pool, j, j->bytes, needs) != 0) {
+            free(j);
+            pr->failed_submit = 1;
+            break;
+        }
+        atomic_fetch_add(&pr->submitted, 1);
+    }
+    wn_pool_close(pr->pool);
+    return NULL;
+}
+
+static void run_order(unsigned threads, unsigned max_jobs, size_t max_bytes, size_t job_bytes,
+                      int pass_every)
+{
+    wn_pool_config cfg = {threads, max_jobs, max_bytes, tjob_work, NULL};
+    wn_pool *p = wn_pool_new(&cfg);
+    CHECK(p != NULL);
+    if (p == NULL)
+        return;
+    atomic_store(&in_work, 0);
+    atomic_store(&max_in_work, 0);
+    producer pr = {.pool = p, .count = 400, .job_bytes = job_bytes, .pass_every = pass_every};
+    pthread_t tid;
+    pthread_create(&tid, NULL, producer_main, &pr);
+
+    uint64_t expect = 0, taken = 0, peak_outstanding = 0;
+    int order_ok = 1, work_ok = 1;
+    void *vj;
+    int rc;
+    while ((rc = wn_pool_next(p, 1000, &vj)) != -1) {
+        if (rc == 0)
+            continue;
+        tjob *j = vj;
+        taken++;
+        uint64_t outstanding = atomic_load(&pr.submitted) - taken + 1;
+        if (outstanding > peak_outstanding)
+            peak_outstanding = outstanding;
+        if (j->seq != expect)
+            order_ok = 0;
+        int needs = !(pass_every && j->seq % (unsigned)pass_every == 0);
+        if (j->worked != needs)
+            work_ok = 0;
+        expect++;
+        free(j);
+    }
+    pthread_join(tid, NULL);
+    wn_pool_free(p, free);
+    CHECK(order_ok);
+    CHECK(work_ok);
+    CHECK_EQ_INT(taken, 400);
+    CHECK(!pr.failed_submit);
+    CHECK(atomic_load(&max_in_work) <= (int)threads);
+    /* Never more outstanding than the job cap, nor than the byte cap allows.
+     * Seen from outside, the job just taken and a new one the producer slipped
+     * into its slot can both count: one job of slack. */
+    CHECK(peak_outstanding <= max_jobs + 1);
+    if (job_bytes)
+        CHECK(peak_outstanding * job_bytes <=
+              (max_bytes > job_bytes ? max_bytes : job_bytes) + job_bytes);
+}
+
+static void test_pool_order_1_thread(void)
+{
+    run_order(1, 8, SIZE_MAX, 0, 0);
+}
+
+static void test_pool_order_4_threads(void)
+{
+    run_order(4, 16, SIZE_MAX, 0, 0);
+}
+
+static void test_pool_order_8_threads_small_ring(void)
+{
+    /* A ring smaller than the thread count: workers must still all progress. */
+    run_order(8, 3, SIZE_MAX, 0, 0);
+}
+
+static void test_pool_byte_cap(void)
+{
+    /* 1000-byte jobs under a 3500-byte cap: at most 3 in flight. */
+    run_order(4, 64, 3500, 1000, 0);
+}
+
+static void test_pool_job_bigger_than_cap(void)
+{
+    /* Each job alone exceeds the cap: they must pass one at a time, not hang. */
+    run_order(2, 64, 100, 1000, 0);
+}
+
+static void test_pool_pass_through(void)
+{
+    /* Every third job skips the workers but keeps its place. */
+    run_order(3, 10, SIZE_MAX, 0, 3);
+}
+
+static void test_pool_timeout_and_empty(void)
+{
+    wn_pool_config cfg = {2, 4, 0, tjob_work, NULL};
+    cfg.max_bytes = SIZE_MAX;
+    wn_pool *p = wn_pool_new(&cfg);
+    void *vj = NULL;
+    CHECK(p != NULL);
+    /* Nothing submitted, not closed: a short wait times out. */
+    CHECK_EQ_INT(wn_pool_next(p, 20, &vj), 0);
+    wn_pool_close(p);
+    CHECK_EQ_INT(wn_pool_next(p, 20, &vj), -1);
+    wn_pool_free(p, free);
+}
+
+static void test_pool_cancel(void)
+{
+    wn_pool_config cfg = {2, 4, SIZE_MAX, tjob_work, NULL};
+    wn_pool *p = wn_pool_new(&cfg);
+    CHECK(p != NULL);
+    producer pr = {.pool = p, .count = 1000, .job_bytes = 1};
+    pthread_t tid;
+    pthread_create(&tid, NULL, producer_main, &pr);
+    void *vj;
+    int got = 0;
+    while (got < 5) {
+        if (wn_pool_next(p, 1000, &vj) == 1) {
+            free(vj);
+            got++;
+        }
+    }
+    /* The producer is blocked on the full ring; cancel must release it. */
+    wn_pool_cancel(p);
+    pthread_join(tid, NULL);
+    CHECK(pr.failed_submit);
+    CHECK_EQ_INT(wn_pool_next(p, 10, &vj), -1);
+    wn_pool_free(p, free);   /* frees what is left in the ring; ASan checks leaks */
+}
+
+/* MARK: Filters */
+
+static void test_status_set(void)
+{
+    wn_status_set s;
+    CHECK_EQ_INT(wn_status_set_parse(&s, NULL), 0);
+    CHECK(wn_status_set_has(&s, 200));
+    CHECK(wn_status_set_has(&s, 204));
+    CHECK(wn_status_set_has(&s, 299));
+    CHECK(!wn_status_set_has(&s, 199));
+    CHECK(!wn_status_set_has(&s, 300));
+    CHECK(!wn_status_set_has(&s, 0));
+
+    CHECK_EQ_INT(wn_status_set_parse(&s, "200,301"), 0);
+    CHECK(wn_status_set_has(&s, 200));
+    CHECK(wn_status_set_has(&s, 301));
+    CHECK(!wn_status_set_has(&s, 302));
+    CHECK(!wn_status_set_has(&s, 201));
+
+    CHECK_EQ_INT(wn_status_set_parse(&s, "3xx,404"), 0);
+    CHECK(wn_status_set_has(&s, 300));
+    CHECK(wn_status_set_has(&s, 399));
+    CHECK(wn_status_set_has(&s, 404));
+    CHECK(!wn_status_set_has(&s, 200));
+
+    CHECK_EQ_INT(wn_status_set_parse(&s, "all"), 0);
+    CHECK(wn_status_set_has(&s, 0));
+    CHECK(wn_status_set_has(&s, 999));
+    CHECK(!wn_status_set_has(&s, 1000));
+    CHECK(!wn_status_set_has(&s, -1));
+
+    CHECK_EQ_INT(wn_status_set_parse(&s, ""), -1);
+    CHECK_EQ_INT(wn_status_set_parse(&s, "20"), -1);
+    CHECK_EQ_INT(wn_status_set_parse(&s, "2000"), -1);
+    CHECK_EQ_INT(wn_status_set_parse(&s, "200,"), -1);
+    CHECK_EQ_INT(wn_status_set_parse(&s, "x00"), -1);
+}
+
+static void test_mime_match(void)
+{
+    CHECK(wn_mime_match(NULL, "text/html"));
+    CHECK(wn_mime_match(NULL, "application/xhtml+xml"));
+    CHECK(!wn_mime_match(NULL, "text/plain"));
+    CHECK(!wn_mime_match(NULL, "text/htmlx"));
+    CHECK(!wn_mime_match(NULL, NULL));
+    CHECK(wn_mime_match("text/*", "text/plain"));
+    CHECK(!wn_mime_match("text/*", "textual/plain"));
+    CHECK(wn_mime_match("image/png, Text/HTML", "text/html"));
+    CHECK(wn_mime_match("*", "application/octet-stream"));
+    CHECK(!wn_mime_match("", "text/html"));
+}
+
+/* MARK: JSON */
+
+static void test_json_strings(void)
+{
+    wn_obuf b = {0};
+    wn_json_put_str(&b, "a\"b\\c\nd\x01");
+    CHECK_EQ_MEM(b.p, b.n, "\"a\\\"b\\\\c\\nd\\u0001\"");
+    b.n = 0;
+    wn_json_put_str(&b, NULL);
+    CHECK_EQ_MEM(b.p, b.n, "null");
+    b.n = 0;
+    /* Valid UTF-8 (é, €, U+1F600) passes; a lone continuation byte, an
+     * overlong "/" and an encoded surrogate each become U+FFFD per byte. */
+    wn_json_put_str(&b, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+    CHECK_EQ_MEM(b.p, b.n, "\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"");
+    b.n = 0;
+    wn_json_put_str(&b, "\x80");
+    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\"");
+    b.n = 0;
+    wn_json_put_str(&b, "\xC0\xAF");
+    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    b.n = 0;
+    wn_json_put_str(&b, "\xED\xA0\x80");
+    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    b.n = 0;
+    /* A sequence cut by the end of the string. */
+    wn_json_put_strn(&b, "x\xE2\x82", 3);
+    CHECK_EQ_MEM(b.p, b.n, "\"x\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    b.n = 0;
+    wn_json_put_u64(&b, 0);
+    wn_obuf_put(&b, " ", 1);
+    wn_json_put_u64(&b, UINT64_MAX);
+    CHECK_EQ_MEM(b.p, b.n, "0 18446744073709551615");
+    wn_obuf_fini(&b);
+}
+
+static void test_obuf_cap(void)
+{
+    wn_obuf b = {0};
+    b.max = 10;
+    wn_obuf_puts(&b, "12345678");
+    CHECK(!b.failed);
+    wn_obuf_puts(&b, "abc");
+    CHECK(b.failed);
+    CHECK_EQ_INT(b.n, 8);
+    CHECK_EQ_INT(wn_obuf_sink(&b, "z", 1), -1);
+    wn_obuf_fini(&b);
+}
+
+static void test_stats_json(void)
+{
+    wn_batch_stats s;
+    memset(&s, 0, sizeof s);
+    s.files = 2;
+    s.records_seen = 10;
+    s.extracted = 4;
+    s.skipped_type = 3;
+    s.skipped_mime = 1;
+    s.failed_read = 1;
+    s.failed_timeout = 1;
+    s.threads = 4;
+    s.elapsed_s = 1.5;
+    wn_obuf b = {0};
+    CHECK_EQ_INT(wn_batch_stats_json(&s, wn_obuf_sink, &b), WN_OK);
+    CHECK_EQ_MEM(b.p, b.n,
+                 "{\"files\":2,\"files_failed\":0,\"records_seen\":10,\"extracted\":4,"
+                 "\"skipped\":4,\"skipped_type\":3,\"skipped_mime\":1,\"skipped_status\":0,"
+                 "\"failed\":2,\"failed_read\":1,\"failed_extract\":0,\"failed_limit\":0,"
+                 "\"failed_timeout\":1,\"truncated\":0,\"input_bytes\":0,\"input_total\":0,"
+                 "\"html_bytes\":0,\"output_bytes\":0,\"error_lines\":0,\"threads\":4,"
+                 "\"elapsed_s\":1.500}\n");
+    wn_obuf_fini(&b);
+}
+
+int main(void)
+{
+    RUN(test_pool_order_1_thread);
+    RUN(test_pool_order_4_threads);
+    RUN(test_pool_order_8_threads_small_ring);
+    RUN(test_pool_byte_cap);
+    RUN(test_pool_job_bigger_than_cap);
+    RUN(test_pool_pass_through);
+    RUN(test_pool_timeout_and_empty);
+    RUN(test_pool_cancel);
+    RUN(test_status_set);
+    RUN(test_mime_match);
+    RUN(test_json_strings);
+    RUN(test_obuf_cap);
+    RUN(test_stats_json);
+    CHECK_DONE();
+}
