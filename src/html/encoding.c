@@ -758,10 +758,19 @@ static const unsigned char fffd[3] = { 0xEF, 0xBF, 0xBD };
 /* Output size of the single-byte decode: ASCII bytes stay, others grow. */
 static size_t sb_count(const sb_char *t, const unsigned char *s, size_t n)
 {
-    size_t i, m = n;
-    for (i = 0; i < n; i++) {
+    size_t i = 0, m = n;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] >= 0x80)
             m += (size_t)t[s[i] - 0x80].len - 1;
+        i++;
     }
     return m;
 }
