@@ -1,0 +1,166 @@
+/*
+ * meta_url.c: what a page's address says about it (the date in /2019/08/02/,
+ * the host) and relative-reference resolution for canonical and image links.
+ * A small subset of RFC 3986 section 5.2: enough for metadata, not a URL parser.
+ */
+#include <string.h>
+
+#include "extract/metadata_internal.h"
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Start of the path: after "scheme://host", or the whole string when relative. */
+static const char *path_start(const char *url)
+{
+    const char *p = strstr(url, "://");
+    if (p == NULL)
+        return url;
+    p += 3;
+    while (*p && *p != '/' && *p != '?' && *p != '#')
+        p++;
+    return p;
+}
+
+static int num(const char *p, int len)
+{
+    int v = 0;
+    for (int i = 0; i < len; i++) {
+        if (!is_digit(p[i]))
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+static bool url_sep(char c)
+{
+    return c == '/' || c == '-' || c == '_' || c == '.';
+}
+
+bool wn_meta_url_date(const char *url, long max_ymd, char out[WN_META_DATE_LEN])
+{
+    const char *p;
+    size_t n;
+
+    if (url == NULL)
+        return false;
+    p = path_start(url);
+    n = strnlen(p, WN_META_MAX_URL);
+    for (size_t i = 0; i + 8 <= n; i++) {
+        char buf[16];
+        const char *q = p + i;
+        int y, m, d;
+
+        if (p[i] == '?' || p[i] == '#')
+            break;
+        if (!(i > 0 && url_sep(p[i - 1])) || !is_digit(*q))
+            continue;
+        y = num(q, 4);
+        if (y < 1991 || y > 2100)
+            continue;
+        if (i + 10 <= n && url_sep(q[4]) && is_digit(q[5]) && is_digit(q[6]) && url_sep(q[7]) &&
+            is_digit(q[8]) && is_digit(q[9]) && (i + 10 == n || !is_digit(q[10]))) {
+            m = num(q + 5, 2);
+            d = num(q + 8, 2);
+        } else if (num(q, 8) >= 0 && (i + 8 == n || !is_digit(q[8]))) {
+            m = num(q + 4, 2);
+            d = num(q + 6, 2);
+        } else {
+            continue;
+        }
+        if (m < 1 || m > 12 || d < 1 || d > 31)
+            continue;
+        /* Let the date parser check the calendar and the upper bound. */
+        memcpy(buf, q, 4);
+        buf[4] = '-';
+        buf[5] = (char)('0' + m / 10);
+        buf[6] = (char)('0' + m % 10);
+        buf[7] = '-';
+        buf[8] = (char)('0' + d / 10);
+        buf[9] = (char)('0' + d % 10);
+        if (wn_meta_parse_date(buf, 10, 0, max_ymd, out))
+            return true;
+    }
+    return false;
+}
+
+wn_str wn_meta_url_host(const char *url)
+{
+    wn_str r = { NULL, 0 };
+    const char *p, *e;
+
+    if (url == NULL || (p = strstr(url, "://")) == NULL)
+        return r;
+    p += 3;
+    e = p;
+    while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
+        e++;
+    if (e - p > 4 && memcmp(p, "www.", 4) == 0)
+        p += 4;
+    r.p = p;
+    r.n = (size_t)(e - p);
+    return r;
+}
+
+char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t n)
+{
+    const char *scheme_end, *host_end, *dir_end;
+    size_t bn;
+    char *out;
+
+    if (n > WN_META_MAX_URL)
+        return NULL;
+    if (base == NULL || strstr(base, "://") == NULL || n == 0 ||
+        memchr(ref, ':', n < 12 ? n : 12) != NULL)
+        return wn_arena_strdup(a, ref, n);   /* absolute (or nothing to resolve against) */
+    bn = strnlen(base, WN_META_MAX_URL);
+    scheme_end = strstr(base, "://");
+    host_end = path_start(base);
+    if (n >= 2 && ref[0] == '/' && ref[1] == '/') {
+        size_t sl = (size_t)(scheme_end - base) + 1;   /* "https:" */
+        out = wn_arena_alloc(a, sl + n + 1);
+        if (out == NULL)
+            return NULL;
+        memcpy(out, base, sl);
+        memcpy(out + sl, ref, n);
+        out[sl + n] = '\0';
+        return out;
+    }
+    if (ref[0] == '/') {
+        dir_end = host_end;
+    } else {
+        /* relative path: keep the base up to its last '/' before any query */
+        const char *q = host_end;
+        dir_end = host_end;
+        while (q < base + bn && *q != '?' && *q != '#') {
+            if (*q == '/')
+                dir_end = q + 1;
+            q++;
+        }
+        if (dir_end == host_end) {
+            /* "https://host" + "x" needs a slash */
+            size_t hl = (size_t)(host_end - base);
+            out = wn_arena_alloc(a, hl + 1 + n + 1);
+            if (out == NULL)
+                return NULL;
+            memcpy(out, base, hl);
+            out[hl] = '/';
+            memcpy(out + hl + 1, ref, n);
+            out[hl + 1 + n] = '\0';
+            return out;
+        }
+    }
+    {
+        size_t hl = (size_t)(dir_end - base);
+        out = wn_arena_alloc(a, hl + n + 1);
+        if (out == NULL)
+            return NULL;
+        memcpy(out, base, hl);
+        memcpy(out + hl, ref, n);
+        out[hl + n] = '\0';
+    }
+    return out;
+}

@@ -1,0 +1,841 @@
+/*
+ * metadata.c: wn_meta_extract. One walk over the DOM (capped) offers candidate
+ * values from every source to per-field slots that keep the highest priority;
+ * then titles, authors and dates are chosen and cleaned. Sources and their
+ * priorities are in the tables below; docs/internals/METADATA.md explains them.
+ */
+#include <string.h>
+
+#include "core/buf.h"
+#include "extract/metadata.h"
+#include "extract/metadata_internal.h"
+
+#define WALK_MAX_NODES  300000   /* elements and texts examined per page */
+#define MAX_SCRIPTS     24       /* JSON-LD scripts parsed per page */
+#define SCRIPT_MAX      (1u << 20) /* bytes of one JSON-LD script */
+#define GATHER_MAX      600      /* bytes of text gathered from one element */
+#define GATHER_NODES    400      /* nodes visited to gather one element's text */
+#define SCRATCH_LIMIT   (16u << 20)
+#define MAX_H1          4
+
+/* MARK: Candidate slots ------------------------------------------------------- */
+
+typedef struct slot {
+    const char *v;   /* cleaned, NUL-terminated, in the scratch arena */
+    int prio;
+} slot;
+
+enum field {
+    F_TITLE, F_AUTHOR, F_DATE, F_DATEMOD, F_SITE, F_DESC, F_LANG, F_URL, F_IMAGE,
+    F_LICENSE, F_CAT, F_TAG, F_NONE
+};
+
+typedef struct ctx {
+    wn_arena *scratch;
+    long max_ymd;
+    slot title, author, date, datemod, site, desc, lang, url, image, license;
+    slot title_tag;                  /* <title>, before stripping */
+    const char *h1[MAX_H1];
+    int h1_prio[MAX_H1];
+    size_t nh1;
+    const char *cats[WN_META_MAX_LIST], *tags[WN_META_MAX_LIST];
+    size_t ncats, ntags;
+    int cats_prio, tags_prio;
+    wn_jsonld ld;
+    size_t nscripts;
+    bool oom;
+} ctx;
+
+static void offer(slot *s, const char *v, int prio)
+{
+    if (v && *v && prio > s->prio) {
+        s->v = v;
+        s->prio = prio;
+    }
+}
+
+static const char *clean(ctx *c, const char *p, size_t n, size_t cap)
+{
+    char *s = wn_meta_clean(c->scratch, p, n, cap);
+    if (s == NULL)
+        c->oom = true;
+    return s;
+}
+
+static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio)
+{
+    char buf[WN_META_DATE_LEN];
+    if (prio <= s->prio || n == 0)
+        return;
+    if (wn_meta_parse_date(p, n, flags, c->max_ymd, buf))
+        offer(s, wn_arena_strdup(c->scratch, buf, strlen(buf)), prio);
+}
+
+static void offer_author(ctx *c, const char *p, size_t n, int prio)
+{
+    char *s;
+    if (prio <= c->author.prio || n == 0 || wn_meta_is_url(p, n))
+        return;
+    s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
+    if (s == NULL) {
+        c->oom = true;
+        return;
+    }
+    s = wn_meta_clean_byline(s);
+    if (wn_meta_author_ok(s))
+        offer(&c->author, s, prio);
+}
+
+/* Replace a list when a better source offers one. */
+static void offer_list(ctx *c, const char **items, size_t *count, int *lprio, const char *p,
+                       size_t n, int prio, bool split)
+{
+    if (prio < *lprio)
+        return;
+    if (prio > *lprio) {
+        *count = 0;
+        *lprio = prio;
+    }
+    if (split) {
+        *count = wn_meta_split_list(c->scratch, p, n, items, *count, WN_META_MAX_LIST);
+    } else if (*count < WN_META_MAX_LIST) {
+        const char *s = clean(c, p, n, WN_META_MAX_NAME);
+        bool dup = false;
+        for (size_t k = 0; s && k < *count; k++)
+            if (strcmp(items[k], s) == 0)
+                dup = true;
+        if (s && *s && !dup)
+            items[(*count)++] = s;
+    }
+}
+
+/* MARK: <meta> names ---------------------------------------------------------- */
+
+/* name= / property= / itemprop= keys, lowercase, and where they go. The order of
+ * priorities encodes which sources publishers keep accurate: structured article
+ * fields (OpenGraph article:*, Parse.ly, Dublin Core) above generic ones. */
+static const struct { const char *key; uint8_t field; uint8_t prio; } meta_keys[] = {
+    { "og:title", F_TITLE, 85 },           { "twitter:title", F_TITLE, 70 },
+    { "parsely-title", F_TITLE, 80 },      { "sailthru.title", F_TITLE, 65 },
+    { "dc.title", F_TITLE, 66 },           { "dcterms.title", F_TITLE, 66 },
+    { "citation_title", F_TITLE, 78 },     { "headline", F_TITLE, 82 },
+    { "title", F_TITLE, 60 },
+    { "author", F_AUTHOR, 80 },            { "article:author", F_AUTHOR, 78 },
+    { "og:article:author", F_AUTHOR, 78 }, { "article:author_name", F_AUTHOR, 79 },
+    { "parsely-author", F_AUTHOR, 82 },    { "sailthru.author", F_AUTHOR, 80 },
+    { "dc.creator", F_AUTHOR, 76 },        { "dcterms.creator", F_AUTHOR, 76 },
+    { "citation_author", F_AUTHOR, 77 },   { "byl", F_AUTHOR, 70 },
+    { "book:author", F_AUTHOR, 70 },       { "dc.creator.aut", F_AUTHOR, 75 },
+    { "article:published_time", F_DATE, 86 }, { "og:article:published_time", F_DATE, 86 },
+    { "article:published", F_DATE, 85 },   { "og:published_time", F_DATE, 85 },
+    { "datepublished", F_DATE, 88 },       { "parsely-pub-date", F_DATE, 84 },
+    { "sailthru.date", F_DATE, 80 },       { "citation_publication_date", F_DATE, 80 },
+    { "citation_date", F_DATE, 78 },       { "dc.date.issued", F_DATE, 78 },
+    { "dcterms.issued", F_DATE, 78 },      { "dc.date", F_DATE, 75 },
+    { "dcterms.date", F_DATE, 75 },        { "dcterms.created", F_DATE, 74 },
+    { "dc.date.created", F_DATE, 74 },     { "datecreated", F_DATE, 72 },
+    { "pubdate", F_DATE, 80 },             { "publishdate", F_DATE, 80 },
+    { "publish-date", F_DATE, 80 },        { "publish_date", F_DATE, 80 },
+    { "publication_date", F_DATE, 80 },    { "published_time", F_DATE, 80 },
+    { "published-date", F_DATE, 80 },      { "article.published", F_DATE, 80 },
+    { "article_date_original", F_DATE, 80 }, { "original-publish-date", F_DATE, 82 },
+    { "cxenseparse:recs:publishtime", F_DATE, 78 }, { "date", F_DATE, 72 },
+    { "created", F_DATE, 60 },             { "date.created", F_DATE, 70 },
+    { "releasedate", F_DATE, 66 },         { "og:pubdate", F_DATE, 80 },
+    { "article:modified_time", F_DATEMOD, 85 }, { "og:updated_time", F_DATEMOD, 80 },
+    { "datemodified", F_DATEMOD, 85 },     { "dcterms.modified", F_DATEMOD, 75 },
+    { "last-modified", F_DATEMOD, 60 },    { "lastmod", F_DATEMOD, 60 },
+    { "og:site_name", F_SITE, 90 },        { "application-name", F_SITE, 50 },
+    { "apple-mobile-web-app-title", F_SITE, 45 }, { "publisher", F_SITE, 52 },
+    { "dc.publisher", F_SITE, 55 },        { "dcterms.publisher", F_SITE, 55 },
+    { "twitter:app:name:iphone", F_SITE, 20 },
+    { "og:description", F_DESC, 85 },      { "description", F_DESC, 80 },
+    { "twitter:description", F_DESC, 70 }, { "dc.description", F_DESC, 65 },
+    { "dcterms.description", F_DESC, 65 }, { "dcterms.abstract", F_DESC, 60 },
+    { "content-language", F_LANG, 80 },    { "language", F_LANG, 70 },
+    { "dc.language", F_LANG, 70 },         { "dcterms.language", F_LANG, 70 },
+    { "og:locale", F_LANG, 60 },           { "inlanguage", F_LANG, 70 },
+    { "og:url", F_URL, 80 },               { "twitter:url", F_URL, 60 },
+    { "og:image", F_IMAGE, 90 },           { "og:image:url", F_IMAGE, 89 },
+    { "og:image:secure_url", F_IMAGE, 89 },{ "twitter:image", F_IMAGE, 80 },
+    { "twitter:image:src", F_IMAGE, 80 },  { "thumbnailurl", F_IMAGE, 60 },
+    { "image", F_IMAGE, 70 },
+    { "dcterms.license", F_LICENSE, 70 },  { "dc.rights", F_LICENSE, 55 },
+    { "dcterms.rights", F_LICENSE, 55 },   { "license", F_LICENSE, 65 },
+    { "article:section", F_CAT, 80 },      { "og:article:section", F_CAT, 80 },
+    { "parsely-section", F_CAT, 75 },      { "articlesection", F_CAT, 78 },
+    { "category", F_CAT, 60 },
+    { "article:tag", F_TAG, 80 },          { "og:article:tag", F_TAG, 80 },
+    { "parsely-tags", F_TAG, 75 },         { "news_keywords", F_TAG, 70 },
+    { "keywords", F_TAG, 60 },             { "dc.subject", F_TAG, 55 },
+};
+
+static bool key_eq(wn_str k, const char *lit)
+{
+    return wn_str_ieq(k, lit);
+}
+
+static void take_value(ctx *c, int field, int prio, const char *p, size_t n)
+{
+    switch (field) {
+    case F_TITLE:   offer(&c->title, clean(c, p, n, WN_META_MAX_TITLE), prio); break;
+    case F_AUTHOR:  offer_author(c, p, n, prio); break;
+    case F_DATE:    offer_date(c, &c->date, p, n, 0, prio); break;
+    case F_DATEMOD: offer_date(c, &c->datemod, p, n, 0, prio); break;
+    case F_SITE:    offer(&c->site, clean(c, p, n, WN_META_MAX_NAME), prio); break;
+    case F_DESC:    offer(&c->desc, clean(c, p, n, WN_META_MAX_TEXT), prio); break;
+    case F_LANG:    offer(&c->lang, clean(c, p, n, 32), prio); break;
+    case F_URL:     offer(&c->url, clean(c, p, n, WN_META_MAX_URL), prio); break;
+    case F_IMAGE:   offer(&c->image, clean(c, p, n, WN_META_MAX_URL), prio); break;
+    case F_LICENSE: offer(&c->license, clean(c, p, n, WN_META_MAX_URL), prio); break;
+    case F_CAT:     offer_list(c, c->cats, &c->ncats, &c->cats_prio, p, n, prio, false); break;
+    case F_TAG:     offer_list(c, c->tags, &c->ntags, &c->tags_prio, p, n, prio,
+                               prio <= 70 || memchr(p, ',', n) != NULL);
+                    break;
+    default: break;
+    }
+}
+
+static void on_meta(ctx *c, const wn_node *el)
+{
+    wn_str content = wn_dom_attr_value(el, "content");
+    wn_str keys[4];
+    keys[0] = wn_dom_attr_value(el, "property");
+    keys[1] = wn_dom_attr_value(el, "name");
+    keys[2] = wn_dom_attr_value(el, "itemprop");
+    keys[3] = wn_dom_attr_value(el, "http-equiv");
+
+    if (content.p == NULL) {
+        wn_str dt = wn_dom_attr_value(el, "datetime");
+        if (dt.p == NULL)
+            return;
+        content = dt;
+    }
+    for (int k = 0; k < 4; k++) {
+        if (keys[k].n == 0 || keys[k].n > 64)
+            continue;
+        /* property="og:title twitter:title": several space-separated keys */
+        size_t i = 0;
+        while (i < keys[k].n) {
+            size_t j = i;
+            while (j < keys[k].n && keys[k].p[j] != ' ')
+                j++;
+            wn_str key = wn_str_make(keys[k].p + i, j - i);
+            for (size_t t = 0; t < sizeof meta_keys / sizeof meta_keys[0]; t++) {
+                if (key_eq(key, meta_keys[t].key)) {
+                    int prio = meta_keys[t].prio;
+                    /* itemprop inside the body is microdata: same weight as meta */
+                    take_value(c, meta_keys[t].field, prio, content.p, content.n);
+                    break;
+                }
+            }
+            i = j + 1;
+        }
+    }
+}
+
+/* MARK: Element text ---------------------------------------------------------- */
+
+static bool is_block(uint16_t tag)
+{
+    switch (tag) {
+    case WN_TAG_A: case WN_TAG_B: case WN_TAG_I: case WN_TAG_EM: case WN_TAG_STRONG:
+    case WN_TAG_SPAN: case WN_TAG_FONT: case WN_TAG_SMALL: case WN_TAG_U: case WN_TAG_ABBR:
+    case WN_TAG_CITE: case WN_TAG_SUB: case WN_TAG_SUP: case WN_TAG_MARK: case WN_TAG_Q:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Text of el's subtree, at most GATHER_MAX bytes, blocks separated by spaces;
+ * script/style skipped. Returns the length written to buf. */
+static size_t gather(const wn_node *el, char *buf)
+{
+    size_t o = 0, visited = 0;
+    for (const wn_node *n = el->first ? el->first : NULL; n && visited < GATHER_NODES;
+         visited++) {
+        bool skip = false;
+        if (n->type == WN_NODE_TEXT) {
+            size_t k = n->text.n;
+            if (o + k > GATHER_MAX)
+                k = GATHER_MAX - o;
+            memcpy(buf + o, n->text.p, k);
+            o += k;
+            if (o >= GATHER_MAX)
+                break;
+        } else if (n->type == WN_NODE_ELEMENT) {
+            if (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_NOSCRIPT ||
+                n->tag == WN_TAG_TEMPLATE || n->tag == WN_TAG_SVG || n->tag == WN_TAG_SELECT)
+                skip = true;
+            else if (is_block(n->tag) && o > 0 && o < GATHER_MAX)
+                buf[o++] = ' ';
+        } else {
+            skip = true;
+        }
+        n = wn_dom_next(el, n, skip);
+    }
+    return o;
+}
+
+static bool has_word(wn_str s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s.n < n)
+        return false;
+    for (size_t i = 0; i + n <= s.n; i++) {
+        size_t k = 0;
+        while (k < n && wn_ascii_lower(s.p[i + k]) == w[k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a space-separated attribute (rel) holds the token tok. */
+static bool has_token(wn_str s, const char *tok)
+{
+    size_t i = 0, n = strlen(tok);
+    while (i < s.n) {
+        size_t j = i;
+        while (j < s.n && !wn_is_space((unsigned char)s.p[j]))
+            j++;
+        if (j - i == n && wn_str_ieq(wn_str_make(s.p + i, n), tok))
+            return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+/* MARK: Walk ------------------------------------------------------------------ */
+
+typedef struct walkstate {
+    const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
+    const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates do not count */
+    bool in_body;
+    bool seen_title;
+} walkstate;
+
+static bool inside(const wn_node *n, const wn_node *anc)
+{
+    for (int d = 0; n && d < 256; d++, n = n->parent)
+        if (n == anc)
+            return true;
+    return false;
+}
+
+/* Class and id together, for marker checks. */
+static bool marker(const wn_node *el, const char *w)
+{
+    return has_word(wn_dom_attr_value(el, "class"), w) || has_word(wn_dom_attr_value(el, "id"), w);
+}
+
+static bool is_noise_box(const wn_node *el)
+{
+    return marker(el, "comment") || marker(el, "sidebar") || marker(el, "widget") ||
+           marker(el, "related") || marker(el, "footer") || marker(el, "reply") ||
+           marker(el, "teaser") || marker(el, "recent");
+}
+
+static bool author_marker(const wn_node *el)
+{
+    wn_str rel = wn_dom_attr_value(el, "rel");
+    if (has_token(rel, "author"))
+        return true;
+    if (!(marker(el, "author") || marker(el, "byline") || marker(el, "by-line") ||
+          marker(el, "autor") || marker(el, "auteur") || marker(el, "writer") ||
+          marker(el, "posted-by") || marker(el, "postedby") || marker(el, "verfasser")))
+        return false;
+    /* Parts of an author box that are not the name. */
+    return !(marker(el, "avatar") || marker(el, "bio") || marker(el, "description") ||
+             marker(el, "image") || marker(el, "photo") || marker(el, "img") ||
+             marker(el, "about") || marker(el, "social") || marker(el, "follow") ||
+             marker(el, "share") || marker(el, "title") || marker(el, "label") ||
+             marker(el, "email") || marker(el, "more") || marker(el, "desc") ||
+             marker(el, "twitter") || marker(el, "facebook") || marker(el, "link-"));
+}
+
+static bool date_marker(const wn_node *el)
+{
+    return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
+           marker(el, "published") || marker(el, "datum") || marker(el, "fecha") ||
+           marker(el, "meta") || marker(el, "byline") || marker(el, "dateline") ||
+           marker(el, "info") || marker(el, "data");
+}
+
+static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
+{
+    wn_str v;
+    size_t n;
+    bool in_art = w->article != NULL;
+    bool marks_ok = w->skip_marks == NULL;
+
+    switch (el->tag) {
+    case WN_TAG_HTML:
+        v = wn_dom_attr_value(el, "lang");
+        if (v.n == 0)
+            v = wn_dom_attr_value(el, "xml:lang");
+        if (v.n)
+            offer(&c->lang, clean(c, v.p, v.n, 32), 90);
+        return;
+    case WN_TAG_TITLE:
+        if (!w->seen_title && el->parent && !wn_is_html(el->parent, WN_TAG_SVG)) {
+            w->seen_title = true;
+            n = gather(el, buf);
+            offer(&c->title_tag, clean(c, buf, n, WN_META_MAX_TITLE), 1);
+        }
+        return;
+    case WN_TAG_META:
+        on_meta(c, el);
+        return;
+    case WN_TAG_LINK:
+        v = wn_dom_attr_value(el, "rel");
+        if (has_token(v, "canonical")) {
+            wn_str h = wn_dom_attr_value(el, "href");
+            offer(&c->url, clean(c, h.p, h.n, WN_META_MAX_URL), 90);
+        } else if (has_token(v, "license")) {
+            wn_str h = wn_dom_attr_value(el, "href");
+            offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 80);
+        }
+        v = wn_dom_attr_value(el, "itemprop");
+        if (v.n) {
+            wn_str h = wn_dom_attr_value(el, "href");
+            if (wn_str_ieq(v, "image") || wn_str_ieq(v, "thumbnailurl"))
+                offer(&c->image, clean(c, h.p, h.n, WN_META_MAX_URL), 65);
+            else if (wn_str_ieq(v, "license"))
+                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 75);
+        }
+        return;
+    case WN_TAG_SCRIPT:
+        v = wn_dom_attr_value(el, "type");
+        if (has_word(v, "ld+json") && c->nscripts < MAX_SCRIPTS && el->first &&
+            el->first->type == WN_NODE_TEXT) {
+            wn_str t = el->first->text;
+            c->nscripts++;
+            if (t.n <= SCRIPT_MAX && wn_meta_jsonld(c->scratch, t.p, t.n, c->max_ymd, &c->ld) < 0)
+                c->oom = true;
+        }
+        return;
+    default:
+        break;
+    }
+    if (!w->in_body)
+        return;
+
+    /* Microdata. */
+    v = wn_dom_attr_value(el, "itemprop");
+    if (v.n && marks_ok) {
+        wn_str content = wn_dom_attr_value(el, "content");
+        wn_str dt = wn_dom_attr_value(el, "datetime");
+        if (has_token(v, "headline")) {
+            n = content.p ? content.n : gather(el, buf);
+            offer(&c->title, clean(c, content.p ? content.p : buf, n, WN_META_MAX_TITLE), 80);
+        } else if (has_token(v, "author") || has_token(v, "creator")) {
+            /* <span itemprop=author><span itemprop=name>Jane</span></span> */
+            const wn_node *src = el;
+            for (const wn_node *k = el->first; k; k = wn_dom_next(el, k, false)) {
+                if (k->type == WN_NODE_ELEMENT && has_token(wn_dom_attr_value(k, "itemprop"), "name")) {
+                    src = k;
+                    break;
+                }
+            }
+            wn_str cn = wn_dom_attr_value(src, "content");
+            if (cn.p)
+                offer_author(c, cn.p, cn.n, in_art ? 74 : 72);
+            else {
+                n = gather(src, buf);
+                offer_author(c, buf, n, in_art ? 74 : 72);
+            }
+        } else if (has_token(v, "datepublished") || has_token(v, "datecreated")) {
+            if (dt.p)
+                offer_date(c, &c->date, dt.p, dt.n, 0, 84);
+            else if (content.p)
+                offer_date(c, &c->date, content.p, content.n, 0, 84);
+            else {
+                n = gather(el, buf);
+                offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, 82);
+            }
+        } else if (has_token(v, "datemodified")) {
+            wn_str src = dt.p ? dt : content;
+            if (src.p)
+                offer_date(c, &c->datemod, src.p, src.n, 0, 80);
+        }
+    }
+
+    switch (el->tag) {
+    case WN_TAG_H1:
+        if (c->nh1 < MAX_H1 && marks_ok) {
+            n = gather(el, buf);
+            const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
+            if (h && *h) {
+                c->h1_prio[c->nh1] = in_art ? 2 : 1;
+                if (marker(el, "title") || marker(el, "headline"))
+                    c->h1_prio[c->nh1]++;
+                c->h1[c->nh1++] = h;
+            }
+        }
+        break;
+    case WN_TAG_TIME:
+        if (!marks_ok)
+            break;
+        v = wn_dom_attr_value(el, "datetime");
+        {
+            bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(el, "publish") ||
+                       marker(el, "entry-date") || marker(el, "post-date");
+            bool upd = marker(el, "update") || marker(el, "modif");
+            int prio = pub ? 70 : (in_art ? 62 : 58);
+            slot *s = upd ? &c->datemod : &c->date;
+            if (upd)
+                prio = 60;
+            if (v.n)
+                offer_date(c, s, v.p, v.n, 0, prio);
+            else {
+                n = gather(el, buf);
+                offer_date(c, s, buf, n, WN_DATE_LOOSE, prio - 2);
+            }
+        }
+        break;
+    case WN_TAG_ABBR:
+        if (marks_ok && (marker(el, "published") || marker(el, "date"))) {
+            v = wn_dom_attr_value(el, "title");
+            if (v.n)
+                offer_date(c, &c->date, v.p, v.n, 0, 66);
+        }
+        break;
+    case WN_TAG_A:
+        v = wn_dom_attr_value(el, "rel");
+        if (v.n) {
+            if (has_token(v, "license")) {
+                wn_str h = wn_dom_attr_value(el, "href");
+                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 78);
+            }
+            if (has_token(v, "tag") && marks_ok) {
+                n = gather(el, buf);
+                if (has_token(v, "category"))
+                    offer_list(c, c->cats, &c->ncats, &c->cats_prio, buf, n, 40, false);
+                else
+                    offer_list(c, c->tags, &c->ntags, &c->tags_prio, buf, n, 40, false);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+
+    if (!marks_ok)
+        return;
+    if (author_marker(el)) {
+        n = gather(el, buf);
+        if (n > 0 && n < 300)
+            offer_author(c, buf, n, in_art ? 58 : 54);
+    }
+    if (el->tag != WN_TAG_TIME && c->date.prio < 56 && date_marker(el)) {
+        n = gather(el, buf);
+        if (n > 0 && n < 200)
+            offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, in_art ? 52 : 48);
+    }
+}
+
+/* "By Jane Doe" as plain text, or "By" followed by a link with the name. */
+static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
+{
+    const char *p = t->text.p;
+    size_t n = t->text.n, i = 0;
+
+    if (w->skip_marks || c->author.prio >= 45 || n > 120)
+        return;
+    while (i < n && wn_is_space((unsigned char)p[i]))
+        i++;
+    if (n - i < 2)
+        return;
+    {
+        static const char *const leads[] = { "by ", "von ", "par ", "por ", "door ", "written by", "autor: " };
+        bool hit = false;
+        for (size_t k = 0; k < sizeof leads / sizeof leads[0] && !hit; k++) {
+            size_t ln = strlen(leads[k]), j = 0;
+            while (j < ln && i + j < n && wn_ascii_lower(p[i + j]) == leads[k][j])
+                j++;
+            hit = j == ln;
+        }
+        /* "By" alone: the name is in the next element */
+        if (!hit) {
+            size_t e = n;
+            while (e > i && wn_is_space((unsigned char)p[e - 1]))
+                e--;
+            if ((e - i == 2 && wn_ascii_lower(p[i]) == 'b' && wn_ascii_lower(p[i + 1]) == 'y') ||
+                (e - i == 3 && wn_ascii_lower(p[i]) == 'v' && p[i + 1] == 'o' && p[i + 2] == 'n')) {
+                const wn_node *nx = t->next;
+                if (nx && nx->type == WN_NODE_ELEMENT) {
+                    size_t m = gather(nx, buf);
+                    offer_author(c, buf, m, w->article ? 44 : 40);
+                }
+            }
+            return;
+        }
+    }
+    /* Text starting "By " may continue in the following inline elements. */
+    {
+        size_t m = n - i < GATHER_MAX ? n - i : GATHER_MAX;
+        memcpy(buf, p + i, m);
+        if (m < 3 || buf[m - 1] == ' ') {
+            const wn_node *nx = t->next;
+            if (nx && nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
+                char tmp[GATHER_MAX + 1];
+                size_t k = gather(nx, tmp);
+                if (m + k > GATHER_MAX)
+                    k = GATHER_MAX - m;
+                memcpy(buf + m, tmp, k);
+                m += k;
+            }
+        }
+        offer_author(c, buf, m, w->article ? 44 : 40);
+    }
+}
+
+static void walk(ctx *c, const wn_doc *d)
+{
+    walkstate w;
+    char buf[GATHER_MAX + 1];
+    size_t visited = 0;
+    const wn_node *n = d->root;
+
+    memset(&w, 0, sizeof w);
+    while (n && visited++ < WALK_MAX_NODES && !c->oom) {
+        bool skip = false;
+        /* Leaving a marked subtree? */
+        if (w.article && !inside(n, w.article))
+            w.article = NULL;
+        if (w.skip_marks && !inside(n, w.skip_marks))
+            w.skip_marks = NULL;
+        if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML) {
+            switch (n->tag) {
+            case WN_TAG_BODY:
+                w.in_body = true;
+                break;
+            case WN_TAG_STYLE: case WN_TAG_NOSCRIPT: case WN_TAG_TEMPLATE: case WN_TAG_SELECT:
+            case WN_TAG_IFRAME: case WN_TAG_TEXTAREA: case WN_TAG_OPTION:
+                skip = true;
+                break;
+            case WN_TAG_ARTICLE: case WN_TAG_MAIN:
+                if (w.article == NULL)
+                    w.article = n;
+                break;
+            case WN_TAG_NAV: case WN_TAG_FOOTER: case WN_TAG_ASIDE: case WN_TAG_FORM:
+                if (w.skip_marks == NULL && w.in_body)
+                    w.skip_marks = n;
+                break;
+            default:
+                break;
+            }
+            if (!skip) {
+                if (w.in_body && w.skip_marks == NULL && n->nattrs && is_noise_box(n))
+                    w.skip_marks = n;
+                on_element(c, &w, n, buf);
+            }
+            if (n->tag == WN_TAG_SCRIPT)
+                skip = true;
+        } else if (n->type == WN_NODE_ELEMENT) {
+            skip = true;   /* svg, math */
+        } else if (n->type == WN_NODE_TEXT && w.in_body) {
+            on_text(c, &w, n, buf);
+        }
+        n = wn_dom_next(d->root, n, skip);
+    }
+}
+
+/* MARK: Decisions ------------------------------------------------------------- */
+
+static const char *join_authors(ctx *c, const char *const *a, size_t n)
+{
+    wn_buf b;
+    const char *r = NULL;
+    size_t used = 0;
+    wn_buf_init(&b, WN_META_MAX_AUTHORS * (WN_META_MAX_NAME + 2));
+    for (size_t i = 0; i < n; i++) {
+        char *s = wn_arena_strdup(c->scratch, a[i], strlen(a[i]));
+        if (s == NULL)
+            break;
+        s = wn_meta_clean_byline(s);
+        if (!wn_meta_author_ok(s))
+            continue;
+        if (used++)
+            wn_buf_puts(&b, "; ");
+        wn_buf_puts(&b, s);
+    }
+    if (b.n && !b.failed)
+        r = wn_arena_strdup(c->scratch, b.p, b.n);
+    wn_buf_fini(&b);
+    return r;
+}
+
+/* The page's main heading: the best-marked h1 (inside the article, class title). */
+static const char *main_h1(const ctx *c)
+{
+    const char *best = NULL;
+    int bp = 0;
+    for (size_t i = 0; i < c->nh1; i++)
+        if (c->h1_prio[i] > bp) {
+            bp = c->h1_prio[i];
+            best = c->h1[i];
+        }
+    return best;
+}
+
+static void choose_title(ctx *c)
+{
+    const char *h1 = main_h1(c);
+    const char *site = c->site.v;
+    const char *t = NULL;
+    char *derived_site = NULL;
+
+    if (c->ld.title && c->ld.rank == 3)
+        offer(&c->title, c->ld.title, 90);
+    else if (c->ld.title && c->ld.rank == 2)
+        offer(&c->title, c->ld.title, 62);
+    t = c->title.v;
+    /* A site-wide title (og:title = site name) says nothing about the page. */
+    if (t && site && wn_meta_loose_eq(t, strlen(t), site, strlen(site)))
+        t = NULL;
+    if (t == NULL)
+        t = c->title_tag.v;
+    if (t == NULL) {
+        c->title.v = h1;
+        return;
+    }
+    t = wn_meta_strip_title(c->scratch, t, site, h1, &derived_site);
+    if (t && h1 && !wn_meta_loose_eq(t, strlen(t), h1, strlen(h1)) && c->title.v == NULL) {
+        /* <title> only: an h1 that <title> contains is the cleaner headline. */
+        char ft[1024], fh[1024];
+        size_t nt = wn_meta_fold(t, strlen(t), ft, sizeof ft);
+        size_t nh = wn_meta_fold(h1, strlen(h1), fh, sizeof fh);
+        if (nh >= 8 && nh < nt && strstr(ft, fh) != NULL)
+            t = h1;
+    }
+    c->title.v = t;
+    if (c->site.v == NULL && derived_site && wn_meta_author_ok(derived_site))
+        offer(&c->site, derived_site, 10);
+}
+
+static void choose_fields(ctx *c, const char *page_url)
+{
+    char buf[WN_META_DATE_LEN];
+    const wn_jsonld *ld = &c->ld;
+
+    /* JSON-LD from an Article outranks <meta>; from a WebPage it fills gaps. */
+    int lp = ld->rank == 3 ? 92 : (ld->rank == 2 ? 76 : 50);
+    if (ld->nauthors && ld->rank >= 2) {
+        const char *a = join_authors(c, ld->authors, ld->nauthors);
+        offer(&c->author, a, ld->rank == 3 ? 90 : 60);
+    }
+    offer(&c->date, ld->date, lp);
+    offer(&c->datemod, ld->date_modified, lp);
+    offer(&c->desc, ld->description, lp - 10);
+    offer(&c->image, ld->image, lp - 10);
+    offer(&c->license, ld->license, lp);
+    offer(&c->lang, ld->language, 65);
+    offer(&c->url, ld->url, 70);
+    offer(&c->site, ld->sitename, 80);
+    offer(&c->site, ld->publisher, ld->rank == 3 ? 70 : 40);
+    if (ld->nsections && c->cats_prio < 79) {
+        c->ncats = 0;
+        for (size_t i = 0; i < ld->nsections; i++)
+            c->cats[c->ncats++] = ld->sections[i];
+        c->cats_prio = 79;
+    }
+    if (ld->nkeywords && c->tags_prio < 79) {
+        c->ntags = 0;
+        for (size_t i = 0; i < ld->nkeywords; i++)
+            c->tags[c->ntags++] = ld->keywords[i];
+        c->tags_prio = 79;
+    }
+
+    /* The URL's date is reliable when present (CMS permalinks); it ranks above
+     * markup guesses but below declared publication dates. */
+    if (wn_meta_url_date(page_url, c->max_ymd, buf) ||
+        (c->url.v && wn_meta_url_date(c->url.v, c->max_ymd, buf)))
+        offer(&c->date, wn_arena_strdup(c->scratch, buf, strlen(buf)), 64);
+
+    /* og:locale "en_US" -> "en-US" */
+    if (c->lang.v) {
+        char *l = wn_arena_strdup(c->scratch, c->lang.v, strlen(c->lang.v));
+        if (l) {
+            for (char *q = l; *q; q++)
+                if (*q == '_')
+                    *q = '-';
+            c->lang.v = l;
+        }
+    }
+    if (c->url.v && page_url)
+        c->url.v = wn_meta_url_resolve(c->scratch, page_url, c->url.v, strlen(c->url.v));
+    if (c->image.v && page_url)
+        c->image.v = wn_meta_url_resolve(c->scratch, page_url, c->image.v, strlen(c->image.v));
+    if (c->url.v == NULL && page_url && strstr(page_url, "://"))
+        c->url.v = clean(c, page_url, strlen(page_url), WN_META_MAX_URL);
+    choose_title(c);
+}
+
+/* MARK: Entry point ----------------------------------------------------------- */
+
+static const char *keep(wn_arena *out, const char *s, bool *oom)
+{
+    char *r;
+    if (s == NULL || *s == '\0')
+        return NULL;
+    r = wn_arena_strdup(out, s, strlen(s));
+    if (r == NULL)
+        *oom = true;
+    return r;
+}
+
+static const char **keep_list(wn_arena *out, const char *const *items, size_t n, bool *oom)
+{
+    const char **arr;
+    if (n == 0)
+        return NULL;
+    arr = wn_arena_alloc(out, n * sizeof *arr);
+    if (arr == NULL) {
+        *oom = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        arr[i] = keep(out, items[i], oom);
+    return arr;
+}
+
+int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_meta *m)
+{
+    wn_arena scratch;
+    ctx c;
+    bool oom = false;
+
+    memset(m, 0, sizeof *m);
+    if (d == NULL || d->root == NULL)
+        return 0;
+    wn_arena_init(&scratch, SCRATCH_LIMIT);
+    memset(&c, 0, sizeof c);
+    c.scratch = &scratch;
+    c.max_ymd = wn_meta_date_bound();
+    walk(&c, d);
+    if (!c.oom)
+        choose_fields(&c, page_url);
+
+    m->title = keep(out, c.title.v, &oom);
+    m->author = keep(out, c.author.v, &oom);
+    m->date = keep(out, c.date.v, &oom);
+    m->date_modified = keep(out, c.datemod.v, &oom);
+    m->sitename = keep(out, c.site.v, &oom);
+    m->description = keep(out, c.desc.v, &oom);
+    m->language = keep(out, c.lang.v, &oom);
+    m->url = keep(out, c.url.v, &oom);
+    m->image = keep(out, c.image.v, &oom);
+    m->license = keep(out, c.license.v, &oom);
+    m->categories = keep_list(out, c.cats, c.ncats, &oom);
+    m->ncategories = m->categories ? c.ncats : 0;
+    m->tags = keep_list(out, c.tags, c.ntags, &oom);
+    m->ntags = m->tags ? c.ntags : 0;
+    wn_arena_fini(&scratch);
+    /* Running out of scratch on a hostile page degrades to fewer fields; only
+     * failing to store the result is an error. */
+    return oom ? -1 : 0;
+}
