@@ -358,10 +358,12 @@ static int take_record(run *r, const char *file, const wn_warc_record *rec)
     job *j = calloc(1, sizeof *j);
     if (j == NULL || job_set_meta(j, rec) != 0)
         goto nomem;
-    j->payload = malloc(rec->payload_len ? rec->payload_len : 1);
+    /* NUL-terminated like the reader's own buffer, for extractors that peek. */
+    j->payload = malloc(rec->payload_len + 1);
     if (j->payload == NULL)
         goto nomem;
     memcpy(j->payload, rec->payload, rec->payload_len);
+    j->payload[rec->payload_len] = '\0';
     j->payload_len = j->html_len = rec->payload_len;
     j->needs_work = 1;
     j->file = file;
