@@ -376,8 +376,9 @@ char *wn_meta_clean_byline(char *s)
                 /* "By" alone or "De" starting a name ("De Niro") needs a following name. */
                 if (s[len] == '\0')
                     return s + len;
-                if (s[len] == ' ' && (!strcmp(byline_lead[k], "de") || !strcmp(byline_lead[k], "di")) &&
-                    !(s[len + 1] >= 'A' && s[len + 1] <= 'Z'))
+                /* "di Mario Rossi" is a byline, "De Niro" a name. */
+                if ((!strcmp(byline_lead[k], "de") || !strcmp(byline_lead[k], "di")) &&
+                    (s[0] < 'a' || s[0] > 'z'))
                     continue;
                 s = trim_both(s + len);
                 again = true;
