@@ -1,0 +1,362 @@
+/*
+ * bench.c: in-process stage timer over the development page sets. For every
+ * page (.html or .html.gz) it times decode, tokenize, tree, extract and render,
+ * each the median of N repeats, and reports per dataset MB/s, pages/s per core
+ * and the document arena's peak bytes per input byte. Links the static library,
+ * so it calls internal stage functions; bench/run.sh builds and runs it.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <zlib.h>
+
+#include "winnow.h"
+#include "core/arena.h"
+#include "dom/dom.h"
+#include "html/encoding.h"
+#include "html/parser.h"
+#include "html/tokenizer.h"
+
+#define MAX_PAGE (64u << 20)     /* pages over 64 MiB are skipped, not truncated */
+#define MAX_REPEATS 101
+
+enum { S_DECODE, S_TOKENIZE, S_PARSE, S_EXTRACT_ALL, S_RENDER, S_COUNT };
+
+typedef struct page {
+    char *name;
+    char *data;
+    size_t n;
+} page;
+
+typedef struct dataset {
+    const char *dir;
+    page *pages;
+    size_t npages, cap;
+    size_t bytes;
+} dataset;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* MARK: loading pages */
+
+/* Read a file whole; gunzips when the name ends in .gz. NULL on failure. */
+static char *read_page(const char *path, size_t *out_n)
+{
+    gzFile f = gzopen(path, "rb");   /* reads plain files as they are, too */
+    size_t cap = 1 << 16, n = 0;
+    char *buf;
+    if (f == NULL)
+        return NULL;
+    buf = malloc(cap);
+    while (buf) {
+        int r;
+        if (n == cap) {
+            char *nb = cap < MAX_PAGE ? realloc(buf, cap * 2) : NULL;
+            if (nb == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        r = gzread(f, buf + n, (unsigned)(cap - n));
+        if (r < 0) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    gzclose(f);
+    *out_n = n;
+    return buf;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(((const page *)a)->name, ((const page *)b)->name);
+}
+
+static int load_dataset(dataset *ds)
+{
+    DIR *d = opendir(ds->dir);
+    struct dirent *e;
+    if (d == NULL)
+        return -1;
+    while ((e = readdir(d)) != NULL) {
+        char path[4096];
+        page pg;
+        if (!ends_with(e->d_name, ".html") && !ends_with(e->d_name, ".html.gz") &&
+            !ends_with(e->d_name, ".htm"))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", ds->dir, e->d_name);
+        pg.data = read_page(path, &pg.n);
+        if (pg.data == NULL) {
+            fprintf(stderr, "bench: %s: unreadable or over %u bytes, skipped\n", path, MAX_PAGE);
+            continue;
+        }
+        pg.name = strdup(e->d_name);
+        if (ds->npages == ds->cap) {
+            size_t nc = ds->cap ? ds->cap * 2 : 256;
+            page *np = realloc(ds->pages, nc * sizeof *np);
+            if (np == NULL || pg.name == NULL) {
+                closedir(d);
+                return -1;
+            }
+            ds->pages = np;
+            ds->cap = nc;
+        }
+        ds->pages[ds->npages++] = pg;
+        ds->bytes += pg.n;
+    }
+    closedir(d);
+    qsort(ds->pages, ds->npages, sizeof *ds->pages, cmp_name);
+    return 0;
+}
+
+/* MARK: stages */
+
+/* The tokenizer alone: the callback plays the tree builder's one part that
+ * changes tokenizing work, switching to RAWTEXT/RCDATA/script states. */
+static int tok_cb(void *ctx, wn_token *tok)
+{
+    wn_tokenizer *t = *(wn_tokenizer **)ctx;
+    if (tok->type != WN_TOK_START_TAG || tok->self_closing)
+        return 0;
+    if (wn_str_eq(tok->name, "script")) {
+        wn_tokenizer_set_state(t, WN_TOKST_SCRIPT_DATA);
+    } else if (wn_str_eq(tok->name, "style") || wn_str_eq(tok->name, "xmp") ||
+               wn_str_eq(tok->name, "iframe") || wn_str_eq(tok->name, "noembed") ||
+               wn_str_eq(tok->name, "noframes")) {
+        wn_tokenizer_set_state(t, WN_TOKST_RAWTEXT);
+    } else if (wn_str_eq(tok->name, "title") || wn_str_eq(tok->name, "textarea")) {
+        wn_tokenizer_set_state(t, WN_TOKST_RCDATA);
+    } else if (wn_str_eq(tok->name, "plaintext")) {
+        wn_tokenizer_set_state(t, WN_TOKST_PLAINTEXT);
+    } else {
+        return 0;
+    }
+    wn_tokenizer_set_last_start_tag(t, tok->name.p, tok->name.n);
+    return 0;
+}
+
+static int null_sink(void *ctx, const char *p, size_t n)
+{
+    (void)p;
+    *(size_t *)ctx += n;
+    return 0;
+}
+
+typedef struct totals {
+    double t[S_COUNT];          /* sum over pages of the per-page median */
+    double arena_max, arena_sum;
+    size_t parsed, extracted, failed;
+} totals;
+
+static void bench_page(const page *pg, int repeats, wn_extractor *ex, wn_arena *scratch,
+                       totals *tot)
+{
+    double v[S_COUNT][MAX_REPEATS];
+    const char *enc, *utf8 = NULL;
+    size_t bom = 0, utf8_n = 0, sunk = 0;
+    wn_options opt;
+    wn_article *art = NULL;
+    int r, ok_parse = 1, ok_extract = 1;
+
+    wn_options_init(&opt);
+    for (r = 0; r < repeats; r++) {
+        double t0 = now(), t1;
+        wn_arena_reset(scratch);
+        enc = wn_encoding_sniff(pg->data, pg->n, NULL, NULL, &bom);
+        if (wn_encoding_decode(scratch, enc, pg->data + bom, pg->n - bom, &utf8, &utf8_n) != 0) {
+            utf8 = "";
+            utf8_n = 0;
+        }
+        v[S_DECODE][r] = now() - t0;
+
+        {
+            wn_tokenizer *t = NULL;
+            t0 = now();
+            t = wn_tokenizer_new(tok_cb, &t, opt.max_attrs, 0);
+            if (t) {
+                wn_tokenizer_feed(t, utf8, utf8_n);
+                wn_tokenizer_finish(t);
+                wn_tokenizer_free(t);
+            }
+            v[S_TOKENIZE][r] = now() - t0;
+        }
+
+        {
+            wn_error err = { WN_OK, NULL, 0 };
+            wn_doc *d;
+            t0 = now();
+            d = wn_html_parse(pg->data, pg->n, &opt, NULL, &err);
+            t1 = now();
+            v[S_PARSE][r] = t1 - t0;
+            if (d == NULL) {
+                ok_parse = 0;
+            } else if (r == 0) {
+                double per = pg->n ? (double)d->arena.peak / (double)pg->n : 0;
+                if (per > tot->arena_max)
+                    tot->arena_max = per;
+                tot->arena_sum += per;
+            }
+            wn_doc_free(d);
+        }
+
+        {
+            wn_article *a = NULL;
+            t0 = now();
+            if (wn_extract(ex, pg->data, pg->n, NULL, &a, NULL) != WN_OK)
+                ok_extract = 0;
+            v[S_EXTRACT_ALL][r] = now() - t0;
+            if (r == 0)
+                art = a;
+            else
+                wn_article_free(a);
+        }
+    }
+    for (r = 0; r < repeats; r++) {
+        double t0 = now();
+        if (art) {
+            wn_render(art, WN_FMT_TEXT, 0, null_sink, &sunk);
+            wn_render(art, WN_FMT_MARKDOWN, 0, null_sink, &sunk);
+            wn_render(art, WN_FMT_JSON, 0, null_sink, &sunk);
+        }
+        v[S_RENDER][r] = now() - t0;
+    }
+    wn_article_free(art);
+    for (r = 0; r < S_COUNT; r++)
+        tot->t[r] += median(v[r], repeats);
+    tot->parsed += (size_t)ok_parse;
+    tot->extracted += (size_t)ok_extract;
+    if (!ok_parse || !ok_extract)
+        tot->failed++;
+}
+
+static void report(const dataset *ds, const totals *tot, int repeats)
+{
+    double mb = (double)ds->bytes / 1e6;
+    double decode = tot->t[S_DECODE], tok = tot->t[S_TOKENIZE];
+    double tree = tot->t[S_PARSE] - decode - tok;
+    double extract = tot->t[S_EXTRACT_ALL] - tot->t[S_PARSE];
+    double render = tot->t[S_RENDER];
+    double all = tot->t[S_EXTRACT_ALL] + render;
+    struct { const char *name; double s; } rows[] = {
+        { "decode", decode }, { "tokenize", tok }, { "tree", tree },
+        { "extract", extract }, { "render", render },
+        { "parse (decode+tokenize+tree)", tot->t[S_PARSE] },
+        { "total (parse+extract+render)", all },
+    };
+    size_t i, np = ds->npages;
+
+    printf("dataset %s: %zu pages, %.1f MB, median of %d repeats per page, 1 core\n", ds->dir,
+           np, mb, repeats);
+    printf("  %-30s %10s %10s %12s\n", "stage", "seconds", "MB/s", "pages/s");
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        double s = rows[i].s > 0 ? rows[i].s : 1e-9;
+        printf("  %-30s %10.4f %10.1f %12.1f\n", rows[i].name, rows[i].s, mb / s,
+               (double)np / s);
+    }
+    printf("  arena peak bytes per input byte: max %.2f, mean %.2f\n", tot->arena_max,
+           np ? tot->arena_sum / (double)np : 0);
+    if (tot->failed)
+        printf("  pages with a parse or extract error: %zu\n", tot->failed);
+}
+
+static void usage(void)
+{
+    fputs("usage: bench [-n REPEATS] [DATASET_PAGES_DIR...]\n"
+          "  default: every ../shared/data/extraction/*/pages\n", stderr);
+}
+
+int main(int argc, char **argv)
+{
+    const char *defaults[] = { "../shared/data/extraction/readability/pages",
+                               "../shared/data/extraction/trafilatura/pages" };
+    const char *dirs[64];
+    int ndirs = 0, repeats = 5, i;
+    wn_extractor *ex;
+    wn_arena scratch;
+    struct stat st;
+
+    for (i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-n") && i + 1 < argc) {
+            repeats = atoi(argv[++i]);
+            if (repeats < 1 || repeats > MAX_REPEATS) {
+                usage();
+                return 2;
+            }
+        } else if (argv[i][0] == '-') {
+            usage();
+            return 2;
+        } else if (ndirs < 64) {
+            dirs[ndirs++] = argv[i];
+        }
+    }
+    if (ndirs == 0) {
+        if (stat("../shared/data/extraction", &st) != 0) {
+            printf("no development pages at ../shared/data/extraction: bench skipped\n");
+            return 0;
+        }
+        for (i = 0; i < 2; i++) {
+            if (stat(defaults[i], &st) == 0)
+                dirs[ndirs++] = defaults[i];
+        }
+    }
+    ex = wn_extractor_new(NULL);
+    if (ex == NULL)
+        return 1;
+    wn_arena_init(&scratch, 0);
+    for (i = 0; i < ndirs; i++) {
+        dataset ds = { dirs[i], NULL, 0, 0, 0 };
+        totals tot;
+        size_t k;
+        memset(&tot, 0, sizeof tot);
+        if (load_dataset(&ds) != 0) {
+            fprintf(stderr, "bench: %s: cannot read\n", dirs[i]);
+            continue;
+        }
+        for (k = 0; k < ds.npages; k++)
+            bench_page(&ds.pages[k], repeats, ex, &scratch, &tot);
+        report(&ds, &tot, repeats);
+        for (k = 0; k < ds.npages; k++) {
+            free(ds.pages[k].name);
+            free(ds.pages[k].data);
+        }
+        free(ds.pages);
+    }
+    wn_arena_fini(&scratch);
+    wn_extractor_free(ex);
+    return 0;
+}
