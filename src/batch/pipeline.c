@@ -213,19 +213,54 @@ static int classify(wn_status st)
     }
 }
 
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/*
+ * Append the JSON text [p, end) without the whitespace between tokens: the
+ * renderer may pretty-print, a JSON line must not span lines. Raw whitespace
+ * inside strings cannot occur (it is escaped), but spaces can, so strings are
+ * copied as they are, escapes included.
+ */
+static void put_compact(wn_obuf *b, const char *p, const char *end)
+{
+    wn_obuf_reserve(b, (size_t)(end - p));
+    while (p < end && !b->failed) {
+        const char *seg = p;
+        if (*p == '"') {
+            for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+            if (p < end)
+                p++;   /* the closing quote */
+        } else if (is_ws(*p)) {
+            while (p < end && is_ws(*p))
+                p++;
+            continue;
+        } else {
+            while (p < end && *p != '"' && !is_ws(*p))
+                p++;
+        }
+        wn_obuf_put(b, seg, (size_t)(p - seg));
+    }
+}
+
 /* The article line: our record fields, then the members of the renderer's
- * object. Raw CR/LF bytes can only be whitespace between JSON tokens (they are
- * escaped inside strings), so dropping them keeps one record per line. */
+ * object, spliced in after its opening brace. */
 static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
 {
     const char *p = art->p, *end = art->p + art->n;
-    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    while (p < end && is_ws(*p))
         p++;
-    while (end > p && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+    while (end > p && is_ws(end[-1]))
         end--;
     if (end - p < 2 || *p != '{' || end[-1] != '}')
         return -1;
     p++;
+    while (p < end && is_ws(*p))
+        p++;
 
     wn_obuf *b = &j->out;
     const char *charset = wn_article_get(a, WN_FIELD_ENCODING);
@@ -240,19 +275,9 @@ static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
     wn_json_put_u64(b, (uint64_t)(j->http_status > 0 ? j->http_status : 0));
     put_key(b, "charset");
     wn_json_put_str(b, charset ? charset : j->charset);
-
-    const char *q = p;
-    while (q < end && (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t'))
-        q++;
-    if (*q != '}')
+    if (*p != '}')
         wn_obuf_put(b, ",", 1);
-    while (p < end) {
-        const char *nl = p;
-        while (nl < end && *nl != '\n' && *nl != '\r')
-            nl++;
-        wn_obuf_put(b, p, (size_t)(nl - p));
-        p = nl < end ? nl + 1 : end;
-    }
+    put_compact(b, p, end);
     wn_obuf_put(b, "\n", 1);
     return b->failed ? -1 : 0;
 }
