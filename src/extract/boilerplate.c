@@ -1,0 +1,462 @@
+/*
+ * boilerplate.c: what is not article. The class/id vocabulary, visibility and
+ * role tests, and the cleaning passes that flag blocks inside the chosen
+ * container (CN_DROPPED). A drop subtracts the block's totals from its
+ * ancestors, so later tests on an outer block see only what is still kept.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "extract/content_internal.h"
+
+/* MARK: Class/id vocabulary ---------------------------------------------------- */
+
+/* Substring patterns of class and id values (lowercased). BOUNDED ones must
+ * stand between non-alphanumeric characters ("share" but not "shared"). */
+#define BOUNDED 0x8000u
+static const struct vocab { const char *s; unsigned bits; } vocab[] = {
+    { "-ad-", VC_UNLIKELY | VC_NEG | VC_BOILER },
+    { "ad-break", VC_UNLIKELY | VC_BOILER },
+    { "ads", VC_BOILER | BOUNDED },
+    { "ad", VC_BOILER | BOUNDED },
+    { "advert", VC_BOILER },
+    { "agegate", VC_UNLIKELY },
+    { "ai2html", VC_UNLIKELY },
+    { "and", VC_MAYBE },
+    { "article", VC_MAYBE | VC_POS },
+    { "author", VC_BYLINE },
+    { "banner", VC_UNLIKELY | VC_NEG },
+    { "blog", VC_POS },
+    { "body", VC_MAYBE | VC_POS },
+    { "breadcrumb", VC_UNLIKELY | VC_BOILER },
+    { "byline", VC_BYLINE },
+    { "column", VC_MAYBE },
+    { "combx", VC_UNLIKELY | VC_NEG },
+    { "com-", VC_NEG },
+    { "comment", VC_UNLIKELY | VC_NEG | VC_COMMENT },
+    { "community", VC_UNLIKELY },
+    { "consent", VC_BOILER },
+    { "contact", VC_NEG },
+    { "content", VC_MAYBE | VC_POS },
+    { "cookie", VC_BOILER },
+    { "cover-wrap", VC_UNLIKELY },
+    { "dateline", VC_BYLINE },
+    { "disqus", VC_UNLIKELY | VC_COMMENT },
+    { "entry", VC_POS },
+    { "extra", VC_UNLIKELY },
+    { "footer", VC_UNLIKELY | VC_NEG },
+    { "gdpr", VC_UNLIKELY | VC_NEG | VC_BOILER },
+    { "header", VC_UNLIKELY },
+    { "hidden", VC_NEG },
+    { "hid", VC_NEG | BOUNDED },
+    { "legends", VC_UNLIKELY },
+    { "main", VC_MAYBE | VC_POS },
+    { "masthead", VC_NEG },
+    { "mathjax", VC_MAYBE },
+    { "media", VC_NEG },
+    { "menu", VC_UNLIKELY },
+    { "meta", VC_NEG },
+    { "more-from", VC_TEASER },
+    { "newsletter", VC_BOILER },
+    { "outbrain", VC_NEG | VC_TEASER },
+    { "page", VC_POS },
+    { "pager", VC_UNLIKELY },
+    { "pagination", VC_UNLIKELY | VC_POS },
+    { "paywall", VC_BOILER },
+    { "popup", VC_UNLIKELY | VC_BOILER },
+    { "post", VC_POS },
+    { "promo", VC_NEG | VC_TEASER },
+    { "recommend", VC_TEASER },
+    { "related", VC_UNLIKELY | VC_NEG | VC_TEASER },
+    { "remark", VC_UNLIKELY },
+    { "replies", VC_UNLIKELY | VC_COMMENT },
+    { "rss", VC_UNLIKELY },
+    { "scroll", VC_NEG },
+    { "shadow", VC_MAYBE },
+    { "share", VC_NEG },
+    { "share", VC_SHARE | BOUNDED },
+    { "sharedaddy", VC_SHARE | BOUNDED },
+    { "sharing", VC_BOILER },
+    { "shopping", VC_NEG },
+    { "shoutbox", VC_UNLIKELY | VC_NEG },
+    { "sidebar", VC_UNLIKELY | VC_NEG },
+    { "skyscraper", VC_UNLIKELY | VC_NEG },
+    { "social", VC_UNLIKELY | VC_BOILER },
+    { "sponsor", VC_UNLIKELY | VC_NEG | VC_BOILER },
+    { "story", VC_POS },
+    { "subscri", VC_BOILER },
+    { "supplemental", VC_UNLIKELY },
+    { "taboola", VC_TEASER },
+    { "tags", VC_NEG | VC_META },
+    { "teaser", VC_TEASER },
+    { "text", VC_POS },
+    { "widget", VC_NEG },
+    { "writtenby", VC_BYLINE },
+    { "yom-remote", VC_UNLIKELY },
+};
+#define NVOCAB (sizeof vocab / sizeof vocab[0])
+
+/* Patterns grouped by first byte, built once: scanning a class string then
+ * costs one table look-up per byte plus the few patterns starting there. */
+static uint8_t by_first_n[128];
+static uint8_t by_first[128][12];
+static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+static void vocab_build(void)
+{
+    for (size_t i = 0; i < NVOCAB; i++) {
+        unsigned char f = (unsigned char)vocab[i].s[0];
+        if (by_first_n[f] < sizeof by_first[f])
+            by_first[f][by_first_n[f]++] = (uint8_t)i;
+    }
+}
+
+static bool is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+unsigned wn_vocab_match(const char *p, size_t n)
+{
+    char low[256];
+    unsigned bits = 0;
+
+    pthread_once(&vocab_once, vocab_build);
+    /* Long class lists are utility-class soup; the first 255 bytes decide. */
+    if (n > sizeof low - 1)
+        n = sizeof low - 1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = wn_ascii_lower(p[i]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char f = (unsigned char)low[i];
+        if (f >= 128)
+            continue;
+        for (unsigned k = 0; k < by_first_n[f]; k++) {
+            const struct vocab *v = &vocab[by_first[f][k]];
+            size_t m = strlen(v->s);
+            if (m > n - i || memcmp(low + i, v->s, m) != 0)
+                continue;
+            if ((v->bits & BOUNDED) &&
+                ((i > 0 && is_alnum((unsigned char)low[i - 1])) ||
+                 (i + m < n && is_alnum((unsigned char)low[i + m]))))
+                continue;
+            bits |= v->bits & ~BOUNDED;
+        }
+    }
+    return bits;
+}
+
+/* MARK: Visibility and roles -------------------------------------------------- */
+
+/* Case-insensitive search of a lowercase needle in a slice. */
+static bool slice_has(wn_str s, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= s.n; i++) {
+        size_t k = 0;
+        while (k < m && wn_ascii_lower(s.p[i + k]) == needle[k])
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+/* style="display: none" or "visibility:hidden", spaces allowed around ':'. */
+static bool style_hides(wn_str s)
+{
+    static const char *const props[2][2] = { { "display", "none" }, { "visibility", "hidden" } };
+    for (int k = 0; k < 2; k++) {
+        size_t pl = strlen(props[k][0]), vl = strlen(props[k][1]);
+        for (size_t i = 0; i + pl <= s.n; i++) {
+            size_t j = 0;
+            while (j < pl && wn_ascii_lower(s.p[i + j]) == props[k][0][j])
+                j++;
+            if (j < pl || (i > 0 && (is_alnum((unsigned char)wn_ascii_lower(s.p[i - 1])) ||
+                                     s.p[i - 1] == '-')))
+                continue;
+            size_t q = i + pl;
+            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
+                q++;
+            if (q >= s.n || s.p[q] != ':')
+                continue;
+            q++;
+            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
+                q++;
+            j = 0;
+            while (j < vl && q + j < s.n && wn_ascii_lower(s.p[q + j]) == props[k][1][j])
+                j++;
+            if (j == vl)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool wn_node_hidden(const wn_node *el)
+{
+    if (wn_dom_attr(el, "hidden"))
+        return true;
+    wn_str v = wn_dom_attr_value(el, "aria-hidden");
+    /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
+    if (v.p && wn_str_ieq(v, "true") && !slice_has(wn_dom_attr_value(el, "class"), "fallback-image"))
+        return true;
+    v = wn_dom_attr_value(el, "style");
+    return v.n && style_hides(v);
+}
+
+bool wn_role_unlikely(const wn_node *el)
+{
+    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
+                                         "alert", "alertdialog", "dialog" };
+    wn_str r = wn_dom_attr_value(el, "role");
+    if (r.n == 0)
+        return false;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (wn_str_ieq(r, roles[i]))
+            return true;
+    return false;
+}
+
+int wn_class_weight(const wn_cctx *c, const wn_node *el)
+{
+    if (!(c->flags & CN_WEIGHT_CLASSES))
+        return 0;
+    /* The class and the id count separately: both naming "content" is +50. */
+    unsigned cls = c->vc_cls[el->id], id = c->vc_id[el->id];
+    int w = 0;
+    if (cls & VC_NEG)
+        w -= 25;
+    if (cls & VC_POS)
+        w += 25;
+    if (id & VC_NEG)
+        w -= 25;
+    if (id & VC_POS)
+        w += 25;
+    return w;
+}
+
+/* MARK: Tables ----------------------------------------------------------------- */
+
+bool wn_is_data_table(const wn_cctx *c, const wn_node *t)
+{
+    (void)c;
+    wn_str v = wn_dom_attr_value(t, "role");
+    if (v.n && wn_str_ieq(v, "presentation"))
+        return false;
+    v = wn_dom_attr_value(t, "datatable");
+    if (v.p && wn_str_eq(v, "0"))
+        return false;
+    if (wn_dom_attr(t, "summary"))
+        return true;
+    /* Count rows and the widest row, and look for header structure; nested tables
+     * mean layout. Rows of nested tables are skipped. */
+    uint32_t rows = 0, cols = 0;
+    for (const wn_node *x = t->first; x; x = wn_dom_next(t, x, false)) {
+        if (x->type != WN_NODE_ELEMENT)
+            continue;
+        switch (x->tag) {
+        case WN_TAG_CAPTION:
+            if (x->first)
+                return true;
+            break;
+        case WN_TAG_COL: case WN_TAG_COLGROUP: case WN_TAG_TFOOT: case WN_TAG_THEAD: case WN_TAG_TH:
+            return true;
+        case WN_TAG_TABLE:
+            return false;
+        case WN_TAG_TR: {
+            uint32_t k = 0;
+            rows++;
+            for (const wn_node *td = x->first; td; td = td->next)
+                if (wn_is_html(td, WN_TAG_TD) || wn_is_html(td, WN_TAG_TH)) {
+                    wn_str cs = wn_dom_attr_value(td, "colspan");
+                    uint32_t span = 0;
+                    for (size_t i = 0; i < cs.n && i < 4 && cs.p[i] >= '0' && cs.p[i] <= '9'; i++)
+                        span = span * 10 + (uint32_t)(cs.p[i] - '0');
+                    k += span ? span : 1;
+                }
+            if (k > cols)
+                cols = k;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (rows >= 10 || cols > 4)
+        return true;
+    return rows * cols > 10;
+}
+
+/* MARK: Dropping --------------------------------------------------------------- */
+
+void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
+{
+    if (c->nf[x->id] & CN_DROPPED)
+        return;
+    c->nf[x->id] |= CN_DROPPED;
+    c->why[x->id] = why;
+    /* Ancestors (up to the document) lose this block's totals. */
+    const wn_cstat s = c->st[x->id];
+    for (wn_node *a = x->parent; a; a = a->parent) {
+        wn_cstat *t = &c->st[a->id];
+        t->text -= s.text; t->link10 -= s.link10; t->commas -= s.commas;
+        t->words -= s.words; t->stops -= s.stops; t->head -= s.head; t->list -= s.list;
+        t->p -= s.p; t->img -= s.img; t->li -= s.li; t->input -= s.input;
+        t->embed -= s.embed; t->a -= s.a;
+    }
+}
+
+static bool has_ancestor(const wn_cctx *c, const wn_node *x, uint16_t tag, int max_depth,
+                         bool data_table)
+{
+    int depth = 0;
+    for (const wn_node *a = x->parent; a; a = a->parent) {
+        if (max_depth > 0 && depth == max_depth)
+            return false;
+        if (wn_is_html(a, tag) && (!data_table || (c->nf[a->id] & CN_DATATABLE)))
+            return true;
+        depth++;
+    }
+    return false;
+}
+
+static bool dropped_above(const wn_cctx *c, const wn_node *x, const wn_node *root)
+{
+    for (const wn_node *a = x; a && a != root->parent; a = a->parent)
+        if (c->nf[a->id] & (CN_DROPPED | CN_IGNORED))
+            return true;
+    return false;
+}
+
+/* MARK: Conditional cleaning --------------------------------------------------- */
+
+/* Lists, tables, divs and forms that look like navigation, image galleries or
+ * widgets rather than prose: judged on their remaining totals. */
+static uint8_t judge_block(wn_cctx *c, wn_node *x)
+{
+    const wn_cstat *s = &c->st[x->id];
+    uint16_t tag = x->tag;
+
+    if (tag == WN_TAG_TABLE && (c->nf[x->id] & CN_DATATABLE))
+        return WHY_NONE;
+    if (has_ancestor(c, x, WN_TAG_TABLE, -1, true) || has_ancestor(c, x, WN_TAG_CODE, 3, false))
+        return WHY_NONE;
+    int weight = wn_class_weight(c, x);
+    float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
+    if ((float)weight + cs < 0)
+        return WHY_WEIGHT;
+    /* Ten commas is prose, whatever else the block holds. */
+    if (s->commas >= 10)
+        return WHY_NONE;
+
+    bool is_list = tag == WN_TAG_UL || tag == WN_TAG_OL;
+    if (!is_list && s->text > 0 && (float)s->list / (float)s->text > 0.9f)
+        is_list = true;
+    float ld = wn_link_density(c, x);
+    float hd = s->text ? (float)s->head / (float)s->text : 0.0f;
+    long li = (long)s->li - 100;
+    bool in_figure = has_ancestor(c, x, WN_TAG_FIGURE, 3, false);
+
+    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < 0.5f)
+        return WHY_IMAGES;
+    if (!is_list && li > (long)s->p)
+        return WHY_LIST;
+    if (s->input > s->p / 3)
+        return WHY_INPUTS;
+    if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2))
+        return WHY_SHORT;
+    if (!is_list && weight < 25 && ld > 0.2f + c->ld_shift)
+        return WHY_LINKS;
+    if (weight >= 25 && ld > 0.5f + c->ld_shift)
+        return WHY_LINKS;
+    if ((s->embed == 1 && s->text < 75) || s->embed > 1)
+        return WHY_EMBEDS;
+    return WHY_NONE;
+}
+
+/* The Readability-style preparation of the chosen container: drop what never
+ * belongs in an article, then judge lists/tables/divs bottom-up. */
+void wn_prep_article(wn_cctx *c)
+{
+    wn_node *root = c->root;
+    uint32_t start = c->pos[root->id], end = start + 1;
+
+    /* Pre-order: the subtree is the run after the root that lies deeper. */
+    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
+        end++;
+
+    /* Forward pass: unconditional drops. */
+    for (uint32_t i = start + 1; i < end; i++) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || dropped_above(c, x->parent, root))
+            continue;
+        switch (x->tag) {
+        case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
+        case WN_TAG_ASIDE: case WN_TAG_IFRAME: case WN_TAG_INPUT: case WN_TAG_TEXTAREA:
+        case WN_TAG_SELECT: case WN_TAG_BUTTON:
+            wn_drop(c, x, WHY_TAG);
+            continue;
+        case WN_TAG_H1: case WN_TAG_H2:
+            if (wn_class_weight(c, x) < 0) {
+                wn_drop(c, x, WHY_NEG_HEADER);
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        /* Share bars: not the top-level blocks themselves, and only when small. */
+        bool top_level = c->merged ? x->parent == root : x == root;
+        if (!top_level && (c->vc[x->id] & VC_SHARE) && c->st[x->id].text < 500)
+            wn_drop(c, x, WHY_SHARE);
+    }
+
+    if (!(c->flags & CN_CLEAN_COND))
+        return;
+    /* Backward pass: inner blocks are judged before the blocks holding them. */
+    for (uint32_t i = end; i-- > start + 1;) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_DROPPED))
+            continue;
+        if (x->tag != WN_TAG_FORM && x->tag != WN_TAG_FIELDSET && x->tag != WN_TAG_TABLE &&
+            x->tag != WN_TAG_UL && x->tag != WN_TAG_DIV)
+            continue;
+        uint8_t why = judge_block(c, x);
+        if (why != WHY_NONE)
+            wn_drop(c, x, why);
+    }
+}
+
+/* MARK: Extra boilerplate ------------------------------------------------------ */
+
+/* Beyond Readability: blocks named like newsletters, cookie banners, teaser
+ * rails or share widgets, and nav/form elements, inside the container. */
+void wn_extra_clean(wn_cctx *c)
+{
+    wn_node *root = c->root;
+    for (wn_node *x = root->first; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
+            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED))) {
+            unsigned v = c->vc[x->id];
+            const wn_cstat *s = &c->st[x->id];
+            uint8_t why = WHY_NONE;
+            if (x->tag == WN_TAG_NAV || x->tag == WN_TAG_FORM)
+                why = WHY_TAG;
+            else if ((v & VC_COMMENT) && !(v & VC_MAYBE))
+                why = WHY_COMMENTS;
+            else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < 1000)
+                why = WHY_BOILER;
+            else if ((v & VC_TEASER) && !(v & VC_MAYBE) && s->text < 3000)
+                why = WHY_TEASER;
+            if (why != WHY_NONE) {
+                wn_drop(c, x, why);
+                skip = true;
+            }
+        } else {
+            skip = true;
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+}

@@ -1,0 +1,257 @@
+/*
+ * content.c: wn_content_find, the driver of main-content extraction.
+ * One attempt = walk + score + pick the container + clean it (score.c,
+ * boilerplate.c). A result under 500 characters is retried with fewer
+ * filters, as a page may name its article like a sidebar. The chosen attempt's
+ * decisions become WN_NODE_FLAG_DROPPED on the page's nodes; --explain prints them.
+ */
+#include <string.h>
+
+#include "extract/content_internal.h"
+
+/* Shorter than this, an attempt probably missed the article: retry looser. */
+#define MIN_ARTICLE_CHARS 500
+
+static const char *const why_name[WHY__COUNT] = {
+    [WHY_NONE] = "-", [WHY_TAG] = "tag", [WHY_HIDDEN] = "hidden", [WHY_ROLE] = "role",
+    [WHY_UNLIKELY] = "unlikely-name", [WHY_BYLINE] = "byline", [WHY_HEADLINE] = "headline",
+    [WHY_OUTSIDE] = "outside-article", [WHY_WEIGHT] = "negative-weight",
+    [WHY_IMAGES] = "image-heavy", [WHY_LIST] = "list-heavy", [WHY_INPUTS] = "form-inputs",
+    [WHY_SHORT] = "short", [WHY_LINKS] = "link-density", [WHY_EMBEDS] = "embeds",
+    [WHY_SHARE] = "share-bar", [WHY_NEG_HEADER] = "negative-heading",
+    [WHY_BOILER] = "boilerplate-name", [WHY_TEASER] = "teaser-rail", [WHY_COMMENTS] = "comments",
+    [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
+};
+
+static int alloc_arrays(wn_cctx *c)
+{
+    wn_arena *a = &c->d->arena;
+    size_t n = c->n ? c->n : 1;
+    c->order = wn_arena_alloc(a, n * sizeof *c->order);
+    c->pos = wn_arena_alloc(a, n * sizeof *c->pos);
+    c->st = wn_arena_alloc(a, n * sizeof *c->st);
+    c->score = wn_arena_alloc(a, n * sizeof *c->score);
+    c->nf = wn_arena_alloc(a, n * sizeof *c->nf);
+    c->why = wn_arena_alloc(a, n * sizeof *c->why);
+    c->vc = wn_arena_alloc(a, n * sizeof *c->vc);
+    c->vc_cls = wn_arena_alloc(a, n * sizeof *c->vc_cls);
+    c->vc_id = wn_arena_alloc(a, n * sizeof *c->vc_id);
+    c->depth = wn_arena_alloc(a, n * sizeof *c->depth);
+    c->cands = wn_arena_alloc(a, n * sizeof *c->cands);
+    if (!c->order || !c->pos || !c->st || !c->score || !c->nf || !c->why || !c->vc ||
+        !c->vc_cls || !c->vc_id || !c->depth || !c->cands)
+        return -1;
+    return 0;
+}
+
+/* Only the arrays a walk reads before writing need clearing. */
+static void reset_arrays(wn_cctx *c)
+{
+    size_t n = c->n;
+    memset(c->st, 0, n * sizeof *c->st);
+    memset(c->nf, 0, n * sizeof *c->nf);
+    memset(c->why, 0, n * sizeof *c->why);
+    memset(c->vc, 0, n * sizeof *c->vc);
+    memset(c->vc_cls, 0, n * sizeof *c->vc_cls);
+    memset(c->vc_id, 0, n * sizeof *c->vc_id);
+    c->ncands = 0;
+    c->headline_done = c->byline_done = false;
+    c->top = c->root = NULL;
+}
+
+/* One attempt; returns the characters left in the article. */
+static uint32_t attempt(wn_cctx *c, unsigned flags, bool final)
+{
+    reset_arrays(c);
+    c->flags = flags;
+    wn_walk(c);
+    wn_score(c);
+    wn_pick_root(c);
+    if (c->root == NULL)
+        return 0;
+    wn_prep_article(c);
+    if (final && c->opt->favor != WN_FAVOR_RECALL)
+        wn_extra_clean(c);
+    return c->st[c->root->id].text;
+}
+
+/* The outermost block named like a comment section with the most text, outside
+ * the article or inside it (then it is dropped from the article). */
+static wn_node *find_comments(wn_cctx *c)
+{
+    wn_node *best = NULL;
+    uint32_t best_len = 0;
+    wn_node *root = c->d->root;
+    for (wn_node *x = root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT && x->nattrs) {
+            wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+            unsigned v = (cl.n ? wn_vocab_match(cl.p, cl.n) : 0) | (id.n ? wn_vocab_match(id.p, id.n) : 0);
+            if ((v & VC_COMMENT) && !(v & VC_MAYBE) && !wn_node_hidden(x)) {
+                /* Count its text once; inner comment-named blocks are part of it. */
+                uint32_t len = 0;
+                for (const wn_node *t = x; t; t = wn_dom_next(x, t, false))
+                    if (t->type == WN_NODE_TEXT)
+                        len += (uint32_t)t->text.n;
+                if (len > best_len) {
+                    best = x;
+                    best_len = len;
+                }
+                skip = true;
+            }
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+    /* A comment block that contains the article is a page wrapper, not comments. */
+    for (const wn_node *p = c->root; p; p = p->parent)
+        if (p == best)
+            return NULL;
+    return best;
+}
+
+static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
+{
+    int depth = c->depth[x->id];
+    if (depth > 24)
+        depth = 24;
+    wn_buf_printf(b, "%*s%s", depth, "", wn_tag_name(x->tag));
+    wn_str id = wn_dom_attr_value(x, "id"), cl = wn_dom_attr_value(x, "class");
+    if (id.n)
+        wn_buf_printf(b, "#%.*s", (int)(id.n > 24 ? 24 : id.n), id.p);
+    if (cl.n) {
+        size_t k = 0;
+        while (k < cl.n && k < 24 && !wn_is_space((unsigned char)cl.p[k]))
+            k++;
+        wn_buf_printf(b, ".%.*s", (int)k, cl.p);
+    }
+    const wn_cstat *s = &c->st[x->id];
+    wn_buf_printf(b, " text=%u ld=%.2f", s->text, (double)wn_link_density(c, x));
+    if (c->nf[x->id] & CN_SCORED)
+        wn_buf_printf(b, " score=%.1f", (double)c->score[x->id]);
+    const char *why = why_name[c->why[x->id] < WHY__COUNT ? c->why[x->id] : 0];
+    if (x == c->root)
+        wn_buf_printf(b, " ARTICLE%s\n", c->merged ? " (siblings merged)" : "");
+    else
+        wn_buf_printf(b, " %s %s\n", kept ? "kept" : "dropped", kept ? (x == c->top ? "top-candidate" : "-") : why);
+}
+
+static bool is_block_for_explain(const wn_node *x)
+{
+    switch (x->tag) {
+    case WN_TAG_DIV: case WN_TAG_SECTION: case WN_TAG_ARTICLE: case WN_TAG_MAIN: case WN_TAG_P:
+    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_DL: case WN_TAG_TABLE: case WN_TAG_H1:
+    case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5: case WN_TAG_H6:
+    case WN_TAG_PRE: case WN_TAG_BLOCKQUOTE: case WN_TAG_FIGURE: case WN_TAG_ASIDE:
+    case WN_TAG_NAV: case WN_TAG_HEADER: case WN_TAG_FOOTER: case WN_TAG_FORM: case WN_TAG_BODY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* One line per block of <body>: inside the article, kept or dropped with the
+ * deciding signal; outside it, "outside-article" unless left out earlier. */
+static void explain(wn_cctx *c, wn_buf *b)
+{
+    wn_node *start = c->body ? c->body : c->d->root;
+    for (wn_node *x = start; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT && (is_block_for_explain(x) || (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)))) {
+            bool inside = false;
+            for (const wn_node *p = x; p && !inside; p = p->parent)
+                inside = p == c->root;
+            bool gone = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0;
+            if (!inside && !gone && c->why[x->id] == WHY_NONE && x != c->root) {
+                bool above = false;
+                for (const wn_node *p = c->root; p && !above; p = p->parent)
+                    above = p == x;
+                if (!above)
+                    c->why[x->id] = WHY_OUTSIDE;
+            }
+            bool above_root = false;
+            for (const wn_node *p = c->root; p && !above_root; p = p->parent)
+                above_root = p == x && p != c->root;
+            explain_line(c, b, x, (inside && !gone) || above_root);
+            skip = gone || (!inside && !above_root);
+        }
+        x = wn_dom_next(start, x, skip);
+    }
+}
+
+int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
+                    wn_content *out, wn_buf *explain_out)
+{
+    wn_options defaults;
+    wn_cctx c;
+
+    out->root = out->comments = NULL;
+    if (d == NULL || d->root == NULL)
+        return 0;
+    if (opt == NULL) {
+        wn_options_init(&defaults);
+        opt = &defaults;
+    }
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.meta = meta;
+    c.opt = opt;
+    c.n = d->node_count;
+    c.ld_shift = opt->favor == WN_FAVOR_PRECISION ? -0.05f :
+                 opt->favor == WN_FAVOR_RECALL ? 0.15f : 0.0f;
+    if (alloc_arrays(&c) != 0)
+        return -1;
+
+    /* Each retry drops one more filter; if none reaches the minimum, the longest wins. */
+    static const unsigned tries[4] = {
+        CN_STRIP_UNLIKELY | CN_WEIGHT_CLASSES | CN_CLEAN_COND,
+        CN_WEIGHT_CLASSES | CN_CLEAN_COND,
+        CN_CLEAN_COND,
+        0,
+    };
+    uint32_t best_len = 0;
+    int best = 0, chosen = -1;
+    for (int i = 0; i < 4; i++) {
+        uint32_t len = attempt(&c, tries[i], false);
+        if (len >= MIN_ARTICLE_CHARS) {
+            chosen = i;
+            break;
+        }
+        if (len > best_len) {
+            best_len = len;
+            best = i;
+        }
+    }
+    if (chosen < 0)
+        chosen = best;
+    attempt(&c, tries[chosen], true);
+
+    wn_node *comments = find_comments(&c);
+    if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {
+        bool inside = false;
+        for (const wn_node *p = comments; p && !inside; p = p->parent)
+            inside = p == c.root;
+        if (inside)
+            wn_drop(&c, comments, WHY_COMMENTS);
+    }
+    if (comments)
+        c.why[comments->id] = WHY_COMMENTS;
+
+    /* Hand the decisions over to the DOM. */
+    if (c.root) {
+        for (wn_node *x = c.root; x; ) {
+            bool gone = (c.nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0;
+            if (gone)
+                x->flags |= WN_NODE_FLAG_DROPPED;
+            x = wn_dom_next(c.root, x, gone);
+        }
+    }
+    out->root = c.root;
+    if (opt->flags & WN_OPT_COMMENTS)
+        out->comments = comments;
+    if (explain_out) {
+        wn_buf_printf(explain_out, "# attempt %d of 4, article text %u chars\n", chosen + 1,
+                      c.root ? c.st[c.root->id].text : 0);
+        explain(&c, explain_out);
+    }
+    return 0;
+}

@@ -1,0 +1,108 @@
+/*
+ * content_internal.h: shared state of the main-content finder (content.c,
+ * score.c, boilerplate.c, stopwords.c). Everything per node lives in side
+ * arrays indexed by node->id, allocated in the page's arena, so one call costs
+ * a few linear passes and no recursion.
+ */
+#ifndef WN_EXTRACT_CONTENT_INTERNAL_H
+#define WN_EXTRACT_CONTENT_INTERNAL_H
+
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "dom/dom.h"
+#include "extract/article.h"
+#include "extract/content.h"
+
+/* Subtree totals of one node. Characters are code points with whitespace runs
+ * counted once. link10 weighs link text by 10 (fragment links by 3) so the
+ * ratio link10 / (10 * text) is the link density. */
+typedef struct wn_cstat {
+    uint32_t text, link10, commas, words, stops, head, list;
+    uint32_t p, img, li, input, embed, a;
+} wn_cstat;
+
+/* Per-node flags (nf[]). */
+#define CN_IGNORED    0x0001u  /* left out before scoring: script, hidden, unlikely... */
+#define CN_BLOCKDESC  0x0002u  /* has a block-level descendant (div stays a container) */
+#define CN_SCORED     0x0004u  /* a candidate with a content score */
+#define CN_DROPPED    0x0008u  /* dropped while cleaning the article */
+#define CN_COLLAPSED  0x0010u  /* a div wrapping a single p: scored as if it were the p */
+#define CN_VISITED    0x0020u  /* reached by the walk (in order[]) */
+#define CN_DATATABLE  0x0040u  /* a table holding data, not layout */
+#define CN_COMMENTS   0x0080u  /* the user-comment section */
+#define CN_PARA       0x0100u  /* scored as a paragraph */
+#define CN_JOINED     0x0200u  /* a sibling of the top candidate merged into the article */
+
+/* Attempt flags: each retry on a too-short result turns one more off. */
+#define CN_STRIP_UNLIKELY 0x1u
+#define CN_WEIGHT_CLASSES 0x2u
+#define CN_CLEAN_COND     0x4u
+
+/* Class/id vocabulary categories (bits of wn_vocab_match). */
+#define VC_UNLIKELY 0x0001u  /* boilerplate container names: sidebar, footer, menu... */
+#define VC_MAYBE    0x0002u  /* rescues an unlikely name: article, content, main... */
+#define VC_NEG      0x0004u  /* lowers a candidate's weight */
+#define VC_POS      0x0008u  /* raises a candidate's weight */
+#define VC_BYLINE   0x0010u  /* byline, author, dateline */
+#define VC_SHARE    0x0020u  /* a whole word "share"/"sharedaddy" */
+#define VC_BOILER   0x0040u  /* always boilerplate inside an article: newsletter, cookie... */
+#define VC_COMMENT  0x0080u  /* user comments */
+#define VC_TEASER   0x0100u  /* related/recommended/more-from rails */
+#define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
+
+/* Why a block was kept or dropped (explain output). */
+enum wn_why {
+    WHY_NONE = 0, WHY_TAG, WHY_HIDDEN, WHY_ROLE, WHY_UNLIKELY, WHY_BYLINE, WHY_HEADLINE,
+    WHY_OUTSIDE, WHY_WEIGHT, WHY_IMAGES, WHY_LIST, WHY_INPUTS, WHY_SHORT, WHY_LINKS,
+    WHY_EMBEDS, WHY_SHARE, WHY_NEG_HEADER, WHY_BOILER, WHY_TEASER, WHY_COMMENTS,
+    WHY_STOPWORDS, WHY_SEMANTIC, WHY__COUNT
+};
+
+typedef struct wn_cctx {
+    wn_doc *d;
+    const wn_meta *meta;
+    const wn_options *opt;
+    uint32_t n;            /* d->node_count */
+    wn_node **order;       /* pre-order of the visited nodes, document first */
+    uint32_t norder;
+    uint32_t *pos;         /* node id -> index in order[] (valid when CN_VISITED) */
+    wn_cstat *st;
+    float *score;
+    uint16_t *nf;
+    uint8_t *why;
+    uint16_t *vc;          /* class | id vocabulary bits */
+    uint16_t *vc_cls;      /* class-only bits */
+    uint16_t *vc_id;       /* id-only bits (class weight counts class and id apart) */
+    uint16_t *depth;       /* depth below the document, visited nodes only */
+    uint32_t *cands;       /* ids of scored candidates */
+    uint32_t ncands;
+    unsigned flags;        /* CN_* attempt flags */
+    float ld_shift;        /* added to link-density thresholds (favor) */
+    wn_node *body, *top, *root;
+    bool merged;           /* root is top's parent, with siblings merged in */
+    bool headline_done, byline_done;
+} wn_cctx;
+
+/* boilerplate.c */
+unsigned wn_vocab_match(const char *p, size_t n);
+bool     wn_node_hidden(const wn_node *el);
+bool     wn_role_unlikely(const wn_node *el);
+int      wn_class_weight(const wn_cctx *c, const wn_node *el);
+bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);
+void     wn_prep_article(wn_cctx *c);
+void     wn_extra_clean(wn_cctx *c);
+void     wn_drop(wn_cctx *c, wn_node *x, uint8_t why);
+
+/* score.c */
+int      wn_walk(wn_cctx *c);
+void     wn_score(wn_cctx *c);
+void     wn_pick_root(wn_cctx *c);
+float    wn_link_density(const wn_cctx *c, const wn_node *x);
+void     wn_text_stats(const char *p, size_t n, wn_cstat *s);
+
+/* stopwords.c */
+bool     wn_is_stopword(const char *w, size_t n);
+bool     wn_is_cjk_stop(uint32_t cp);
+
+#endif

@@ -1,0 +1,696 @@
+/*
+ * score.c: the measuring and scoring passes of the content finder.
+ * wn_walk visits the page once in pre-order (leaving out scripts, hidden and
+ * unlikely blocks), then sums text/link/count totals bottom-up over that order;
+ * wn_score gives paragraphs points that flow to their ancestors, and
+ * wn_pick_root chooses the container and the sibling blocks that join it.
+ */
+#include <string.h>
+
+#include "extract/content_internal.h"
+
+/* MARK: Text measures ---------------------------------------------------------- */
+
+/* Decode one UTF-8 sequence leniently (the parser already produced valid UTF-8). */
+static uint32_t utf8_next(const unsigned char *p, size_t n, size_t *len)
+{
+    unsigned c = p[0];
+    if (c < 0x80 || n < 2) {
+        *len = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    }
+    if (c < 0xF0 || n < 4) {
+        if (n < 3) {
+            *len = n;
+            return 0xFFFD;
+        }
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    }
+    *len = 4;
+    return ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+}
+
+static bool is_cjk(uint32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static bool is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    /* Latin-1 letters and everything past the general punctuation block count as
+     * letters; the quotes, dashes and spaces of U+2000-U+206F do not. */
+    if (cp < 0xC0)
+        return false;
+    if (cp >= 0x2000 && cp <= 0x206F)
+        return false;
+    if (cp >= 0x3000 && cp <= 0x303F)
+        return false;
+    if (cp >= 0xFF00 && cp <= 0xFF20)
+        return false;
+    return true;
+}
+
+void wn_text_stats(const char *text, size_t n, wn_cstat *s)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    bool seen = false, in_space = false, in_word = false;
+    size_t i = 0;
+
+    while (i < n) {
+        if (wn_is_space(p[i])) {
+            /* A run of whitespace counts as one character, and not at the start. */
+            if (seen && !in_space)
+                s->text++;
+            in_space = true;
+            in_word = false;
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp = utf8_next(p + i, n - i, &len);
+        i += len;
+        if (cp == 0xA0) {
+            if (seen && !in_space)
+                s->text++;
+            in_space = true;
+            in_word = false;
+            continue;
+        }
+        seen = true;
+        in_space = false;
+        s->text++;
+        if (cp == ',' || cp == 0x060C || cp == 0xFE50 || cp == 0xFE10 || cp == 0xFE11 ||
+            cp == 0x2E41 || cp == 0x2E34 || cp == 0x2E32 || cp == 0xFF0C)
+            s->commas++;
+        if (is_cjk(cp)) {
+            /* No spaces between CJK words: count characters, about 1.5 per word. */
+            s->words++;
+            in_word = false;
+        } else if (is_word_cp(cp)) {
+            if (!in_word)
+                s->words++;
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+}
+
+float wn_link_density(const wn_cctx *c, const wn_node *x)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if (s->text == 0)
+        return 0.0f;
+    return (float)s->link10 / (10.0f * (float)s->text);
+}
+
+/* MARK: Walk ------------------------------------------------------------------- */
+
+/* Up to cap bytes of a subtree's text, whitespace collapsed, visiting at most
+ * 400 nodes: enough to test a byline or a headline, bounded on any page. */
+static size_t short_text(const wn_node *root, char *out, size_t cap)
+{
+    size_t n = 0, visited = 0;
+    bool space = true;
+    for (const wn_node *x = root; x && visited < 400; x = wn_dom_next(root, x, false)) {
+        visited++;
+        if (x->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < x->text.n; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                if (!space && n < cap)
+                    out[n++] = ' ';
+                space = true;
+                continue;
+            }
+            if (n >= cap)
+                return cap + 1;   /* longer than asked */
+            out[n++] = (char)ch;
+            space = false;
+        }
+    }
+    if (n > 0 && out[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* Lowercased ASCII-alphanumeric tokens of s (other bytes kept: UTF-8 letters). */
+static size_t tokens(const char *s, size_t n, wn_str *tok, size_t max)
+{
+    size_t k = 0, i = 0;
+    while (i < n && k < max) {
+        while (i < n && (unsigned char)s[i] < 0x80 && !((s[i] >= 'a' && s[i] <= 'z') ||
+               (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        size_t b = i;
+        while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+               (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        if (i > b)
+            tok[k++] = wn_str_make(s + b, i - b);
+    }
+    return k;
+}
+
+static bool tok_eq(wn_str a, wn_str b)
+{
+    if (a.n != b.n)
+        return false;
+    for (size_t i = 0; i < a.n; i++)
+        if (wn_ascii_lower(a.p[i]) != wn_ascii_lower(b.p[i]))
+            return false;
+    return true;
+}
+
+/* How much of the heading is made of the title's words: 1 - (length of the
+ * heading's words not in the title) / (length of all its words). */
+static float title_similarity(const char *title, const char *head, size_t hn)
+{
+    wn_str ta[64], ha[64];
+    size_t nt = tokens(title, strlen(title), ta, 64);
+    size_t nh = tokens(head, hn, ha, 64);
+    if (nt == 0 || nh == 0)
+        return 0.0f;
+    size_t all = 0, uniq = 0;
+    for (size_t i = 0; i < nh; i++) {
+        bool found = false;
+        for (size_t j = 0; j < nt && !found; j++)
+            found = tok_eq(ha[i], ta[j]);
+        all += ha[i].n + (i ? 1 : 0);
+        if (!found)
+            uniq += ha[i].n + (uniq ? 1 : 0);
+    }
+    return 1.0f - (float)uniq / (float)all;
+}
+
+static bool attr_has(const wn_node *el, const char *name, const char *needle)
+{
+    wn_str v = wn_dom_attr_value(el, name);
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= v.n; i++) {
+        size_t k = 0;
+        while (k < m && wn_ascii_lower(v.p[i + k]) == needle[k])
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+static bool near_ancestor(const wn_node *x, uint16_t tag)
+{
+    int depth = 0;
+    for (const wn_node *a = x->parent; a && depth < 3; a = a->parent, depth++)
+        if (wn_is_html(a, tag))
+            return true;
+    return false;
+}
+
+/* Decide, before measuring, whether an element is left out with its subtree. */
+static uint8_t leave_out(wn_cctx *c, wn_node *x)
+{
+    if (x->ns != WN_NS_HTML)
+        return WHY_TAG;   /* svg/math: icon titles and formulas, not prose */
+    switch (x->tag) {
+    case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_NOSCRIPT: case WN_TAG_TEMPLATE:
+    case WN_TAG_HEAD: case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:
+    case WN_TAG_TEXTAREA: case WN_TAG_SELECT: case WN_TAG_BUTTON: case WN_TAG_DATALIST:
+    case WN_TAG_OPTION: case WN_TAG_NOFRAMES: case WN_TAG_NOEMBED:
+        return WHY_TAG;
+    default:
+        break;
+    }
+    if (x->nattrs == 0)
+        return WHY_NONE;
+    if (wn_node_hidden(x))
+        return WHY_HIDDEN;
+    unsigned v = c->vc[x->id];
+    if (!c->byline_done && (v & VC_BYLINE || attr_has(x, "rel", "author") ||
+                            attr_has(x, "itemprop", "author"))) {
+        char buf[128];
+        size_t n = short_text(x, buf, 100);
+        if (n > 0 && n < 100) {
+            c->byline_done = true;
+            return WHY_BYLINE;
+        }
+    }
+    if (c->flags & CN_STRIP_UNLIKELY) {
+        if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) && x->tag != WN_TAG_BODY && x->tag != WN_TAG_A &&
+            !near_ancestor(x, WN_TAG_TABLE) && !near_ancestor(x, WN_TAG_CODE))
+            return WHY_UNLIKELY;
+        if (wn_role_unlikely(x))
+            return WHY_ROLE;
+    }
+    return WHY_NONE;
+}
+
+static bool is_headline(wn_cctx *c, wn_node *x)
+{
+    if (c->headline_done || c->meta == NULL || c->meta->title == NULL)
+        return false;
+    if (!wn_is_html(x, WN_TAG_H1) && !wn_is_html(x, WN_TAG_H2))
+        return false;
+    char buf[512];
+    size_t n = short_text(x, buf, sizeof buf - 1);
+    if (n == 0 || n >= sizeof buf - 1)
+        return false;
+    if (title_similarity(c->meta->title, buf, n) > 0.75f) {
+        c->headline_done = true;
+        return true;
+    }
+    return false;
+}
+
+static bool is_block_tag(uint16_t t)
+{
+    return t == WN_TAG_BLOCKQUOTE || t == WN_TAG_DL || t == WN_TAG_DIV || t == WN_TAG_IMG ||
+           t == WN_TAG_OL || t == WN_TAG_P || t == WN_TAG_PRE || t == WN_TAG_TABLE ||
+           t == WN_TAG_UL;
+}
+
+int wn_walk(wn_cctx *c)
+{
+    wn_node *root = c->d->root;
+    c->norder = 0;
+    c->body = NULL;
+    for (wn_node *x = root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_COMMENT || x->type == WN_NODE_DOCTYPE) {
+            x = wn_dom_next(root, x, true);
+            continue;
+        }
+        if (x->type == WN_NODE_ELEMENT) {
+            if (x->nattrs) {
+                wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+                c->vc_cls[x->id] = (uint16_t)(cl.n ? wn_vocab_match(cl.p, cl.n) : 0);
+                c->vc_id[x->id] = (uint16_t)(id.n ? wn_vocab_match(id.p, id.n) : 0);
+                c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id];
+            }
+            uint8_t why = leave_out(c, x);
+            if (why == WHY_NONE && is_headline(c, x))
+                why = WHY_HEADLINE;
+            if (why != WHY_NONE) {
+                c->nf[x->id] |= CN_IGNORED;
+                c->why[x->id] = why;
+                x = wn_dom_next(root, x, true);
+                continue;
+            }
+            if (c->body == NULL && wn_is_html(x, WN_TAG_BODY))
+                c->body = x;
+            /* Embedded frames count as embeds; their raw text is not prose. */
+            if (x->tag == WN_TAG_IFRAME || x->tag == WN_TAG_OBJECT || x->tag == WN_TAG_EMBED)
+                skip = true;
+        } else if (x->type == WN_NODE_TEXT) {
+            wn_text_stats(x->text.p, x->text.n, &c->st[x->id]);
+        }
+        c->nf[x->id] |= CN_VISITED;
+        c->pos[x->id] = c->norder;
+        c->depth[x->id] = x->parent ? (uint16_t)(c->depth[x->parent->id] + 1) : 0;
+        c->order[c->norder++] = x;
+        x = wn_dom_next(root, x, skip);
+    }
+
+    /* Bottom-up totals: reverse pre-order sees every child before its parent. */
+    for (uint32_t i = c->norder; i-- > 0;) {
+        wn_node *x = c->order[i];
+        wn_cstat *s = &c->st[x->id];
+        if (x->type == WN_NODE_ELEMENT) {
+            switch (x->tag) {
+            case WN_TAG_P: s->p++; break;
+            case WN_TAG_IMG: s->img++; break;
+            case WN_TAG_LI: s->li++; break;
+            case WN_TAG_INPUT: s->input++; break;
+            case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_IFRAME: s->embed++; break;
+            case WN_TAG_A: {
+                wn_str h = wn_dom_attr_value(x, "href");
+                /* In-page anchors (footnotes, tables of contents) weigh less. */
+                s->link10 = s->text * ((h.n && h.p[0] == '#') ? 3u : 10u);
+                s->a++;
+                break;
+            }
+            case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+            case WN_TAG_H6:
+                s->head = s->text;
+                break;
+            case WN_TAG_UL: case WN_TAG_OL:
+                s->list = s->text;
+                break;
+            default:
+                break;
+            }
+        }
+        wn_node *p = x->parent;
+        if (p == NULL)
+            continue;
+        if (x->type == WN_NODE_ELEMENT && ((c->nf[x->id] & CN_BLOCKDESC) || is_block_tag(x->tag)))
+            c->nf[p->id] |= CN_BLOCKDESC;
+        wn_cstat *t = &c->st[p->id];
+        t->text += s->text; t->link10 += s->link10; t->commas += s->commas;
+        t->words += s->words; t->stops += s->stops; t->head += s->head; t->list += s->list;
+        t->p += s->p; t->img += s->img; t->li += s->li; t->input += s->input;
+        t->embed += s->embed; t->a += s->a;
+    }
+    return 0;
+}
+
+/* MARK: Scoring ---------------------------------------------------------------- */
+
+static void init_candidate(wn_cctx *c, wn_node *x)
+{
+    float s = 0;
+    switch (x->tag) {
+    case WN_TAG_DIV: s = 5; break;
+    case WN_TAG_PRE: case WN_TAG_TD: case WN_TAG_BLOCKQUOTE: s = 3; break;
+    case WN_TAG_ADDRESS: case WN_TAG_OL: case WN_TAG_UL: case WN_TAG_DL: case WN_TAG_DD:
+    case WN_TAG_DT: case WN_TAG_LI: case WN_TAG_FORM: s = -3; break;
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H6: case WN_TAG_TH: s = -5; break;
+    default: break;
+    }
+    c->score[x->id] = s + (float)wn_class_weight(c, x);
+    c->nf[x->id] |= CN_SCORED;
+    c->cands[c->ncands++] = x->id;
+}
+
+/* The nearest ancestor that is not a collapsed wrapper. */
+static wn_node *eparent(const wn_cctx *c, const wn_node *x)
+{
+    wn_node *p = x->parent;
+    while (p && (c->nf[p->id] & CN_COLLAPSED))
+        p = p->parent;
+    return p;
+}
+
+/* A paragraph's points: full to its container, half to the next, then a third
+ * per level, five levels up; <html> and the document get none. */
+static void spread(wn_cctx *c, wn_node *first, float points)
+{
+    int level = 0;
+    for (wn_node *a = first; a && level < 5; a = eparent(c, a), level++) {
+        if (a->type != WN_NODE_ELEMENT || a->parent == NULL || a->parent->type != WN_NODE_ELEMENT)
+            continue;
+        if (!(c->nf[a->id] & CN_SCORED))
+            init_candidate(c, a);
+        float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+        c->score[a->id] += points / div;
+    }
+}
+
+static float para_points(uint32_t text, uint32_t commas)
+{
+    uint32_t len = text / 100;
+    return 1.0f + (float)(commas + 1) + (float)(len > 3 ? 3 : len);
+}
+
+static bool is_phrasing(const wn_cctx *c, const wn_node *x)
+{
+    if (x->type == WN_NODE_TEXT)
+        return true;
+    if (x->type != WN_NODE_ELEMENT)
+        return false;
+    if (is_block_tag(x->tag))
+        return false;
+    switch (x->tag) {
+    case WN_TAG_SECTION: case WN_TAG_ARTICLE: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
+    case WN_TAG_H4: case WN_TAG_H5: case WN_TAG_H6: case WN_TAG_LI: case WN_TAG_FIGURE:
+    case WN_TAG_HEADER: case WN_TAG_FOOTER: case WN_TAG_NAV: case WN_TAG_ASIDE: case WN_TAG_FORM:
+    case WN_TAG_HR: case WN_TAG_MAIN: case WN_TAG_ADDRESS: case WN_TAG_FIGCAPTION:
+    case WN_TAG_DETAILS: case WN_TAG_FIELDSET: case WN_TAG_TR: case WN_TAG_TD: case WN_TAG_TH:
+        return false;
+    default:
+        return !(c->nf[x->id] & CN_BLOCKDESC);
+    }
+}
+
+/* A div with blocks inside: each run of inline children reads as a paragraph. */
+static void score_runs(wn_cctx *c, wn_node *div)
+{
+    uint32_t text = 0, commas = 0;
+    for (wn_node *ch = div->first;; ch = ch->next) {
+        bool inline_ = ch && is_phrasing(c, ch);
+        if (ch && !(c->nf[ch->id] & CN_VISITED))
+            continue;
+        if (inline_) {
+            text += c->st[ch->id].text;
+            commas += c->st[ch->id].commas;
+            continue;
+        }
+        if (text >= 25)
+            spread(c, div, para_points(text, commas));
+        text = commas = 0;
+        if (ch == NULL)
+            break;
+    }
+}
+
+static bool single_p_child(const wn_cctx *c, const wn_node *div)
+{
+    const wn_node *only = NULL;
+    for (const wn_node *ch = div->first; ch; ch = ch->next) {
+        if (!(c->nf[ch->id] & CN_VISITED))
+            continue;
+        if (ch->type == WN_NODE_TEXT) {
+            if (c->st[ch->id].text)
+                return false;
+        } else if (ch->type == WN_NODE_ELEMENT) {
+            if (only)
+                return false;
+            only = ch;
+        }
+    }
+    return only && wn_is_html(only, WN_TAG_P);
+}
+
+void wn_score(wn_cctx *c)
+{
+    c->ncands = 0;
+    for (uint32_t i = 0; i < c->norder; i++) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT)
+            continue;
+        bool para = false;
+        switch (x->tag) {
+        case WN_TAG_SECTION: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+        case WN_TAG_H6: case WN_TAG_P: case WN_TAG_TD: case WN_TAG_PRE:
+            para = true;
+            break;
+        case WN_TAG_DIV:
+            if (!(c->nf[x->id] & CN_BLOCKDESC)) {
+                para = true;
+            } else if (single_p_child(c, x) && wn_link_density(c, x) < 0.25f) {
+                c->nf[x->id] |= CN_COLLAPSED;
+            } else {
+                score_runs(c, x);
+            }
+            break;
+        default:
+            break;
+        }
+        if (!para || c->st[x->id].text < 25)
+            continue;
+        c->nf[x->id] |= CN_PARA;
+        wn_node *p = eparent(c, x);
+        if (p == NULL || p->type != WN_NODE_ELEMENT)
+            continue;
+        spread(c, p, para_points(c->st[x->id].text, c->st[x->id].commas));
+    }
+    /* Link-heavy containers are menus, whatever their paragraphs scored. */
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        wn_node *x = c->order[c->pos[c->cands[i]]];
+        c->score[x->id] *= 1.0f - wn_link_density(c, x);
+    }
+}
+
+/* MARK: Choosing the container ------------------------------------------------- */
+
+static bool is_ancestor(const wn_node *a, const wn_node *x)
+{
+    for (const wn_node *p = x->parent; p; p = p->parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
+static uint32_t element_children(const wn_cctx *c, const wn_node *x)
+{
+    uint32_t k = 0;
+    for (const wn_node *ch = x->first; ch; ch = ch->next)
+        if (ch->type == WN_NODE_ELEMENT && (c->nf[ch->id] & CN_VISITED))
+            k++;
+    return k;
+}
+
+/* "Reads like a paragraph" for a sibling: a p, or a div holding only inline content. */
+static const wn_node *as_para(const wn_cctx *c, const wn_node *x)
+{
+    if (wn_is_html(x, WN_TAG_P))
+        return x;
+    if (wn_is_html(x, WN_TAG_DIV)) {
+        if (!(c->nf[x->id] & CN_BLOCKDESC))
+            return x;
+        if (c->nf[x->id] & CN_COLLAPSED)
+            for (const wn_node *ch = x->first; ch; ch = ch->next)
+                if (ch->type == WN_NODE_ELEMENT && (c->nf[ch->id] & CN_VISITED))
+                    return ch;
+    }
+    return NULL;
+}
+
+static bool ends_sentence(const wn_node *x)
+{
+    char buf[96];
+    size_t n = 0;
+    bool space = true;
+    for (const wn_node *t = x; t && n < sizeof buf; t = wn_dom_next(x, t, false)) {
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->text.n && n < sizeof buf; i++) {
+            char ch = t->text.p[i];
+            if (wn_is_space((unsigned char)ch)) {
+                if (!space)
+                    buf[n++] = ' ';
+                space = true;
+            } else {
+                buf[n++] = ch;
+                space = false;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] == '.' && (i + 1 == n || buf[i + 1] == ' '))
+            return true;
+    return false;
+}
+
+static bool same_class(const wn_node *a, const wn_node *b)
+{
+    wn_str x = wn_dom_attr_value(a, "class"), y = wn_dom_attr_value(b, "class");
+    return x.n && x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
+}
+
+void wn_pick_root(wn_cctx *c)
+{
+    wn_node *top[5] = { 0 };
+    wn_node *body = c->body;
+
+    c->merged = false;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        wn_node *x = c->order[c->pos[c->cands[i]]];
+        float s = c->score[x->id];
+        for (int k = 0; k < 5; k++) {
+            if (top[k] == NULL || s > c->score[top[k]->id]) {
+                memmove(&top[k + 1], &top[k], (size_t)(4 - k) * sizeof top[0]);
+                top[k] = x;
+                break;
+            }
+        }
+    }
+    wn_node *t = top[0];
+    if (t == NULL || t == body || body == NULL || !is_ancestor(body, t)) {
+        c->top = c->root = body ? body : c->d->root;
+        return;
+    }
+
+    /* Several near-best candidates under one ancestor: the ancestor is the article
+     * (pages that split the text into many sibling containers). */
+    wn_node *alt[4];
+    int nalt = 0;
+    for (int k = 1; k < 5 && top[k]; k++)
+        if (c->score[top[0]->id] > 0 && c->score[top[k]->id] / c->score[top[0]->id] >= 0.75f)
+            alt[nalt++] = top[k];
+    if (nalt >= 3) {
+        for (wn_node *p = t->parent; p && p != body; p = p->parent) {
+            int lists = 0;
+            for (int k = 0; k < nalt; k++)
+                lists += is_ancestor(p, alt[k]);
+            if (lists >= 3) {
+                t = p;
+                break;
+            }
+        }
+    }
+    if (!(c->nf[t->id] & CN_SCORED))
+        init_candidate(c, t);
+
+    /* Climb while the parents keep scoring well: points flow up by halves, so a
+     * parent beating its child holds more of the article. */
+    float last = c->score[t->id], threshold = last / 3.0f;
+    for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT; p = eparent(c, p)) {
+        if (!(c->nf[p->id] & CN_SCORED))
+            continue;
+        float ps = c->score[p->id];
+        if (ps < threshold)
+            break;
+        if (ps > last) {
+            t = p;
+            break;
+        }
+        last = ps;
+    }
+    /* A lone child is no narrower than its parent. */
+    for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT &&
+         element_children(c, p) == 1; p = eparent(c, t))
+        t = p;
+    if (!(c->nf[t->id] & CN_SCORED))
+        init_candidate(c, t);
+    c->top = t;
+
+    /* Siblings that score nearly as well, or read like prose, join the article. */
+    wn_node *parent = eparent(c, t);
+    if (parent == NULL || parent->type != WN_NODE_ELEMENT) {
+        c->root = t;
+        return;
+    }
+    float ts = c->score[t->id];
+    float sib_threshold = ts * 0.2f > 10.0f ? ts * 0.2f : 10.0f;
+    uint32_t joined = 0;
+    for (wn_node *s = parent->first; s; s = s->next) {
+        if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
+            continue;
+        if (s->type != WN_NODE_ELEMENT || !(c->nf[s->id] & CN_VISITED))
+            continue;
+        bool join = false;
+        float bonus = same_class(s, t) ? ts * 0.2f : 0.0f;
+        const wn_node *sp = as_para(c, s);
+        if ((c->nf[s->id] & CN_SCORED) && c->score[s->id] + bonus >= sib_threshold) {
+            join = true;
+        } else if (sp) {
+            float ld = wn_link_density(c, sp);
+            uint32_t len = c->st[sp->id].text;
+            if (len > 80 && ld < 0.25f)
+                join = true;
+            else if (len < 80 && len > 0 && ld == 0.0f && ends_sentence(sp))
+                join = true;
+        }
+        if (join) {
+            c->nf[s->id] |= CN_JOINED;
+            joined++;
+        }
+    }
+    if (joined == 0) {
+        c->root = t;
+        return;
+    }
+    c->root = parent;
+    c->merged = true;
+    for (wn_node *s = parent->first; s; s = s->next) {
+        if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
+            continue;
+        if (!(c->nf[s->id] & CN_VISITED))
+            continue;
+        if (c->nf[s->id] & CN_JOINED)
+            continue;
+        if (s->type == WN_NODE_TEXT && c->st[s->id].text == 0)
+            continue;
+        wn_drop(c, s, WHY_OUTSIDE);
+    }
+}

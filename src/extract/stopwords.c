@@ -1,0 +1,80 @@
+/*
+ * stopwords.c: stop-word membership for language-aware text density. One open-
+ * addressing hash set over all languages, built once on first use: a page in
+ * an unknown language is still judged, and a word costs one hash and a probe.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "extract/content_internal.h"
+#include "extract/stopwords_data.h"
+
+#define NSTOP (sizeof stopwords / sizeof stopwords[0])
+#define SET_SIZE 4096u   /* power of two, over twice the number of words */
+
+static uint16_t set[SET_SIZE];   /* index + 1 into stopwords[], 0 = empty */
+static pthread_once_t set_once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static void set_build(void)
+{
+    for (size_t i = 0; i < NSTOP; i++) {
+        size_t n = strlen(stopwords[i]);
+        uint32_t slot = hash(stopwords[i], n) & (SET_SIZE - 1);
+        while (set[slot]) {
+            const char *w = stopwords[set[slot] - 1];
+            if (strlen(w) == n && memcmp(w, stopwords[i], n) == 0)
+                break;   /* shared by two languages */
+            slot = (slot + 1) & (SET_SIZE - 1);
+        }
+        set[slot] = (uint16_t)(i + 1);
+    }
+}
+
+bool wn_is_stopword(const char *w, size_t n)
+{
+    char low[32];
+    if (n == 0 || n > sizeof low)
+        return false;
+    pthread_once(&set_once, set_build);
+    for (size_t i = 0; i < n; i++)
+        low[i] = wn_ascii_lower(w[i]);
+    /* Two-byte UTF-8 capitals of Latin-1 and Cyrillic: lower the common ones so
+     * sentence-initial "Über", "Él" or "Это" match. */
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char a = (unsigned char)low[i], b = (unsigned char)low[i + 1];
+        if (a == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97)
+            low[i + 1] = (char)(b + 0x20);
+        else if (a == 0xD0 && b >= 0x90 && b <= 0x9F)
+            low[i + 1] = (char)(b + 0x20);
+        else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) {
+            low[i] = (char)0xD1;
+            low[i + 1] = (char)(b - 0x20);
+        }
+    }
+    uint32_t slot = hash(low, n) & (SET_SIZE - 1);
+    while (set[slot]) {
+        const char *s = stopwords[set[slot] - 1];
+        if (strlen(s) == n && memcmp(s, low, n) == 0)
+            return true;
+        slot = (slot + 1) & (SET_SIZE - 1);
+    }
+    return false;
+}
+
+bool wn_is_cjk_stop(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof cjk_stop_chars / sizeof cjk_stop_chars[0]; i++)
+        if (cjk_stop_chars[i] == cp)
+            return true;
+    return false;
+}
