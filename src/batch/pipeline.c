@@ -219,31 +219,42 @@ static int is_ws(char c)
 }
 
 /*
- * Append the JSON text [p, end) without the whitespace between tokens: the
- * renderer may pretty-print, a JSON line must not span lines. Raw whitespace
- * inside strings cannot occur (it is escaped), but spaces can, so strings are
- * copied as they are, escapes included.
+ * Append the members [p, end) of the renderer's object without the whitespace
+ * between tokens (a JSON line must not span lines; whitespace inside strings is
+ * escaped, so strings are copied as they are). The article's own top-level
+ * "url" (the canonical URL) becomes "canonical_url": "url" is the record's.
  */
-static void put_compact(wn_obuf *b, const char *p, const char *end)
+static void put_members(wn_obuf *b, const char *p, const char *end)
 {
-    wn_obuf_reserve(b, (size_t)(end - p));
+    int depth = 1, key_next = 1;
+
+    wn_obuf_reserve(b, (size_t)(end - p) + 16);
     while (p < end && !b->failed) {
-        const char *seg = p;
-        if (*p == '"') {
+        char c = *p;
+        if (c == '"') {
+            const char *s = p;
             for (p++; p < end && *p != '"'; p++)
                 if (*p == '\\' && p + 1 < end)
                     p++;
             if (p < end)
                 p++;   /* the closing quote */
-        } else if (is_ws(*p)) {
-            while (p < end && is_ws(*p))
-                p++;
+            if (depth == 1 && key_next && p - s == 5 && memcmp(s, "\"url\"", 5) == 0)
+                wn_obuf_puts(b, "\"canonical_url\"");
+            else
+                wn_obuf_put(b, s, (size_t)(p - s));
+            key_next = 0;
             continue;
-        } else {
-            while (p < end && *p != '"' && !is_ws(*p))
-                p++;
         }
-        wn_obuf_put(b, seg, (size_t)(p - seg));
+        p++;
+        if (is_ws(c))
+            continue;
+        if (c == '{' || c == '[')
+            depth++;
+        else if (c == '}' || c == ']')
+            depth--;
+        else if (c == ',' && depth == 1)
+            key_next = 1;
+        wn_obuf_put(b, &c, 1);
     }
 }
 
@@ -277,7 +288,7 @@ static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
     wn_json_put_str(b, charset ? charset : j->charset);
     if (*p != '}')
         wn_obuf_put(b, ",", 1);
-    put_compact(b, p, end);
+    put_members(b, p, end);
     wn_obuf_put(b, "\n", 1);
     return b->failed ? -1 : 0;
 }
