@@ -243,7 +243,17 @@ typedef struct wn_warc_record {
     const char *payload;
     size_t payload_len;
     int payload_truncated;        /* cut at max_payload_bytes or WARC-Truncated */
+    /* Why the payload is incomplete or still encoded (static text: a bad chunk
+     * size, a corrupt or over-cap Content-Encoding, an unsupported coding), or NULL.
+     * The record itself is still WN_OK: only its payload is affected. */
+    const char *payload_error;
 } wn_warc_record;
+
+/* Offsets: a record that starts at a gzip member / zstd frame start (one member
+ * per record, the Common Crawl layout) has the member's offset in the file; a
+ * plain file gives the file offset of "WARC/1."; a record inside a larger member
+ * (whole-file gzip) gives its offset in the decoded stream. payload[payload_len]
+ * is always a NUL byte. See docs/internals/WARC.md. */
 
 /* Open a file (plain, gzip per record, whole-file gzip, or .zst by content). */
 WN_API wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err);

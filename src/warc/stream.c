@@ -1,0 +1,464 @@
+/*
+ * stream.c: the WARC reader's byte source. Raw input arrives in a fixed buffer;
+ * gzip members and zstd frames are decoded one at a time into a fixed window
+ * from which reader.c takes lines and blocks. Bytes handed back by wn_ws_replay
+ * (a block after a lying Content-Length) come out before anything else.
+ * Memory is constant: IN_CAP + WIN_CAP, plus whatever replay holds.
+ */
+#include "warc/warc_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* MARK: Raw input ----------------------------------------------------------- */
+
+/*
+ * Read more raw input. Keeps the current member's first bytes when they are
+ * within half a buffer, so that a broken member can be rescanned from its
+ * start + 1 for the next member (see wn_ws_resync_member). Returns the bytes
+ * added, 0 at end of input, -1 on a read error (w->sst set).
+ */
+static long in_more(wn_warc *w)
+{
+    size_t keep = w->in_pos;
+
+    if (w->in_eof)
+        return 0;
+    if (w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep <= w->in_pos &&
+        w->in_pos - w->mem_keep <= WN_WARC_IN_CAP / 2)
+        keep = w->mem_keep;
+    else
+        w->mem_keep = WN_WARC_NO_KEEP;
+    if (keep > 0) {
+        memmove(w->in, w->in + keep, w->in_len - keep);
+        w->in_base += keep;
+        w->in_pos -= keep;
+        w->in_len -= keep;
+        if (w->mem_keep != WN_WARC_NO_KEEP)
+            w->mem_keep -= keep;
+    }
+    if (w->in_len == WN_WARC_IN_CAP)
+        return 0;   /* cannot happen: callers only ask for a few bytes ahead */
+    long r = w->read(w->ctx, w->in + w->in_len, WN_WARC_IN_CAP - w->in_len);
+    if (r < 0) {
+        w->sst = WN_ERR_IO;
+        w->serr = "read error";
+        return -1;
+    }
+    if (r == 0) {
+        w->in_eof = 1;
+        return 0;
+    }
+    if ((size_t)r > WN_WARC_IN_CAP - w->in_len)
+        r = (long)(WN_WARC_IN_CAP - w->in_len);   /* a read function that lies */
+    w->in_len += (size_t)r;
+    return r;
+}
+
+/* Make at least n raw bytes available at in_pos, if the input has them. */
+static int in_need(wn_warc *w, size_t n)
+{
+    while (w->in_len - w->in_pos < n) {
+        long r = in_more(w);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+    }
+    return 0;
+}
+
+/* MARK: Members ------------------------------------------------------------- */
+
+static int is_gzip_magic(const unsigned char *p)
+{
+    return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8;
+}
+
+static int is_zstd_magic(const unsigned char *p)
+{
+    return p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd;
+}
+
+static int is_zstd_skippable(const unsigned char *p)
+{
+    return (p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18;
+}
+
+int wn_ws_detect(wn_warc *w, const char **msg)
+{
+    *msg = NULL;
+    if (in_need(w, 4) != 0) {
+        *msg = w->serr;
+        return -1;
+    }
+    size_t have = w->in_len - w->in_pos;
+    const unsigned char *p = w->in + w->in_pos;
+    w->comp = WN_COMP_PLAIN;
+    if (have >= 3 && is_gzip_magic(p)) {
+        w->comp = WN_COMP_GZIP;
+    } else if (have >= 4 && is_zstd_magic(p)) {
+        w->comp = WN_COMP_ZSTD;
+    } else if (have >= 4 && is_zstd_skippable(p)) {
+        /* Common Crawl's .warc.zst opens with a skippable frame holding the
+         * dictionary every later frame needs. Out of scope. */
+        *msg = "dictionary-prefixed .warc.zst (Common Crawl layout) is not supported";
+        return -1;
+    }
+    if (w->comp == WN_COMP_GZIP && !w->zs_ready) {
+        memset(&w->zs, 0, sizeof w->zs);
+        if (inflateInit2(&w->zs, 16 + 15) != Z_OK) {
+            *msg = "out of memory";
+            return -1;
+        }
+        w->zs_ready = 1;
+    } else if (w->comp == WN_COMP_ZSTD && w->zd == NULL) {
+        w->zd = ZSTD_createDStream();
+        if (w->zd == NULL) {
+            *msg = "out of memory";
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int wn_ws_at_boundary(const wn_warc *w)
+{
+    return w->comp != WN_COMP_PLAIN && !w->mem_open && w->wpos == w->wlen &&
+           w->rpos == w->rlen;
+}
+
+/* Skip one zstd skippable frame at in_pos (4-byte magic, 4-byte LE size). */
+static int skip_zstd_skippable(wn_warc *w)
+{
+    if (in_need(w, 8) != 0)
+        return -1;
+    if (w->in_len - w->in_pos < 8) {
+        w->in_pos = w->in_len;
+        return 0;
+    }
+    const unsigned char *p = w->in + w->in_pos + 4;
+    uint64_t left = 8 + ((uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+                         (uint64_t)p[3] << 24);
+    w->mem_keep = WN_WARC_NO_KEEP;
+    while (left > 0) {
+        size_t have = w->in_len - w->in_pos;
+        if (have == 0) {
+            long r = in_more(w);
+            if (r < 0)
+                return -1;
+            if (r == 0)
+                return 0;
+            continue;
+        }
+        size_t take = have < left ? have : (size_t)left;
+        w->in_pos += take;
+        left -= take;
+    }
+    return 0;
+}
+
+/*
+ * Start the member at in_pos. WN_END when the input is exhausted, WN_ERR_INPUT
+ * (w->serr) when the bytes there are not a member, WN_ERR_IO on a read error.
+ */
+wn_status wn_ws_begin_member(wn_warc *w)
+{
+    for (;;) {
+        if (in_need(w, 4) != 0)
+            return WN_ERR_IO;
+        size_t have = w->in_len - w->in_pos;
+        const unsigned char *p = w->in + w->in_pos;
+        if (have == 0)
+            return WN_END;
+        w->mem_keep = w->in_pos;
+        w->mem_off = w->in_base + w->in_pos;
+        if (w->comp == WN_COMP_GZIP && have >= 3 && is_gzip_magic(p)) {
+            inflateReset(&w->zs);
+            break;
+        }
+        if (w->comp == WN_COMP_ZSTD && have >= 4 && is_zstd_magic(p)) {
+            ZSTD_DCtx_reset(w->zd, ZSTD_reset_session_only);
+            break;
+        }
+        if (w->comp == WN_COMP_ZSTD && have >= 4 && is_zstd_skippable(p)) {
+            if (skip_zstd_skippable(w) != 0)
+                return WN_ERR_IO;
+            continue;
+        }
+        w->sst = WN_ERR_INPUT;
+        w->serr = w->comp == WN_COMP_GZIP ? "garbage where a gzip member should start"
+                                          : "garbage where a zstd frame should start";
+        return WN_ERR_INPUT;
+    }
+    w->mem_open = 1;
+    return WN_OK;
+}
+
+/*
+ * Decode up to cap bytes of the current member into dst. Returns the count
+ * (> 0), 0 when the member ended without output (mem_open cleared), -1 on
+ * corrupt or truncated data or a read error (w->sst, w->serr).
+ */
+static long produce(wn_warc *w, unsigned char *dst, size_t cap)
+{
+    for (;;) {
+        if (w->in_pos == w->in_len) {
+            long r = in_more(w);
+            if (r < 0)
+                return -1;
+            if (r == 0) {
+                w->mem_open = 0;
+                w->sst = WN_ERR_INPUT;
+                w->serr = w->comp == WN_COMP_GZIP ? "truncated gzip member (end of input)"
+                                                  : "truncated zstd frame (end of input)";
+                return -1;
+            }
+        }
+        size_t n;
+        if (w->comp == WN_COMP_GZIP) {
+            w->zs.next_in = w->in + w->in_pos;
+            w->zs.avail_in = (uInt)(w->in_len - w->in_pos);
+            w->zs.next_out = dst;
+            w->zs.avail_out = (uInt)cap;
+            int r = inflate(&w->zs, Z_NO_FLUSH);
+            w->in_pos = (size_t)(w->zs.next_in - w->in);
+            n = cap - w->zs.avail_out;
+            if (r == Z_STREAM_END) {
+                w->mem_open = 0;
+                return (long)n;
+            }
+            if (r != Z_OK && r != Z_BUF_ERROR) {
+                w->mem_open = 0;
+                w->sst = WN_ERR_INPUT;
+                w->serr = "corrupt gzip data";
+                return -1;
+            }
+        } else {
+            ZSTD_inBuffer ib = { w->in + w->in_pos, w->in_len - w->in_pos, 0 };
+            ZSTD_outBuffer ob = { dst, cap, 0 };
+            size_t r = ZSTD_decompressStream(w->zd, &ob, &ib);
+            w->in_pos += ib.pos;
+            n = ob.pos;
+            if (ZSTD_isError(r)) {
+                w->mem_open = 0;
+                w->sst = WN_ERR_INPUT;
+                w->serr = "corrupt zstd data";
+                return -1;
+            }
+            if (r == 0) {
+                w->mem_open = 0;
+                return (long)n;
+            }
+        }
+        if (n > 0)
+            return (long)n;
+    }
+}
+
+/* MARK: Decoded window ------------------------------------------------------ */
+
+/*
+ * Add bytes to the window: replay first, then the raw input (plain) or the
+ * current member. At a member end, continue into the next member only when
+ * w->cross is set. Returns the bytes added, 0 at the end, -1 on failure.
+ */
+long wn_ws_fill(wn_warc *w)
+{
+    if (w->wpos == w->wlen) {
+        w->wpos = w->wlen = 0;
+    } else if (w->wpos > 0 && WN_WARC_WIN_CAP - w->wlen < WN_WARC_WIN_CAP / 4) {
+        memmove(w->win, w->win + w->wpos, w->wlen - w->wpos);
+        w->wlen -= w->wpos;
+        w->wpos = 0;
+    }
+    size_t space = WN_WARC_WIN_CAP - w->wlen;
+    if (space == 0)
+        return 0;
+    if (w->rpos < w->rlen) {
+        size_t n = w->rlen - w->rpos;
+        if (n > space)
+            n = space;
+        memcpy(w->win + w->wlen, w->rep + w->rpos, n);
+        w->wlen += n;
+        w->rpos += n;
+        if (w->rpos == w->rlen) {
+            w->rpos = w->rlen = 0;
+            if (w->rcap > ((size_t)1 << 20)) {   /* do not sit on a big block */
+                free(w->rep);
+                w->rep = NULL;
+                w->rcap = 0;
+            }
+        }
+        return (long)n;
+    }
+    if (w->comp == WN_COMP_PLAIN) {
+        if (w->in_pos == w->in_len) {
+            long r = in_more(w);
+            if (r <= 0)
+                return r;
+        }
+        size_t n = w->in_len - w->in_pos;
+        if (n > space)
+            n = space;
+        memcpy(w->win + w->wlen, w->in + w->in_pos, n);
+        w->in_pos += n;
+        w->wlen += n;
+        return (long)n;
+    }
+    for (;;) {
+        if (!w->mem_open) {
+            if (!w->cross)
+                return 0;
+            wn_status st = wn_ws_begin_member(w);
+            if (st == WN_END)
+                return 0;
+            if (st != WN_OK)
+                return -1;
+        }
+        long r = produce(w, w->win + w->wlen, space);
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            w->wlen += (size_t)r;
+            return r;
+        }
+    }
+}
+
+/* Fill until n bytes are available or the stream ends; returns what is there.
+ * A failure leaves w->sst set (the caller clears it before each use). */
+size_t wn_ws_ensure(wn_warc *w, size_t n)
+{
+    while (wn_ws_avail(w) < n) {
+        if (wn_ws_fill(w) <= 0)
+            break;
+    }
+    return wn_ws_avail(w);
+}
+
+void wn_ws_consume(wn_warc *w, size_t n)
+{
+    w->wpos += n;
+    w->dpos += n;
+}
+
+/*
+ * Hand the n bytes in *buf (a block that turned out not to end where its
+ * Content-Length said) back to the stream, followed by the window's unread
+ * bytes, so they are scanned again. *buf is swapped with the replay buffer;
+ * off is the decoded offset of the block's first byte. Returns -1 when out of
+ * memory (nothing replayed).
+ */
+int wn_ws_replay(wn_warc *w, char **buf, size_t *cap, size_t n, uint64_t off)
+{
+    size_t tail = wn_ws_avail(w);
+    if (n + tail + 1 > *cap) {
+        char *p = realloc(*buf, n + tail + 1);
+        if (p == NULL)
+            return -1;
+        *buf = p;
+        *cap = n + tail + 1;
+    }
+    memcpy(*buf + n, w->win + w->wpos, tail);
+    char *old = w->rep;
+    size_t old_cap = w->rcap;
+    w->rep = *buf;
+    w->rcap = *cap;
+    w->rpos = 0;
+    w->rlen = n + tail;
+    *buf = old;
+    *cap = old_cap;
+    w->wpos = w->wlen = 0;
+    w->dpos = off;
+    return 0;
+}
+
+/*
+ * After corrupt compressed data: find the next member that decodes to
+ * "WARC/1.", starting one byte after the failed member's start when that is
+ * still in the buffer, else at the current input position. On WN_OK the window
+ * holds the member's first decoded bytes and the member is open.
+ */
+wn_status wn_ws_resync_member(wn_warc *w)
+{
+    static const unsigned char gz[3] = { 0x1f, 0x8b, 8 };
+    static const unsigned char zs[4] = { 0x28, 0xb5, 0x2f, 0xfd };
+    const unsigned char *magic = w->comp == WN_COMP_GZIP ? gz : zs;
+    size_t mlen = w->comp == WN_COMP_GZIP ? 3 : 4;
+
+    w->wpos = w->wlen = 0;
+    w->rpos = w->rlen = 0;
+    w->mem_open = 0;
+    if (w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep < w->in_len)
+        w->in_pos = w->mem_keep + 1;
+    w->mem_keep = WN_WARC_NO_KEEP;
+    for (;;) {
+        w->sst = WN_OK;
+        if (in_need(w, mlen) != 0)
+            return WN_ERR_IO;
+        size_t have = w->in_len - w->in_pos;
+        if (have < mlen) {
+            w->in_pos = w->in_len;
+            return WN_END;
+        }
+        const unsigned char *p = memmem(w->in + w->in_pos, have, magic, mlen);
+        if (p == NULL) {
+            w->in_pos = w->in_len - (mlen - 1);
+            if (in_more(w) < 0)
+                return WN_ERR_IO;
+            continue;
+        }
+        w->in_pos = (size_t)(p - w->in);
+        size_t cand = w->in_pos;
+        wn_status st = wn_ws_begin_member(w);
+        if (st == WN_ERR_IO)
+            return st;
+        if (st == WN_OK) {
+            w->wpos = w->wlen = 0;
+            while (w->wlen < 7) {
+                long r = w->mem_open ? produce(w, w->win + w->wlen, WN_WARC_WIN_CAP - w->wlen) : 0;
+                if (r <= 0)
+                    break;
+                w->wlen += (size_t)r;
+            }
+            if (w->sst == WN_ERR_IO)
+                return WN_ERR_IO;
+            if (w->wlen >= 7 && memcmp(w->win, "WARC/1.", 7) == 0) {
+                w->sst = WN_OK;
+                return WN_OK;
+            }
+        }
+        /* Not a record: try again one byte further on. */
+        w->wpos = w->wlen = 0;
+        w->mem_open = 0;
+        if (w->mem_keep != WN_WARC_NO_KEEP)
+            w->in_pos = w->mem_keep + 1;
+        else if (w->in_pos <= cand)
+            w->in_pos = cand + 1;
+        w->mem_keep = WN_WARC_NO_KEEP;
+    }
+}
+
+/* MARK: Setup --------------------------------------------------------------- */
+
+int wn_ws_init(wn_warc *w)
+{
+    w->in = malloc(WN_WARC_IN_CAP);
+    w->win = malloc(WN_WARC_WIN_CAP);
+    w->mem_keep = WN_WARC_NO_KEEP;
+    return (w->in && w->win) ? 0 : -1;
+}
+
+void wn_ws_fini(wn_warc *w)
+{
+    if (w->zs_ready)
+        inflateEnd(&w->zs);
+    ZSTD_freeDStream(w->zd);
+    free(w->in);
+    free(w->win);
+    free(w->rep);
+    if (w->fd >= 0)
+        close(w->fd);
+}

@@ -1,0 +1,114 @@
+/*
+ * warc_internal.h: private state of the WARC reader, shared by stream.c (raw
+ * input, gzip members / zstd frames, the decoded window, replay), reader.c
+ * (records, resynchronisation, the public API) and http.c (status line,
+ * headers, chunked, Content-Encoding). warc/ depends on core/ only.
+ */
+#ifndef WN_WARC_INTERNAL_H
+#define WN_WARC_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <brotli/decode.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "core/buf.h"
+#include "core/str.h"
+#include <winnow.h>
+
+enum { WN_COMP_PLAIN = 0, WN_COMP_GZIP, WN_COMP_ZSTD };
+
+/* What the next wn_warc_next() must do before reading a record. */
+enum {
+    WN_RESYNC_NONE = 0,
+    WN_RESYNC_SCAN,     /* scan decoded bytes for "\nWARC/1." (or a member start) */
+    WN_RESYNC_MEMBER    /* scan compressed bytes for a member that decodes to "WARC/1." */
+};
+
+/* Raw input buffer and decoded window. The window only ever has to hold a few
+ * bytes of look-ahead; blocks are copied out of it as they stream past. */
+#define WN_WARC_IN_CAP  ((size_t)1 << 20)
+#define WN_WARC_WIN_CAP ((size_t)256 << 10)
+#define WN_WARC_NO_KEEP SIZE_MAX
+
+struct wn_warc {
+    wn_warc_options opt;
+    size_t keep_cap;            /* most block bytes kept: max_payload + max_header */
+
+    /* raw input */
+    wn_read_fn read;
+    void *ctx;
+    int fd;                     /* >= 0 when opened by path */
+    unsigned char *in;
+    size_t in_pos, in_len;
+    uint64_t in_base;           /* file offset of in[0] */
+    int in_eof;
+
+    /* compression: one gzip member / zstd frame at a time */
+    int comp;
+    z_stream zs;
+    int zs_ready;
+    ZSTD_DStream *zd;
+    int mem_open;               /* inside a member whose end was not reached */
+    size_t mem_keep;            /* in[] index of the member start, kept for resync */
+    uint64_t mem_off;           /* file offset of the current member */
+    int cross;                  /* window fills may run into the next member */
+
+    /* decoded window */
+    unsigned char *win;
+    size_t wpos, wlen;
+    uint64_t dpos;              /* decoded-stream offset of win[wpos] */
+
+    /* replay: a failed record's block, read again before anything else */
+    char *rep;
+    size_t rpos, rlen, rcap;
+
+    /* last stream failure (fill returned -1) */
+    wn_status sst;
+    const char *serr;
+
+    /* record state */
+    wn_buf hdr;                 /* WARC header block, parsed in place */
+    char *blk;                  /* content block (first keep_cap bytes) */
+    size_t blk_len, blk_cap;
+    char *pay;                  /* decoded HTTP body when a coding was undone */
+    size_t pay_cap;
+    wn_buf strs;                /* HTTP strings handed out in the record */
+    z_stream zc;                /* Content-Encoding gzip / deflate */
+    int zc_ready;
+    BrotliDecoderState *br;
+    ZSTD_DStream *zcd;
+
+    int resync;                 /* WN_RESYNC_* */
+    int aligned_next;           /* resync left the window at a member start */
+    int done;                   /* WN_END was returned */
+    wn_status final;            /* sticky WN_ERR_IO */
+    int started;                /* any byte was looked at */
+};
+
+/* stream.c */
+int    wn_ws_init(wn_warc *w);
+void   wn_ws_fini(wn_warc *w);
+int    wn_ws_detect(wn_warc *w, const char **msg);
+long   wn_ws_fill(wn_warc *w);
+size_t wn_ws_ensure(wn_warc *w, size_t n);
+void   wn_ws_consume(wn_warc *w, size_t n);
+int    wn_ws_at_boundary(const wn_warc *w);
+wn_status wn_ws_begin_member(wn_warc *w);
+wn_status wn_ws_resync_member(wn_warc *w);
+int    wn_ws_replay(wn_warc *w, char **buf, size_t *cap, size_t n, uint64_t off);
+
+static inline size_t wn_ws_avail(const wn_warc *w)
+{
+    return w->wlen - w->wpos;
+}
+
+/* http.c: decode the kept block of a record into rec's HTTP fields and payload.
+ * cut = the block was longer than what was kept. Returns WN_OK or WN_ERR_NOMEM;
+ * payload problems are flagged in the record, not returned. */
+wn_status wn_warc_http(wn_warc *w, wn_warc_record *rec, int cut);
+void wn_warc_http_fini(wn_warc *w);
+
+#endif
