@@ -79,4 +79,11 @@ int wn_tokenizer_finish(wn_tokenizer *t);
 
 size_t wn_tokenizer_errors(const wn_tokenizer *t);   /* parse errors seen so far */
 
+/* Named character references (entities.c): exact match of `name` (no "&";
+ * the trailing ";" is part of the name when present). Returns the UTF-8
+ * replacement (static, *tlen bytes) or NULL. */
+const char *wn_entity_lookup(const char *name, size_t n, size_t *tlen);
+#define WN_ENTITY_MAX_NAME 32   /* longest name, ";" included */
+#define WN_ENTITY_LEGACY_MAX 6  /* longest name that may appear without ";" */
+
 #endif
