@@ -1,0 +1,136 @@
+#!/bin/sh
+# warc.sh [BUILD_DIR] [-j LIST] [--big]: the WARC section of `make bench`.
+# Packs every development page (../shared/data/extraction/*/pages) into one
+# gzip-per-record WARC with `winnow warc-pack`, then times `winnow warc` at each
+# -j in LIST (default "1 2"; e.g. -j "1 2 4 8 16" for a scaling curve) against
+# `winnow extract` on the same pages, with peak RSS. --big also builds a >= 1 GB
+# WARC from copies of the pages to show peak memory does not grow with file size.
+set -u
+B=build/release
+JLIST="1 2"
+BIG=0
+REPEATS=${BENCH_REPEATS:-3}
+while [ $# -gt 0 ]; do
+    case $1 in
+    -j) JLIST=${2:?-j needs a list}; shift 2 ;;
+    --big) BIG=1; shift ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) B=$1; shift ;;
+    esac
+done
+TOOL=$B/winnow
+DATA=../shared/data/extraction
+[ -x "$TOOL" ] || { echo "warc.sh: no $TOOL (make BUILD=release all)"; exit 1; }
+if [ ! -d "$DATA" ]; then
+    echo "warc.sh: no development pages at $DATA: skipped"
+    exit 0
+fi
+dirs=$(ls -d "$DATA"/*/pages)
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/winnow-warc-bench.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# Peak RSS of a child in KiB: GNU time when present, else Python's getrusage.
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o "$TMP/probe" true 2>/dev/null; then
+    measure() { /usr/bin/time -f %M -o "$TMP/rss" "$@"; }
+else
+    measure() {
+        python3 -c 'import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:])
+open(sys.argv[1], "w").write("%d\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(rc)' "$TMP/rss" "$@"
+    }
+fi
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+stat_field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p" "$2"; }
+
+# ---- the corpus ---------------------------------------------------------------
+pages=$(find $dirs -type f | wc -l | tr -d ' ')
+html=$(find $dirs -type f -exec cat {} + | wc -c | tr -d ' ')
+# shellcheck disable=SC2086
+if ! "$TOOL" warc-pack -o "$TMP/dev.warc.gz" $dirs >"$TMP/pack.out" 2>&1; then
+    echo "warc.sh: warc-pack failed: $(head -c 300 "$TMP/pack.out")"
+    exit 1
+fi
+warc=$(wc -c <"$TMP/dev.warc.gz" | tr -d ' ')
+cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
+echo "== WARC batch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $cpus CPUs online, best of $REPEATS)"
+echo "corpus: $pages pages, $(calc %.1f "$html / 1e6") MB HTML; packed: $(calc %.1f "$warc / 1e6") MB gzip-per-record WARC"
+
+# ---- extraction alone: the same pages through `winnow extract`, one thread ----
+best_x=
+for r in $(seq "$REPEATS"); do
+    t0=$(now)
+    # shellcheck disable=SC2086
+    nice "$TOOL" extract -f json $dirs >/dev/null 2>&1
+    t=$(calc %.3f "$(now) - $t0")
+    if [ -z "$best_x" ] || [ "$(calc %d "$t < $best_x")" = 1 ]; then best_x=$t; fi
+done
+echo "extract alone (winnow extract -f json, 1 thread): ${best_x} s, $(calc %.0f "$pages / $best_x") pages/s, $(calc %.1f "$html / 1e6 / $best_x") MB/s HTML"
+
+# ---- winnow warc at each -j --------------------------------------------------
+# run_warc J FILE: best elapsed (from --stats) and peak RSS over REPEATS runs.
+run_warc() {
+    best=
+    rss_max=0
+    for r in $(seq "$REPEATS"); do
+        measure nice "$TOOL" warc -q -j "$1" --stats "$TMP/st.json" "$2" >/dev/null 2>"$TMP/err"
+        rc=$?
+        if [ $rc -gt 1 ]; then
+            echo "warc.sh: winnow warc -j $1 exited $rc: $(head -c 300 "$TMP/err")"
+            return 1
+        fi
+        el=$(stat_field elapsed_s "$TMP/st.json")
+        rss=$(tail -n 1 "$TMP/rss")
+        if [ -z "$best" ] || [ "$(calc %d "$el < $best")" = 1 ]; then best=$el; fi
+        if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
+    done
+    recs=$(stat_field extracted "$TMP/st.json")
+    failed=$(stat_field failed "$TMP/st.json")
+    hbytes=$(stat_field html_bytes "$TMP/st.json")
+    fbytes=$(wc -c <"$2" | tr -d ' ')
+}
+
+status=0
+# speedup: against the first -j of the list; vs extract: against extract alone.
+printf '%-4s %9s %10s %10s %10s %8s %9s %10s\n' "-j" "seconds" "records/s" "MB/s HTML" "MB/s WARC" "speedup" "vs extract" "peak RSS"
+t1=
+for j in $JLIST; do
+    run_warc "$j" "$TMP/dev.warc.gz" || { status=1; continue; }
+    [ -n "$t1" ] || t1=$best
+    printf '%-4s %9s %10s %10s %10s %7sx %9sx %7s MB\n' "$j" "$best" \
+        "$(calc %.0f "$recs / $best")" "$(calc %.1f "$hbytes / 1e6 / $best")" \
+        "$(calc %.1f "$fbytes / 1e6 / $best")" "$(calc %.2f "$t1 / $best")" \
+        "$(calc %.2f "$best_x / $best")" "$(calc %.1f "$rss_max / 1024")"
+    eval "t_j$j=$best"
+done
+echo "records: $recs extracted, $failed failed per run"
+if [ -n "${t_j1:-}" ]; then
+    echo "goal: -j 1 within 10% of extract alone: $(calc %.1f "($t_j1 / $best_x - 1) * 100")% slower ($( [ "$(calc %d "$t_j1 <= $best_x * 1.10")" = 1 ] && echo met || echo missed))"
+fi
+if [ -n "${t_j1:-}" ] && [ -n "${t_j2:-}" ]; then
+    echo "goal: -j 2 >= 1.8x -j 1: $(calc %.2f "$t_j1 / $t_j2")x ($( [ "$(calc %d "$t_j1 / $t_j2 >= 1.8")" = 1 ] && echo met || echo missed))"
+fi
+
+# ---- --big: memory must not follow the file size -----------------------------
+if [ "$BIG" = 1 ]; then
+    jmax=$(for j in $JLIST; do echo "$j"; done | sort -n | tail -n 1)
+    gzip -dc "$TMP/dev.warc.gz" >"$TMP/dev.warc"
+    one=$(wc -c <"$TMP/dev.warc" | tr -d ' ')
+    copies=$(( (1073741824 + one - 1) / one ))
+    : >"$TMP/big.warc"
+    i=0
+    while [ $i -lt $copies ]; do
+        cat "$TMP/dev.warc" >>"$TMP/big.warc"
+        i=$((i + 1))
+    done
+    bigsz=$(wc -c <"$TMP/big.warc" | tr -d ' ')
+    REPEATS=1
+    run_warc "$jmax" "$TMP/dev.warc" || status=1
+    small_rss=$rss_max small_t=$best
+    run_warc "$jmax" "$TMP/big.warc" || status=1
+    echo "big: -j $jmax, plain WARC of $(calc %.1f "$one / 1e6") MB: peak RSS $(calc %.1f "$small_rss / 1024") MB in $small_t s"
+    echo "big: -j $jmax, plain WARC of $(calc %.1f "$bigsz / 1e6") MB ($copies copies): peak RSS $(calc %.1f "$rss_max / 1024") MB in $best s, $(calc %.0f "$recs / $best") records/s, $(calc %.1f "$bigsz / 1e6 / $best") MB/s"
+    rm -f "$TMP/big.warc" "$TMP/dev.warc"
+fi
+exit $status

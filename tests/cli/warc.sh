@@ -1,0 +1,265 @@
+#!/bin/sh
+# warc.sh TOOL: `winnow warc` end to end on WARC files built here by hand (and
+# with `winnow warc-pack` when it exists): which records are extracted, skipped
+# or failed, the exact counters in --stats, the JSON line fields, input order
+# kept with any -j, gzip output, directories and stdin lists, exit codes.
+# Prints "warc: N passed, M failed"; exits non-zero on failure.
+set -u
+TOOL=${1:?usage: warc.sh PATH/TO/winnow}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+expect_status() {
+    want=$1; shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$* exited $got, want $want: $(head -c 300 "$TMP/err")"; fi
+}
+expect_grep() {
+    if grep -q -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(head -c 400 "$1")"; fi
+}
+expect_no_grep() {
+    if grep -q -- "$2" "$1"; then bad "$3: '$2' found"; else ok; fi
+}
+# expect_lines FILE N DESCRIPTION
+expect_lines() {
+    got=$(wc -l <"$1" | tr -d ' ')
+    if [ "$got" = "$2" ]; then ok; else bad "$3: $got lines, want $2"; fi
+}
+# expect_stat FILE KEY VALUE: one counter in a --stats file
+expect_stat() {
+    if grep -q "\"$2\":$3[,}]" "$1"; then ok; else bad "stats $2 should be $3: $(cat "$1")"; fi
+}
+
+# ---- building WARC records by hand ----------------------------------------
+CRLF=$(printf '\r\n')
+n_id=0
+# http_block STATUS CONTENT-TYPE BODYFILE: an HTTP response message
+http_block() {
+    printf 'HTTP/1.1 %s X\r\nContent-Type: %s\r\nContent-Length: %s\r\n\r\n' \
+        "$1" "$2" "$(wc -c <"$3" | tr -d ' ')"
+    cat "$3"
+}
+# record TYPE URI CONTENT-TYPE BLOCKFILE: one WARC/1.1 record
+record() {
+    n_id=$((n_id + 1))
+    printf 'WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-01T10:00:%02dZ\r\n' \
+        "$1" "$2" "$n_id"
+    printf 'WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\n' "$n_id"
+    printf 'Content-Type: %s\r\nContent-Length: %s\r\n\r\n' "$3" "$(wc -c <"$4" | tr -d ' ')"
+    cat "$4"
+    printf '\r\n\r\n'
+}
+# response URI STATUS MIME BODYFILE
+response() {
+    http_block "$2" "$3" "$4" >"$TMP/block"
+    record response "$1" "application/http; msgtype=response" "$TMP/block"
+}
+# page FILE TITLE SENTENCE: an article page whose text is easy to find
+page() {
+    {
+        printf '<!DOCTYPE html><html><head><title>%s</title></head><body>' "$2"
+        printf '<nav><a href="/">Home</a> <a href="/about">About</a></nav><article><h1>%s</h1>' "$2"
+        for k in 1 2 3; do
+            printf '<p>%s This paragraph number %s is long enough to count as article text.</p>' "$3" "$k"
+        done
+        printf '</article><footer>Footer links</footer></body></html>'
+    } >"$1"
+}
+
+page "$TMP/a.html" "Alpha report" "Alpine lakes froze early this winter."
+page "$TMP/b.html" "Beta report" "Bakers in the valley doubled their bread output."
+page "$TMP/c.html" "Gamma report" "Geese returned to the marsh in record numbers."
+page "$TMP/d.html" "Delta report" "Divers mapped the wreck over three long weekends."
+page "$TMP/e.html" "Moved report" "Moving the office took the whole summer."
+printf 'GET / HTTP/1.1\r\nHost: example.com\r\n\r\n' >"$TMP/req"
+printf 'software: hand-built test\r\n' >"$TMP/info"
+printf '\211PNG\r\n\032\n not really an image' >"$TMP/img"
+printf '<html><body><p>Nothing here</p></body></html>' >"$TMP/notfound.html"
+# latin-1 page: the charset comes only from the HTTP header
+printf '<html><head><title>Caf\351 report</title></head><body><article><h1>Caf\351 report</h1><p>The caf\351 on the corner serves cr\350me br\373l\351e every morning of the week, and the queue reaches the bridge.</p><p>Its owner, a retired sailor, says the recipe came from his grandmother in Lyon.</p></article></body></html>' >"$TMP/latin1.html"
+
+# one.warc.gz: gzip per record, the Common Crawl layout. 9 records:
+#   warcinfo, request (type), A, png (mime), 404 (status), 301 (status),
+#   B as xhtml, metadata (type), then a member that is not a WARC record.
+W1=$TMP/one.warc.gz
+: >"$W1"
+record warcinfo "" "application/warc-fields" "$TMP/info" | gzip -c >>"$W1"
+record request "http://example.com/a" "application/http; msgtype=request" "$TMP/req" | gzip -c >>"$W1"
+response "http://example.com/a" 200 "text/html; charset=utf-8" "$TMP/a.html" | gzip -c >>"$W1"
+response "http://example.com/logo.png" 200 "image/png" "$TMP/img" | gzip -c >>"$W1"
+response "http://example.com/missing" 404 "text/html" "$TMP/notfound.html" | gzip -c >>"$W1"
+response "http://example.com/old" 301 "text/html" "$TMP/e.html" | gzip -c >>"$W1"
+response "http://example.com/b" 200 "application/xhtml+xml" "$TMP/b.html" | gzip -c >>"$W1"
+record metadata "http://example.com/b" "application/warc-fields" "$TMP/info" | gzip -c >>"$W1"
+printf 'this is not a WARC record\r\n\r\n' | gzip -c >>"$W1"
+
+# two.warc: plain, uncompressed: C, the latin-1 page, D.
+W2=$TMP/two.warc
+{
+    response "http://example.com/c" 200 "text/html" "$TMP/c.html"
+    response "http://example.com/cafe" 200 "text/html; charset=ISO-8859-1" "$TMP/latin1.html"
+    response "http://example.com/d" 200 "text/html" "$TMP/d.html"
+} >"$W2"
+
+# ---- accounting -------------------------------------------------------------
+expect_status 1 "$TOOL" warc -j 2 --stats "$TMP/s.json" "$W1" "$W2"
+cp "$TMP/out" "$TMP/base.jsonl"
+# 12 records: 5 extracted (A, B, C, café, D), 3 not responses, 1 not HTML,
+# 2 rejected statuses, 1 unreadable; lines: 5 articles + 1 error.
+expect_stat "$TMP/s.json" files 2
+expect_stat "$TMP/s.json" files_failed 0
+expect_stat "$TMP/s.json" records_seen 12
+expect_stat "$TMP/s.json" extracted 5
+expect_stat "$TMP/s.json" skipped_type 3
+expect_stat "$TMP/s.json" skipped_mime 1
+expect_stat "$TMP/s.json" skipped_status 2
+expect_stat "$TMP/s.json" failed_read 1
+expect_stat "$TMP/s.json" failed 1
+expect_stat "$TMP/s.json" error_lines 1
+expect_stat "$TMP/s.json" threads 2
+expect_stat "$TMP/s.json" input_total "$(( $(wc -c <"$W1") + $(wc -c <"$W2") ))"
+expect_lines "$TMP/base.jsonl" 6 "5 article lines + 1 error line"
+
+# input order: A, B, the bad record, C, café, D
+order=$(sed -n 's/^{"url":"\([^"]*\)".*/\1/p; s/^{"error".*/ERROR/p' "$TMP/base.jsonl" | tr '\n' ' ')
+want="http://example.com/a http://example.com/b ERROR http://example.com/c http://example.com/cafe http://example.com/d "
+if [ "$order" = "$want" ]; then ok; else bad "line order: $order"; fi
+
+# the fields of an article line
+sed -n 1p "$TMP/base.jsonl" >"$TMP/a.line"
+expect_grep "$TMP/a.line" '^{"url":"http://example.com/a","warc_record_id":"<urn:uuid:00000000-0000-4000-8000-000000000003>","warc_date":"2024-05-01T10:00:03Z","status":200,"charset":"' "leading record fields"
+expect_grep "$TMP/a.line" '"title":"Alpha report"' "article title"
+expect_grep "$TMP/a.line" 'Alpine lakes froze early this winter.' "article text"
+expect_no_grep "$TMP/a.line" 'Footer links' "boilerplate left out"
+expect_no_grep "$TMP/a.line" '"url":.*"url":' "no duplicate url key"
+# the error line: reason, file, offset of the member that is not a record
+sed -n 3p "$TMP/base.jsonl" >"$TMP/err.line"
+expect_grep "$TMP/err.line" '^{"error":"' "error line"
+expect_grep "$TMP/err.line" '"reason":"read","file":"'"$W1"'","offset":' "error reason and file"
+# the HTTP charset decodes the latin-1 page
+sed -n 5p "$TMP/base.jsonl" >"$TMP/cafe.line"
+expect_grep "$TMP/cafe.line" '"charset":"windows-1252"' "charset from HTTP header (latin-1 is windows-1252)"
+expect_grep "$TMP/cafe.line" 'The café on the corner serves crème brûlée' "latin-1 text decoded"
+
+# every line is one valid JSON object
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -c 'import json,sys
+for l in open(sys.argv[1]): json.loads(l)' "$TMP/base.jsonl"; then ok; else bad "invalid JSON line"; fi
+fi
+
+# --status and --mime widen or narrow the filters
+expect_status 1 "$TOOL" warc -j 1 --status 200,301 --stats "$TMP/s2.json" "$W1" "$W2"
+expect_stat "$TMP/s2.json" extracted 6
+expect_stat "$TMP/s2.json" skipped_status 1
+expect_grep "$TMP/out" '"url":"http://example.com/old","warc_record_id":"[^"]*","warc_date":"[^"]*","status":301' "301 extracted"
+expect_status 1 "$TOOL" warc --mime text/html --stats "$TMP/s3.json" "$W1" "$W2"
+expect_stat "$TMP/s3.json" extracted 4
+expect_stat "$TMP/s3.json" skipped_mime 2
+expect_status 2 "$TOOL" warc --status 2x "$W1"
+
+# identical output whatever the thread count
+for j in 1 4 8; do
+    "$TOOL" warc -j $j "$W1" "$W2" >"$TMP/j$j.jsonl" 2>/dev/null
+    if cmp -s "$TMP/base.jsonl" "$TMP/j$j.jsonl"; then ok; else bad "-j $j output differs from -j 2"; fi
+done
+
+# --no-error-lines: the same counters, no error line
+expect_status 1 "$TOOL" warc --no-error-lines --stats "$TMP/s4.json" "$W1" "$W2"
+expect_lines "$TMP/out" 5 "no error line"
+expect_stat "$TMP/s4.json" failed_read 1
+expect_stat "$TMP/s4.json" error_lines 0
+
+# all good input: exit 0
+expect_status 0 "$TOOL" warc "$W2"
+expect_lines "$TMP/out" 3 "three pages in two.warc"
+
+# -o FILE.gz gives the same lines, gzipped; -o FILE plain
+expect_status 1 "$TOOL" warc -o "$TMP/o.jsonl.gz" "$W1" "$W2"
+if gzip -dc "$TMP/o.jsonl.gz" | cmp -s - "$TMP/base.jsonl"; then ok; else bad "-o .gz content differs"; fi
+expect_status 1 "$TOOL" warc -o "$TMP/o.jsonl" "$W1" "$W2"
+if cmp -s "$TMP/o.jsonl" "$TMP/base.jsonl"; then ok; else bad "-o content differs"; fi
+
+# directories (recursive, name order, non-WARC files ignored) and stdin lists
+mkdir -p "$TMP/dir/sub"
+cp "$W1" "$TMP/dir/1.warc.gz"
+cp "$W2" "$TMP/dir/sub/2.warc"
+echo "notes" >"$TMP/dir/readme.txt"
+expect_status 1 "$TOOL" warc "$TMP/dir"
+if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "directory output differs"; fi
+printf '%s\n\n%s\n' "$W1" "$W2" >"$TMP/list"
+expect_status 1 "$TOOL" warc - <"$TMP/list"
+if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "stdin list output differs"; fi
+
+# a missing file: error line, files_failed, the rest still processed
+expect_status 1 "$TOOL" warc --stats "$TMP/s5.json" "$TMP/nope.warc" "$W2"
+expect_stat "$TMP/s5.json" files 2
+expect_stat "$TMP/s5.json" files_failed 1
+expect_stat "$TMP/s5.json" records_seen 3
+expect_grep "$TMP/out" '^{"error":"[^"]*","reason":"file","file":"'"$TMP/nope.warc"'"' "file error line"
+expect_grep "$TMP/out" 'Divers mapped the wreck' "later file still processed"
+
+# per-page memory budget: a 3 MB page cannot fit in 1 MiB of arena
+{
+    printf '<html><body>'
+    i=0
+    while [ $i -lt 4000 ]; do
+        printf '<div><p>%s</p></div>' "filler text for the budget test, repeated many times over and over again to grow the page xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        i=$((i + 1))
+    done
+    printf '</body></html>'
+} >"$TMP/big.html"
+response "http://example.com/big" 200 "text/html" "$TMP/big.html" >"$TMP/big.warc"
+cat "$W2" >>"$TMP/big.warc"
+expect_status 1 "$TOOL" warc --max-memory 1 --stats "$TMP/s6.json" "$TMP/big.warc"
+expect_stat "$TMP/s6.json" failed_limit 1
+expect_stat "$TMP/s6.json" extracted 3
+expect_grep "$TMP/out" '"reason":"limit"' "limit error line"
+
+# output errors: exit 3
+if [ -w /dev/full ]; then
+    expect_status 3 "$TOOL" warc "$W2" -o /dev/full
+fi
+# usage errors: exit 2
+expect_status 2 "$TOOL" warc
+expect_status 2 "$TOOL" warc -j 0 "$W2"
+expect_status 2 "$TOOL" warc --no-such-option "$W2"
+expect_status 0 "$TOOL" warc --help
+expect_grep "$TMP/out" "usage: winnow warc" "--help text"
+# not a terminal: no progress and no summary unless asked
+expect_status 0 "$TOOL" warc "$W2"
+if [ -s "$TMP/err" ]; then bad "stderr not quiet: $(head -c 200 "$TMP/err")"; else ok; fi
+expect_status 0 "$TOOL" warc --progress "$W2"
+expect_grep "$TMP/err" "^winnow: 3 records: 3 extracted, 0 skipped" "summary line with --progress"
+
+# ---- with warc-pack: many pages, order and equality across -j ---------------
+if "$TOOL" warc-pack --help >/dev/null 2>&1; then
+    mkdir -p "$TMP/pages"
+    i=0
+    while [ $i -lt 60 ]; do
+        page "$TMP/pages/p$(printf %03d $i).html" "Page $i" "Sentence number $i of the packed set."
+        i=$((i + 1))
+    done
+    if "$TOOL" warc-pack -o "$TMP/packed.warc.gz" "$TMP/pages" >"$TMP/out" 2>"$TMP/err"; then
+        ok
+        "$TOOL" warc -j 1 --stats "$TMP/p1.json" "$TMP/packed.warc.gz" >"$TMP/p1.jsonl" 2>/dev/null
+        expect_stat "$TMP/p1.json" extracted 60
+        expect_lines "$TMP/p1.jsonl" 60 "one line per packed page"
+        n=$(grep -o '"title":"Page [0-9]*"' "$TMP/p1.jsonl" | sed 's/[^0-9]//g' | tr '\n' ' ')
+        want=$(i=0; while [ $i -lt 60 ]; do printf '%s ' $i; i=$((i + 1)); done)
+        if [ "$n" = "$want" ]; then ok; else bad "packed order: $n"; fi
+        for j in 2 4 8; do
+            "$TOOL" warc -j $j "$TMP/packed.warc.gz" >"$TMP/pj.jsonl" 2>/dev/null
+            if cmp -s "$TMP/p1.jsonl" "$TMP/pj.jsonl"; then ok; else bad "packed -j $j differs from -j 1"; fi
+        done
+    else
+        bad "warc-pack failed: $(head -c 300 "$TMP/err")"
+    fi
+fi
+
+echo "warc: $pass passed, $fail failed"
+[ "$fail" = 0 ]
