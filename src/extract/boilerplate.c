@@ -321,14 +321,6 @@ static bool has_ancestor(const wn_cctx *c, const wn_node *x, uint16_t tag, int m
     return false;
 }
 
-static bool dropped_above(const wn_cctx *c, const wn_node *x, const wn_node *root)
-{
-    for (const wn_node *a = x; a && a != root->parent; a = a->parent)
-        if (c->nf[a->id] & (CN_DROPPED | CN_IGNORED))
-            return true;
-    return false;
-}
-
 /* MARK: Conditional cleaning --------------------------------------------------- */
 
 /* Lists, tables, divs and forms that look like navigation, image galleries or
@@ -386,10 +378,15 @@ void wn_prep_article(wn_cctx *c)
     while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
         end++;
 
-    /* Forward pass: unconditional drops. */
+    /* Forward pass: unconditional drops. CN_GONE marks what lies under a dropped
+     * block, so no block is subtracted from its ancestors twice. */
     for (uint32_t i = start + 1; i < end; i++) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || dropped_above(c, x->parent, root))
+        if (c->nf[x->parent->id] & (CN_DROPPED | CN_GONE)) {
+            c->nf[x->id] |= CN_GONE;
+            continue;
+        }
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_DROPPED))
             continue;
         switch (x->tag) {
         case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
@@ -417,7 +414,7 @@ void wn_prep_article(wn_cctx *c)
     /* Backward pass: inner blocks are judged before the blocks holding them. */
     for (uint32_t i = end; i-- > start + 1;) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_DROPPED))
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_GONE)))
             continue;
         if (x->tag != WN_TAG_FORM && x->tag != WN_TAG_FIELDSET && x->tag != WN_TAG_TABLE &&
             x->tag != WN_TAG_UL && x->tag != WN_TAG_DIV)

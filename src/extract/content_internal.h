@@ -33,6 +33,7 @@ typedef struct wn_cstat {
 #define CN_COMMENTS   0x0080u  /* the user-comment section */
 #define CN_PARA       0x0100u  /* scored as a paragraph */
 #define CN_JOINED     0x0200u  /* a sibling of the top candidate merged into the article */
+#define CN_GONE       0x0400u  /* inside a dropped block */
 
 /* Attempt flags: each retry on a too-short result turns one more off. */
 #define CN_STRIP_UNLIKELY 0x1u
