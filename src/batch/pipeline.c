@@ -386,6 +386,11 @@ static int take_record(run *r, const char *file, const wn_warc_record *rec)
         atomic_fetch_add(&r->skipped_status, 1);
         return 0;
     }
+    /* A payload error without truncation means the body is unusable as it is
+     * (e.g. left in an unknown Content-Encoding); a truncated one is still a
+     * page worth extracting, and is counted in stats.truncated. */
+    if (rec->payload_error && !rec->payload_truncated)
+        return submit_failure(r, RES_READ, file, rec->offset, rec, rec->payload_error);
     /* wn_extract would refuse it anyway: do not copy it first. */
     size_t max_in = r->opt.extract.max_input_bytes;
     if (max_in && rec->payload_len > max_in)
