@@ -2499,13 +2499,15 @@ int wn_tokenizer_feed(wn_tokenizer *t, const char *p, size_t n)
 {
     if (t->stop || t->failed)
         return result(t);
-    if (n && t->cr_last && *p == '\n') {
+    if (n == 0)
+        return result(t);
+    if (t->cr_last && *p == '\n') {
         p++;
         n--;
     }
+    t->cr_last = false;
     if (n == 0)
         return result(t);
-    t->cr_last = false;
     const char *cr = memchr(p, '\r', n);
     if (cr == NULL) {
         process(t, p, n);
