@@ -17,7 +17,10 @@ wn_status wn_render_html(const wn_node *frag, unsigned flags, wn_sink_fn sink, v
 /* The whole article as one JSON object (metadata + text, extras by flag). */
 wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, void *ctx);
 
-/* JSON string escaping helper shared with other writers (warc JSONL). */
+/* JSON string escaping helper shared with other writers (warc JSONL): appends
+ * p[0..n) escaped for use between double quotes (the quotes are not written):
+ * " \ and controls escaped (\n \r \t, others \u00XX), U+2028/U+2029 as \u
+ * escapes, each invalid UTF-8 byte as \ufffd. Returns 0, or -1 when out of memory. */
 int wn_json_escape(wn_buf *out, const char *p, size_t n);
 
 #endif

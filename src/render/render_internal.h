@@ -59,4 +59,82 @@ wn_str wn_render_code_lang(const wn_node *pre);
 /* Parsed colspan/rowspan: 1..max, 1 when absent or malformed. */
 unsigned wn_render_span(const wn_node *cell, const char *name, unsigned max);
 
+/* MARK: Line writer ---------------------------------------------------------- */
+
+/* Turns a stream of blocks and inline text into lines for the text and
+ * Markdown renderers. Separations are requested, not written: a request for a
+ * new line (1) or a blank line (2) is honoured before the next visible byte,
+ * so empty blocks leave no trace. Whitespace between words collapses to one
+ * space and vanishes at line ends. Markdown containers (block quotes, list
+ * items) are levels whose prefix starts every line inside them. With cell set,
+ * output goes to that buffer on one line instead (Markdown table cells). */
+
+#define WN_LW_MAX_LEVELS 64     /* deeper containers add no further indentation */
+#define WN_LW_MAX_PREFIX 16
+
+typedef struct wn_lw_level {
+    char first[WN_LW_MAX_PREFIX], cont[WN_LW_MAX_PREFIX];
+    uint8_t nfirst, ncont;
+    bool started;               /* first line written: later lines use cont */
+} wn_lw_level;
+
+/* Escapes applied by wn_lw_text (Markdown only). */
+#define WN_ESC_MD       1u      /* Markdown-significant characters */
+#define WN_ESC_PIPE     2u      /* | inside table cells */
+#define WN_ESC_BRACKETS 4u      /* [ ] inside link text */
+
+typedef struct wn_lw {
+    wn_out *out;
+    wn_buf *cell;               /* non-NULL: write here, on one line */
+    size_t cell_start;          /* cell content starts at this offset in *cell */
+    bool markdown;              /* hard breaks as backslash-newline */
+    int sep;                    /* pending separation: 0, 1 (newline), 2 (blank line) */
+    bool any;                   /* something was written (a line is open) */
+    bool bol;                   /* at the start of a line's content (after prefixes) */
+    bool pending_space, pending_break, no_space;
+    wn_lw_level level[WN_LW_MAX_LEVELS];
+    size_t nlevels, skipped_levels;
+    char popen[64];             /* opening delimiters waiting for content */
+    size_t npopen;
+    unsigned gen;               /* bumped each time popen is written out */
+} wn_lw;
+
+typedef struct wn_lw_token {
+    unsigned gen;
+    size_t len;
+} wn_lw_token;
+
+void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown);
+/* Ask for at least this separation (1 newline, 2 blank line) before what follows. */
+void wn_lw_block(wn_lw *lw, int sep);
+/* A space between words (dropped at a line start or end). */
+void wn_lw_space(wn_lw *lw);
+/* A hard line break inside a paragraph (dropped at its start or end). */
+void wn_lw_break(wn_lw *lw);
+/* Inline text: whitespace collapses; esc = WN_ESC_* bits. */
+void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc);
+/* Inline bytes written as they are (after any pending separation and space). */
+void wn_lw_inline_raw(wn_lw *lw, const char *p, size_t n);
+/* A whole line written as it is on a line of its own (fences, code, rules). */
+void wn_lw_line(wn_lw *lw, const char *p, size_t n);
+/* An opening delimiter, written only if content follows before the close. */
+wn_lw_token wn_lw_open(wn_lw *lw, const char *delim);
+/* true when the opening was written (so the caller writes the closer). */
+bool wn_lw_close(wn_lw *lw, wn_lw_token t);
+/* Bytes written right here, owing nothing first (closing delimiters). */
+void wn_lw_append(wn_lw *lw, const char *p, size_t n);
+/* Container levels (Markdown): prefix for the first line and for the others. */
+void wn_lw_push(wn_lw *lw, const char *first, const char *cont);
+void wn_lw_pop(wn_lw *lw);
+/* End: the final newline. */
+void wn_lw_finish(wn_lw *lw);
+
+/* The body of the text and Markdown renderers, on a line writer the caller
+ * set up (so that comments can follow in the same stream). */
+void wn_text_fragment(wn_lw *lw, const wn_node *frag, unsigned flags);
+void wn_md_fragment(wn_lw *lw, const wn_node *frag, unsigned flags);
+
+/* Markdown escaping of p[0..n) into out, not line-start aware (alt text). */
+int wn_md_escape(wn_buf *out, const char *p, size_t n, unsigned esc);
+
 #endif

@@ -199,3 +199,306 @@ unsigned wn_render_span(const wn_node *cell, const char *name, unsigned max)
     }
     return x == 0 ? 1 : x;
 }
+
+/* MARK: Line writer ---------------------------------------------------------- */
+
+void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown)
+{
+    memset(lw, 0, sizeof *lw);
+    lw->out = out;
+    lw->markdown = markdown;
+}
+
+static void emit(wn_lw *lw, const char *p, size_t n)
+{
+    if (lw->cell) {
+        if (wn_buf_put(lw->cell, p, n) != 0 && !lw->out->failed)
+            lw->out->failed = WN_ERR_NOMEM;
+        return;
+    }
+    wn_out_put(lw->out, p, n);
+}
+
+/* A blank line inside containers: their continuation prefixes, right-trimmed
+ * (so a blank line in a quote is ">", in a list item nothing). */
+static void blank_prefix(wn_lw *lw)
+{
+    size_t last = SIZE_MAX, lastlen = 0;
+    for (size_t i = 0; i < lw->nlevels; i++) {
+        const wn_lw_level *l = &lw->level[i];
+        if (!l->started)
+            continue;
+        for (size_t k = l->ncont; k > 0; k--)
+            if (l->cont[k - 1] != ' ') {
+                last = i;
+                lastlen = k;
+                break;
+            }
+    }
+    if (last == SIZE_MAX)
+        return;
+    for (size_t i = 0; i <= last; i++) {
+        const wn_lw_level *l = &lw->level[i];
+        if (l->started)
+            emit(lw, l->cont, i == last ? lastlen : l->ncont);
+    }
+}
+
+/* End the open line (with a blank line when asked) and write the prefixes. */
+static void new_line(wn_lw *lw, bool empty)
+{
+    if (lw->any) {
+        emit(lw, "\n", 1);
+        if (lw->sep >= 2) {
+            blank_prefix(lw);
+            emit(lw, "\n", 1);
+        }
+    }
+    lw->sep = 0;
+    lw->pending_break = lw->pending_space = lw->no_space = false;
+    if (empty) {
+        blank_prefix(lw);
+    } else {
+        for (size_t i = 0; i < lw->nlevels; i++) {
+            wn_lw_level *l = &lw->level[i];
+            if (l->started) {
+                emit(lw, l->cont, l->ncont);
+            } else {
+                emit(lw, l->first, l->nfirst);
+                l->started = true;
+            }
+        }
+    }
+    lw->any = true;
+    lw->bol = true;
+}
+
+/* Everything owed before the next visible byte: separation, break, space,
+ * opening delimiters. */
+static void flush(wn_lw *lw)
+{
+    if (lw->cell) {
+        if (lw->cell->n > lw->cell_start && !lw->no_space &&
+            (lw->pending_space || lw->sep || lw->pending_break))
+            emit(lw, " ", 1);
+        lw->sep = 0;
+        lw->pending_break = false;
+    } else if (!lw->any || lw->sep) {
+        new_line(lw, false);
+    } else if (lw->pending_break) {
+        if (lw->markdown)
+            emit(lw, "\\", 1);
+        new_line(lw, false);
+    } else if (lw->pending_space && !lw->no_space && !lw->bol) {
+        emit(lw, " ", 1);
+    }
+    lw->pending_space = lw->no_space = false;
+    if (lw->npopen) {
+        emit(lw, lw->popen, lw->npopen);
+        lw->npopen = 0;
+        lw->gen++;
+        lw->bol = false;
+    }
+}
+
+void wn_lw_block(wn_lw *lw, int sep)
+{
+    if (lw->cell) {
+        lw->pending_space = true;
+        return;
+    }
+    if (sep > lw->sep)
+        lw->sep = sep;
+    lw->pending_break = false;
+}
+
+void wn_lw_space(wn_lw *lw)
+{
+    lw->pending_space = true;
+}
+
+void wn_lw_break(wn_lw *lw)
+{
+    if (lw->cell)
+        lw->pending_space = true;
+    else if (lw->any)
+        lw->pending_break = true;
+}
+
+static bool word_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Escape the word p[i..j) of p[0..n) (neighbours decide for _ & ]). */
+static int escape_word(wn_buf *b, const char *p, size_t i, size_t j, size_t n, unsigned esc, bool bol)
+{
+    int rc = 0;
+    for (size_t k = i; k < j; k++) {
+        char c = p[k];
+        bool need = false;
+        if (bol && k == i) {
+            if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
+                need = true;
+            } else if (c >= '0' && c <= '9') {
+                /* "2024. was" would start an ordered list: escape the dot */
+                size_t d = k;
+                while (d < j && d - k < 9 && p[d] >= '0' && p[d] <= '9')
+                    d++;
+                if (d < j && (p[d] == '.' || p[d] == ')') && d + 1 == j) {
+                    rc |= wn_buf_put(b, p + k, d - k);
+                    rc |= wn_buf_putc(b, '\\');
+                    rc |= wn_buf_putc(b, p[d]);
+                    k = d;
+                    continue;
+                }
+            }
+        }
+        switch (c) {
+        case '\\': case '`': case '*': case '~': case '<':
+            need = true;
+            break;
+        case '_':
+            need = !(k > 0 && word_char((unsigned char)p[k - 1]) && k + 1 < n &&
+                     word_char((unsigned char)p[k + 1]));
+            break;
+        case '&':
+            need = k + 1 < n && (word_char((unsigned char)p[k + 1]) || p[k + 1] == '#');
+            break;
+        case ']':
+            need = (esc & WN_ESC_BRACKETS) || k + 1 >= n || p[k + 1] == '(' || p[k + 1] == '[' ||
+                   p[k + 1] == ':';
+            break;
+        case '[':
+            need = (esc & WN_ESC_BRACKETS) != 0;
+            break;
+        case '|':
+            need = (esc & WN_ESC_PIPE) != 0;
+            break;
+        default:
+            break;
+        }
+        if (need)
+            rc |= wn_buf_putc(b, '\\');
+        rc |= wn_buf_putc(b, c);
+    }
+    return rc;
+}
+
+int wn_md_escape(wn_buf *out, const char *p, size_t n, unsigned esc)
+{
+    return escape_word(out, p, 0, n, n, esc, false);
+}
+
+void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (wn_is_space((unsigned char)p[i])) {
+            lw->pending_space = true;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !wn_is_space((unsigned char)p[j]))
+            j++;
+        flush(lw);
+        if (esc) {
+            wn_buf tmp;
+            wn_buf_init(&tmp, 0);
+            if (escape_word(&tmp, p, i, j, n, esc, lw->bol) != 0 && !lw->out->failed)
+                lw->out->failed = WN_ERR_NOMEM;
+            emit(lw, tmp.p, tmp.n);
+            wn_buf_fini(&tmp);
+        } else {
+            emit(lw, p + i, j - i);
+        }
+        lw->bol = false;
+        i = j;
+    }
+}
+
+void wn_lw_inline_raw(wn_lw *lw, const char *p, size_t n)
+{
+    if (n == 0)
+        return;
+    flush(lw);
+    emit(lw, p, n);
+    lw->bol = false;
+    if (p[n - 1] == ' ')
+        lw->no_space = true;   /* " | " between cells: no second space */
+}
+
+void wn_lw_line(wn_lw *lw, const char *p, size_t n)
+{
+    if (lw->cell) {
+        wn_lw_inline_raw(lw, p, n);
+        return;
+    }
+    new_line(lw, n == 0);
+    emit(lw, p, n);
+    lw->bol = false;
+}
+
+wn_lw_token wn_lw_open(wn_lw *lw, const char *delim)
+{
+    wn_lw_token t = { lw->gen, lw->npopen };
+    size_t n = strlen(delim);
+    if (lw->npopen + n > sizeof lw->popen) {
+        t.len = SIZE_MAX;   /* too deep: this delimiter is never written */
+        return t;
+    }
+    memcpy(lw->popen + lw->npopen, delim, n);
+    lw->npopen += n;
+    return t;
+}
+
+bool wn_lw_close(wn_lw *lw, wn_lw_token t)
+{
+    if (t.len == SIZE_MAX)
+        return false;
+    if (t.gen == lw->gen) {
+        lw->npopen = t.len;   /* nothing inside: forget the opener */
+        return false;
+    }
+    return true;
+}
+
+void wn_lw_append(wn_lw *lw, const char *p, size_t n)
+{
+    emit(lw, p, n);
+}
+
+void wn_lw_push(wn_lw *lw, const char *first, const char *cont)
+{
+    if (lw->nlevels == WN_LW_MAX_LEVELS) {
+        lw->skipped_levels++;
+        return;
+    }
+    wn_lw_level *l = &lw->level[lw->nlevels++];
+    size_t a = strlen(first), b = strlen(cont);
+    if (a >= WN_LW_MAX_PREFIX)
+        a = WN_LW_MAX_PREFIX - 1;
+    if (b >= WN_LW_MAX_PREFIX)
+        b = WN_LW_MAX_PREFIX - 1;
+    memcpy(l->first, first, a);
+    memcpy(l->cont, cont, b);
+    l->nfirst = (uint8_t)a;
+    l->ncont = (uint8_t)b;
+    l->started = false;
+}
+
+void wn_lw_pop(wn_lw *lw)
+{
+    if (lw->skipped_levels)
+        lw->skipped_levels--;
+    else if (lw->nlevels)
+        lw->nlevels--;
+}
+
+void wn_lw_finish(wn_lw *lw)
+{
+    if (lw->any && lw->cell == NULL)
+        emit(lw, "\n", 1);
+    lw->any = false;
+}

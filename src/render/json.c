@@ -1,0 +1,214 @@
+/*
+ * json.c: the JSON renderer (one object, keys in a fixed order, unknown
+ * values as null and lists as []) and the string escaper shared with the
+ * WARC JSON-lines writer. Output is one line without a trailing newline.
+ */
+#include <string.h>
+
+#include "render/render.h"
+#include "render/render_internal.h"
+
+/* MARK: Escaping --------------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_len(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned char c = p[0];
+    size_t len;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+int wn_json_escape(wn_buf *out, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0, i = 0;
+    int rc = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        const char *rep = NULL;
+        char u[7];
+        size_t len = 1;
+        uint32_t cp = c;
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            len = utf8_len(p + i, n - i, &cp);
+            if (len == 0) {
+                rep = "\\ufffd";   /* an invalid byte: one replacement character */
+                len = 1;
+            } else if (cp == 0x2028) {
+                rep = "\\u2028";   /* valid JSON, but a line break to JavaScript */
+            } else if (cp == 0x2029) {
+                rep = "\\u2029";
+            } else {
+                i += len;
+                continue;
+            }
+        } else if (c == '"') {
+            rep = "\\\"";
+        } else if (c == '\\') {
+            rep = "\\\\";
+        } else if (c == '\n') {
+            rep = "\\n";
+        } else if (c == '\r') {
+            rep = "\\r";
+        } else if (c == '\t') {
+            rep = "\\t";
+        } else {
+            /* other controls and DEL */
+            u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0';
+            u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = '\0';
+            rep = u;
+        }
+        rc |= wn_buf_put(out, s + run, i - run);
+        rc |= wn_buf_puts(out, rep);
+        i += len;
+        run = i;
+    }
+    rc |= wn_buf_put(out, s + run, n - run);
+    return rc ? -1 : 0;
+}
+
+/* MARK: Article object ----------------------------------------------------------- */
+
+static int buf_sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
+static void put_key(wn_buf *b, bool *first, const char *key)
+{
+    if (!*first)
+        wn_buf_putc(b, ',');
+    *first = false;
+    wn_buf_putc(b, '"');
+    wn_buf_puts(b, key);
+    wn_buf_puts(b, "\":");
+}
+
+/* A string value, or null; trailing newlines are not part of a value. */
+static void put_str(wn_buf *b, const char *s, size_t n, bool trim)
+{
+    if (s == NULL) {
+        wn_buf_puts(b, "null");
+        return;
+    }
+    while (trim && n > 0 && s[n - 1] == '\n')
+        n--;
+    wn_buf_putc(b, '"');
+    wn_json_escape(b, s, n);
+    wn_buf_putc(b, '"');
+}
+
+static void put_field(wn_buf *b, bool *first, const char *key, const char *v)
+{
+    put_key(b, first, key);
+    put_str(b, v, v ? strlen(v) : 0, false);
+}
+
+static void put_list(wn_buf *b, bool *first, const char *key, const char **v, size_t n)
+{
+    put_key(b, first, key);
+    wn_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            wn_buf_putc(b, ',');
+        put_str(b, v[i], v[i] ? strlen(v[i]) : 0, false);
+    }
+    wn_buf_putc(b, ']');
+}
+
+/* A rendering of frag as a string value (null when there is no fragment). */
+static wn_status put_rendered(wn_buf *b, wn_buf *tmp, const wn_node *frag,
+                              wn_status (*fn)(const wn_node *, unsigned, wn_sink_fn, void *),
+                              unsigned flags)
+{
+    if (frag == NULL) {
+        wn_buf_puts(b, "null");
+        return WN_OK;
+    }
+    wn_buf_clear(tmp);
+    wn_status st = fn(frag, flags, buf_sink, tmp);
+    if (st != WN_OK)
+        return st == WN_ERR_IO ? WN_ERR_NOMEM : st;
+    put_str(b, tmp->p ? tmp->p : "", tmp->n, true);
+    return WN_OK;
+}
+
+wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, void *ctx)
+{
+    wn_buf b, tmp;
+    wn_status st = WN_OK;
+    bool first = true;
+    const wn_meta *m = &a->meta;
+
+    wn_buf_init(&b, 0);
+    wn_buf_init(&tmp, 0);
+    wn_buf_putc(&b, '{');
+    put_field(&b, &first, "title", m->title);
+    put_field(&b, &first, "author", m->author);
+    put_field(&b, &first, "date", m->date);
+    put_field(&b, &first, "date_modified", m->date_modified);
+    put_field(&b, &first, "sitename", m->sitename);
+    put_field(&b, &first, "description", m->description);
+    put_field(&b, &first, "language", m->language);
+    put_field(&b, &first, "url", m->url);
+    put_list(&b, &first, "categories", m->categories, m->ncategories);
+    put_list(&b, &first, "tags", m->tags, m->ntags);
+    put_field(&b, &first, "image", m->image);
+    put_field(&b, &first, "license", m->license);
+    put_field(&b, &first, "encoding", a->encoding);
+    put_key(&b, &first, "text");
+    if (a->text)
+        put_str(&b, a->text, strlen(a->text), true);
+    else
+        st = put_rendered(&b, &tmp, a->body, wn_render_text, 0);
+    if (st == WN_OK && (flags & WN_RENDER_JSON_MARKDOWN)) {
+        put_key(&b, &first, "markdown");
+        st = put_rendered(&b, &tmp, a->body, wn_render_markdown, flags);
+    }
+    if (st == WN_OK && (flags & WN_RENDER_JSON_HTML)) {
+        put_key(&b, &first, "html");
+        st = put_rendered(&b, &tmp, a->body, wn_render_html, flags);
+    }
+    if (st == WN_OK && (flags & WN_RENDER_COMMENTS)) {
+        put_key(&b, &first, "comments");
+        st = put_rendered(&b, &tmp, a->comments, wn_render_text, 0);
+    }
+    wn_buf_putc(&b, '}');
+    if (st == WN_OK && b.failed)
+        st = WN_ERR_NOMEM;
+    if (st == WN_OK && sink(ctx, b.p, b.n) != 0)
+        st = WN_ERR_IO;
+    wn_buf_fini(&b);
+    wn_buf_fini(&tmp);
+    return st;
+}
