@@ -386,7 +386,7 @@ void wn_prep_article(wn_cctx *c)
             c->nf[x->id] |= CN_GONE;
             continue;
         }
-        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_DROPPED))
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_KEEP)))
             continue;
         switch (x->tag) {
         case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
@@ -414,7 +414,7 @@ void wn_prep_article(wn_cctx *c)
     /* Backward pass: inner blocks are judged before the blocks holding them. */
     for (uint32_t i = end; i-- > start + 1;) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_GONE)))
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_GONE | CN_KEEP)))
             continue;
         if (x->tag != WN_TAG_FORM && x->tag != WN_TAG_FIELDSET && x->tag != WN_TAG_TABLE &&
             x->tag != WN_TAG_UL && x->tag != WN_TAG_DIV)
@@ -427,33 +427,183 @@ void wn_prep_article(wn_cctx *c)
 
 /* MARK: Extra boilerplate ------------------------------------------------------ */
 
+static bool is_heading(const wn_node *x)
+{
+    return x->type == WN_NODE_ELEMENT && x->tag >= WN_TAG_H1 && x->tag <= WN_TAG_H6;
+}
+
+/* Text blocks for edge trimming: elements whose content is one run of prose. */
+static bool is_leaf_block(const wn_cctx *c, const wn_node *x)
+{
+    switch (x->tag) {
+    case WN_TAG_P: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4:
+    case WN_TAG_H5: case WN_TAG_H6: case WN_TAG_LI: case WN_TAG_PRE: case WN_TAG_DT:
+    case WN_TAG_DD: case WN_TAG_FIGCAPTION: case WN_TAG_CAPTION: case WN_TAG_TD:
+    case WN_TAG_TH: case WN_TAG_ADDRESS:
+        return true;
+    case WN_TAG_DIV: case WN_TAG_SECTION: case WN_TAG_SPAN: case WN_TAG_BLOCKQUOTE:
+    case WN_TAG_HEADER: case WN_TAG_FOOTER: case WN_TAG_CENTER: case WN_TAG_FONT:
+    case WN_TAG_TIME: case WN_TAG_A: case WN_TAG_STRONG: case WN_TAG_B: case WN_TAG_EM:
+    case WN_TAG_I: case WN_TAG_SMALL:
+        return !(c->nf[x->id] & CN_BLOCKDESC);
+    default:
+        return false;
+    }
+}
+
+/* Stop words of a block (counted on demand: only edge blocks need them). */
+static uint32_t count_stops(const wn_cctx *c, const wn_node *b)
+{
+    uint32_t stops = 0;
+    for (const wn_node *x = b; x; ) {
+        bool skip = x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED));
+        if (!skip && x->type == WN_NODE_TEXT) {
+            const char *p = x->text.p, *e = p + x->text.n;
+            while (p < e) {
+                while (p < e && !((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
+                                  (*p >= 'A' && *p <= 'Z')))
+                    p++;
+                const char *w = p;
+                while (p < e && ((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
+                                 (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+                    p++;
+                if (p > w) {
+                    /* CJK runs: look at each character instead of the run. */
+                    if ((unsigned char)w[0] >= 0xE3 && (unsigned char)w[0] <= 0xE9) {
+                        for (const char *q = w; q + 2 < p; q += 3) {
+                            uint32_t cp = ((uint32_t)(q[0] & 0x0F) << 12) |
+                                          ((uint32_t)(q[1] & 0x3F) << 6) | (uint32_t)(q[2] & 0x3F);
+                            stops += wn_is_cjk_stop(cp);
+                        }
+                    } else {
+                        stops += wn_is_stopword(w, (size_t)(p - w));
+                    }
+                }
+            }
+        }
+        x = wn_dom_next(b, x, skip);
+    }
+    return stops;
+}
+
+/* Prose, in any language: long, or a sentence rich in function words, and not
+ * mostly links. */
+static bool is_prose(const wn_cctx *c, const wn_node *b)
+{
+    const wn_cstat *s = &c->st[b->id];
+    float ld = wn_link_density(c, b);
+    if (ld > 0.5f || is_heading(b))
+        return false;
+    if (s->text >= 200 && ld < 0.33f)
+        return true;
+    if (s->words < 6)
+        return false;
+    uint32_t stops = count_stops(c, b);
+    return ld < 0.33f && (float)stops / (float)s->words >= 0.2f;
+}
+
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
- * rails or share widgets, and nav/form elements, inside the container. */
+ * rails or share widgets, nav and forms inside the container, headings left
+ * without content, and non-prose lines before the first and after the last
+ * paragraph of prose (share bars, credits, "read more" links, tag lines). */
 void wn_extra_clean(wn_cctx *c)
 {
     wn_node *root = c->root;
+    uint32_t root_text = c->st[root->id].text, teaser_text = 0;
+    bool comment_root = false;
+
+    for (const wn_node *p = root; p; p = p->parent)
+        if (p->type == WN_NODE_ELEMENT && (c->vc[p->id] & VC_COMMENT))
+            comment_root = true;
+    /* A page made of teasers (a section front) keeps them: the article is the list. */
     for (wn_node *x = root->first; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
-            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED))) {
-            unsigned v = c->vc[x->id];
-            const wn_cstat *s = &c->st[x->id];
-            uint8_t why = WHY_NONE;
-            if (x->tag == WN_TAG_NAV || x->tag == WN_TAG_FORM)
-                why = WHY_TAG;
-            else if ((v & VC_COMMENT) && !(v & VC_MAYBE))
-                why = WHY_COMMENTS;
-            else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < 1000)
-                why = WHY_BOILER;
-            else if ((v & VC_TEASER) && !(v & VC_MAYBE) && s->text < 3000)
-                why = WHY_TEASER;
-            if (why != WHY_NONE) {
-                wn_drop(c, x, why);
+            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_GONE))) {
+            if ((c->vc[x->id] & VC_TEASER) && !(c->vc[x->id] & VC_MAYBE)) {
+                teaser_text += c->st[x->id].text;
                 skip = true;
             }
         } else {
             skip = true;
         }
         x = wn_dom_next(root, x, skip);
+    }
+    bool keep_teasers = teaser_text * 2 > root_text;
+
+    for (wn_node *x = root->first; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
+            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP))) {
+            unsigned v = c->vc[x->id];
+            const wn_cstat *s = &c->st[x->id];
+            uint8_t why = WHY_NONE;
+            if (x->tag == WN_TAG_NAV || x->tag == WN_TAG_FORM)
+                why = WHY_TAG;
+            else if ((v & VC_COMMENT) && !(v & VC_MAYBE) && !comment_root)
+                why = WHY_COMMENTS;
+            else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < 1000)
+                why = WHY_BOILER;
+            else if ((v & VC_TEASER) && !(v & VC_MAYBE) && !keep_teasers)
+                why = WHY_TEASER;
+            if (why != WHY_NONE) {
+                wn_drop(c, x, why);
+                skip = true;
+            }
+        } else if (!(c->nf[x->id] & CN_KEEP)) {
+            skip = true;
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+
+    /* Collect the kept text blocks in order. cands[] is free after the choice. */
+    uint32_t nb = 0;
+    for (wn_node *x = root->first; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT) {
+            if (!(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED))) {
+                skip = true;
+            } else if (is_leaf_block(c, x) && c->st[x->id].text > 0) {
+                c->cands[nb++] = x->id;
+                skip = true;
+            }
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+    if (nb == 0)
+        return;
+    wn_node **blocks = c->order;   /* ids -> nodes through pos[] */
+    uint32_t first = nb, last = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (is_prose(c, b)) {
+            first = i;
+            break;
+        }
+    }
+    if (first == nb)
+        return;   /* no prose at all: a list or table page; leave it whole */
+    for (uint32_t i = nb; i-- > first;) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (is_prose(c, b)) {
+            last = i;
+            break;
+        }
+    }
+    /* Leading lines: drop non-prose, but keep headings that open the text. */
+    for (uint32_t i = 0; i < first; i++) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (is_heading(b) || (c->nf[b->id] & CN_KEEP))
+            continue;
+        if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
+            wn_drop(c, b, WHY_STOPWORDS);
+    }
+    /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
+    for (uint32_t i = last + 1; i < nb; i++) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (c->nf[b->id] & CN_KEEP)
+            continue;
+        if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
+            wn_drop(c, b, WHY_STOPWORDS);
     }
 }

@@ -34,6 +34,7 @@ typedef struct wn_cstat {
 #define CN_PARA       0x0100u  /* scored as a paragraph */
 #define CN_JOINED     0x0200u  /* a sibling of the top candidate merged into the article */
 #define CN_GONE       0x0400u  /* inside a dropped block */
+#define CN_KEEP       0x0800u  /* the top candidate and its ancestors: never dropped */
 
 /* Attempt flags: each retry on a too-short result turns one more off. */
 #define CN_STRIP_UNLIKELY 0x1u

@@ -643,6 +643,8 @@ void wn_pick_root(wn_cctx *c)
     if (!(c->nf[t->id] & CN_SCORED))
         init_candidate(c, t);
     c->top = t;
+    for (wn_node *p = t; p; p = p->parent)
+        c->nf[p->id] |= CN_KEEP;
 
     /* Siblings that score nearly as well, or read like prose, join the article. */
     wn_node *parent = eparent(c, t);
