@@ -603,6 +603,6 @@ fail:
         w->final = WN_ERR_IO;
     memset(rec, 0, sizeof *rec);
     rec->offset = e.off;
-    set_err(err, st, e.msg ? e.msg : wn_status_str(st), e.off);
+    set_err(err, st, e.msg ? e.msg : "WARC read failed", e.off);
     return st;
 }

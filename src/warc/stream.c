@@ -193,6 +193,7 @@ wn_status wn_ws_begin_member(wn_warc *w)
         return WN_ERR_INPUT;
     }
     w->mem_open = 1;
+    w->pend_err = NULL;
     return WN_OK;
 }
 
@@ -203,6 +204,15 @@ wn_status wn_ws_begin_member(wn_warc *w)
  */
 static long produce(wn_warc *w, unsigned char *dst, size_t cap)
 {
+    if (w->pend_err != NULL) {
+        /* Output decoded before the failure went out first, so the bytes
+         * seen before an error do not depend on the read sizes. */
+        w->mem_open = 0;
+        w->sst = WN_ERR_INPUT;
+        w->serr = w->pend_err;
+        w->pend_err = NULL;
+        return -1;
+    }
     for (;;) {
         if (w->in_pos == w->in_len) {
             long r = in_more(w);
@@ -230,10 +240,8 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
                 return (long)n;
             }
             if (r != Z_OK && r != Z_BUF_ERROR) {
-                w->mem_open = 0;
-                w->sst = WN_ERR_INPUT;
-                w->serr = "corrupt gzip data";
-                return -1;
+                w->pend_err = "corrupt gzip data";
+                return n > 0 ? (long)n : produce(w, dst, cap);
             }
         } else {
             ZSTD_inBuffer ib = { w->in + w->in_pos, w->in_len - w->in_pos, 0 };
@@ -242,10 +250,8 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
             w->in_pos += ib.pos;
             n = ob.pos;
             if (ZSTD_isError(r)) {
-                w->mem_open = 0;
-                w->sst = WN_ERR_INPUT;
-                w->serr = "corrupt zstd data";
-                return -1;
+                w->pend_err = "corrupt zstd data";
+                return n > 0 ? (long)n : produce(w, dst, cap);
             }
             if (r == 0) {
                 w->mem_open = 0;
@@ -391,6 +397,7 @@ wn_status wn_ws_resync_member(wn_warc *w)
     w->wpos = w->wlen = 0;
     w->rpos = w->rlen = 0;
     w->mem_open = 0;
+    w->pend_err = NULL;
     if (w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep < w->in_len)
         w->in_pos = w->mem_keep + 1;
     w->mem_keep = WN_WARC_NO_KEEP;

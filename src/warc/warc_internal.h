@@ -55,6 +55,7 @@ struct wn_warc {
     size_t mem_keep;            /* in[] index of the member start, kept for resync */
     uint64_t mem_off;           /* file offset of the current member */
     int cross;                  /* window fills may run into the next member */
+    const char *pend_err;       /* corrupt data found after output still to give */
 
     /* decoded window */
     unsigned char *win;

@@ -1,0 +1,402 @@
+/*
+ * cmd_warc_pack.c: `winnow warc-pack`: wrap HTML files (.html.gz decompressed)
+ * in HTTP/1.1 200 responses inside WARC/1.1 response records, after one
+ * warcinfo record; one gzip member per record unless --no-gzip. Response
+ * records depend only on the inputs (names, bytes, mtimes); the warcinfo date is
+ * SOURCE_DATE_EPOCH when set, so packing twice can give the same bytes.
+ * Uses winnow.h, libc and zlib only.
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <zlib.h>
+
+#define PACK_MAX_DEPTH 32        /* directory nesting followed */
+#define PACK_MAX_FILE  ((size_t)256 << 20)
+
+typedef struct pack_args {
+    const char *out;
+    int gzip;
+    const char *url_prefix;
+    const char *charset;
+} pack_args;
+
+typedef struct pack_out {
+    FILE *f;
+    int gzip;
+    z_stream z;
+    int z_ready;
+    int failed;
+    unsigned char *zbuf;
+    char info_id[64];
+} pack_out;
+
+typedef struct name_list {
+    char **v;
+    size_t n, cap;
+} name_list;
+
+static void usage(FILE *f)
+{
+    fputs("usage: winnow warc-pack [-o OUT.warc.gz] [--no-gzip] [--url-prefix URL]\n"
+          "                        [--charset NAME] FILE...|DIR...\n"
+          "  -o OUT             write to OUT (default: standard output)\n"
+          "  --no-gzip          write an uncompressed WARC (default: one gzip member per record)\n"
+          "  --url-prefix URL   WARC-Target-URI = URL + path relative to DIR, .gz removed\n"
+          "                     (default http://localhost/)\n"
+          "  --charset NAME     add \"; charset=NAME\" to the HTTP Content-Type\n"
+          "A DIR is searched recursively for *.html, *.htm, *.xhtml and their .gz forms,\n"
+          "in byte order of the names. Exit status: 0 ok, 1 some inputs failed,\n"
+          "2 usage, 3 cannot write the output.\n",
+          f);
+}
+
+/* MARK: Output: one gzip member per record ------------------------------------ */
+
+static void out_raw(pack_out *o, const void *p, size_t n)
+{
+    if (!o->failed && n > 0 && fwrite(p, 1, n, o->f) != n)
+        o->failed = 1;
+}
+
+/* Write one record (given as pieces) as its own gzip member, or plain. */
+static void out_record(pack_out *o, const void *const *parts, const size_t *lens, int nparts)
+{
+    if (!o->gzip) {
+        for (int i = 0; i < nparts; i++)
+            out_raw(o, parts[i], lens[i]);
+        return;
+    }
+    deflateReset(&o->z);
+    for (int i = 0; i < nparts; i++) {
+        o->z.next_in = (unsigned char *)parts[i];
+        o->z.avail_in = (uInt)lens[i];
+        int flush = i == nparts - 1 ? Z_FINISH : Z_NO_FLUSH;
+        int r;
+        do {
+            o->z.next_out = o->zbuf;
+            o->z.avail_out = 65536;
+            r = deflate(&o->z, flush);
+            out_raw(o, o->zbuf, 65536 - o->z.avail_out);
+        } while (o->z.avail_out == 0 || (flush == Z_FINISH && r != Z_STREAM_END));
+    }
+}
+
+/* MARK: Deterministic names ----------------------------------------------------- */
+
+/* A UUID from two FNV-1a 64 hashes of s (different offsets): stable per path,
+ * marked version 8 (RFC 9562 custom) with the RFC 4122 variant. */
+static void uuid_from(const char *s, char out[64])
+{
+    uint64_t h1 = 0xcbf29ce484222325u, h2 = 0x84222325cbf29ce4u;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h1 = (h1 ^ *p) * 0x100000001b3u;
+        h2 = (h2 ^ *p) * 0x100000001b3u;
+        h2 ^= h2 >> 29;
+    }
+    unsigned char b[16];
+    for (int i = 0; i < 8; i++) {
+        b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+        b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+    }
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x80);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(out, 64,
+             "<urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x>",
+             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
+             b[13], b[14], b[15]);
+}
+
+static void iso_date(time_t t, char out[32])
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* MARK: Records -------------------------------------------------------------------- */
+
+static void write_warcinfo(pack_out *o, const char *out_name, time_t when)
+{
+    char date[32], head[1024], body[256];
+    iso_date(when, date);
+    uuid_from("warcinfo", o->info_id);
+    int bn = snprintf(body, sizeof body,
+                      "software: winnow/%s\r\nformat: WARC File Format 1.1\r\n"
+                      "conformsTo: https://iipc.github.io/warc-specifications/specifications/"
+                      "warc-format/warc-1.1/\r\n",
+                      WN_VERSION_STRING);
+    int hn = snprintf(head, sizeof head,
+                      "WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Date: %s\r\n"
+                      "WARC-Filename: %s\r\nWARC-Record-ID: %s\r\n"
+                      "Content-Type: application/warc-fields\r\nContent-Length: %d\r\n\r\n",
+                      date, out_name, o->info_id, bn);
+    const void *parts[3] = { head, body, "\r\n\r\n" };
+    size_t lens[3] = { (size_t)hn, (size_t)bn, 4 };
+    out_record(o, parts, lens, 3);
+}
+
+static void write_response(pack_out *o, const pack_args *a, const char *rel, const char *html,
+                           size_t n, time_t mtime)
+{
+    char date[32], id[64], http[512];
+    size_t ul = strlen(a->url_prefix) + strlen(rel) + 1;
+    char *url = malloc(ul);
+    char *head = malloc(ul + 1024);
+    if (url == NULL || head == NULL) {
+        free(url);
+        free(head);
+        o->failed = 1;
+        return;
+    }
+    snprintf(url, ul, "%s%s", a->url_prefix, rel);
+    size_t k = strlen(url);
+    if (k > 3 && strcmp(url + k - 3, ".gz") == 0)
+        url[k - 3] = '\0';
+    iso_date(mtime, date);
+    uuid_from(rel, id);
+    int hn = snprintf(http, sizeof http,
+                      "HTTP/1.1 200 OK\r\nContent-Type: text/html%s%s\r\n"
+                      "Content-Length: %zu\r\n\r\n",
+                      a->charset ? "; charset=" : "", a->charset ? a->charset : "", n);
+    if (hn < 0 || (size_t)hn >= sizeof http)
+        hn = 0;
+    int wn = snprintf(head, ul + 1024,
+                      "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+                      "WARC-Date: %s\r\nWARC-Record-ID: %s\r\nWARC-Warcinfo-ID: %s\r\n"
+                      "Content-Type: application/http; msgtype=response\r\n"
+                      "Content-Length: %zu\r\n\r\n",
+                      url, date, id, o->info_id, (size_t)hn + n);
+    const void *parts[4] = { head, http, html, "\r\n\r\n" };
+    size_t lens[4] = { (size_t)wn, (size_t)hn, n, 4 };
+    out_record(o, parts, lens, 4);
+    free(url);
+    free(head);
+}
+
+/* MARK: Inputs --------------------------------------------------------------------- */
+
+static int list_add(name_list *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n] = strdup(s);
+    return l->v[l->n] ? (int)(l->n++, 0) : -1;
+}
+
+static void list_free(name_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+static int cmp_names(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int is_html_name(const char *s)
+{
+    static const char *const ext[] = { ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz",
+                                       ".xhtml.gz" };
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        size_t e = strlen(ext[i]);
+        if (n > e && strcmp(s + n - e, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Collect HTML files under dir (relative names, "sub/x.html"), sorted. The walk
+ * keeps an explicit list of directories still to visit rather than recursing. */
+static int walk_dir(const char *dir, name_list *files)
+{
+    name_list todo = { 0 };
+    int rc = 0;
+    if (list_add(&todo, "") != 0)
+        return -1;
+    for (size_t t = 0; t < todo.n && rc == 0; t++) {
+        const char *sub = todo.v[t];
+        size_t depth = 0;
+        for (const char *p = sub; *p; p++)
+            depth += *p == '/';
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, sub);
+        DIR *d = opendir(path);
+        if (d == NULL) {
+            cli_error("%s: %s", path, strerror(errno));
+            rc = 1;
+            break;
+        }
+        name_list here = { 0 };
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (de->d_name[0] == '.')
+                continue;
+            char rel[4096], full[8192];
+            int rl = snprintf(rel, sizeof rel - 1, "%s%s", sub, de->d_name);
+            if (rl < 0 || (size_t)rl >= sizeof rel - 1 ||
+                (size_t)snprintf(full, sizeof full, "%s/%s", dir, rel) >= sizeof full)
+                continue;   /* absurdly long path */
+            struct stat st;
+            if (stat(full, &st) != 0)
+                continue;
+            if (S_ISDIR(st.st_mode) && depth < PACK_MAX_DEPTH) {
+                strcat(rel, "/");
+                if (list_add(&todo, rel) != 0)
+                    rc = -1;
+            } else if (S_ISREG(st.st_mode) && is_html_name(de->d_name)) {
+                if (list_add(&here, rel) != 0)
+                    rc = -1;
+            }
+        }
+        closedir(d);
+        for (size_t i = 0; i < here.n && rc == 0; i++)
+            if (list_add(files, here.v[i]) != 0)
+                rc = -1;
+        list_free(&here);
+    }
+    list_free(&todo);
+    if (rc == 0)
+        qsort(files->v, files->n, sizeof *files->v, cmp_names);
+    return rc;
+}
+
+/* Pack one file; rel is its name in the URL and the record id. */
+static int pack_file(pack_out *o, const pack_args *a, const char *path, const char *rel)
+{
+    struct stat st;
+    char *data = NULL;
+    size_t n = 0;
+    if (stat(path, &st) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (cli_read_input(path, PACK_MAX_FILE, &data, &n) != 0)
+        return -1;
+    write_response(o, a, rel, data, n, st.st_mtime);
+    free(data);
+    return 0;
+}
+
+/* MARK: Command ---------------------------------------------------------------------- */
+
+int cmd_warc_pack(int argc, char **argv)
+{
+    pack_args a = { NULL, 1, "http://localhost/", NULL };
+    int i = 1, status = EXIT_OK;
+    for (; i < argc; i++) {
+        const char *s = argv[i];
+        if ((!strcmp(s, "-o") || !strcmp(s, "--output")) && i + 1 < argc) {
+            a.out = argv[++i];
+        } else if (!strcmp(s, "--no-gzip")) {
+            a.gzip = 0;
+        } else if (!strcmp(s, "--url-prefix") && i + 1 < argc) {
+            a.url_prefix = argv[++i];
+        } else if (!strcmp(s, "--charset") && i + 1 < argc) {
+            a.charset = argv[++i];
+        } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+            usage(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(s, "--")) {
+            i++;
+            break;
+        } else if (s[0] == '-' && s[1] != '\0') {
+            cli_error("warc-pack: unknown or incomplete option %s", s);
+            usage(stderr);
+            return EXIT_USAGE;
+        } else {
+            break;
+        }
+    }
+    if (i >= argc) {
+        cli_error("warc-pack: no input files");
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (a.charset != NULL && strpbrk(a.charset, "\r\n;") != NULL) {
+        cli_error("warc-pack: bad --charset");
+        return EXIT_USAGE;
+    }
+
+    pack_out o;
+    memset(&o, 0, sizeof o);
+    o.gzip = a.gzip;
+    o.f = (a.out == NULL || !strcmp(a.out, "-")) ? stdout : fopen(a.out, "wb");
+    if (o.f == NULL) {
+        cli_error("%s: %s", a.out, strerror(errno));
+        return EXIT_IO;
+    }
+    if (o.gzip) {
+        o.zbuf = malloc(65536);
+        if (o.zbuf == NULL || deflateInit2(&o.z, 6, Z_DEFLATED, 16 + 15, 8,
+                                           Z_DEFAULT_STRATEGY) != Z_OK) {
+            cli_error("out of memory");
+            free(o.zbuf);
+            if (o.f != stdout)
+                fclose(o.f);
+            return EXIT_IO;
+        }
+        o.z_ready = 1;
+    }
+
+    /* warcinfo date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t when = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    const char *out_name = a.out ? strrchr(a.out, '/') : NULL;
+    out_name = out_name ? out_name + 1 : (a.out ? a.out : "-");
+    write_warcinfo(&o, out_name, when);
+
+    for (; i < argc && !o.failed; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) != 0) {
+            cli_error("%s: %s", argv[i], strerror(errno));
+            status = EXIT_FAILURE_SOME;
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            const char *base = strrchr(argv[i], '/');
+            if (pack_file(&o, &a, argv[i], base ? base + 1 : argv[i]) != 0)
+                status = EXIT_FAILURE_SOME;
+            continue;
+        }
+        name_list files = { 0 };
+        if (walk_dir(argv[i], &files) != 0)
+            status = EXIT_FAILURE_SOME;
+        for (size_t k = 0; k < files.n && !o.failed; k++) {
+            char path[8192];
+            if ((size_t)snprintf(path, sizeof path, "%s/%s", argv[i], files.v[k]) >= sizeof path)
+                continue;
+            if (pack_file(&o, &a, path, files.v[k]) != 0)
+                status = EXIT_FAILURE_SOME;
+        }
+        list_free(&files);
+    }
+
+    if (o.z_ready)
+        deflateEnd(&o.z);
+    free(o.zbuf);
+    if (fflush(o.f) != 0)
+        o.failed = 1;
+    if (o.f != stdout && fclose(o.f) != 0)
+        o.failed = 1;
+    if (o.failed) {
+        cli_error("%s: write failed", a.out ? a.out : "(stdout)");
+        return EXIT_IO;
+    }
+    return status;
+}

@@ -1,0 +1,1105 @@
+/*
+ * test_warc.c: the streaming WARC reader. Fixtures are built here by code
+ * (records, gzip members, zstd frames, deliberate damage), some written to
+ * build/ to exercise wn_warc_open_file. Each test states the exact accounting
+ * it expects: which records come back, which errors, at which offsets; and
+ * every fixture must read the same whole, 1 byte at a time, and in odd sizes.
+ */
+#include "check.h"
+
+#include <stdint.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <winnow.h>
+#include "warc/warc_internal.h"
+
+/* MARK: Fixture builder ----------------------------------------------------- */
+
+typedef struct fx {
+    char *p;
+    size_t n, cap;
+} fx;
+
+static void fx_put(fx *f, const void *p, size_t n)
+{
+    if (f->n + n + 1 > f->cap) {
+        size_t cap = f->cap ? f->cap : 4096;
+        while (cap < f->n + n + 1)
+            cap *= 2;
+        f->p = realloc(f->p, cap);
+        if (f->p == NULL)
+            abort();
+        f->cap = cap;
+    }
+    if (n)
+        memcpy(f->p + f->n, p, n);
+    f->n += n;
+}
+
+static void fx_puts(fx *f, const char *s)
+{
+    fx_put(f, s, strlen(s));
+}
+
+static void fx_free(fx *f)
+{
+    free(f->p);
+    memset(f, 0, sizeof *f);
+}
+
+/* A WARC record with the given block; Content-Length is the true length plus
+ * cl_lie. extra = more header lines ("Name: value\r\n"), or NULL. */
+static void warc_record(fx *f, const char *type, const char *id, const char *uri,
+                        const char *ctype, const char *extra, const void *block, size_t n,
+                        long cl_lie)
+{
+    char h[1024];
+    snprintf(h, sizeof h, "WARC/1.1\r\nWARC-Type: %s\r\n", type);
+    fx_puts(f, h);
+    if (uri) {
+        snprintf(h, sizeof h, "WARC-Target-URI: %s\r\n", uri);
+        fx_puts(f, h);
+    }
+    snprintf(h, sizeof h, "WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Record-ID: %s\r\n", id);
+    fx_puts(f, h);
+    if (ctype) {
+        snprintf(h, sizeof h, "Content-Type: %s\r\n", ctype);
+        fx_puts(f, h);
+    }
+    if (extra)
+        fx_puts(f, extra);
+    snprintf(h, sizeof h, "Content-Length: %ld\r\n\r\n", (long)n + cl_lie);
+    fx_puts(f, h);
+    fx_put(f, block, n);
+    fx_puts(f, "\r\n\r\n");
+}
+
+/* A response record around an HTTP message: headers (each "Name: value\r\n")
+ * and body. */
+static void http_record(fx *f, const char *id, const char *uri, const char *headers,
+                        const void *body, size_t n, long cl_lie)
+{
+    fx http = { 0 };
+    fx_puts(&http, "HTTP/1.1 200 OK\r\n");
+    fx_puts(&http, headers);
+    fx_puts(&http, "\r\n");
+    fx_put(&http, body, n);
+    warc_record(f, "response", id, uri, "application/http; msgtype=response", NULL, http.p,
+                http.n, cl_lie);
+    fx_free(&http);
+}
+
+/* gzip (one member) of p. */
+static void gz(fx *out, const void *p, size_t n)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 6, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        abort();
+    size_t cap = deflateBound(&z, (uLong)n) + 64;
+    size_t at = out->n;
+    fx_put(out, NULL, 0);
+    while (out->cap < at + cap + 1) {
+        out->cap *= 2;
+        out->p = realloc(out->p, out->cap);
+    }
+    z.next_in = (unsigned char *)p;
+    z.avail_in = (uInt)n;
+    z.next_out = (unsigned char *)out->p + at;
+    z.avail_out = (uInt)cap;
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        abort();
+    out->n = at + (cap - z.avail_out);
+    deflateEnd(&z);
+}
+
+/* zlib-wrapped (bits 15) or raw (bits -15) deflate of p. */
+static void zdeflate(fx *out, const void *p, size_t n, int bits)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 6, Z_DEFLATED, bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        abort();
+    unsigned char buf[4096];
+    z.next_in = (unsigned char *)p;
+    z.avail_in = (uInt)n;
+    int r;
+    do {
+        z.next_out = buf;
+        z.avail_out = sizeof buf;
+        r = deflate(&z, Z_FINISH);
+        fx_put(out, buf, sizeof buf - z.avail_out);
+    } while (r != Z_STREAM_END);
+    deflateEnd(&z);
+}
+
+static void zst(fx *out, const void *p, size_t n)
+{
+    size_t cap = ZSTD_compressBound(n);
+    char *buf = malloc(cap);
+    size_t r = ZSTD_compress(buf, cap, p, n, 3);
+    if (ZSTD_isError(r))
+        abort();
+    fx_put(out, buf, r);
+    free(buf);
+}
+
+/* Three records as separate pieces, so each test can compress or damage them. */
+typedef struct three {
+    fx r[3];
+} three;
+
+static void three_pages(three *t)
+{
+    memset(t, 0, sizeof *t);
+    http_record(&t->r[0], "<urn:uuid:a>", "<http://example.com/a>",
+                "Content-Type: text/html\r\n", "<p>page A</p>", 13, 0);
+    http_record(&t->r[1], "<urn:uuid:b>", "http://example.com/b",
+                "Content-Type: text/html; charset=utf-8\r\n", "<p>page B, longer</p>", 21, 0);
+    http_record(&t->r[2], "<urn:uuid:c>", "http://example.com/c",
+                "Content-Type: text/plain\r\n", "page C", 6, 0);
+}
+
+static void three_free(three *t)
+{
+    for (int i = 0; i < 3; i++)
+        fx_free(&t->r[i]);
+}
+
+/* MARK: Running the reader ---------------------------------------------------- */
+
+typedef struct event {
+    int st;                 /* wn_status */
+    uint64_t off;
+    char id[64];            /* record id, or the error message */
+    size_t payload_len;
+    uint32_t payload_crc;
+    int http_status, truncated;
+} event;
+
+typedef struct run {
+    event ev[64];
+    int n, ok, errors;
+} run;
+
+enum { MODE_WHOLE, MODE_ONE, MODE_ODD, MODE_FILE };
+
+typedef struct src {
+    const char *p;
+    size_t n, at;
+    int mode;
+    unsigned seed;
+    int fail_at;            /* read error once this many bytes were given (0 = never) */
+} src;
+
+static long src_read(void *ctx, void *buf, size_t n)
+{
+    src *s = ctx;
+    size_t left = s->n - s->at;
+    if (s->fail_at && s->at >= (size_t)s->fail_at)
+        return -1;
+    if (s->mode == MODE_ONE && n > 1)
+        n = 1;
+    if (s->mode == MODE_ODD) {
+        s->seed = s->seed * 1103515245u + 12345u;
+        size_t k = 1 + (s->seed >> 16) % 7919;
+        if (n > k)
+            n = k;
+    }
+    if (n > left)
+        n = left;
+    memcpy(buf, s->p + s->at, n);
+    s->at += n;
+    return (long)n;
+}
+
+static int file_seq;
+
+/* Read all of p[0..n) with opt (NULL = defaults) in the given mode; the last
+ * record's payload is kept in *last when last != NULL. */
+static void read_all(const char *p, size_t n, const wn_warc_options *opt, int mode, run *r,
+                     fx *last)
+{
+    src s = { p, n, 0, mode, 42, 0 };
+    wn_error err = { 0 };
+    wn_warc *w;
+    char path[256] = "";
+
+    memset(r, 0, sizeof *r);
+    if (mode == MODE_FILE) {
+        snprintf(path, sizeof path, "build/test_warc_%d_%d.warc", (int)getpid(), file_seq++);
+        FILE *f = fopen(path, "wb");
+        if (f == NULL || fwrite(p, 1, n, f) != n) {
+            CHECK(!"cannot write fixture file under build/");
+            if (f)
+                fclose(f);
+            return;
+        }
+        fclose(f);
+        w = wn_warc_open_file(path, opt, &err);
+    } else {
+        w = wn_warc_open_reader(src_read, &s, opt, &err);
+    }
+    CHECK(w != NULL);
+    if (w == NULL)
+        return;
+    for (int guard = 0; guard < 1000; guard++) {
+        wn_warc_record rec;
+        wn_status st = wn_warc_next(w, &rec, &err);
+        if (st == WN_END)
+            break;
+        if (r->n == 64) {
+            CHECK(!"too many events");
+            break;
+        }
+        event *e = &r->ev[r->n++];
+        e->st = st;
+        if (st == WN_OK) {
+            r->ok++;
+            e->off = rec.offset;
+            snprintf(e->id, sizeof e->id, "%s", rec.record_id ? rec.record_id : "(none)");
+            e->payload_len = rec.payload_len;
+            e->payload_crc = (uint32_t)crc32(0, (const unsigned char *)rec.payload,
+                                             (uInt)rec.payload_len);
+            e->http_status = rec.http_status;
+            e->truncated = rec.payload_truncated;
+            CHECK(rec.payload[rec.payload_len] == '\0');
+            if (last) {
+                last->n = 0;
+                fx_put(last, rec.payload, rec.payload_len);
+            }
+        } else {
+            r->errors++;
+            e->off = err.offset;
+            CHECK(err.msg != NULL);
+            snprintf(e->id, sizeof e->id, "%s", err.msg ? err.msg : "");
+            CHECK_EQ_INT(err.status, st);
+            if (st == WN_ERR_IO)
+                break;
+        }
+    }
+    wn_warc_close(w);
+    if (path[0])
+        unlink(path);
+}
+
+/* The same fixture read whole, 1 byte at a time, in odd sizes and from a file
+ * must give identical events. Returns the whole-read run in *r. */
+static void read_every_way(const char *p, size_t n, const wn_warc_options *opt, run *r)
+{
+    static run other;
+    read_all(p, n, opt, MODE_WHOLE, r, NULL);
+    for (int mode = MODE_ONE; mode <= MODE_FILE; mode++) {
+        read_all(p, n, opt, mode, &other, NULL);
+        CHECK_EQ_INT(other.n, r->n);
+        for (int i = 0; i < r->n && i < other.n; i++) {
+            const event *a = &r->ev[i], *b = &other.ev[i];
+            if (a->st != b->st || a->off != b->off || strcmp(a->id, b->id) != 0 ||
+                a->payload_len != b->payload_len || a->payload_crc != b->payload_crc ||
+                a->truncated != b->truncated) {
+                fprintf(stderr, "  mode %d event %d differs: %d@%llu %s vs %d@%llu %s\n", mode,
+                        i, a->st, (unsigned long long)a->off, a->id, b->st,
+                        (unsigned long long)b->off, b->id);
+                CHECK(!"reads differ between chunk sizes");
+            }
+        }
+    }
+}
+
+static void expect_ok(const run *r, int i, uint64_t off, const char *id)
+{
+    if (i >= r->n) {
+        fprintf(stderr, "  event %d missing (expected record %s)\n", i, id);
+        CHECK(!"missing event");
+        return;
+    }
+    CHECK_EQ_INT(r->ev[i].st, WN_OK);
+    CHECK_EQ_INT(r->ev[i].off, off);
+    if (r->ev[i].st == WN_OK)
+        CHECK_EQ_STR(r->ev[i].id, id);
+}
+
+static void expect_err(const run *r, int i, int st, uint64_t off)
+{
+    if (i >= r->n) {
+        fprintf(stderr, "  event %d missing (expected an error)\n", i);
+        CHECK(!"missing event");
+        return;
+    }
+    CHECK_EQ_INT(r->ev[i].st, st);
+    CHECK_EQ_INT(r->ev[i].off, off);
+}
+
+/* MARK: Well-formed files ------------------------------------------------------- */
+
+static void test_plain_three(void)
+{
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&f, t.r[i].p, t.r[i].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, t.r[0].n, "<urn:uuid:b>");
+    expect_ok(&r, 2, t.r[0].n + t.r[1].n, "<urn:uuid:c>");
+    CHECK_EQ_INT(r.ev[1].payload_len, 21);
+    CHECK_EQ_INT(r.ev[1].http_status, 200);
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* Every field of one record, from a per-record gzip file. */
+static void test_gzip_members_fields(void)
+{
+    three t;
+    fx f = { 0 };
+    three_pages(&t);
+    size_t m0;
+    gz(&f, t.r[0].p, t.r[0].n);
+    m0 = f.n;
+    gz(&f, t.r[1].p, t.r[1].n);
+    size_t m1 = f.n;
+    gz(&f, t.r[2].p, t.r[2].n);
+
+    run r;
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, m0, "<urn:uuid:b>");
+    expect_ok(&r, 2, m1, "<urn:uuid:c>");
+
+    src s = { f.p, f.n, 0, MODE_WHOLE, 1, 0 };
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, NULL);
+    wn_warc_record rec;
+    CHECK(w != NULL);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.version, "WARC/1.1");
+    CHECK_EQ_STR(rec.type, "response");
+    CHECK_EQ_STR(rec.target_uri, "http://example.com/a");   /* <> removed */
+    CHECK_EQ_STR(rec.date, "2024-05-01T10:00:00Z");
+    CHECK_EQ_STR(rec.content_type, "application/http; msgtype=response");
+    CHECK(rec.truncated == NULL);
+    CHECK_EQ_INT(rec.content_length, strlen("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n") + 13);
+    CHECK_EQ_INT(rec.http_status, 200);
+    CHECK_EQ_STR(rec.http_content_type, "text/html");
+    CHECK_EQ_STR(rec.mime, "text/html");
+    CHECK(rec.charset == NULL);
+    CHECK(rec.content_encoding == NULL);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "<p>page A</p>");
+    CHECK_EQ_INT(rec.payload_truncated, 0);
+    CHECK(rec.payload_error == NULL);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.target_uri, "http://example.com/b");
+    CHECK_EQ_STR(rec.charset, "utf-8");
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "<p>page B, longer</p>");
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.mime, "text/plain");
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_END);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_END);   /* stays at the end */
+    CHECK_EQ_INT(wn_warc_input_offset(w), f.n);
+    wn_warc_close(w);
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* One gzip member for the whole file: offsets are in the decoded stream. */
+static void test_whole_file_gzip(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 };
+    run r;
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&plain, t.r[i].p, t.r[i].n);
+    gz(&f, plain.p, plain.n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, t.r[0].n, "<urn:uuid:b>");
+    expect_ok(&r, 2, t.r[0].n + t.r[1].n, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+}
+
+static void test_zstd_frames_and_whole(void)
+{
+    three t;
+    fx f = { 0 }, plain = { 0 }, g = { 0 };
+    run r;
+    three_pages(&t);
+    zst(&f, t.r[0].p, t.r[0].n);
+    size_t m0 = f.n;
+    zst(&f, t.r[1].p, t.r[1].n);
+    size_t m1 = f.n;
+    zst(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, m0, "<urn:uuid:b>");
+    expect_ok(&r, 2, m1, "<urn:uuid:c>");
+
+    for (int i = 0; i < 3; i++)
+        fx_put(&plain, t.r[i].p, t.r[i].n);
+    zst(&g, plain.p, plain.n);
+    read_every_way(g.p, g.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 2, t.r[0].n + t.r[1].n, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&plain);
+    fx_free(&g);
+}
+
+/* Common Crawl's .warc.zst starts with a dictionary in a skippable frame. */
+static void test_zstd_dictionary_refused(void)
+{
+    static const unsigned char skip[] = { 0x5d, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4 };
+    src s = { (const char *)skip, sizeof skip, 0, MODE_WHOLE, 1, 0 };
+    wn_error err = { 0 };
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, &err);
+    CHECK(w == NULL);
+    CHECK_EQ_INT(err.status, WN_ERR_INPUT);
+    CHECK(err.msg != NULL && strstr(err.msg, "dictionary") != NULL);
+}
+
+/* WARC/1.0, lower-case names, a continuation line, blank lines between records,
+ * and non-HTTP records (payload = block). */
+static void test_header_syntax(void)
+{
+    fx f = { 0 };
+    const char *a = "WARC/1.0\r\n"
+                    "warc-type: warcinfo\r\n"
+                    "WARC-RECORD-ID: <urn:uuid:x>\r\n"
+                    "Content-Type: application/warc-fields\r\n"
+                    "WARC-Target-URI: http://example.com/a\r\n"
+                    "  /continued\r\n"
+                    "content-length: 5\r\n"
+                    "\r\n"
+                    "hello\r\n\r\n";
+    fx_puts(&f, a);
+    fx_puts(&f, "\r\n");   /* an extra blank line between records */
+    warc_record(&f, "request", "<urn:uuid:y>", "http://example.com/b", "application/http; msgtype=request",
+                NULL, "GET / HTTP/1.1\r\n\r\n", 18, 0);
+    run r;
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:x>");
+    expect_ok(&r, 1, strlen(a) + 2, "<urn:uuid:y>");
+
+    src s = { f.p, f.n, 0, MODE_WHOLE, 1, 0 };
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, NULL);
+    wn_warc_record rec;
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.version, "WARC/1.0");
+    CHECK_EQ_STR(rec.type, "warcinfo");
+    CHECK_EQ_STR(rec.target_uri, "http://example.com/a /continued");
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "hello");
+    CHECK_EQ_INT(rec.http_status, 0);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.type, "request");
+    CHECK_EQ_INT(rec.http_status, 0);   /* requests are not parsed as responses */
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "GET / HTTP/1.1\r\n\r\n");
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_END);
+    wn_warc_close(w);
+    fx_free(&f);
+}
+
+static void test_empty_file(void)
+{
+    run r;
+    read_every_way("", 0, NULL, &r);
+    CHECK_EQ_INT(r.n, 0);
+}
+
+/* MARK: Damage and resynchronisation -------------------------------------------- */
+
+/* B's gzip member loses its second half: A ok, one error at B's member, C ok. */
+static void test_truncated_gzip_member(void)
+{
+    three t;
+    fx f = { 0 }, mb = { 0 };
+    run r;
+    three_pages(&t);
+    gz(&f, t.r[0].p, t.r[0].n);
+    size_t m0 = f.n;
+    gz(&mb, t.r[1].p, t.r[1].n);
+    fx_put(&f, mb.p, mb.n / 2);
+    size_t m1 = f.n;
+    gz(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, m0);
+    expect_ok(&r, 2, m1, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&mb);
+}
+
+/* A flipped byte inside B's compressed data. */
+static void test_corrupt_gzip_member(void)
+{
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    gz(&f, t.r[0].p, t.r[0].n);
+    size_t m0 = f.n;
+    gz(&f, t.r[1].p, t.r[1].n);
+    size_t m1 = f.n;
+    gz(&f, t.r[2].p, t.r[2].n);
+    f.p[m0 + (m1 - m0) / 2] ^= 0x55;
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, m0);
+    expect_ok(&r, 2, m1, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* A's Content-Length is `lie` bytes off; B and C must still be read. */
+static void lying_length(long lie, int gzip)
+{
+    fx a = { 0 }, f = { 0 };
+    three t;
+    run r;
+    three_pages(&t);
+    http_record(&a, "<urn:uuid:liar>", "http://example.com/liar", "Content-Type: text/html\r\n",
+                "<p>this block is not as long as it says</p>", 43, lie);
+    if (gzip) {
+        gz(&f, a.p, a.n);
+    } else {
+        fx_put(&f, a.p, a.n);
+    }
+    size_t b_off = f.n;
+    if (gzip)
+        gz(&f, t.r[1].p, t.r[1].n);
+    else
+        fx_put(&f, t.r[1].p, t.r[1].n);
+    size_t c_off = f.n;
+    if (gzip)
+        gz(&f, t.r[2].p, t.r[2].n);
+    else
+        fx_put(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 0, WN_ERR_INPUT, 0);
+    expect_ok(&r, 1, b_off, "<urn:uuid:b>");
+    expect_ok(&r, 2, c_off, "<urn:uuid:c>");
+    fx_free(&a);
+    fx_free(&f);
+    three_free(&t);
+}
+
+static void test_lying_length_long_plain(void) { lying_length(60, 0); }
+static void test_lying_length_short_plain(void) { lying_length(-20, 0); }
+static void test_lying_length_long_gzip(void) { lying_length(60, 1); }
+static void test_lying_length_short_gzip(void) { lying_length(-20, 1); }
+
+/* A Content-Length that ends exactly at the HTTP header's blank line: CRLF CRLF
+ * is there, but no WARC record follows it. */
+static void test_lying_length_lands_on_crlf(void)
+{
+    fx f = { 0 };
+    three t;
+    run r;
+    three_pages(&t);
+    const char *hdr = "HTTP/1.1 200 OK\r\nContent-Type: text/html";
+    const char *body = "\r\n\r\n<p>x</p>";
+    fx blk = { 0 };
+    fx_puts(&blk, hdr);
+    fx_puts(&blk, body);
+    warc_record(&f, "response", "<urn:uuid:liar>", "http://example.com/liar",
+                "application/http; msgtype=response", NULL, blk.p, blk.n,
+                -(long)strlen(body));
+    size_t b_off = f.n;
+    fx_put(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 0, WN_ERR_INPUT, 0);
+    expect_ok(&r, 1, b_off, "<urn:uuid:b>");
+    fx_free(&f);
+    fx_free(&blk);
+    three_free(&t);
+}
+
+/* Garbage: before the first record, between gzip members, between plain records. */
+static void test_garbage(void)
+{
+    three t;
+    fx f = { 0 };
+    run r;
+    /* Ends with a newline: a record is looked for at line starts only. */
+    static const char junk[] = "\x01\x02junk junk\nWARC/0.9 not this\n\x1f\x8b\x08 fake magic\n";
+    three_pages(&t);
+
+    /* plain, junk first: one error for the junk, then A and B */
+    fx_put(&f, junk, sizeof junk - 1);
+    fx_put(&f, t.r[0].p, t.r[0].n);
+    fx_put(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 0, WN_ERR_INPUT, 0);
+    expect_ok(&r, 1, sizeof junk - 1, "<urn:uuid:a>");
+    expect_ok(&r, 2, sizeof junk - 1 + t.r[0].n, "<urn:uuid:b>");
+
+    /* gzip members with junk between A's and B's: A ok, junk error, B ok */
+    f.n = 0;
+    gz(&f, t.r[0].p, t.r[0].n);
+    size_t j = f.n;
+    fx_put(&f, junk, sizeof junk - 1);
+    size_t b = f.n;
+    gz(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, j);
+    expect_ok(&r, 2, b, "<urn:uuid:b>");
+
+    /* plain, junk between A and B: A's end is not followed by a record, so A is
+     * the error (its Content-Length cannot be trusted); B is recovered */
+    f.n = 0;
+    fx_put(&f, t.r[0].p, t.r[0].n);
+    fx_put(&f, junk, sizeof junk - 1);
+    b = f.n;
+    fx_put(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 0, WN_ERR_INPUT, 0);
+    expect_ok(&r, 1, b, "<urn:uuid:b>");
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* The input stops inside the second record's header. */
+static void test_ends_mid_header(void)
+{
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    fx_put(&f, t.r[0].p, t.r[0].n);
+    fx_put(&f, t.r[1].p, 40);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, t.r[0].n);
+
+    /* the same with gzip: the second member is cut inside the header */
+    f.n = 0;
+    gz(&f, t.r[0].p, t.r[0].n);
+    size_t m = f.n;
+    fx g = { 0 };
+    gz(&g, t.r[1].p, t.r[1].n);
+    fx_put(&f, g.p, 30);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 1, WN_ERR_INPUT, m);
+
+    /* ... and a file that stops inside the version line */
+    f.n = 0;
+    fx_put(&f, t.r[0].p, t.r[0].n);
+    fx_puts(&f, "WARC/");
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 1, WN_ERR_INPUT, t.r[0].n);
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&g);
+}
+
+/* A header block over max_header_bytes is WN_ERR_LIMIT, and the next record is read. */
+static void test_header_cap(void)
+{
+    fx f = { 0 }, extra = { 0 };
+    three t;
+    run r;
+    wn_warc_options o;
+    three_pages(&t);
+    wn_warc_options_init(&o);
+    o.max_header_bytes = 1024;
+    for (int i = 0; i < 100; i++)
+        fx_puts(&extra, "X-Padding: 0123456789\r\n");
+    fx_put(&extra, "", 1);
+    warc_record(&f, "metadata", "<urn:uuid:fat>", NULL, "text/plain", extra.p, "x", 1, 0);
+    size_t b = f.n;
+    fx_put(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, &o, &r);
+    CHECK_EQ_INT(r.ok, 1);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 0, WN_ERR_LIMIT, 0);
+    expect_ok(&r, 1, b, "<urn:uuid:b>");
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&extra);
+}
+
+static void test_missing_or_bad_length(void)
+{
+    fx f = { 0 };
+    three t;
+    run r;
+    three_pages(&t);
+    fx_puts(&f, "WARC/1.1\r\nWARC-Type: metadata\r\nWARC-Record-ID: <urn:uuid:n>\r\n\r\nabc\r\n\r\n");
+    size_t b = f.n;
+    fx_put(&f, t.r[1].p, t.r[1].n);
+    fx_puts(&f, "WARC/1.1\r\nWARC-Type: metadata\r\nContent-Length: 12x\r\n\r\nabc\r\n\r\n");
+    size_t c = f.n;
+    fx_put(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 2);
+    expect_err(&r, 0, WN_ERR_INPUT, 0);
+    expect_ok(&r, 1, b, "<urn:uuid:b>");
+    expect_err(&r, 2, WN_ERR_INPUT, b + t.r[1].n);
+    expect_ok(&r, 3, c, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* A read error is WN_ERR_IO, and it is final. */
+static void test_read_error(void)
+{
+    three t;
+    fx f = { 0 };
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&f, t.r[i].p, t.r[i].n);
+    src s = { f.p, f.n, 0, MODE_ONE, 1, (int)(t.r[0].n + 10) };
+    wn_error err;
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, &err);
+    wn_warc_record rec;
+    CHECK_EQ_INT(wn_warc_next(w, &rec, &err), WN_OK);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, &err), WN_ERR_IO);
+    CHECK_EQ_INT(err.status, WN_ERR_IO);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, &err), WN_ERR_IO);
+    wn_warc_close(w);
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* MARK: HTTP payloads ------------------------------------------------------------- */
+
+/* Read the single record in f (whole), checking it is WN_OK. */
+static wn_warc *one_record(fx *f, const wn_warc_options *o, src *s, wn_warc_record *rec)
+{
+    s->p = f->p;
+    s->n = f->n;
+    s->at = 0;
+    s->mode = MODE_WHOLE;
+    s->fail_at = 0;
+    wn_warc *w = wn_warc_open_reader(src_read, s, o, NULL);
+    CHECK(w != NULL);
+    CHECK_EQ_INT(wn_warc_next(w, rec, NULL), WN_OK);
+    return w;
+}
+
+static void test_chunked(void)
+{
+    fx f = { 0 };
+    src s;
+    wn_warc_record rec;
+    const char *good = "5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n";
+    http_record(&f, "<urn:uuid:ch>", "http://example.com/", "Transfer-Encoding: chunked\r\n", good,
+                strlen(good), 0);
+    wn_warc *w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "hello world");
+    CHECK_EQ_INT(rec.payload_truncated, 0);
+    CHECK(rec.payload_error == NULL);
+    wn_warc_close(w);
+
+    /* "ZZ" is not a chunk size: keep what came before, flag the record */
+    const char *bad = "5\r\nhello\r\nZZ\r\nworld\r\n0\r\n\r\n";
+    f.n = 0;
+    http_record(&f, "<urn:uuid:bad>", "http://example.com/", "Transfer-Encoding: chunked\r\n", bad,
+                strlen(bad), 0);
+    fx copy = { 0 };
+    fx_put(&copy, f.p, f.n);
+    fx_put(&f, copy.p, copy.n);   /* a second copy: the reader goes on normally */
+    fx_free(&copy);
+    run r;
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "hello");
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK_EQ_STR(rec.payload_error, "bad chunk size in chunked HTTP body");
+    wn_warc_close(w);
+
+    /* a size larger than the data left: cut short */
+    const char *cut = "5\r\nhello\r\n100\r\nshort";
+    f.n = 0;
+    http_record(&f, "<urn:uuid:cut>", "http://example.com/", "Transfer-Encoding: chunked\r\n", cut,
+                strlen(cut), 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "helloshort");
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK(rec.payload_error != NULL);
+    wn_warc_close(w);
+
+    /* a 64-bit overflow of the size */
+    const char *huge = "fffffffffffffffffff\r\nx\r\n0\r\n\r\n";
+    f.n = 0;
+    http_record(&f, "<urn:uuid:h>", "http://example.com/", "Transfer-Encoding: chunked\r\n", huge,
+                strlen(huge), 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_INT(rec.payload_len, 0);
+    CHECK_EQ_STR(rec.payload_error, "bad chunk size in chunked HTTP body");
+    wn_warc_close(w);
+    fx_free(&f);
+}
+
+/* ISO-8859-1 bytes, labelled only in the HTTP Content-Type. */
+static void test_charset_from_http(void)
+{
+    fx f = { 0 };
+    src s;
+    wn_warc_record rec;
+    const char body[] = "<p>caf\xe9 na\xefve</p>";
+    http_record(&f, "<urn:uuid:l1>", "http://example.com/",
+                "Content-Type: Text/HTML ; Charset=\"ISO-8859-1\"\r\n", body, sizeof body - 1, 0);
+    wn_warc *w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_STR(rec.http_content_type, "Text/HTML ; Charset=\"ISO-8859-1\"");
+    CHECK_EQ_STR(rec.mime, "text/html");
+    CHECK_EQ_STR(rec.charset, "iso-8859-1");
+    CHECK_EQ_INT(rec.payload_len, sizeof body - 1);
+    CHECK(memcmp(rec.payload, body, sizeof body - 1) == 0);
+    wn_warc_close(w);
+    fx_free(&f);
+}
+
+static void test_content_encodings(void)
+{
+    fx f = { 0 }, enc = { 0 };
+    src s;
+    wn_warc_record rec;
+    const char *text = "<p>The same page, five ways.</p><p>The same page, five ways.</p>";
+    size_t tn = strlen(text);
+    const char *names[] = { "gzip", "x-gzip", "deflate", "deflate", "zstd" };
+    for (int i = 0; i < 5; i++) {
+        enc.n = 0;
+        if (i < 2)
+            gz(&enc, text, tn);
+        else if (i == 2)
+            zdeflate(&enc, text, tn, 15);    /* zlib-wrapped, as RFC 9110 says */
+        else if (i == 3)
+            zdeflate(&enc, text, tn, -15);   /* raw, as many servers send */
+        else
+            zst(&enc, text, tn);
+        char hdr[128];
+        snprintf(hdr, sizeof hdr, "Content-Type: text/html\r\nContent-Encoding: %s\r\n", names[i]);
+        f.n = 0;
+        http_record(&f, "<urn:uuid:e>", "http://example.com/", hdr, enc.p, enc.n, 0);
+        wn_warc *w = one_record(&f, NULL, &s, &rec);
+        CHECK_EQ_MEM(rec.payload, rec.payload_len, text);
+        CHECK_EQ_STR(rec.content_encoding, i == 1 ? "gzip" : names[i]);
+        CHECK(rec.payload_error == NULL);
+        wn_warc_close(w);
+    }
+
+    /* br: one uncompressed meta-block holding "hello" (RFC 7932 section 9.2):
+     * WBITS=16 (bit 0), ISLAST=0, MNIBBLES=4, MLEN-1=4, ISUNCOMPRESSED=1, then
+     * padding, the bytes, and an empty last meta-block (ISLAST=1, ISLASTEMPTY=1). */
+    static const char br[] = "\x40\x00\x10hello\x03";
+    f.n = 0;
+    http_record(&f, "<urn:uuid:br>", "http://example.com/", "Content-Encoding: br\r\n", br,
+                sizeof br - 1, 0);
+    wn_warc *w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "hello");
+    CHECK_EQ_STR(rec.content_encoding, "br");
+    CHECK(rec.payload_error == NULL);
+    wn_warc_close(w);
+
+    /* a corrupt gzip body: the record is still ok, its payload flagged */
+    enc.n = 0;
+    gz(&enc, text, tn);
+    enc.p[12] ^= 0xff;
+    f.n = 0;
+    http_record(&f, "<urn:uuid:e>", "http://example.com/", "Content-Encoding: gzip\r\n", enc.p, enc.n, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK(rec.payload_error != NULL);
+    wn_warc_close(w);
+
+    /* an unknown coding is left as it is */
+    f.n = 0;
+    http_record(&f, "<urn:uuid:e>", "http://example.com/", "Content-Encoding: compress\r\n", "xyz", 3, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "xyz");
+    CHECK(rec.content_encoding == NULL);
+    CHECK(rec.payload_error != NULL);
+    wn_warc_close(w);
+    fx_free(&f);
+    fx_free(&enc);
+}
+
+/* 100 MB of zeros gzipped (about 100 KB) against a 1 MB cap: the payload stops
+ * at exactly 1 MB, flagged, and the reader never holds more than that. */
+static void test_gzip_bomb(void)
+{
+    fx bomb = { 0 }, f = { 0 };
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY);
+    static unsigned char zero[1 << 20], out[1 << 16];
+    for (int i = 0; i < 100; i++) {
+        z.next_in = zero;
+        z.avail_in = sizeof zero;
+        int r;
+        do {
+            z.next_out = out;
+            z.avail_out = sizeof out;
+            r = deflate(&z, i == 99 ? Z_FINISH : Z_NO_FLUSH);
+            fx_put(&bomb, out, sizeof out - z.avail_out);
+        } while (z.avail_out == 0 || (i == 99 && r != Z_STREAM_END));
+    }
+    deflateEnd(&z);
+    CHECK(bomb.n < 200000);
+    http_record(&f, "<urn:uuid:bomb>", "http://example.com/", "Content-Encoding: gzip\r\n", bomb.p,
+                bomb.n, 0);
+    three t;
+    three_pages(&t);
+    fx_put(&f, t.r[2].p, t.r[2].n);
+
+    wn_warc_options o;
+    wn_warc_options_init(&o);
+    o.max_payload_bytes = 1 << 20;
+    src s;
+    wn_warc_record rec;
+    wn_warc *w = one_record(&f, &o, &s, &rec);
+    CHECK_EQ_INT(rec.payload_len, 1 << 20);
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK_EQ_STR(rec.payload_error, "decoded payload exceeds max_payload_bytes");
+    CHECK_EQ_STR(rec.content_encoding, "gzip");
+    CHECK(rec.payload[0] == 0 && rec.payload[(1 << 20) - 1] == 0);
+    CHECK(w->pay_cap <= (1u << 20) + 1);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);   /* the next record is fine */
+    CHECK_EQ_STR(rec.record_id, "<urn:uuid:c>");
+    wn_warc_close(w);
+    fx_free(&bomb);
+    fx_free(&f);
+    three_free(&t);
+}
+
+/* A 20 MB page in per-record gzip: whole under the default cap; cut at 1 MB
+ * (flagged, the rest skipped) under a smaller one; the next record is fine. */
+static void test_big_page(void)
+{
+    size_t big = (size_t)20 << 20;
+    char *body = malloc(big);
+    for (size_t i = 0; i < big; i++)
+        body[i] = (char)('a' + (i * 7 + i / 1000) % 26);
+    fx rec0 = { 0 }, f = { 0 };
+    three t;
+    three_pages(&t);
+    http_record(&rec0, "<urn:uuid:big>", "http://example.com/big", "Content-Type: text/html\r\n",
+                body, big, 0);
+    gz(&f, rec0.p, rec0.n);
+    size_t m = f.n;
+    gz(&f, t.r[2].p, t.r[2].n);
+
+    run r;
+    fx last = { 0 };
+    read_all(f.p, f.n, NULL, MODE_ODD, &r, NULL);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:big>");
+    expect_ok(&r, 1, m, "<urn:uuid:c>");
+    CHECK_EQ_INT(r.ev[0].payload_len, big);
+    CHECK_EQ_INT(r.ev[0].payload_crc, crc32(0, (const unsigned char *)body, (uInt)big));
+    CHECK_EQ_INT(r.ev[0].truncated, 0);
+
+    wn_warc_options o;
+    wn_warc_options_init(&o);
+    o.max_payload_bytes = 1 << 20;
+    read_all(f.p, f.n, &o, MODE_WHOLE, &r, &last);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 0);
+    CHECK_EQ_INT(r.ev[0].payload_len, 1 << 20);
+    CHECK_EQ_INT(r.ev[0].truncated, 1);
+    CHECK_EQ_INT(r.ev[0].payload_crc, crc32(0, (const unsigned char *)body, 1u << 20));
+    expect_ok(&r, 1, m, "<urn:uuid:c>");
+
+    /* the same in a plain file: a single copy of the block, in the same places */
+    f.n = 0;
+    fx_put(&f, rec0.p, rec0.n);
+    fx_put(&f, t.r[2].p, t.r[2].n);
+    read_all(f.p, f.n, &o, MODE_WHOLE, &r, NULL);
+    CHECK_EQ_INT(r.ok, 2);
+    expect_ok(&r, 1, rec0.n, "<urn:uuid:c>");
+    free(body);
+    fx_free(&rec0);
+    fx_free(&f);
+    fx_free(&last);
+    three_free(&t);
+}
+
+/* WARC-Truncated marks the payload truncated even when it is all there. */
+static void test_warc_truncated_header(void)
+{
+    fx f = { 0 };
+    src s;
+    wn_warc_record rec;
+    warc_record(&f, "resource", "<urn:uuid:t>", "http://example.com/", "text/plain",
+                "WARC-Truncated: length\r\n", "abc", 3, 0);
+    wn_warc *w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_STR(rec.truncated, "length");
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "abc");
+    wn_warc_close(w);
+    fx_free(&f);
+}
+
+int main(void)
+{
+    RUN(test_plain_three);
+    RUN(test_gzip_members_fields);
+    RUN(test_whole_file_gzip);
+    RUN(test_zstd_frames_and_whole);
+    RUN(test_zstd_dictionary_refused);
+    RUN(test_header_syntax);
+    RUN(test_empty_file);
+    RUN(test_truncated_gzip_member);
+    RUN(test_corrupt_gzip_member);
+    RUN(test_lying_length_long_plain);
+    RUN(test_lying_length_short_plain);
+    RUN(test_lying_length_long_gzip);
+    RUN(test_lying_length_short_gzip);
+    RUN(test_lying_length_lands_on_crlf);
+    RUN(test_garbage);
+    RUN(test_ends_mid_header);
+    RUN(test_header_cap);
+    RUN(test_missing_or_bad_length);
+    RUN(test_read_error);
+    RUN(test_chunked);
+    RUN(test_charset_from_http);
+    RUN(test_content_encodings);
+    RUN(test_gzip_bomb);
+    RUN(test_big_page);
+    RUN(test_warc_truncated_header);
+    CHECK_DONE();
+}
