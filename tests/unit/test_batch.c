@@ -1,8 +1,9 @@
 /*
- * test_batch.c: the batch driver's parts. The ordered pool must hand jobs back
- * in submission order whatever the workers' timing, never hold more than its
- * job and byte caps, and stop cleanly when cancelled. Also the status/MIME
- * filters, the JSON string writer and the stats object.
+ * test_batch.c: the batch driver. The ordered pool must hand jobs back in
+ * submission order whatever the workers' timing, never hold more than its job
+ * and byte caps, and stop cleanly when cancelled. Also the status/MIME filters,
+ * the JSON string writer, the stats object, and wn_batch_run() itself on WARC
+ * files written here: order under tight caps, sink failure, progress calls.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "batch/batch.h"
 #include "check.h"
@@ -327,6 +329,176 @@ static void test_stats_json(void)
     wn_obuf_fini(&b);
 }
 
+/* MARK: wn_batch_run */
+
+/* Append one response record with an HTTP 200 text/html block to f. */
+static void put_response(FILE *f, const char *uri, const char *html)
+{
+    char http[256];
+    int hn = snprintf(http, sizeof http,
+                      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %zu\r\n\r\n",
+                      strlen(html));
+    fprintf(f, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+               "WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Record-ID: <urn:test:%s>\r\n"
+               "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n",
+            uri, uri, (size_t)hn + strlen(html));
+    fputs(http, f);
+    fputs(html, f);
+    fputs("\r\n\r\n", f);
+}
+
+/* A WARC of n article pages titled "Page 0".."Page n-1"; returns its path. */
+static char *make_warc(int n)
+{
+    static char path[64];
+    strcpy(path, "/tmp/test_batch_XXXXXX");
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (f == NULL)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        char uri[64], html[1024];
+        snprintf(uri, sizeof uri, "http://t.example/%d", i);
+        snprintf(html, sizeof html,
+                 "<html><head><title>Page %d</title></head><body><article><h1>Page %d</h1>"
+                 "<p>Paragraph one of page %d has enough words to be taken for article text.</p>"
+                 "<p>Paragraph two of page %d also has enough words to be kept as text.</p>"
+                 "</article></body></html>", i, i, i, i);
+        put_response(f, uri, html);
+    }
+    fclose(f);
+    return path;
+}
+
+typedef struct capture {
+    wn_obuf out;
+    int calls, fail_at;   /* fail_at: sink call that fails (0: never) */
+} capture;
+
+static int capture_sink(void *ctx, const char *p, size_t n)
+{
+    capture *c = ctx;
+    c->calls++;
+    if (c->fail_at && c->calls >= c->fail_at)
+        return -1;
+    return wn_obuf_sink(&c->out, p, n);
+}
+
+static void test_run_order_tight_caps(void)
+{
+    const char *path = make_warc(200);
+    CHECK(path != NULL);
+    if (path == NULL)
+        return;
+    const char *paths[1] = {path};
+    wn_batch_options o;
+    wn_batch_options_init(&o);
+    o.threads = 4;
+    o.max_jobs_in_flight = 2;    /* fewer slots than workers */
+    o.max_bytes_in_flight = 1;   /* every record alone exceeds the budget */
+    capture c = {{0}, 0, 0};
+    wn_batch_stats st;
+    CHECK_EQ_INT(wn_batch_run(paths, 1, &o, capture_sink, &c, &st, NULL), WN_OK);
+    CHECK_EQ_INT(st.records_seen, 200);
+    CHECK_EQ_INT(st.extracted, 200);
+    CHECK_EQ_INT(st.threads, 4);
+    CHECK_EQ_INT(c.calls, 200);
+    /* Lines in input order: the n-th line names page n. */
+    int in_order = 1, line = 0;
+    const char *p = c.out.p, *end = c.out.p + c.out.n;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char want[64];
+        snprintf(want, sizeof want, "{\"url\":\"http://t.example/%d\",", line);
+        if (nl == NULL || strncmp(p, want, strlen(want)) != 0)
+            in_order = 0;
+        line++;
+        p = nl ? nl + 1 : end;
+    }
+    CHECK(in_order);
+    CHECK_EQ_INT(line, 200);
+    wn_obuf_fini(&c.out);
+    unlink(path);
+}
+
+static void test_run_sink_failure(void)
+{
+    const char *path = make_warc(100);
+    CHECK(path != NULL);
+    if (path == NULL)
+        return;
+    const char *paths[1] = {path};
+    wn_batch_options o;
+    wn_batch_options_init(&o);
+    o.threads = 2;
+    o.max_jobs_in_flight = 4;
+    capture c = {{0}, 0, 3};
+    wn_batch_stats st;
+    wn_error err = {WN_OK, NULL, 0};
+    /* The third line fails: the run stops with WN_ERR_IO, without hanging,
+     * and the two lines before it were delivered. */
+    CHECK_EQ_INT(wn_batch_run(paths, 1, &o, capture_sink, &c, &st, &err), WN_ERR_IO);
+    CHECK_EQ_INT(err.status, WN_ERR_IO);
+    CHECK(err.msg != NULL);
+    CHECK_EQ_INT(c.calls, 3);
+    CHECK_EQ_INT(st.output_bytes, c.out.n);
+    CHECK(st.records_seen < 100);   /* the reader was stopped early */
+    wn_obuf_fini(&c.out);
+    unlink(path);
+}
+
+typedef struct prog_log {
+    int calls, finals;
+    wn_batch_stats last;
+} prog_log;
+
+static void on_prog(void *ctx, const wn_batch_stats *s, int final)
+{
+    prog_log *l = ctx;
+    l->calls++;
+    l->finals += final != 0;
+    l->last = *s;
+}
+
+static void test_run_progress_and_args(void)
+{
+    const char *path = make_warc(20);
+    CHECK(path != NULL);
+    if (path == NULL)
+        return;
+    const char *paths[2] = {path, "/nonexistent/dir/x.warc"};
+    wn_batch_options o;
+    wn_batch_options_init(&o);
+    o.threads = 2;
+    prog_log l = {0, 0, {0}};
+    o.progress = on_prog;
+    o.progress_ctx = &l;
+    capture c = {{0}, 0, 0};
+    wn_batch_stats st;
+    CHECK_EQ_INT(wn_batch_run(paths, 2, &o, capture_sink, &c, &st, NULL), WN_OK);
+    /* exactly one final call, with the same counters as the result */
+    CHECK_EQ_INT(l.finals, 1);
+    CHECK_EQ_INT(l.last.extracted, 20);
+    CHECK_EQ_INT(st.extracted, 20);
+    CHECK_EQ_INT(st.files, 2);
+    CHECK_EQ_INT(st.files_failed, 1);
+    CHECK_EQ_INT(st.error_lines, 1);
+    CHECK_EQ_INT(c.calls, 21);
+    wn_obuf_fini(&c.out);
+
+    /* bad arguments are refused before anything runs */
+    o.statuses = "2x";
+    CHECK_EQ_INT(wn_batch_run(paths, 1, &o, capture_sink, &c, &st, NULL), WN_ERR_ARG);
+    o.statuses = NULL;
+    CHECK_EQ_INT(wn_batch_run(paths, 1, &o, NULL, NULL, &st, NULL), WN_ERR_ARG);
+    /* no paths: nothing to do, nothing written */
+    capture e = {{0}, 0, 0};
+    CHECK_EQ_INT(wn_batch_run(NULL, 0, &o, capture_sink, &e, &st, NULL), WN_OK);
+    CHECK_EQ_INT(st.records_seen, 0);
+    CHECK_EQ_INT(e.calls, 0);
+    unlink(path);
+}
+
 int main(void)
 {
     RUN(test_pool_order_1_thread);
@@ -342,5 +514,8 @@ int main(void)
     RUN(test_json_strings);
     RUN(test_obuf_cap);
     RUN(test_stats_json);
+    RUN(test_run_order_tight_caps);
+    RUN(test_run_sink_failure);
+    RUN(test_run_progress_and_args);
     CHECK_DONE();
 }
