@@ -1,0 +1,43 @@
+#!/bin/sh
+# run.sh SECONDS TARGET...: run each libFuzzer target (built by `make fuzz-build`
+# into build/fuzz/) for SECONDS. Seeds come from fuzz/corpus/<target>/ (read
+# only); new inputs go to build/fuzz/corpus-<target>/. Dictionary: fuzz/<name>.dict,
+# else fuzz/html.dict for HTML-based targets. Exits non-zero if any target crashed.
+set -u
+if [ $# -lt 2 ]; then
+    echo "usage: sh fuzz/run.sh SECONDS TARGET..." >&2
+    exit 2
+fi
+secs=$1
+shift
+status=0
+for t in "$@"; do
+    bin=build/fuzz/$t
+    name=${t#fuzz_}
+    work=build/fuzz/corpus-$t
+    seeds=fuzz/corpus/$t
+    if [ ! -x "$bin" ]; then
+        echo "$t: $bin not built (make fuzz-build)" >&2
+        status=1
+        continue
+    fi
+    mkdir -p "$work"
+    set --
+    if [ -f "fuzz/$name.dict" ]; then
+        set -- "-dict=fuzz/$name.dict"
+    elif [ "$name" != warc ] && [ -f fuzz/html.dict ]; then
+        set -- "-dict=fuzz/html.dict"
+    fi
+    [ -d "$seeds" ] && set -- "$@" "$work" "$seeds" || set -- "$@" "$work"
+    echo "== $t: ${secs}s"
+    log=build/fuzz/$t.log
+    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+        -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
+    rc=$?
+    grep -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written|^fuzz_[a-z]+: ' "$log"
+    if [ $rc -ne 0 ]; then
+        echo "$t: FAILED (exit $rc), log in $log"
+        status=1
+    fi
+done
+exit $status
