@@ -243,13 +243,14 @@ static void span_put(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t 
 static void span_in(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
 {
     if (!s->inbuf) {
-        if (s->n == 0) {
-            s->p = p;
-            s->n = n;
-            return;
-        }
-        if (s->p + s->n == p) {
+        if (s->n == 0 || s->p + s->n == p) {
+            if (s->n == 0)
+                s->p = p;
             s->n += n;
+            /* A token string obeys the limit even when it is never copied, so
+             * whole and chunked input fail alike. Text runs are not tokens. */
+            if (t->limit && s->n > t->limit && b == &t->sb)
+                fail(t);
             return;
         }
         span_tobuf(t, s, b);
@@ -382,6 +383,16 @@ static void token_reset(wn_tokenizer *t, wn_tok_type type)
     t->self_closing = t->force_quirks = t->has_name = t->has_pub = t->has_sys = false;
 }
 
+/* After an emit the token's strings are dead: forget them, so that the end of
+ * the chunk does not copy them. */
+static void token_done(wn_tokenizer *t)
+{
+    t->name = t->data = t->pub = t->sys = SPAN0;
+    t->nattrs = 0;
+    t->detached = 0;
+    t->cur = -1;
+}
+
 static void emit_tag(wn_tokenizer *t)
 {
     wn_token tok;
@@ -421,6 +432,7 @@ static void emit_tag(wn_tokenizer *t)
         }
     }
     call(t, &tok);
+    token_done(t);
 }
 
 static void emit_comment(wn_tokenizer *t)
@@ -432,6 +444,7 @@ static void emit_comment(wn_tokenizer *t)
     tok.type = WN_TOK_COMMENT;
     tok.data = span_str(&t->data, &t->sb);
     call(t, &tok);
+    token_done(t);
 }
 
 static void emit_doctype(wn_tokenizer *t)
@@ -449,6 +462,7 @@ static void emit_doctype(wn_tokenizer *t)
     tok.public_id = span_str(&t->pub, &t->sb);
     tok.system_id = span_str(&t->sys, &t->sb);
     call(t, &tok);
+    token_done(t);
 }
 
 /* MARK: Private: attributes ---------------------------------------------------- */
@@ -461,8 +475,8 @@ static uint32_t hash_name(wn_str s)
     return h;
 }
 
-/* Keep attribute bookkeeping under the scratch limit too: 100,000 one-letter
- * attributes cost little scratch text but a lot of index memory. */
+/* Attributes count against the scratch limit too, at sizeof(wn_attr) each:
+ * 100,000 one-letter attributes cost little text but a lot of index memory. */
 static bool over_limit(const wn_tokenizer *t, size_t bytes)
 {
     return t->limit && bytes > t->limit;
@@ -473,9 +487,13 @@ static void attr_start(wn_tokenizer *t)
     t->cur = -1;
     if (t->max_attrs && t->nattrs >= t->max_attrs)
         return;                      /* over max_attrs: parsed, then dropped */
+    if (over_limit(t, (size_t)(t->nattrs + 1) * sizeof(wn_attr))) {
+        fail(t);
+        return;
+    }
     if (t->nattrs == t->attrs_cap) {
         uint32_t cap = t->attrs_cap ? t->attrs_cap * 2 : 16;
-        if (cap < t->attrs_cap || over_limit(t, (size_t)cap * sizeof(attr_span))) {
+        if (cap < t->attrs_cap) {
             fail(t);
             return;
         }
@@ -510,8 +528,6 @@ static int ht_grow(wn_tokenizer *t, uint32_t n)
     if (size == t->ht_size)
         return 0;
     if (size > t->ht_cap) {
-        if (over_limit(t, (size_t)size * sizeof(uint32_t)))
-            return -1;
         uint32_t *h = realloc(t->ht, size * sizeof *h);
         if (h == NULL)
             return -1;
