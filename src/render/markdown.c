@@ -51,6 +51,17 @@ typedef struct md_state {
     md_table t;
 } md_state;
 
+/* A block's separation; a block that opens a list item or quote (whose first
+ * line is not written yet) follows the container's own separation instead, so
+ * <li><p>x</p></li> stays a tight item. */
+static void md_block(md_state *s, int sep)
+{
+    const wn_lw *lw = s->lw;
+    if (lw->nlevels && !lw->level[lw->nlevels - 1].started && !lw->skipped_levels)
+        sep = 1;
+    wn_lw_block(s->lw, sep);
+}
+
 static void nomem(md_state *s)
 {
     if (!s->lw->out->failed)
@@ -205,7 +216,7 @@ static void write_pre(md_state *s, const wn_node *pre)
     if (wn_buf_put(&open, fence, f) || wn_buf_put(&open, lang.p ? lang.p : "", lang.n)) {
         nomem(s);
     } else {
-        wn_lw_block(s->lw, 2);
+        md_block(s, 2);
         wn_lw_line(s->lw, open.p, open.n);
         size_t i = 0;
         while (i <= n) {
@@ -234,7 +245,7 @@ static void table_begin(md_state *s)
     t->thead = 0;
     t->cap_off = t->cap_len = 0;
     t->in_cell = false;
-    wn_lw_block(s->lw, 2);
+    md_block(s, 2);
     s->lw->cell = &t->text;
 }
 
@@ -459,7 +470,7 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
     int h = wn_render_heading_level(n);
     if (h) {
         static const char *const hashes[] = { "", "# ", "## ", "### ", "#### ", "##### ", "###### " };
-        wn_lw_block(s->lw, 2);
+        md_block(s, 2);
         open_inline(s, s->table_depth ? "" : hashes[h]);
         s->heading++;
         return;
@@ -487,16 +498,16 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
         break;
     case WN_TAG_P: case WN_TAG_FIGURE: case WN_TAG_FIGCAPTION: case WN_TAG_DT:
     case WN_TAG_DD: case WN_TAG_DL:
-        wn_lw_block(s->lw, 2);
+        md_block(s, 2);
         break;
     case WN_TAG_CAPTION:
         if (s->table_depth == 1 && !s->t.in_cell)
             cell_begin(s);
         else
-            wn_lw_block(s->lw, 2);
+            md_block(s, 2);
         break;
     case WN_TAG_BLOCKQUOTE:
-        wn_lw_block(s->lw, 2);
+        md_block(s, 2);
         if (!s->table_depth)
             wn_lw_push(s->lw, "> ", "> ");
         break;
@@ -516,6 +527,10 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
                 if (l->next < 0)
                     l->next = 0;   /* CommonMark list numbers are 0..999999999 */
             }
+            /* Only a list starting at 1 may interrupt a paragraph: give any
+             * other a blank line, or it reads as the text's continuation. */
+            if (l->ordered && l->next != 1)
+                wn_lw_block(s->lw, 2);
         }
         s->list_depth++;
         break;
@@ -530,7 +545,7 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
         wn_walk_skip(w);
         break;
     case WN_TAG_HR:
-        wn_lw_block(s->lw, 2);
+        md_block(s, 2);
         if (!s->table_depth)
             wn_lw_line(s->lw, "---", 3);
         wn_lw_block(s->lw, 2);

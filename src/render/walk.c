@@ -330,6 +330,31 @@ static bool word_char(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/* "&name;", "&#123;" or "&#x1F;" would be read as a character reference. */
+static bool entity_like(const char *p, size_t n)
+{
+    size_t i = 1;
+    bool hex = false;
+    if (i < n && p[i] == '#') {
+        i++;
+        if (i < n && (p[i] == 'x' || p[i] == 'X')) {
+            hex = true;
+            i++;
+        }
+    }
+    size_t s = i;
+    while (i < n && i - s < 32) {
+        unsigned char c = (unsigned char)p[i];
+        bool digit = c >= '0' && c <= '9';
+        bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!(digit || alpha) || (p[1] == '#' && !hex && alpha) ||
+            (hex && alpha && (c | 0x20) > 'f'))
+            break;
+        i++;
+    }
+    return i > s && i < n && p[i] == ';';
+}
+
 /* Escape the word p[i..j) of p[0..n) (neighbours decide for _ & ]). */
 static int escape_word(wn_buf *b, const char *p, size_t i, size_t j, size_t n, unsigned esc, bool bol)
 {
@@ -363,7 +388,7 @@ static int escape_word(wn_buf *b, const char *p, size_t i, size_t j, size_t n, u
                      word_char((unsigned char)p[k + 1]));
             break;
         case '&':
-            need = k + 1 < n && (word_char((unsigned char)p[k + 1]) || p[k + 1] == '#');
+            need = entity_like(p + k, n - k);
             break;
         case ']':
             need = (esc & WN_ESC_BRACKETS) || k + 1 >= n || p[k + 1] == '(' || p[k + 1] == '[' ||

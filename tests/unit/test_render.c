@@ -1,0 +1,356 @@
+/*
+ * test_render.c: the text, Markdown, HTML and JSON renderers on cleaned trees
+ * built by hand (E/T below), plus wn_json_escape. Every expectation was written
+ * from the rules in docs/internals/RENDER.md, not copied from output.
+ */
+#include <stdarg.h>
+
+#include "check.h"
+
+#include "core/buf.h"
+#include "dom/dom.h"
+#include "extract/article.h"
+#include "render/render.h"
+
+static wn_doc *D;   /* the document the builders allocate in */
+
+/* Element with attributes "name=value" strings before the children; the
+ * argument list ends with NULL. Attribute strings start with '@'. */
+static wn_node *E(const char *tag, ...)
+{
+    wn_node *el = wn_dom_new_element(D, WN_NS_HTML, wn_tag_lookup(tag, strlen(tag)),
+                                     wn_str_make(tag, strlen(tag)));
+    wn_attr attrs[4];
+    uint32_t na = 0;
+    va_list ap;
+    va_start(ap, tag);
+    for (;;) {
+        void *arg = va_arg(ap, void *);
+        if (arg == NULL)
+            break;
+        if (((const char *)arg)[0] == '@') {
+            const char *s = (const char *)arg + 1;
+            const char *eq = strchr(s, '=');
+            attrs[na].name = wn_str_make(s, (size_t)(eq - s));
+            attrs[na].value = wn_str_make(eq + 1, strlen(eq + 1));
+            attrs[na].ns = 0;
+            na++;
+        } else {
+            wn_dom_append(el, (wn_node *)arg);
+        }
+    }
+    va_end(ap);
+    if (na)
+        wn_dom_set_attrs(D, el, attrs, na);
+    return el;
+}
+
+/* Text nodes are told apart from attribute strings by their first byte, so a
+ * text must not start with '@' (none here does). */
+static wn_node *T(const char *s)
+{
+    return wn_dom_new_text(D, wn_str_make(s, strlen(s)));
+}
+
+static wn_node *frag(wn_node *first, ...)
+{
+    wn_node *f = wn_dom_new_fragment(D);
+    va_list ap;
+    va_start(ap, first);
+    for (wn_node *n = first; n; n = va_arg(ap, wn_node *))
+        wn_dom_append(f, n);
+    va_end(ap);
+    return f;
+}
+
+static int sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
+static wn_buf OUT;
+
+static const char *txt(wn_node *f)
+{
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_text(f, 0, sink, &OUT), WN_OK);
+    return wn_buf_cstr(&OUT);
+}
+
+static const char *md(wn_node *f, unsigned flags)
+{
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_markdown(f, flags, sink, &OUT), WN_OK);
+    return wn_buf_cstr(&OUT);
+}
+
+static const char *html(wn_node *f)
+{
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_html(f, 0, sink, &OUT), WN_OK);
+    return wn_buf_cstr(&OUT);
+}
+
+/* MARK: Text ------------------------------------------------------------------ */
+
+static void test_text_blocks(void)
+{
+    wn_node *f = frag(E("h2", T("Title"), NULL),
+                      E("p", T("One "), E("em", T("two"), NULL), T(" three."), NULL),
+                      E("blockquote", E("p", T("Quoted."), NULL), NULL),
+                      E("figure", E("img", "@src=x.jpg", NULL), E("figcaption", T("Cap"), NULL), NULL),
+                      E("hr", NULL),
+                      E("p", T("Line"), E("br", NULL), T("next"), NULL), NULL);
+    CHECK_EQ_STR(txt(f), "Title\n\nOne two three.\n\nQuoted.\n\nCap\n\nLine\nnext\n");
+}
+
+static void test_text_lists_tables_pre(void)
+{
+    wn_node *f = frag(E("ul", E("li", T("a"), NULL),
+                              E("li", T("b"), E("ol", E("li", T("c"), NULL), NULL), NULL), NULL),
+                      E("table", E("tbody",
+                          E("tr", E("th", T("h1"), NULL), E("th", T("h2"), NULL), NULL),
+                          E("tr", E("td", T("x"), NULL), E("td", E("p", T("y1"), NULL),
+                                                         E("p", T("y2"), NULL), NULL), NULL),
+                          NULL), NULL),
+                      E("pre", T("  keep   this\n\n  as is\n"), NULL),
+                      E("p", T("end"), NULL), NULL);
+    CHECK_EQ_STR(txt(f), "a\nb\nc\n\nh1 | h2\nx | y1 y2\n\n  keep   this\n\n  as is\n\nend\n");
+}
+
+static void test_text_empty_and_spaces(void)
+{
+    wn_node *f = frag(E("p", NULL), E("p", T(" lead"), E("b", T(" bold "), NULL), T("tail "), NULL), NULL);
+    CHECK_EQ_STR(txt(f), "lead bold tail\n");
+    CHECK_EQ_STR(txt(frag(NULL)), "");
+}
+
+/* MARK: Markdown -------------------------------------------------------------- */
+
+static void test_md_inline(void)
+{
+    wn_node *f = frag(E("p", T("Use "), E("strong", T("bold"), NULL), T(", "), E("em", T("em "), NULL),
+                           T("and "), E("code", T("a`b"), NULL), T(" or "), E("code", T("`x`"), NULL),
+                           T(". "), E("a", "@href=http://x/a(1)", T("link"), NULL), NULL),
+                      NULL);
+    CHECK_EQ_STR(md(f, 0), "Use **bold**, *em* and ``a`b`` or `` `x` ``. link\n");
+    CHECK_EQ_STR(md(f, WN_RENDER_LINKS),
+                 "Use **bold**, *em* and ``a`b`` or `` `x` ``. [link](http://x/a\\(1\\))\n");
+    /* emphasis around nothing vanishes */
+    f = frag(E("p", T("a "), E("em", T(" "), NULL), T("b"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "a b\n");
+}
+
+static void test_md_escaping(void)
+{
+    wn_node *f = frag(E("p", T("2 * 3 = 6, snake_case, _x_, <b>, a\\b, AT&T, &amp; [n](u) [1]"), NULL),
+                      E("p", T("# not a heading"), NULL),
+                      E("p", T("1. not a list"), NULL),
+                      E("p", T("- nor this"), NULL),
+                      E("p", T("> nor a quote"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0),
+                 "2 \\* 3 = 6, snake_case, \\_x\\_, \\<b>, a\\\\b, AT&T, \\&amp; [n\\](u) [1\\]\n\n"
+                 "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote\n");
+}
+
+static void test_md_headings_breaks_hr(void)
+{
+    wn_node *f = frag(E("h1", T("One"), NULL), E("h3", T("Two"), E("br", NULL), T("lines"), NULL),
+                      E("p", T("a"), E("br", NULL), T("b"), E("br", NULL), NULL),
+                      E("hr", NULL), E("h6", T("Six"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "# One\n\n### Two lines\n\na\\\nb\n\n---\n\n###### Six\n");
+}
+
+static void test_md_lists(void)
+{
+    wn_node *f = frag(E("ul", E("li", T("one"), NULL),
+                              E("li", T("two"),
+                                E("ol", "@start=9", E("li", T("nine"), NULL),
+                                  E("li", T("ten"), E("ul", E("li", T("deep"), NULL), NULL), NULL),
+                                  NULL), NULL),
+                              E("li", E("p", T("para 1"), NULL), E("p", T("para 2"), NULL), NULL),
+                              NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "- one\n- two\n\n  9. nine\n  10. ten\n      - deep\n"
+                           "- para 1\n\n  para 2\n");
+    f = frag(E("p", T("Intro"), NULL), E("ol", E("li", T("a"), NULL), E("li", T("b"), NULL), NULL),
+             NULL);
+    CHECK_EQ_STR(md(f, 0), "Intro\n\n1. a\n2. b\n");
+}
+
+static void test_md_quotes(void)
+{
+    wn_node *f = frag(E("blockquote", E("p", T("outer 1"), NULL),
+                        E("blockquote", E("p", T("inner"), NULL), E("p", T("inner 2"), NULL), NULL),
+                        E("p", T("outer 2"), NULL), NULL),
+                      E("p", T("after"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "> outer 1\n>\n> > inner\n> >\n> > inner 2\n>\n> outer 2\n\nafter\n");
+    /* a quote inside a list item carries both prefixes */
+    f = frag(E("ul", E("li", T("item"), E("blockquote", E("p", T("q"), NULL), NULL), NULL), NULL),
+             NULL);
+    CHECK_EQ_STR(md(f, 0), "- item\n\n  > q\n");
+}
+
+static void test_md_code_blocks(void)
+{
+    wn_node *f = frag(E("pre", E("code", "@class=language-python", T("def f():\n    return 1\n"), NULL),
+                        NULL),
+                      E("pre", T("a ``` fence\n\nend"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "```python\ndef f():\n    return 1\n```\n\n````\na ``` fence\n\nend\n````\n");
+    f = frag(E("blockquote", E("pre", T("x\n\ny"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "> ```\n> x\n>\n> y\n> ```\n");
+}
+
+static void test_md_tables(void)
+{
+    /* header from th, pipes escaped, colspan padded */
+    wn_node *f = frag(E("table", E("thead", E("tr", E("th", T("Name"), NULL), E("th", T("a|b"), NULL),
+                                                E("th", T("C"), NULL), NULL), NULL),
+                        E("tbody", E("tr", E("td", "@colspan=2", T("wide"), NULL),
+                                       E("td", E("code", T("x|y"), NULL), NULL), NULL),
+                                   E("tr", E("td", T("1"), NULL), NULL), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "| Name | a\\|b | C |\n| --- | --- | --- |\n| wide |  | `x\\|y` |\n"
+                           "| 1 |  |  |\n");
+    /* no header: the first row serves; a rowspan leaves empty cells below; a
+     * line break in a cell is a space; a caption comes first */
+    f = frag(E("table", E("caption", T("Cap"), NULL),
+               E("tbody", E("tr", E("td", "@rowspan=2", T("r"), NULL), E("td", T("a"), NULL), NULL),
+                 E("tr", E("td", T("b"), E("br", NULL), T("c"), NULL), NULL), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "Cap\n\n| r | a |\n| --- | --- |\n|  | b c |\n");
+}
+
+static void test_md_images_links(void)
+{
+    wn_node *f = frag(E("figure", E("img", "@src=http://x/i.png", "@alt=A [b]", NULL),
+                        E("figcaption", T("Caption"), NULL), NULL),
+                      E("p", E("a", "@href=/rel", E("img", "@src=/i (2).png", "@alt=", NULL), NULL),
+                        NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "Caption\n");
+    CHECK_EQ_STR(md(f, WN_RENDER_IMAGES), "![A \\[b\\]](http://x/i.png)\n\nCaption\n\n![](/i%20\\(2\\).png)\n");
+    CHECK_EQ_STR(md(f, WN_RENDER_IMAGES | WN_RENDER_LINKS),
+                 "![A \\[b\\]](http://x/i.png)\n\nCaption\n\n[![](/i%20\\(2\\).png)](/rel)\n");
+    /* a link with nothing to show (image not rendered) leaves no brackets */
+    CHECK_EQ_STR(md(f, WN_RENDER_LINKS), "Caption\n");
+}
+
+/* MARK: HTML ------------------------------------------------------------------ */
+
+static void test_html_escaping_and_whitelist(void)
+{
+    wn_node *f = frag(E("p", T("a < b & \"c\" 'd'"), E("a", "@href=javascript:alert(1)", T("x"), NULL),
+                        E("a", "@href=/ok?a=1&b=2", "@onclick=evil()", T("y"), NULL),
+                        E("script", T("alert(2)"), NULL), NULL),
+                      E("figure", E("img", "@src=data:image/png;base64,AAAA", "@alt=\"q\"", NULL),
+                        E("img", "@src=data:text/html,<b>", NULL), NULL),
+                      E("pre", "@class=language-c", T("\nint x;"), NULL), NULL);
+    CHECK_EQ_STR(html(f), "<article>\n"
+                          "<p>a &lt; b &amp; &quot;c&quot; &#39;d&#39;<a>x</a>"
+                          "<a href=\"/ok?a=1&amp;b=2\">y</a>alert(2)</p>\n"
+                          "<figure>\n<img src=\"data:image/png;base64,AAAA\" alt=\"&quot;q&quot;\"><img></figure>\n"
+                          "<pre class=\"language-c\">\n\nint x;</pre>\n"
+                          "</article>\n");
+}
+
+/* MARK: JSON ------------------------------------------------------------------ */
+
+static void test_json_escape(void)
+{
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    /* quote, backslash, newline, tab, U+0001, DEL, U+2028, valid é, invalid 0xFF,
+     * truncated 3-byte sequence at the end */
+    const char in[] = "\"\\\n\t\x01\x7f\xe2\x80\xa8\xc3\xa9\xff\xe2\x82";
+    CHECK_EQ_INT(wn_json_escape(&b, in, sizeof in - 1), 0);
+    CHECK_EQ_STR(wn_buf_cstr(&b), "\\\"\\\\\\n\\t\\u0001\\u007f\\u2028\xc3\xa9\\ufffd\\ufffd\\ufffd");
+    wn_buf_clear(&b);
+    /* surrogates encoded in UTF-8 and overlong forms are invalid */
+    CHECK_EQ_INT(wn_json_escape(&b, "\xed\xa0\x80\xc0\xaf", 5), 0);
+    CHECK_EQ_STR(wn_buf_cstr(&b), "\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd");
+    wn_buf_fini(&b);
+}
+
+static void test_json_article(void)
+{
+    wn_article a;
+    const char *cats[] = { "News" };
+    memset(&a, 0, sizeof a);
+    a.doc = D;
+    a.body = frag(E("p", T("Body \"text\""), NULL), NULL);
+    a.meta.title = "T";
+    a.meta.date = "2026-01-02";
+    a.meta.categories = cats;
+    a.meta.ncategories = 1;
+    a.encoding = "utf-8";
+    a.text = "Body \"text\"\n";
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_json(&a, 0, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT),
+                 "{\"title\":\"T\",\"author\":null,\"date\":\"2026-01-02\",\"date_modified\":null,"
+                 "\"sitename\":null,\"description\":null,\"language\":null,\"url\":null,"
+                 "\"categories\":[\"News\"],\"tags\":[],\"image\":null,\"license\":null,"
+                 "\"encoding\":\"utf-8\",\"text\":\"Body \\\"text\\\"\"}");
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_json(&a, WN_RENDER_JSON_MARKDOWN | WN_RENDER_JSON_HTML | WN_RENDER_COMMENTS,
+                                sink, &OUT), WN_OK);
+    const char *s = wn_buf_cstr(&OUT);
+    CHECK(strstr(s, ",\"text\":\"Body \\\"text\\\"\",\"markdown\":\"Body \\\"text\\\"\","
+                    "\"html\":\"<article>\\n<p>Body &quot;text&quot;</p>\\n</article>\",\"comments\":null}") != NULL);
+}
+
+/* MARK: Sinks and depth -------------------------------------------------------- */
+
+static int stop_sink(void *ctx, const char *p, size_t n)
+{
+    (void)ctx, (void)p, (void)n;
+    return 1;
+}
+
+static void test_sink_stop_and_deep_tree(void)
+{
+    wn_node *f = frag(E("p", T("x"), NULL), NULL);
+    CHECK_EQ_INT(wn_render_text(f, 0, stop_sink, NULL), WN_ERR_IO);
+    CHECK_EQ_INT(wn_render_markdown(f, 0, stop_sink, NULL), WN_ERR_IO);
+    CHECK_EQ_INT(wn_render_html(f, 0, stop_sink, NULL), WN_ERR_IO);
+
+    /* 100,000 nested quotes and lists: no recursion, prefixes capped */
+    wn_node *top = wn_dom_new_fragment(D), *cur = top;
+    for (int i = 0; i < 100000; i++) {
+        wn_node *q = E(i % 2 ? "blockquote" : "ul", NULL);
+        wn_dom_append(cur, q);
+        if (i % 2 == 0) {
+            wn_node *li = E("li", NULL);
+            wn_dom_append(q, li);
+            q = li;
+        }
+        cur = q;
+    }
+    wn_dom_append(cur, E("p", T("bottom"), NULL));
+    const char *t = txt(top);
+    CHECK_EQ_STR(t, "bottom\n");
+    const char *m = md(top, 0);
+    CHECK(strstr(m, "bottom\n") != NULL && strlen(m) < 2000);
+    CHECK(strstr(html(top), "<p>bottom</p>") != NULL);
+}
+
+int main(void)
+{
+    D = wn_doc_new(0);
+    wn_buf_init(&OUT, 0);
+    RUN(test_text_blocks);
+    RUN(test_text_lists_tables_pre);
+    RUN(test_text_empty_and_spaces);
+    RUN(test_md_inline);
+    RUN(test_md_escaping);
+    RUN(test_md_headings_breaks_hr);
+    RUN(test_md_lists);
+    RUN(test_md_quotes);
+    RUN(test_md_code_blocks);
+    RUN(test_md_tables);
+    RUN(test_md_images_links);
+    RUN(test_html_escaping_and_whitelist);
+    RUN(test_json_escape);
+    RUN(test_json_article);
+    RUN(test_sink_stop_and_deep_tree);
+    wn_buf_fini(&OUT);
+    wn_doc_free(D);
+    CHECK_DONE();
+}
