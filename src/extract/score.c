@@ -229,10 +229,15 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x)
     default:
         break;
     }
+    if (x->tag == WN_TAG_DIALOG && !wn_dom_attr(x, "open"))
+        return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
     if (wn_node_hidden(x))
         return WHY_HIDDEN;
+    if (wn_str_ieq(wn_dom_attr_value(x, "aria-modal"), "true") &&
+        wn_str_ieq(wn_dom_attr_value(x, "role"), "dialog"))
+        return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];
     if (!c->byline_done && (v & VC_BYLINE || attr_has(x, "rel", "author") ||
                             attr_has(x, "itemprop", "author"))) {
@@ -599,6 +604,9 @@ void wn_pick_root(wn_cctx *c)
         c->top = c->root = body ? body : c->d->root;
         return;
     }
+    /* The best-scoring block survives cleaning whatever its tag or name. */
+    for (wn_node *p = t; p; p = p->parent)
+        c->nf[p->id] |= CN_KEEP;
 
     /* Several near-best candidates under one ancestor: the ancestor is the article
      * (pages that split the text into many sibling containers). */
