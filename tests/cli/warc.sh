@@ -230,6 +230,13 @@ expect_stat "$TMP/s6.json" failed_limit 1
 expect_stat "$TMP/s6.json" extracted 3
 expect_grep "$TMP/out" '"reason":"limit"' "limit error line"
 
+# per-page time budget: the 3 MB page takes far more than 2 ms to parse. Only
+# its line is checked: on a loaded machine a small page may be descheduled too.
+expect_status 1 "$TOOL" warc -j 1 --time-limit 2 --stats "$TMP/s7.json" "$TMP/big.warc"
+sed -n 1p "$TMP/out" >"$TMP/slow.line"
+expect_grep "$TMP/slow.line" '^{"error":"[^"]*","reason":"timeout","file":"'"$TMP/big.warc"'","offset":0,' "timeout error line"
+expect_stat "$TMP/s7.json" records_seen 4
+
 # output errors: exit 3
 if [ -w /dev/full ]; then
     expect_status 3 "$TOOL" warc "$W2" -o /dev/full
