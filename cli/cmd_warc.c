@@ -313,12 +313,13 @@ static void on_progress(void *ctx, const wn_batch_stats *s, int final)
     p->last_line = s->elapsed_s;
     double el = s->elapsed_s > 0.001 ? s->elapsed_s : 0.001;
     uint64_t failed = s->failed_read + s->failed_extract + s->failed_limit + s->failed_timeout;
+    /* Records done, not read: the reader runs ahead by what is in flight. */
+    uint64_t done = s->extracted + failed + s->skipped_type + s->skipped_mime + s->skipped_status;
     char eta[32];
     fmt_eta(eta, sizeof eta, s);
     fprintf(stderr, "%s%llu records  %.1f MB  %.0f rec/s  %.1f MB/s  %llu failed  ETA %s%s",
-            p->tty ? "\r" : "", (unsigned long long)s->records_seen, s->input_bytes / 1e6,
-            s->records_seen / el, s->input_bytes / 1e6 / el, (unsigned long long)failed, eta,
-            p->tty ? "\033[K" : "\n");
+            p->tty ? "\r" : "", (unsigned long long)done, s->input_bytes / 1e6, done / el,
+            s->input_bytes / 1e6 / el, (unsigned long long)failed, eta, p->tty ? "\033[K" : "\n");
     fflush(stderr);
 }
 
