@@ -524,9 +524,9 @@ static int copy_attrs(wn_doc *dst, wn_node *el, const wn_node *src, const char *
 
     switch (el->tag) {
     case WN_TAG_A:
-        v = wn_dom_attr_value(src, "href");
-        if (v.p == NULL)
+        if (wn_dom_attr(src, "href") == NULL)
             return 1;
+        v = wn_dom_attr_value(src, "href");
         u = url_resolve(dst, base, v, false, &len);
         if (u == NULL)
             return 1;
