@@ -53,6 +53,17 @@ def main():
         lines.append('    { %s, %s, %d, %d },' % (c_string(name), c_string(text), len(name), len(text)))
     lines.append('};')
     lines.append('')
+    # wn_ent_first[c]: first row whose name starts with a byte >= c, so the rows
+    # starting with c are [wn_ent_first[c], wn_ent_first[c + 1]).
+    first = []
+    for c in range(129):
+        first.append(next((i for i, (n, _) in enumerate(rows) if n[0] >= c), len(rows)))
+    lines.append('/* rows whose name starts with byte c: [wn_ent_first[c], wn_ent_first[c + 1]) */')
+    lines.append('static const unsigned short wn_ent_first[129] = {')
+    for i in range(0, 129, 12):
+        lines.append('    ' + ', '.join(str(x) for x in first[i:i + 12]) + ',')
+    lines.append('};')
+    lines.append('')
     lines.append('#endif')
     with open(dst, 'w', encoding='ascii') as f:
         f.write('\n'.join(lines) + '\n')

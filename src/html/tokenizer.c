@@ -10,6 +10,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* MARK: Private: states and tables ------------------------------------------ */
 
@@ -239,25 +242,30 @@ static void span_put(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t 
     s->n += n;
 }
 
-/* Append input bytes: extends the slice when contiguous, copies otherwise. */
-static void span_in(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
+static void span_in_slow(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
 {
     if (!s->inbuf) {
-        if (s->n == 0 || s->p + s->n == p) {
-            if (s->n == 0)
-                s->p = p;
-            s->n += n;
-            /* A token string obeys the limit even when it is never copied, so
-             * whole and chunked input fail alike. Text runs are not tokens. */
-            if (t->limit && s->n > t->limit && b == &t->sb)
-                fail(t);
-            return;
-        }
         span_tobuf(t, s, b);
         if (t->failed)
             return;
     }
     span_put(t, s, b, p, n);
+}
+
+/* Append input bytes: extends the slice when contiguous, copies otherwise. */
+static inline void span_in(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
+{
+    if (!s->inbuf && (s->n == 0 || s->p + s->n == p)) {
+        if (s->n == 0)
+            s->p = p;
+        s->n += n;
+        /* A token string obeys the limit even when it is never copied, so
+         * whole and chunked input fail alike. Text runs are not tokens. */
+        if (t->limit && s->n > t->limit && b == &t->sb)
+            fail(t);
+        return;
+    }
+    span_in_slow(t, s, b, p, n);
 }
 
 /* Append transformed bytes (lowercased, decoded, U+FFFD...): always copied. */
@@ -295,14 +303,26 @@ static void call(wn_tokenizer *t, wn_token *tok)
     }
 }
 
+/* Field by field: a memset of the whole token showed up in profiles. */
+static inline void tok_init(wn_token *tok, wn_tok_type type)
+{
+    static const wn_str empty = { "", 0 };
+    tok->type = type;
+    tok->name = tok->public_id = tok->system_id = tok->data = empty;
+    tok->tag = 0;
+    tok->self_closing = tok->force_quirks = tok->name_missing = false;
+    tok->has_public_id = tok->has_system_id = false;
+    tok->attrs = NULL;
+    tok->nattrs = 0;
+}
+
 static void flush_chars(wn_tokenizer *t)
 {
     wn_token tok;
 
     if (t->chars.n == 0)
         return;
-    memset(&tok, 0, sizeof tok);
-    tok.type = WN_TOK_CHARS;
+    tok_init(&tok, WN_TOK_CHARS);
     tok.data = span_str(&t->chars, &t->cb);
     t->chars = SPAN0;
     wn_buf_clear(&t->cb);    /* keeps the memory: tok.data stays readable */
@@ -398,8 +418,7 @@ static void emit_tag(wn_tokenizer *t)
     wn_token tok;
 
     flush_chars(t);
-    memset(&tok, 0, sizeof tok);
-    tok.type = t->ttype;
+    tok_init(&tok, t->ttype);
     tok.name = span_str(&t->name, &t->sb);
     tok.tag = wn_tag_lookup(tok.name.p, tok.name.n);
     tok.self_closing = t->self_closing;
@@ -425,10 +444,15 @@ static void emit_tag(wn_tokenizer *t)
         tok.nattrs = t->nattrs;
     }
     if (t->ttype == WN_TOK_START_TAG) {
-        wn_buf_clear(&t->last_start);
-        if (wn_buf_put(&t->last_start, tok.name.p, tok.name.n) != 0) {
-            fail(t);
-            return;
+        if (tok.name.n < t->last_start.cap) {
+            memcpy(t->last_start.p, tok.name.p, tok.name.n);
+            t->last_start.n = tok.name.n;
+        } else {
+            wn_buf_clear(&t->last_start);
+            if (wn_buf_put(&t->last_start, tok.name.p, tok.name.n) != 0) {
+                fail(t);
+                return;
+            }
         }
     }
     call(t, &tok);
@@ -440,8 +464,7 @@ static void emit_comment(wn_tokenizer *t)
     wn_token tok;
 
     flush_chars(t);
-    memset(&tok, 0, sizeof tok);
-    tok.type = WN_TOK_COMMENT;
+    tok_init(&tok, WN_TOK_COMMENT);
     tok.data = span_str(&t->data, &t->sb);
     call(t, &tok);
     token_done(t);
@@ -452,8 +475,7 @@ static void emit_doctype(wn_tokenizer *t)
     wn_token tok;
 
     flush_chars(t);
-    memset(&tok, 0, sizeof tok);
-    tok.type = WN_TOK_DOCTYPE;
+    tok_init(&tok, WN_TOK_DOCTYPE);
     tok.name = span_str(&t->name, &t->sb);
     tok.name_missing = !t->has_name;
     tok.force_quirks = t->force_quirks;
@@ -534,10 +556,14 @@ static int ht_grow(wn_tokenizer *t, uint32_t n)
         t->ht = h;
         t->ht_cap = size;
     }
+    bool first = t->ht_size == 0;   /* the linear phase computed no hashes */
     t->ht_size = size;
     memset(t->ht, 0, size * sizeof *t->ht);
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        if (first)
+            t->attrs[i].hash = hash_name(span_str(&t->attrs[i].name, &t->sb));
         ht_insert(t, i);
+    }
     return 0;
 }
 
@@ -553,13 +579,13 @@ static void attr_name_done(wn_tokenizer *t)
     uint32_t i = (uint32_t)t->cur;
     attr_span *a = &t->attrs[i];
     wn_str nm = span_str(&a->name, &t->sb);
-    a->hash = hash_name(nm);
     if (i < HASH_FROM && t->ht_size == 0) {
         for (uint32_t j = 0; j < i && !dup; j++) {
             wn_str o = span_str(&t->attrs[j].name, &t->sb);
-            dup = o.n == nm.n && memcmp(o.p, nm.p, nm.n) == 0;
+            dup = o.n == nm.n && o.p[0] == nm.p[0] && memcmp(o.p, nm.p, nm.n) == 0;
         }
     } else {
+        a->hash = hash_name(nm);
         if (ht_grow(t, i) != 0) {
             fail(t);
             return;
@@ -720,6 +746,7 @@ static inline bool is_space(unsigned c)
     return c == '\t' || c == '\n' || c == '\f' || c == ' ';
 }
 
+/* Table scan for short runs (names) and for the tail of the vector scans. */
 static inline const char *scan(const char *p, const char *end, const unsigned char *stop)
 {
     while (end - p >= 4) {
@@ -737,6 +764,39 @@ static inline const char *scan(const char *p, const char *end, const unsigned ch
         p++;
     return p;
 }
+
+/*
+ * Long runs (text, script, style, attribute values, comments): 16 bytes at a
+ * time for any of three bytes, then the table for the tail. Text is most of a
+ * page's bytes, so this loop sets the tokenizer's speed. Pass a == b == c for
+ * fewer than three stop bytes.
+ */
+#if defined(__SSE2__)
+static inline const char *scan3(const char *p, const char *end, char a, char b, char c,
+                                const unsigned char *stop)
+{
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    while (end - p >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                 _mm_cmpeq_epi8(x, vc));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return p + __builtin_ctz(bits);
+        p += 16;
+    }
+    return scan(p, end, stop);
+}
+#else
+static inline const char *scan3(const char *p, const char *end, char a, char b, char c,
+                                const unsigned char *stop)
+{
+    (void)a;
+    (void)b;
+    (void)c;
+    return scan(p, end, stop);
+}
+#endif
 
 static inline const char *skip_space(const char *p, const char *end)
 {
@@ -805,7 +865,7 @@ static const char *st_data(wn_tokenizer *t, const char *p, const char *end)
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop_data);
+        p = scan3(p, end, '<', '&', '\0', stop_data);
         if (p < end && *p == '\0') {
             t->errors++;             /* U+0000 NULL: emitted as it is */
             p++;
@@ -834,8 +894,9 @@ static const char *text_state(wn_tokenizer *t, const char *p, const char *end,
                               const unsigned char *stop, int lt_state)
 {
     const char *s = p;
+    char amp = stop['&'] ? '&' : '\0', lt = stop['<'] ? '<' : '\0';
     for (;;) {
-        p = scan(p, end, stop);
+        p = scan3(p, end, lt, amp, '\0', stop);
         if (p > s)
             chars_in(t, s, (size_t)(p - s));
         if (p == end)
@@ -1132,7 +1193,7 @@ static const char *st_script_escaped(wn_tokenizer *t, const char *p, const char 
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop_script_escaped);
+        p = scan3(p, end, '-', '<', '\0', stop_script_escaped);
         if (p > s)
             chars_in(t, s, (size_t)(p - s));
         if (p == end)
@@ -1261,7 +1322,7 @@ static const char *st_script_double_escaped(wn_tokenizer *t, const char *p, cons
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop_script_escaped);
+        p = scan3(p, end, '-', '<', '\0', stop_script_escaped);
         if (p > s)
             chars_in(t, s, (size_t)(p - s));
         if (p == end)
@@ -1457,7 +1518,7 @@ static const char *attr_value_quoted(wn_tokenizer *t, const char *p, const char 
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop);
+        p = scan3(p, end, quote, '&', '\0', stop);
         if (p > s)
             attr_value_in(t, s, (size_t)(p - s));
         if (p == end)
@@ -1579,7 +1640,7 @@ static const char *st_bogus_comment(wn_tokenizer *t, const char *p, const char *
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop_bogus_comment);
+        p = scan3(p, end, '>', '\0', '\0', stop_bogus_comment);
         if (p > s)
             span_in(t, &t->data, &t->sb, s, (size_t)(p - s));
         if (p == end)
@@ -1673,7 +1734,7 @@ static const char *st_comment(wn_tokenizer *t, const char *p, const char *end)
 {
     const char *s = p;
     for (;;) {
-        p = scan(p, end, stop_comment);
+        p = scan3(p, end, '<', '-', '\0', stop_comment);
         if (p > s)
             span_in(t, &t->data, &t->sb, s, (size_t)(p - s));
         if (p == end)
@@ -2083,7 +2144,7 @@ static const char *st_bogus_doctype(wn_tokenizer *t, const char *p, const char *
 static const char *st_cdata_section(wn_tokenizer *t, const char *p, const char *end)
 {
     const char *s = p;
-    p = scan(p, end, stop_cdata);
+    p = scan3(p, end, ']', ']', ']', stop_cdata);
     if (p > s)
         chars_in(t, s, (size_t)(p - s));
     if (p == end)
@@ -2673,8 +2734,7 @@ int wn_tokenizer_finish(wn_tokenizer *t)
         eof_state(t);
     flush_chars(t);
     if (!t->halt) {
-        memset(&tok, 0, sizeof tok);
-        tok.type = WN_TOK_EOF;
+        tok_init(&tok, WN_TOK_EOF);
         call(t, &tok);
     }
     return result(t);
