@@ -335,9 +335,10 @@ WN_API void wn_batch_options_init(wn_batch_options *o);
  * Read every WARC file in paths[0..n) in turn and write one JSON line per HTML
  * response record through sink, in input order whatever the thread count:
  *   {"url":..,"warc_record_id":..,"warc_date":..,"status":200,"charset":.., <the
- *    members of the wn_render(WN_FMT_JSON) object>}
- * Failed records become {"error":..,"status":..,"file":..,"offset":N,
- * "warc_record_id":..,"url":..} lines (unless opt->error_lines is 0). sink and
+ *    members of the wn_render(WN_FMT_JSON) object, its "url" renamed "canonical_url">}
+ * Failed records become {"error":..,"reason":..,"file":..,"offset":N,
+ * "warc_record_id":..,"url":..} lines (unless opt->error_lines is 0), reason one
+ * of "read", "extract", "limit", "timeout", "file" (docs/CRAWL.md). sink and
  * the progress callback run only on the calling thread. stats (may be NULL) is
  * filled even on failure. Returns WN_OK when the run completed (records or files
  * may still have failed: see stats), WN_ERR_IO when the sink stopped the run,

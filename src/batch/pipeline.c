@@ -314,6 +314,8 @@ static void work(void *ctx, void *vj)
     if (st == WN_OK) {
         w->art.n = 0;
         w->art.failed = 0;
+        w->art.max = MAX_LINE_BYTES;
+        j->out.max = MAX_LINE_BYTES;
         st = wn_render(a, WN_FMT_JSON, r->opt.render_flags, wn_obuf_sink, &w->art);
         if (st == WN_OK && !w->art.failed && put_article_line(j, a, &w->art) == 0)
             j->result = RES_OK;
