@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "extract/content_internal.h"
 
@@ -39,7 +40,9 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "contact", VC_NEG },
     { "content", VC_MAYBE | VC_POS },
     { "cookie", VC_BOILER },
+    { "copyright", VC_BOILER },
     { "cover-wrap", VC_UNLIKELY },
+    { "credit", VC_BOILER },
     { "dateline", VC_BYLINE },
     { "disqus", VC_UNLIKELY | VC_COMMENT },
     { "entry", VC_POS },
@@ -388,6 +391,7 @@ void wn_prep_article(wn_cctx *c)
         }
         if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_KEEP)))
             continue;
+        if (getenv("NOCAP") && x->tag == WN_TAG_FIGCAPTION) { wn_drop(c, x, WHY_TAG); continue; }
         switch (x->tag) {
         case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
         case WN_TAG_ASIDE: case WN_TAG_IFRAME: case WN_TAG_INPUT: case WN_TAG_TEXTAREA:
@@ -484,6 +488,22 @@ static uint32_t count_stops(const wn_cctx *c, const wn_node *b)
         x = wn_dom_next(b, x, skip);
     }
     return stops;
+}
+
+/* A line that opens with a copyright sign: photo credits, site notices. */
+static bool starts_with_copyright(const wn_cctx *c, const wn_node *b)
+{
+    for (const wn_node *x = b; x; x = wn_dom_next(b, x, false)) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;
+        const char *p = x->text.p, *e = p + x->text.n;
+        while (p < e && (wn_is_space((unsigned char)*p) || *p == '('))
+            p++;
+        if (p == e)
+            continue;
+        return (e - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA9);
+    }
+    return false;
 }
 
 /* Prose, in any language: long, or a sentence rich in function words, and not
@@ -583,6 +603,17 @@ void wn_extra_clean(wn_cctx *c)
     }
     if (first == nb)
         return;   /* no prose at all: a list or table page; leave it whole */
+    /* Inside the text: "Read also: <link>" lines and credit lines. */
+    for (uint32_t i = first; i < nb; i++) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (c->nf[b->id] & CN_KEEP)
+            continue;
+        if ((b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) && c->st[b->id].text < 200 &&
+            wn_link_density(c, b) > 0.5f + c->ld_shift)
+            wn_drop(c, b, WHY_LINKS);
+        else if (c->st[b->id].text < 150 && starts_with_copyright(c, b))
+            wn_drop(c, b, WHY_BOILER);
+    }
     for (uint32_t i = nb; i-- > first;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (is_prose(c, b)) {
@@ -593,7 +624,7 @@ void wn_extra_clean(wn_cctx *c)
     /* Leading lines: drop non-prose, but keep headings that open the text. */
     for (uint32_t i = 0; i < first; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (is_heading(b) || (c->nf[b->id] & CN_KEEP))
+        if (getenv("NOLEAD") || is_heading(b) || (c->nf[b->id] & CN_KEEP))
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
@@ -601,7 +632,7 @@ void wn_extra_clean(wn_cctx *c)
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
     for (uint32_t i = last + 1; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (c->nf[b->id] & CN_KEEP)
+        if (getenv("NOTRAIL") || (c->nf[b->id] & CN_KEEP))
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
