@@ -109,8 +109,12 @@ static void enter(text_state *s, wn_walk *w, const wn_node *n)
         break;
     case WN_TAG_TD: case WN_TAG_TH:
         if (s->table_depth == 1 && s->cell_depth == 0) {
-            if (s->row_cells++)
-                wn_lw_inline_raw(s->lw, " | ", 3);
+            if (s->row_cells++) {
+                /* " | " between cells, but no space at a line's end after an
+                 * empty last cell: the space waits for the next visible byte */
+                wn_lw_inline_raw(s->lw, " |", 2);
+                wn_lw_space(s->lw);
+            }
             s->cell_depth++;
         } else {
             wn_lw_space(s->lw);
