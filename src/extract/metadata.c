@@ -46,8 +46,14 @@ typedef struct ctx {
     bool oom;
 } ctx;
 
+#ifdef WN_META_TRACE
+#include <stdio.h>
+#endif
 static void offer(slot *s, const char *v, int prio)
 {
+#ifdef WN_META_TRACE
+    fprintf(stderr, "offer %p prio %d: %s\n", (void *)s, prio, v ? v : "(null)");
+#endif
     if (v && *v && prio > s->prio) {
         s->v = v;
         s->prio = prio;
@@ -308,6 +314,20 @@ static bool has_token(wn_str s, const char *tok)
     return false;
 }
 
+static bool looks_like_jsonld(wn_str t)
+{
+    size_t i = 0;
+    while (i < t.n && wn_is_space((unsigned char)t.p[i]))
+        i++;
+    if (i >= t.n || t.p[i] != '{')
+        return false;
+    t.p += i;
+    t.n -= i;
+    if (t.n > 200)
+        t.n = 200;
+    return has_word(t, "\"@context\"") && has_word(t, "schema.org");
+}
+
 /* MARK: Walk ------------------------------------------------------------------ */
 
 typedef struct walkstate {
@@ -333,9 +353,10 @@ static bool marker(const wn_node *el, const char *w)
 
 static bool is_noise_box(const wn_node *el)
 {
-    return marker(el, "comment") || marker(el, "sidebar") || marker(el, "widget") ||
-           marker(el, "related") || marker(el, "footer") || marker(el, "reply") ||
-           marker(el, "teaser") || marker(el, "recent");
+    /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
+     * themes put the byline in "entry-footer". */
+    return marker(el, "comment") || marker(el, "sidebar") || marker(el, "related") ||
+           marker(el, "reply") || marker(el, "recent");
 }
 
 static bool author_marker(const wn_node *el)
@@ -409,8 +430,11 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         return;
     case WN_TAG_SCRIPT:
         v = wn_dom_attr_value(el, "type");
-        if (has_word(v, "ld+json") && c->nscripts < MAX_SCRIPTS && el->first &&
-            el->first->type == WN_NODE_TEXT) {
+        /* Some CMSs leave out the type: accept an untyped script that is a
+         * schema.org object. */
+        if (c->nscripts < MAX_SCRIPTS && el->first && el->first->type == WN_NODE_TEXT &&
+            (has_word(v, "ld+json") ||
+             (v.n == 0 && looks_like_jsonld(el->first->text)))) {
             wn_str t = el->first->text;
             c->nscripts++;
             if (t.n <= SCRIPT_MAX && wn_meta_jsonld(c->scratch, t.p, t.n, c->max_ymd, &c->ld) < 0)
@@ -621,15 +645,22 @@ static void walk(ctx *c, const wn_doc *d)
                 if (w.article == NULL)
                     w.article = n;
                 break;
-            case WN_TAG_NAV: case WN_TAG_FOOTER: case WN_TAG_ASIDE: case WN_TAG_FORM:
+            case WN_TAG_NAV:
                 if (w.skip_marks == NULL && w.in_body)
+                    w.skip_marks = n;
+                break;
+            case WN_TAG_FOOTER: case WN_TAG_ASIDE:
+                /* the page's footer or sidebar, not an article's byline box */
+                if (w.skip_marks == NULL && w.in_body && w.article == NULL)
                     w.skip_marks = n;
                 break;
             default:
                 break;
             }
             if (!skip) {
-                if (w.in_body && w.skip_marks == NULL && n->nattrs && is_noise_box(n))
+                /* <body class="has-sidebar"> says nothing about its contents */
+                if (w.in_body && w.skip_marks == NULL && n->nattrs && n->tag != WN_TAG_BODY &&
+                    n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN && is_noise_box(n))
                     w.skip_marks = n;
                 on_element(c, &w, n, buf);
             }
@@ -640,6 +671,10 @@ static void walk(ctx *c, const wn_doc *d)
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
             on_text(c, &w, n, buf);
         }
+#ifdef WN_META_TRACE
+        if (n->type == WN_NODE_ELEMENT)
+            fprintf(stderr, "walk <%.*s> skip=%d marks=%p art=%p\n", (int)n->name.n, n->name.p, skip, (const void *)w.skip_marks, (const void *)w.article);
+#endif
         n = wn_dom_next(d->root, n, skip);
     }
 }
