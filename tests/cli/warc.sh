@@ -1,6 +1,7 @@
 #!/bin/sh
 # warc.sh TOOL: `winnow warc` end to end on WARC files built here by hand (and
-# with `winnow warc-pack` when it exists): which records are extracted, skipped
+# with `winnow warc-pack` when it exists), whole and broken (cut gzip member,
+# lying Content-Length, junk): which records are extracted, skipped
 # or failed, the exact counters in --stats, the JSON line fields, input order
 # kept with any -j, gzip output, directories and stdin lists, exit codes.
 # Prints "warc: N passed, M failed"; exits non-zero on failure.
@@ -100,6 +101,7 @@ gz response "http://example.com/a" 200 "text/html; charset=utf-8" "$TMP/a.html"
 gz response "http://example.com/logo.png" 200 "image/png" "$TMP/img"
 gz response "http://example.com/missing" 404 "text/html" "$TMP/notfound.html"
 gz response "http://example.com/old" 301 "text/html" "$TMP/e.html"
+off_b=$(wc -c <"$W1" | tr -d ' ')   # where B's gzip member starts
 gz response "http://example.com/b" 200 "application/xhtml+xml" "$TMP/b.html"
 gz record metadata "http://example.com/b" "application/warc-fields" "$TMP/info"
 printf 'this is not a WARC record\r\n\r\n' | gzip -c >>"$W1"
@@ -240,6 +242,51 @@ expect_status 1 "$TOOL" warc -j 1 --time-limit 2 --stats "$TMP/s7.json" "$TMP/sl
 sed -n 1p "$TMP/out" >"$TMP/slow.line"
 expect_grep "$TMP/slow.line" '^{"error":"[^"]*","reason":"timeout","file":"'"$TMP/slow.warc"'","offset":0,' "timeout error line"
 expect_stat "$TMP/s7.json" records_seen 4
+
+# ---- broken files ---------------------------------------------------------------
+# cut inside B's gzip member: the 6 records before it are read as usual, B is one
+# failed record at its member's offset, and the file ends there
+head -c $((off_b + 20)) "$W1" >"$TMP/cut.warc.gz"
+expect_status 1 "$TOOL" warc --stats "$TMP/s8.json" "$TMP/cut.warc.gz"
+expect_stat "$TMP/s8.json" records_seen 7
+expect_stat "$TMP/s8.json" extracted 1
+expect_stat "$TMP/s8.json" skipped 5
+expect_stat "$TMP/s8.json" failed_read 1
+expect_stat "$TMP/s8.json" files_failed 0
+expect_grep "$TMP/out" '"reason":"read","file":"'"$TMP/cut.warc.gz"'","offset":'"$off_b"',' "truncated member error line"
+# a Content-Length 10 bytes too long: that record fails, the reader finds the
+# next record and the two after it are extracted
+http_block 200 text/html "$TMP/c.html" >"$TMP/block"
+{
+    # the header claims 10 bytes more than the block has
+    len=$(( $(wc -c <"$TMP/block") + 10 ))
+    printf 'WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/c\r\n'
+    printf 'WARC-Record-ID: <urn:test:lying>\r\nContent-Type: application/http; msgtype=response\r\n'
+    printf 'Content-Length: %s\r\n\r\n' "$len"
+    cat "$TMP/block"
+    printf '\r\n\r\n'
+    response "http://example.com/cafe" 200 "text/html; charset=ISO-8859-1" "$TMP/latin1.html"
+    response "http://example.com/d" 200 "text/html" "$TMP/d.html"
+} >"$TMP/lying.warc"
+expect_status 1 "$TOOL" warc --stats "$TMP/s9.json" "$TMP/lying.warc"
+expect_stat "$TMP/s9.json" records_seen 3
+expect_stat "$TMP/s9.json" extracted 2
+expect_stat "$TMP/s9.json" failed_read 1
+expect_grep "$TMP/out" '^{"error":"[^"]*","reason":"read","file":"'"$TMP/lying.warc"'","offset":0,' "lying Content-Length error line"
+expect_grep "$TMP/out" 'Divers mapped the wreck' "record after the lying one extracted"
+# junk between records: whatever the reader blames, every record is accounted
+# for and the record after the junk is extracted
+{
+    response "http://example.com/c" 200 "text/html" "$TMP/c.html"
+    printf 'junk junk junk\r\n'
+    response "http://example.com/d" 200 "text/html" "$TMP/d.html"
+} >"$TMP/junk.warc"
+"$TOOL" warc --stats "$TMP/s10.json" "$TMP/junk.warc" >"$TMP/out" 2>/dev/null
+seen=$(sed -n 's/.*"records_seen":\([0-9]*\).*/\1/p' "$TMP/s10.json")
+sum=$(sed -n 's/.*"extracted":\([0-9]*\),"skipped":\([0-9]*\),.*"failed":\([0-9]*\),.*/\1 \2 \3/p' "$TMP/s10.json" |
+      awk '{ print $1 + $2 + $3 }')
+if [ -n "$seen" ] && [ "$seen" = "$sum" ]; then ok; else bad "junk: seen $seen != extracted + skipped + failed $sum"; fi
+expect_grep "$TMP/out" 'Divers mapped the wreck' "record after junk extracted"
 
 # output errors: exit 3
 if [ -w /dev/full ]; then
