@@ -20,6 +20,12 @@ wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
 wn_status wn_html_build_tree(wn_doc *d, const char *utf8, size_t n, const wn_options *opt,
                              const char *fragment_context, wn_error *err);
 
+/* The same, with the input fed to the tokenizer chunk bytes at a time (0 = whole).
+ * The result must not depend on chunk: the conformance runner checks chunk = 1. */
+wn_status wn_html_build_tree_chunked(wn_doc *d, const char *utf8, size_t n, size_t chunk,
+                                     const wn_options *opt, const char *fragment_context,
+                                     wn_error *err);
+
 /* Writes the tree in the html5lib-tests format, one "| " line per node. */
 wn_status wn_html_dump_tree(const wn_doc *d, wn_sink_fn sink, void *ctx);
 

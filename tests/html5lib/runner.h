@@ -14,6 +14,7 @@ typedef struct h5_counts {
     int expected_fail;     /* failed and listed in the expected-failures file */
     int unexpected_fail;   /* failed and not listed: makes the runner exit non-zero */
     int unexpected_pass;   /* listed but passed: reported so the list stays honest */
+    int skipped;           /* not run (tree: #script-on cases; the scripting flag is off) */
 } h5_counts;
 
 /* A case id is "FILE:INDEX" (e.g. "test1.test:12", "tests1.dat:3"), INDEX 0-based. */
