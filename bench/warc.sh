@@ -1,19 +1,22 @@
 #!/bin/sh
-# warc.sh [BUILD_DIR] [-j LIST] [--big]: the WARC section of `make bench`.
+# warc.sh [BUILD_DIR] [-j LIST] [--plain] [--big]: the WARC section of `make bench`.
 # Packs every development page (../shared/data/extraction/*/pages) into one
 # gzip-per-record WARC with `winnow warc-pack`, then times `winnow warc` at each
 # -j in LIST (default "1 2"; e.g. -j "1 2 4 8 16" for a scaling curve) against
-# `winnow extract` on the same pages, with peak RSS. --big also builds a >= 1 GB
-# WARC from copies of the pages to show peak memory does not grow with file size.
+# `winnow extract` on the same pages, with peak RSS. --plain times the same WARC
+# uncompressed (no gunzip in the reader thread). --big also builds a >= 1 GB WARC
+# from copies of the pages to show peak memory does not grow with file size.
 set -u
 B=build/release
 JLIST="1 2"
 BIG=0
+PLAIN=0
 REPEATS=${BENCH_REPEATS:-3}
 while [ $# -gt 0 ]; do
     case $1 in
     -j) JLIST=${2:?-j needs a list}; shift 2 ;;
     --big) BIG=1; shift ;;
+    --plain) PLAIN=1; shift ;;
     -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) B=$1; shift ;;
     esac
@@ -59,9 +62,15 @@ if ! "$TOOL" warc-pack -o "$TMP/dev.warc.gz" $dirs >"$TMP/pack.out" 2>&1; then
     exit 1
 fi
 warc=$(wc -c <"$TMP/dev.warc.gz" | tr -d ' ')
+INPUT=$TMP/dev.warc.gz
+if [ "$PLAIN" = 1 ]; then
+    gzip -dc "$TMP/dev.warc.gz" >"$TMP/plain.warc"
+    INPUT=$TMP/plain.warc
+fi
 cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
 echo "== WARC batch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $cpus CPUs online, best of $REPEATS)"
 echo "corpus: $pages pages, $(calc %.1f "$html / 1e6") MB HTML; packed: $(calc %.1f "$warc / 1e6") MB gzip-per-record WARC"
+[ "$PLAIN" = 1 ] && echo "timing the uncompressed WARC ($(calc %.1f "$(wc -c <"$INPUT") / 1e6") MB)"
 
 # ---- extraction alone: the same pages through `winnow extract`, one thread ----
 best_x=
@@ -110,7 +119,7 @@ status=0
 printf '%-4s %8s %8s %10s %10s %10s %8s %10s %9s\n' "-j" "wall s" "CPU s" "records/s" "MB/s HTML" "MB/s WARC" "speedup" "vs extract" "peak RSS"
 t1=
 for j in $JLIST; do
-    run_warc "$j" "$TMP/dev.warc.gz" || { status=1; continue; }
+    run_warc "$j" "$INPUT" || { status=1; continue; }
     [ -n "$t1" ] || t1=$best
     printf '%-4s %8s %8s %10s %10s %10s %7sx %9sx %6s MB\n' "$j" "$best" "$cpu" \
         "$(calc %.0f "$recs / $best")" "$(calc %.1f "$hbytes / 1e6 / $best")" \
