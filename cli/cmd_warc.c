@@ -361,7 +361,7 @@ int cmd_warc(int argc, char **argv)
 {
     warc_args a;
     path_list inputs = {0};
-    int status = EXIT_OK, use_stdin = 0;
+    int status = EXIT_OK, used_stdin = 0;
     unsigned long v;
 
     memset(&a, 0, sizeof a);
@@ -414,9 +414,17 @@ int cmd_warc(int argc, char **argv)
                 a.opt.render_flags |= WN_RENDER_JSON_MARKDOWN;
             else if (!strcmp(arg, "--with-html"))
                 a.opt.render_flags |= WN_RENDER_JSON_HTML;
-            else if (!strcmp(arg, "-"))
-                use_stdin = 1;
-            else if (arg[0] == '-') {
+            else if (!strcmp(arg, "-")) {
+                /* The list takes the place of the "-" in the input order. */
+                int r = used_stdin ? 0 : add_stdin_list(&inputs);
+                used_stdin = 1;
+                if (r < 0) {
+                    list_free(&inputs);
+                    return EXIT_FAILURE_SOME;
+                }
+                if (r > 0)
+                    status = EXIT_FAILURE_SOME;
+            } else if (arg[0] == '-') {
                 cli_error("warc: unknown option %s (see winnow warc --help)", arg);
                 list_free(&inputs);
                 return EXIT_USAGE;
@@ -443,15 +451,6 @@ bad_value:
         cli_error("warc: bad value for %s: %s", arg, val ? val : "(none)");
         list_free(&inputs);
         return EXIT_USAGE;
-    }
-    if (use_stdin) {
-        int r = add_stdin_list(&inputs);
-        if (r < 0) {
-            list_free(&inputs);
-            return EXIT_FAILURE_SOME;
-        }
-        if (r > 0)
-            status = EXIT_FAILURE_SOME;
     }
     if (inputs.n == 0 && status == EXIT_OK) {
         usage(stderr);

@@ -206,6 +206,10 @@ expect_grep "$TMP/out" '"file":"'"$TMP/dir/1.warc.gz"'"' "error line names the f
 printf '%s\n\n%s\n' "$W1" "$W2" >"$TMP/list"
 expect_status 1 "$TOOL" warc - <"$TMP/list"
 if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "stdin list output differs"; fi
+# the list takes the place of "-" among the other inputs
+printf '%s\n' "$W2" >"$TMP/list2"
+expect_status 1 "$TOOL" warc "$W1" - <"$TMP/list2"
+if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "FILE - output differs"; fi
 
 # a missing file: error line, files_failed, the rest still processed
 expect_status 1 "$TOOL" warc --stats "$TMP/s5.json" "$TMP/nope.warc" "$W2"
