@@ -708,8 +708,9 @@ void tb_reconstruct_afe(tb *t)
     }
     /* advance and create */
     for (; i < t->nafe; i++) {
-        if (t->nstack >= t->max_stack)
+        if (t->nstack >= t->max_stack || t->clone_budget == 0)
             return;
+        t->clone_budget--;
         wn_node *n = clone_element(t, t->afe[i]);
         if (n == NULL)
             return;
@@ -997,6 +998,11 @@ static int on_token(void *ctx, wn_token *tok)
                 return 0;
         }
     }
+    /* Reconstruction may clone one element per token on average (plus a bank):
+     * "<b id=1><p><b id=2><p>..." would otherwise clone the whole list at every
+     * <p>, a quadratic node bomb. Real pages never come near the bank. */
+    if (t->clone_budget < (1u << 20))
+        t->clone_budget++;
     dispatch(t, tok);
     if (t->tok) {
         wn_node *acn = tb_adjusted_current(t);
@@ -1056,6 +1062,7 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->in = utf8;
     t->in_end = utf8 + n;
     t->frameset_ok = true;
+    t->clone_budget = 4096;
     uint32_t depth = opt && opt->max_depth ? opt->max_depth : 100000;
     if (depth < 8)
         depth = 8;

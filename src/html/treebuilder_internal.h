@@ -61,6 +61,7 @@ struct tb {
 
     wn_node **afe;                /* active formatting elements; NULL entries are markers */
     uint32_t nafe, max_afe;
+    uint32_t clone_budget;        /* elements reconstruction may still create (see on_token) */
 
     wn_node *head, *form;
     wn_node *context;             /* fragment case: the context element, else NULL */
