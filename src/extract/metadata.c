@@ -43,6 +43,7 @@ typedef struct ctx {
     int cats_prio, tags_prio;
     wn_jsonld ld;
     size_t nscripts;
+    int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
 
@@ -71,6 +72,7 @@ static const char *clean(ctx *c, const char *p, size_t n, size_t cap)
 static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio)
 {
     char buf[WN_META_DATE_LEN];
+    prio -= c->penalty;
     if (prio <= s->prio || n == 0)
         return;
     if (wn_meta_parse_date(p, n, flags, c->max_ymd, buf))
@@ -80,6 +82,7 @@ static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags,
 static void offer_author(ctx *c, const char *p, size_t n, int prio)
 {
     char *s;
+    prio -= c->penalty;
     if (prio <= c->author.prio || n == 0 || wn_meta_is_url(p, n))
         return;
     s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
@@ -332,7 +335,7 @@ static bool looks_like_jsonld(wn_str t)
 
 typedef struct walkstate {
     const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
-    const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates do not count */
+    const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates count less */
     bool in_body;
     bool seen_title;
 } walkstate;
@@ -351,12 +354,46 @@ static bool marker(const wn_node *el, const char *w)
     return has_word(wn_dom_attr_value(el, "class"), w) || has_word(wn_dom_attr_value(el, "id"), w);
 }
 
-static bool is_noise_box(const wn_node *el)
+/* Whether a class/id value has a part (split on space, '-' and '_') equal to
+ * one of words: "comments-area" has "comments", "iz-pagebody--wsidebar" has no
+ * "sidebar". */
+static bool has_part(wn_str s, const char *const *words, size_t nwords)
+{
+    size_t i = 0;
+    while (i < s.n) {
+        size_t j = i;
+        while (j < s.n && !wn_is_space((unsigned char)s.p[j]) && s.p[j] != '-' && s.p[j] != '_')
+            j++;
+        for (size_t k = 0; k < nwords && j > i; k++)
+            if (wn_str_ieq(wn_str_make(s.p + i, j - i), words[k]))
+                return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+/* Nodes in el's subtree, from creation ids: the last descendant was created
+ * last unless the tree builder moved nodes, so this is an estimate. */
+static uint32_t subtree_span(const wn_node *el)
+{
+    const wn_node *l = el;
+    for (int d = 0; l->last && d < 4096; d++)
+        l = l->last;
+    return l->id >= el->id ? l->id - el->id + 1 : 1;
+}
+
+static bool is_noise_box(const wn_node *el, uint32_t node_count)
 {
     /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
      * themes put the byline in "entry-footer". */
-    return marker(el, "comment") || marker(el, "sidebar") || marker(el, "related") ||
-           marker(el, "reply") || marker(el, "recent");
+    static const char *const noise[] = {
+        "comment", "comments", "commentlist", "sidebar", "related", "reply", "recent",
+    };
+    if (!has_part(wn_dom_attr_value(el, "class"), noise, sizeof noise / sizeof noise[0]) &&
+        !has_part(wn_dom_attr_value(el, "id"), noise, sizeof noise / sizeof noise[0]))
+        return false;
+    /* A box holding most of the page is a layout wrapper ("with-sidebar"). */
+    return subtree_span(el) * 2 < node_count;
 }
 
 static bool author_marker(const wn_node *el)
@@ -380,7 +417,7 @@ static bool author_marker(const wn_node *el)
 static bool date_marker(const wn_node *el)
 {
     return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
-           marker(el, "published") || marker(el, "datum") || marker(el, "fecha") ||
+           marker(el, "publish") || marker(el, "publication") || marker(el, "datum") || marker(el, "fecha") ||
            marker(el, "meta") || marker(el, "byline") || marker(el, "dateline") ||
            marker(el, "info") || marker(el, "data");
 }
@@ -449,7 +486,7 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
 
     /* Microdata. */
     v = wn_dom_attr_value(el, "itemprop");
-    if (v.n && marks_ok) {
+    if (v.n) {
         wn_str content = wn_dom_attr_value(el, "content");
         wn_str dt = wn_dom_attr_value(el, "datetime");
         if (has_token(v, "headline")) {
@@ -501,8 +538,6 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         }
         break;
     case WN_TAG_TIME:
-        if (!marks_ok)
-            break;
         v = wn_dom_attr_value(el, "datetime");
         {
             bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(el, "publish") ||
@@ -521,7 +556,7 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         }
         break;
     case WN_TAG_ABBR:
-        if (marks_ok && (marker(el, "published") || marker(el, "date"))) {
+        if (marker(el, "published") || marker(el, "date")) {
             v = wn_dom_attr_value(el, "title");
             if (v.n)
                 offer_date(c, &c->date, v.p, v.n, 0, 66);
@@ -547,8 +582,6 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         break;
     }
 
-    if (!marks_ok)
-        return;
     if (author_marker(el)) {
         n = gather(el, buf);
         if (n > 0 && n < 300)
@@ -561,13 +594,39 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
     }
 }
 
+/* Words announcing a publication date in running text, lowercase. */
+static const char *const pub_words[] = {
+    "published", "posted", "veröffentlicht", "erschienen", "gepostet", "publié", "publicado",
+    "pubblicato", "gepubliceerd", "opublikowano", "datum:", "date:", "erstellt am",
+    "stand:", "vom ",
+};
+
+/* Dates in short text runs: after a word like "Published" (a strong hint), or
+ * alone ("April 19, 2019" under the headline; a last resort). */
+static void text_date(ctx *c, const walkstate *w, const wn_node *t)
+{
+    const char *p = t->text.p;
+    size_t n = t->text.n;
+    bool hint = false;
+
+    if (n < 6 || n > 160 || c->date.prio >= 56)
+        return;
+    for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0] && !hint; k++)
+        hint = has_word(t->text, pub_words[k]);
+    if (hint)
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 56 : 50);
+    else if (n <= 60 && c->date.prio < 30)
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 30 : 26);
+}
+
 /* "By Jane Doe" as plain text, or "By" followed by a link with the name. */
 static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
     const char *p = t->text.p;
     size_t n = t->text.n, i = 0;
 
-    if (w->skip_marks || c->author.prio >= 45 || n > 120)
+    text_date(c, w, t);
+    if (c->author.prio >= 45 || n > 120)
         return;
     while (i < n && wn_is_space((unsigned char)p[i]))
         i++;
@@ -660,8 +719,10 @@ static void walk(ctx *c, const wn_doc *d)
             if (!skip) {
                 /* <body class="has-sidebar"> says nothing about its contents */
                 if (w.in_body && w.skip_marks == NULL && n->nattrs && n->tag != WN_TAG_BODY &&
-                    n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN && is_noise_box(n))
+                    n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN &&
+                    is_noise_box(n, d->node_count))
                     w.skip_marks = n;
+                c->penalty = w.skip_marks ? 30 : 0;
                 on_element(c, &w, n, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)
@@ -669,14 +730,16 @@ static void walk(ctx *c, const wn_doc *d)
         } else if (n->type == WN_NODE_ELEMENT) {
             skip = true;   /* svg, math */
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
+            c->penalty = w.skip_marks ? 30 : 0;
             on_text(c, &w, n, buf);
         }
 #ifdef WN_META_TRACE
-        if (n->type == WN_NODE_ELEMENT)
-            fprintf(stderr, "walk <%.*s> skip=%d marks=%p art=%p\n", (int)n->name.n, n->name.p, skip, (const void *)w.skip_marks, (const void *)w.article);
+        if (n->type == WN_NODE_ELEMENT && w.skip_marks == n)
+            fprintf(stderr, "noise <%.*s> class=%.*s id=%.*s\n", (int)n->name.n, n->name.p, (int)wn_dom_attr_value(n, "class").n, wn_dom_attr_value(n, "class").p, (int)wn_dom_attr_value(n, "id").n, wn_dom_attr_value(n, "id").p);
 #endif
         n = wn_dom_next(d->root, n, skip);
     }
+    c->penalty = 0;
 }
 
 /* MARK: Decisions ------------------------------------------------------------- */
