@@ -413,6 +413,8 @@ static void start_tag(tb *t, wn_token *tok)
     default:
         tb_reconstruct_afe(t);
         tb_insert_html(t, tok);
+        if (tok->tag == WN_TAG_UNKNOWN && wn_str_eq(tok->name, "selectedcontent"))
+            t->seen_selectedcontent = true;
         return;
     }
 }
@@ -537,6 +539,87 @@ static void end_tag(tb *t, wn_token *tok)
         tb_any_other_end_tag(t, tok);
         return;
     }
+}
+
+/* MARK: selectedcontent ------------------------------------------------------- */
+
+static bool is_selectedcontent(const wn_node *n)
+{
+    return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML && n->tag == WN_TAG_UNKNOWN &&
+           wn_str_eq(n->name, "selectedcontent");
+}
+
+/* Copy the children of src (deeply, without recursion) to the end of dst. */
+static void clone_children(tb *t, const wn_node *src, wn_node *dst)
+{
+    const wn_node *n = src->first;
+    wn_node *parent = dst;
+    while (n) {
+        wn_node *c = NULL;
+        if (n->type == WN_NODE_ELEMENT) {
+            c = wn_dom_new_element(t->d, (wn_ns)n->ns, n->tag, n->name);
+            if (c) {
+                c->attrs = n->attrs;
+                c->nattrs = n->nattrs;
+                c->flags = n->flags & ~TB_FLAG_OPEN;
+            }
+        } else if (n->type == WN_NODE_TEXT) {
+            c = wn_dom_new_text(t->d, n->text);
+        } else if (n->type == WN_NODE_COMMENT) {
+            c = wn_dom_new_comment(t->d, n->text);
+        }
+        if (c == NULL) {
+            if (n->type == WN_NODE_ELEMENT || n->type == WN_NODE_TEXT || n->type == WN_NODE_COMMENT)
+                tb_fail(t, WN_ERR_LIMIT, "too many nodes (max_nodes)");
+            return;
+        }
+        wn_dom_append(parent, c);
+        if (n->first) {
+            parent = c;
+            n = n->first;
+            continue;
+        }
+        while (n != src && n->next == NULL) {
+            n = n->parent;
+            parent = parent->parent;
+        }
+        if (n == src)
+            return;
+        n = n->next;
+    }
+}
+
+/* spec: "maybe clone an option into selectedcontent", run when the parser pops an
+ * option: the select's first <selectedcontent> mirrors the selected option (the last
+ * one with a selected attribute, else the first). Only done once a selectedcontent
+ * exists, and each search is bounded, so ordinary selects cost nothing. */
+void tb_option_popped(tb *t, wn_node *option)
+{
+    wn_node *select = option->parent;
+    while (select && !wn_is_html(select, WN_TAG_SELECT))
+        select = select->parent;
+    if (select == NULL)
+        return;
+    wn_node *target = NULL, *first = NULL, *chosen = NULL;
+    int budget = 100000;
+    for (wn_node *n = select->first ? select->first : NULL; n && budget > 0;
+         n = wn_dom_next(select, n, false), budget--) {
+        if (target == NULL && is_selectedcontent(n))
+            target = n;
+        if (wn_is_html(n, WN_TAG_OPTION)) {
+            if (first == NULL)
+                first = n;
+            if (wn_dom_attr(n, "selected"))
+                chosen = n;
+        }
+    }
+    if (chosen == NULL)
+        chosen = first;
+    if (target == NULL || chosen != option)
+        return;
+    while (target->first)
+        wn_dom_remove(target->first);
+    clone_children(t, option, target);
 }
 
 /* spec: #parsing-main-inbody */

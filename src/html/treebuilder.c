@@ -105,6 +105,8 @@ wn_node *tb_pop(tb *t)
         return NULL;
     wn_node *n = t->stack[--t->nstack];
     unmark(t, n);
+    if (t->seen_selectedcontent && n->ns == WN_NS_HTML && n->tag == WN_TAG_OPTION)
+        tb_option_popped(t, n);
     return n;
 }
 

@@ -69,6 +69,7 @@ struct tb {
     bool foster;                  /* foster parenting enabled */
     bool skip_lf;                 /* drop a LF that starts the next token (pre, textarea) */
     bool foreign_state;           /* what was last told to the tokenizer */
+    bool seen_selectedcontent;    /* a <selectedcontent> exists: option pops must mirror */
 
     /* in table text: pending character tokens */
     char *pend;
@@ -148,6 +149,7 @@ void tb_reprocess(tb *t, wn_token *tok);               /* in the current mode, v
 /* MARK: modes (tree_body.c, tree_table.c, tree_modes.c) --------------------- */
 
 void mode_in_body(tb *t, wn_token *tok);
+void tb_option_popped(tb *t, wn_node *option);
 void mode_in_body_chars(tb *t, wn_str s);
 void tb_any_other_end_tag(tb *t, const wn_token *tok);
 void mode_in_table(tb *t, wn_token *tok);
