@@ -4,6 +4,7 @@
  * then titles, authors and dates are chosen and cleaned. Sources and their
  * priorities are in the tables below; docs/internals/METADATA.md explains them.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -16,7 +17,7 @@
 #define GATHER_MAX      600      /* bytes of text gathered from one element */
 #define GATHER_NODES    400      /* nodes visited to gather one element's text */
 #define SCRATCH_LIMIT   (16u << 20)
-#define MAX_H1          4
+#define MAX_H1          8
 
 /* MARK: Candidate slots ------------------------------------------------------- */
 
@@ -525,14 +526,18 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
     }
 
     switch (el->tag) {
-    case WN_TAG_H1:
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
+        /* Headings: every h1, and h2/h3 marked as a title (blog themes put the
+         * site name in h1 and the post title in h2.entry-title). */
         if (c->nh1 < MAX_H1 && marks_ok) {
+            bool titled = marker(el, "title") || marker(el, "headline");
+            int score = el->tag == WN_TAG_H1 ? 3 : 1;
+            if (el->tag != WN_TAG_H1 && !titled)
+                break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
             if (h && *h) {
-                c->h1_prio[c->nh1] = in_art ? 2 : 1;
-                if (marker(el, "title") || marker(el, "headline"))
-                    c->h1_prio[c->nh1]++;
+                c->h1_prio[c->nh1] = score + (in_art ? 2 : 0) + (titled ? 1 : 0);
                 c->h1[c->nh1++] = h;
             }
         }
@@ -767,17 +772,64 @@ static const char *join_authors(ctx *c, const char *const *a, size_t n)
     return r;
 }
 
-/* The page's main heading: the best-marked h1 (inside the article, class title). */
+/* The page's main heading: the best-marked one (h1, in the article, class
+ * title), not the site name. */
 static const char *main_h1(const ctx *c)
 {
     const char *best = NULL;
     int bp = 0;
-    for (size_t i = 0; i < c->nh1; i++)
+    for (size_t i = 0; i < c->nh1; i++) {
+        if (c->site.v && wn_meta_loose_eq(c->h1[i], strlen(c->h1[i]), c->site.v, strlen(c->site.v)))
+            continue;
         if (c->h1_prio[i] > bp) {
             bp = c->h1_prio[i];
             best = c->h1[i];
         }
+    }
     return best;
+}
+
+/* Whether heading h and metadata title m name the same thing: equal, one
+ * containing the other (the heading may drop a kicker or the site name), or
+ * mostly the same words. */
+static bool title_agrees(const char *h, const char *m)
+{
+    char fh[1024], fm[1024];
+    size_t nh = wn_meta_fold(h, strlen(h), fh, sizeof fh);
+    size_t nm = wn_meta_fold(m, strlen(m), fm, sizeof fm);
+    size_t common = 0, words_h = 0, words_m = 0;
+
+    if (nh < 4 || nm < 4)
+        return nh == nm && nh > 0 && memcmp(fh, fm, nh) == 0;
+    if (nh == nm && memcmp(fh, fm, nh) == 0)
+        return true;
+    if (strstr(fm, fh) && nh * 10 >= nm * 3)
+        return true;
+    if (strstr(fh, fm) && nm * 2 >= nh)
+        return true;
+    /* word overlap (Jaccard on word multisets is close enough here) */
+    for (char *w = fh; *w;) {
+        char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        char key[256];
+        words_h++;
+        if (len + 2 < sizeof key) {
+            key[0] = ' ';
+            memcpy(key + 1, w, len);
+            key[len + 1] = ' ';
+            key[len + 2] = '\0';
+            char padded[1030];
+            snprintf(padded, sizeof padded, " %s ", fm);
+            if (strstr(padded, key))
+                common++;
+        }
+        w = e ? e + 1 : w + len;
+    }
+    for (char *w = fm; *w; w++)
+        if (*w == ' ')
+            words_m++;
+    words_m++;
+    return common * 10 >= (words_h + words_m - common) * 6;
 }
 
 static void choose_title(ctx *c)
@@ -785,6 +837,7 @@ static void choose_title(ctx *c)
     const char *h1 = main_h1(c);
     const char *site = c->site.v;
     const char *t = NULL;
+    const char *metas[3];
     char *derived_site = NULL;
 
     if (c->ld.title && c->ld.rank == 3)
@@ -795,6 +848,26 @@ static void choose_title(ctx *c)
     /* A site-wide title (og:title = site name) says nothing about the page. */
     if (t && site && wn_meta_loose_eq(t, strlen(t), site, strlen(site)))
         t = NULL;
+    metas[0] = t;
+    metas[1] = c->title_tag.v;
+    metas[2] = c->ld.title;
+    /* The visible heading, when the metadata confirms it, is what readers see
+     * as the title: social titles and <title> often reword or decorate it. */
+    for (int best = 1; best >= 0; best--) {
+        for (size_t i = 0; i < c->nh1; i++) {
+            const char *h = c->h1[i];
+            if (best && h != h1)
+                continue;
+            if (site && wn_meta_loose_eq(h, strlen(h), site, strlen(site)))
+                continue;
+            for (int k = 0; k < 3; k++) {
+                if (metas[k] && title_agrees(h, metas[k])) {
+                    c->title.v = h;
+                    goto site_from_title;
+                }
+            }
+        }
+    }
     if (t == NULL)
         t = c->title_tag.v;
     if (t == NULL) {
@@ -802,17 +875,14 @@ static void choose_title(ctx *c)
         return;
     }
     t = wn_meta_strip_title(c->scratch, t, site, h1, &derived_site);
-    if (t && h1 && !wn_meta_loose_eq(t, strlen(t), h1, strlen(h1)) && c->title.v == NULL) {
-        /* <title> only: an h1 that <title> contains is the cleaner headline. */
-        char ft[1024], fh[1024];
-        size_t nt = wn_meta_fold(t, strlen(t), ft, sizeof ft);
-        size_t nh = wn_meta_fold(h1, strlen(h1), fh, sizeof fh);
-        if (nh >= 8 && nh < nt && strstr(ft, fh) != NULL)
-            t = h1;
-    }
     c->title.v = t;
-    if (c->site.v == NULL && derived_site && wn_meta_author_ok(derived_site))
-        offer(&c->site, derived_site, 10);
+site_from_title:
+    if (c->site.v == NULL && c->title_tag.v) {
+        if (derived_site == NULL)
+            wn_meta_strip_title(c->scratch, c->title_tag.v, NULL, c->title.v, &derived_site);
+        if (derived_site && wn_meta_author_ok(derived_site))
+            offer(&c->site, derived_site, 10);
+    }
 }
 
 static void choose_fields(ctx *c, const char *page_url)
