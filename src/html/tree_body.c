@@ -11,7 +11,7 @@
 static void insert_body_text(tb *t, wn_str s)
 {
     tb_reconstruct_afe(t);
-    if (!tb_is_ws(s))
+    if (t->frameset_ok && !tb_is_ws(s))   /* scan only while it can still change */
         t->frameset_ok = false;
     tb_insert_chars(t, s);
 }
