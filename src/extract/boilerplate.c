@@ -6,7 +6,6 @@
  */
 #include <pthread.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "extract/content_internal.h"
 
@@ -31,12 +30,14 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "body", VC_MAYBE | VC_POS },
     { "breadcrumb", VC_UNLIKELY | VC_BOILER },
     { "byline", VC_BYLINE },
+    { "bio", VC_BYLINE | BOUNDED },
     { "column", VC_MAYBE },
     { "combx", VC_UNLIKELY | VC_NEG },
     { "com-", VC_NEG },
     { "comment", VC_UNLIKELY | VC_NEG | VC_COMMENT },
     { "community", VC_UNLIKELY },
     { "consent", VC_BOILER },
+    { "categor", VC_META },
     { "contact", VC_NEG },
     { "content", VC_MAYBE | VC_POS },
     { "cookie", VC_BOILER },
@@ -45,7 +46,9 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "credit", VC_BOILER },
     { "dateline", VC_BYLINE },
     { "disqus", VC_UNLIKELY | VC_COMMENT },
+    { "donat", VC_BOILER },
     { "entry", VC_POS },
+    { "entry-meta", VC_META },
     { "extra", VC_UNLIKELY },
     { "footer", VC_UNLIKELY | VC_NEG },
     { "gdpr", VC_UNLIKELY | VC_NEG | VC_BOILER },
@@ -61,6 +64,8 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "meta", VC_NEG },
     { "more-from", VC_TEASER },
     { "newsletter", VC_BOILER },
+    { "optin", VC_BOILER },
+    { "opt-in", VC_BOILER },
     { "outbrain", VC_NEG | VC_TEASER },
     { "page", VC_POS },
     { "pager", VC_UNLIKELY },
@@ -68,14 +73,23 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "paywall", VC_BOILER },
     { "popup", VC_UNLIKELY | VC_BOILER },
     { "post", VC_POS },
+    { "postmeta", VC_META },
+    { "post-meta", VC_META },
+    { "print", VC_BOILER | BOUNDED },
     { "promo", VC_NEG | VC_TEASER },
     { "recommend", VC_TEASER },
     { "related", VC_UNLIKELY | VC_NEG | VC_TEASER },
     { "remark", VC_UNLIKELY },
     { "replies", VC_UNLIKELY | VC_COMMENT },
     { "rss", VC_UNLIKELY },
+    { "read-more", VC_TEASER },
+    { "readmore", VC_TEASER },
+    { "rating", VC_META },
     { "scroll", VC_NEG },
+    { "see-also", VC_TEASER },
     { "shadow", VC_MAYBE },
+    { "signup", VC_BOILER },
+    { "sign-up", VC_BOILER },
     { "share", VC_NEG },
     { "share", VC_SHARE | BOUNDED },
     { "sharedaddy", VC_SHARE | BOUNDED },
@@ -91,6 +105,9 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "supplemental", VC_UNLIKELY },
     { "taboola", VC_TEASER },
     { "tags", VC_NEG | VC_META },
+    { "tagcloud", VC_META },
+    { "tag-cloud", VC_META },
+    { "toolbar", VC_BOILER },
     { "teaser", VC_TEASER },
     { "text", VC_POS },
     { "widget", VC_NEG },
@@ -391,7 +408,6 @@ void wn_prep_article(wn_cctx *c)
         }
         if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_KEEP)))
             continue;
-        if (getenv("NOCAP") && x->tag == WN_TAG_FIGCAPTION) { wn_drop(c, x, WHY_TAG); continue; }
         switch (x->tag) {
         case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
         case WN_TAG_ASIDE: case WN_TAG_IFRAME: case WN_TAG_INPUT: case WN_TAG_TEXTAREA:
@@ -519,7 +535,7 @@ static bool is_prose(const wn_cctx *c, const wn_node *b)
     if (s->words < 6)
         return false;
     uint32_t stops = count_stops(c, b);
-    return ld < 0.33f && (float)stops / (float)s->words >= 0.2f;
+    return ld < 0.33f && (float)stops / (float)s->words >= 0.12f;
 }
 
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
@@ -566,6 +582,8 @@ void wn_extra_clean(wn_cctx *c)
                 why = WHY_BOILER;
             else if ((v & VC_TEASER) && !(v & VC_MAYBE) && !keep_teasers)
                 why = WHY_TEASER;
+            else if ((v & (VC_META | VC_BYLINE)) && !(v & VC_MAYBE) && s->text < 400)
+                why = WHY_BOILER;
             if (why != WHY_NONE) {
                 wn_drop(c, x, why);
                 skip = true;
@@ -624,7 +642,7 @@ void wn_extra_clean(wn_cctx *c)
     /* Leading lines: drop non-prose, but keep headings that open the text. */
     for (uint32_t i = 0; i < first; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (getenv("NOLEAD") || is_heading(b) || (c->nf[b->id] & CN_KEEP))
+        if (is_heading(b) || (c->nf[b->id] & CN_KEEP))
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
@@ -632,7 +650,7 @@ void wn_extra_clean(wn_cctx *c)
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
     for (uint32_t i = last + 1; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (getenv("NOTRAIL") || (c->nf[b->id] & CN_KEEP))
+        if ((c->nf[b->id] & CN_KEEP))
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);

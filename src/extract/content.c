@@ -59,8 +59,9 @@ static void reset_arrays(wn_cctx *c)
     c->top = c->root = NULL;
 }
 
-/* One attempt; returns the characters left in the article. */
-static uint32_t attempt(wn_cctx *c, unsigned flags, bool final)
+/* One attempt; returns the characters left in the article. With extra, the
+ * beyond-Readability cleaning runs too and *before gets the length before it. */
+static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before)
 {
     reset_arrays(c);
     c->flags = flags;
@@ -70,7 +71,9 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool final)
     if (c->root == NULL)
         return 0;
     wn_prep_article(c);
-    if (final && c->opt->favor != WN_FAVOR_RECALL)
+    if (before)
+        *before = c->st[c->root->id].text;
+    if (extra)
         wn_extra_clean(c);
     return c->st[c->root->id].text;
 }
@@ -211,7 +214,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
     uint32_t best_len = 0;
     int best = 0, chosen = -1;
     for (int i = 0; i < 4; i++) {
-        uint32_t len = attempt(&c, tries[i], false);
+        uint32_t len = attempt(&c, tries[i], false, NULL);
         if (len >= MIN_ARTICLE_CHARS) {
             chosen = i;
             break;
@@ -223,7 +226,11 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
     }
     if (chosen < 0)
         chosen = best;
-    attempt(&c, tries[chosen], true);
+    /* The extra cleaning is trusted to trim, not to gut: when it would remove
+     * most of the article, the names it went by were wrong for this page. */
+    uint32_t before = 0, after = attempt(&c, tries[chosen], opt->favor != WN_FAVOR_RECALL, &before);
+    if (after * 5 < before * 2)
+        attempt(&c, tries[chosen], false, NULL);
 
     wn_node *comments = find_comments(&c);
     if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {

@@ -18,6 +18,9 @@
 #define GATHER_NODES    400      /* nodes visited to gather one element's text */
 #define SCRATCH_LIMIT   (16u << 20)
 #define MAX_H1          8
+#ifndef HEADING_TRUST
+#define HEADING_TRUST   5        /* heading score that outweighs metadata titles */
+#endif
 
 /* MARK: Candidate slots ------------------------------------------------------- */
 
@@ -865,6 +868,16 @@ static void choose_title(ctx *c)
                     c->title.v = h;
                     goto site_from_title;
                 }
+            }
+        }
+    }
+    /* A well-marked heading (an h1 in the article or classed as a title)
+     * beats metadata that disagrees with it. */
+    if (h1) {
+        for (size_t i = 0; i < c->nh1; i++) {
+            if (c->h1[i] == h1 && c->h1_prio[i] >= HEADING_TRUST) {
+                c->title.v = h1;
+                goto site_from_title;
             }
         }
     }
