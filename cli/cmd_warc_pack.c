@@ -126,7 +126,9 @@ static void write_warcinfo(pack_out *o, const char *out_name, time_t when)
 {
     char date[32], head[1024], body[256];
     iso_date(when, date);
-    uuid_from("warcinfo", o->info_id);
+    char key[512];
+    snprintf(key, sizeof key, "warcinfo:%s", out_name);
+    uuid_from(key, o->info_id);
     int bn = snprintf(body, sizeof body,
                       "software: winnow/%s\r\nformat: WARC File Format 1.1\r\n"
                       "conformsTo: https://iipc.github.io/warc-specifications/specifications/"

@@ -5,6 +5,9 @@
  * and the next call resynchronises; docs/internals/WARC.md has the rules and
  * the accounting. Public entry points of the "WARC reading" API live here.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* memmem */
+#endif
 #include "warc/warc_internal.h"
 
 #include <errno.h>

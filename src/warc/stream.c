@@ -5,6 +5,9 @@
  * (a block after a lying Content-Length) come out before anything else.
  * Memory is constant: IN_CAP + WIN_CAP, plus whatever replay holds.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* memmem */
+#endif
 #include "warc/warc_internal.h"
 
 #include <stdlib.h>
