@@ -457,6 +457,13 @@ bad_value:
         return EXIT_USAGE;
     }
 
+    wn_error err = {WN_OK, NULL, 0};
+    if (wn_batch_options_check(&a.opt, &err) != WN_OK) {
+        cli_error("warc: %s", err.msg);
+        list_free(&inputs);
+        return EXIT_USAGE;
+    }
+
     out_sink out = {stdout, NULL};
     if (a.output && strcmp(a.output, "-") != 0) {
         if (ends_with(a.output, ".gz"))
@@ -481,7 +488,6 @@ bad_value:
     }
 
     wn_batch_stats stats;
-    wn_error err = {WN_OK, NULL, 0};
     wn_status st = wn_batch_run((const char *const *)inputs.v, inputs.n, &a.opt, out_write, &out,
                                 &stats, &err);
     int out_failed = st == WN_ERR_IO;

@@ -331,6 +331,11 @@ typedef struct wn_batch_options {
 
 WN_API void wn_batch_options_init(wn_batch_options *o);
 
+/* WN_OK, or WN_ERR_ARG with a message in err when an option cannot be used (an
+ * unparsable statuses list). wn_batch_run() checks the same; calling this first
+ * lets a tool refuse a bad command line before it creates any output. */
+WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err);
+
 /*
  * Read every WARC file in paths[0..n) in turn and write one JSON line per HTML
  * response record through sink, in input order whatever the thread count:

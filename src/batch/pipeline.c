@@ -511,6 +511,17 @@ static void snapshot(run *r, const tally *t, double t0, unsigned threads, wn_bat
     s->threads = threads;
 }
 
+#define BAD_STATUSES "bad status list (want e.g. \"200,301\", \"2xx\" or \"all\")"
+
+static void set_err(wn_error *err, wn_status st, const char *msg)
+{
+    if (err) {
+        err->status = st;
+        err->msg = msg;
+        err->offset = 0;
+    }
+}
+
 WN_API void wn_batch_options_init(wn_batch_options *o)
 {
     memset(o, 0, sizeof *o);
@@ -525,21 +536,26 @@ WN_API void wn_batch_options_init(wn_batch_options *o)
     o->progress_ms = 250;
 }
 
+WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err)
+{
+    wn_status_set set;
+    if (o == NULL) {
+        set_err(err, WN_ERR_ARG, "no options");
+        return WN_ERR_ARG;
+    }
+    if (wn_status_set_parse(&set, o->statuses) != 0) {
+        set_err(err, WN_ERR_ARG, BAD_STATUSES);
+        return WN_ERR_ARG;
+    }
+    return WN_OK;
+}
+
 static unsigned online_cpus(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     if (n < 1)
         return 1;
     return n > 1024 ? 1024 : (unsigned)n;
-}
-
-static void set_err(wn_error *err, wn_status st, const char *msg)
-{
-    if (err) {
-        err->status = st;
-        err->msg = msg;
-        err->offset = 0;
-    }
 }
 
 WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch_options *opt,
@@ -572,7 +588,7 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
         wn_batch_options_init(&r->opt);
     if (wn_status_set_parse(&r->statuses, r->opt.statuses) != 0) {
         st = WN_ERR_ARG;
-        set_err(err, st, "bad status list (want e.g. \"200,301\", \"2xx\" or \"all\")");
+        set_err(err, st, BAD_STATUSES);
         goto done;
     }
     r->paths = paths;

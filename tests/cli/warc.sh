@@ -168,7 +168,8 @@ expect_grep "$TMP/out" '"url":"http://example.com/old","warc_record_id":"[^"]*",
 expect_status 1 "$TOOL" warc --mime text/html --stats "$TMP/s3.json" "$W1" "$W2"
 expect_stat "$TMP/s3.json" extracted 4
 expect_stat "$TMP/s3.json" skipped_mime 2
-expect_status 2 "$TOOL" warc --status 2x "$W1"
+expect_status 2 "$TOOL" warc --status 2x -o "$TMP/never.jsonl" "$W1"
+if [ -e "$TMP/never.jsonl" ]; then bad "a usage error created the output file"; else ok; fi
 
 # identical output whatever the thread count
 for j in 1 4 8; do
