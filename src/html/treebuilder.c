@@ -80,8 +80,30 @@ bool tb_cur_is(const tb *t, uint16_t tag)
 
 /* MARK: Stack of open elements ------------------------------------------------- */
 
+/* Make room for one more entry in a per-parse array (doubling, never past max). */
+static bool grow(tb *t, void **arr, uint32_t *cap, uint32_t used, uint32_t max, size_t elt)
+{
+    if (used < *cap)
+        return true;
+    if (*cap >= max)
+        return false;
+    uint32_t nc = *cap ? *cap * 2 : 64;
+    if (nc > max)
+        nc = max;
+    void *p = realloc(*arr, (size_t)nc * elt);
+    if (p == NULL) {
+        tb_fail(t, WN_ERR_NOMEM, "out of memory");
+        return false;
+    }
+    *arr = p;
+    *cap = nc;
+    return true;
+}
+
 void tb_push(tb *t, wn_node *n)
 {
+    if (!grow(t, (void **)&t->stack, &t->cap_stack, t->nstack, t->max_stack + 8, sizeof *t->stack))
+        return;
     t->stack[t->nstack++] = n;
     n->flags |= TB_FLAG_OPEN;
     if (n->ns == WN_NS_HTML)
@@ -654,14 +676,16 @@ void tb_afe_push(tb *t, wn_node *n)
                 (t->nafe - (uint32_t)earliest - 1) * sizeof *t->afe);
         t->nafe--;
     }
-    if (t->nafe >= t->max_afe)
+    if (t->nafe >= t->max_afe ||
+        !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
         return;
     t->afe[t->nafe++] = n;
 }
 
 void tb_afe_push_marker(tb *t)
 {
-    if (t->nafe >= t->max_afe)
+    if (t->nafe >= t->max_afe ||
+        !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
         return;
     t->afe[t->nafe++] = NULL;
 }
@@ -904,8 +928,9 @@ void tb_reset_insertion_mode(tb *t)
 
 void tb_tmode_push(tb *t, tb_mode m)
 {
-    if (t->ntmodes >= t->cap_tmodes)
-        return;   /* capped like the stack: templates past it are not pushed either */
+    /* capped like the stack: templates past it are not pushed either */
+    if (!grow(t, (void **)&t->tmodes, &t->cap_tmodes, t->ntmodes, t->max_tmodes, 1))
+        return;
     t->tmodes[t->ntmodes++] = (uint8_t)m;
 }
 
@@ -1065,17 +1090,15 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->in_end = utf8 + n;
     t->frameset_ok = true;
     t->clone_budget = 4096;
+    /* max_depth 0 ("no limit") still gets a cap, so the stack scans stay bounded */
     uint32_t depth = opt && opt->max_depth ? opt->max_depth : 100000;
     if (depth < 8)
         depth = 8;
+    if (depth > 10000000)
+        depth = 10000000;
     t->max_stack = depth;
     t->max_afe = depth + 16;
-    t->cap_tmodes = depth;
-    t->stack = malloc((size_t)(depth + 8) * sizeof *t->stack);
-    t->afe = malloc((size_t)t->max_afe * sizeof *t->afe);
-    t->tmodes = malloc(depth);
-    if (t->stack == NULL || t->afe == NULL || t->tmodes == NULL)
-        return WN_ERR_NOMEM;
+    t->max_tmodes = depth;
     if (opt && opt->max_nodes)
         d->max_nodes = opt->max_nodes;
     t->time_limit_ms = opt ? opt->time_limit_ms : 0;

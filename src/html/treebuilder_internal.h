@@ -52,15 +52,16 @@ struct tb {
 
     tb_mode mode, orig_mode;
     uint8_t *tmodes;              /* stack of template insertion modes */
-    uint32_t ntmodes, cap_tmodes;
+    uint32_t ntmodes, cap_tmodes, max_tmodes;
 
     wn_node **stack;              /* stack of open elements, [0] is the root element */
     uint32_t nstack, max_stack;   /* max_stack: wn_options.max_depth (at least 8) */
+    uint32_t cap_stack;           /* allocated entries; grows by doubling up to max_stack + 8 */
     uint32_t count[WN_TAG__COUNT];/* HTML elements on the stack, per tag id */
     uint32_t foreign_on_stack;    /* SVG/MathML elements on the stack */
 
     wn_node **afe;                /* active formatting elements; NULL entries are markers */
-    uint32_t nafe, max_afe;
+    uint32_t nafe, max_afe, cap_afe;
     uint32_t clone_budget;        /* elements reconstruction may still create (see on_token) */
 
     wn_node *head, *form;
