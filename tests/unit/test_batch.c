@@ -487,7 +487,11 @@ static void test_run_progress_and_args(void)
     wn_obuf_fini(&c.out);
 
     /* bad arguments are refused before anything runs */
+    CHECK_EQ_INT(wn_batch_options_check(&o, NULL), WN_OK);
     o.statuses = "2x";
+    wn_error e2 = {WN_OK, NULL, 0};
+    CHECK_EQ_INT(wn_batch_options_check(&o, &e2), WN_ERR_ARG);
+    CHECK(e2.msg != NULL);
     CHECK_EQ_INT(wn_batch_run(paths, 1, &o, capture_sink, &c, &st, NULL), WN_ERR_ARG);
     o.statuses = NULL;
     CHECK_EQ_INT(wn_batch_run(paths, 1, &o, NULL, NULL, &st, NULL), WN_ERR_ARG);
