@@ -1,0 +1,368 @@
+/*
+ * test_content.c: main-content finding (src/extract/content.c and friends).
+ * Pages are small hand-written HTML strings parsed with the real parser; each
+ * test checks which sentences end up in the kept article text and which are
+ * dropped, plus the helpers (vocabulary, visibility, text measures, stop words).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/buf.h"
+#include "extract/content_internal.h"
+#include "html/parser.h"
+
+/* The kept text under root: text nodes joined by single spaces, skipping every
+ * subtree flagged WN_NODE_FLAG_DROPPED (what wn_clean_clone would copy). */
+static void kept_text(const wn_node *root, wn_buf *b)
+{
+    for (const wn_node *x = root; x; ) {
+        bool skip = (x->flags & WN_NODE_FLAG_DROPPED) != 0;
+        if (!skip && x->type == WN_NODE_ELEMENT &&
+            (x->tag == WN_TAG_SCRIPT || x->tag == WN_TAG_STYLE))
+            skip = true;   /* the cleaner drops these by itself */
+        if (!skip && x->type == WN_NODE_TEXT) {
+            for (size_t i = 0; i < x->text.n; i++) {
+                char ch = x->text.p[i];
+                if (wn_is_space((unsigned char)ch)) {
+                    if (b->n && b->p[b->n - 1] != ' ')
+                        wn_buf_putc(b, ' ');
+                } else {
+                    wn_buf_putc(b, ch);
+                }
+            }
+            if (b->n && b->p[b->n - 1] != ' ')
+                wn_buf_putc(b, ' ');
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+    wn_buf_cstr(b);
+}
+
+typedef struct page {
+    wn_doc *d;
+    wn_content out;
+    wn_buf text, explain;
+} page;
+
+static void run_page(page *p, const char *html, const char *title, unsigned flags,
+                     wn_favor favor)
+{
+    wn_options opt;
+    wn_error err;
+    wn_meta meta;
+
+    wn_options_init(&opt);
+    opt.flags = flags;
+    opt.favor = favor;
+    memset(&meta, 0, sizeof meta);
+    meta.title = title;
+    wn_buf_init(&p->text, 0);
+    wn_buf_init(&p->explain, 0);
+    p->d = wn_html_parse(html, strlen(html), &opt, NULL, &err);
+    CHECK(p->d != NULL);
+    if (p->d == NULL)
+        return;
+    CHECK_EQ_INT(wn_content_find(p->d, &meta, &opt, &p->out, &p->explain), 0);
+    if (p->out.root)
+        kept_text(p->out.root, &p->text);
+    else
+        wn_buf_cstr(&p->text);
+}
+
+static void free_page(page *p)
+{
+    wn_buf_fini(&p->text);
+    wn_buf_fini(&p->explain);
+    wn_doc_free(p->d);
+}
+
+static bool has(const page *p, const char *s)
+{
+    return p->text.p && strstr(p->text.p, s) != NULL;
+}
+
+/* Three paragraphs of real prose, long enough to score and to pass the
+ * 500-character minimum on the first attempt. */
+#define PROSE                                                                              \
+    "<p>The river rose during the night, and by morning the lower streets of the town "    \
+    "were under water, so the council opened the school as a shelter for the families.</p>" \
+    "<p>Volunteers carried sandbags from the depot to the bridge, where the current was "  \
+    "strongest, and they worked in shifts until the level finally began to fall.</p>"      \
+    "<p>Engineers said the new embankment, finished last year after a long debate, had "   \
+    "held, although the older walls near the mill will need to be rebuilt this summer.</p>"
+
+/* The typical news page: social links, share bar, credit, teaser rail, footer. */
+static void test_news_page(void)
+{
+    page p;
+    run_page(&p,
+             "<html><head><title>Flood</title></head><body>"
+             "<header><nav><a href=/>Home</a> <a href=/news>News</a></nav>"
+             "<ul class=social-links><li><a href=f>Facebook</a><li><a href=i>Instagram</a>"
+             "<li><a href=t>Twitter</a><li><a href=y>YouTube</a></ul></header>"
+             "<main><article><h1>River floods the old town</h1>"
+             "<div class=share-bar><a href=f>Facebook</a> <a href=t>Twitter</a> Share</div>"
+             PROSE
+             "<p class=photo-credit>Photo credit: Jane Doe</p>"
+             "</article>"
+             "<section class=related-posts><h2>More from the region</h2>"
+             "<div class=teaser><a href=/a>Harvest festival returns</a><p>A short summary.</p></div>"
+             "<div class=teaser><a href=/b>New bus line opens</a><p>Another summary.</p></div>"
+             "</section></main>"
+             "<footer>Copyright 2024 The Town Gazette</footer></body></html>",
+             "River floods the old town", 0, WN_FAVOR_BALANCED);
+    CHECK(p.out.root != NULL);
+    CHECK(has(&p, "The river rose during the night"));
+    CHECK(has(&p, "Volunteers carried sandbags"));
+    CHECK(has(&p, "will need to be rebuilt this summer."));
+    CHECK(!has(&p, "Instagram"));
+    CHECK(!has(&p, "Share"));
+    CHECK(!has(&p, "Photo credit"));
+    CHECK(!has(&p, "Harvest festival"));
+    CHECK(!has(&p, "Copyright"));
+    CHECK(!has(&p, "Home"));
+    /* The headline equals the title: it is metadata, not body text. */
+    CHECK(!has(&p, "River floods the old town"));
+    free_page(&p);
+}
+
+/* Paragraphs stay in document order, with their subheadings and lists. */
+static void test_order_and_structure(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=post-body>"
+             "<p>First paragraph, which opens the story with enough words to count as prose for "
+             "the scorer, and a comma or two, naturally.</p>"
+             "<h2>What happened next</h2>"
+             "<p>Second paragraph, with the middle of the story, told at some length so that "
+             "it also scores as a paragraph of the article.</p>"
+             "<ul><li>one item of the list</li><li>another item of the list</li></ul>"
+             "<blockquote>A quotation from a witness, who saw everything.</blockquote>"
+             "<p>Third paragraph, which closes the story and repeats that the weather was, "
+             "according to everyone, unusually bad for the season.</p>"
+             "</div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "What happened next"));
+    CHECK(has(&p, "one item of the list"));
+    CHECK(has(&p, "A quotation from a witness"));
+    const char *a = strstr(p.text.p, "First paragraph");
+    const char *b = strstr(p.text.p, "Second paragraph");
+    const char *c = strstr(p.text.p, "Third paragraph");
+    CHECK(a && b && c && a < b && b < c);
+    free_page(&p);
+}
+
+/* Hidden blocks are never article, whatever they contain. */
+static void test_hidden(void)
+{
+    page p;
+    run_page(&p,
+             "<body><article>" PROSE
+             "<p hidden>Secret one, a hidden paragraph that is long enough to score well.</p>"
+             "<div aria-hidden=true>Secret two, marked aria-hidden for screen readers.</div>"
+             "<div style=\"color: red; display : none\">Secret three, hidden by style.</div>"
+             "<div style=\"visibility:hidden\">Secret four, invisible.</div>"
+             "<p style=\"display:block\">Visible note, displayed as a block.</p>"
+             "<script>var secret = 'five';</script><style>p { color: red }</style>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "Secret one"));
+    CHECK(!has(&p, "Secret two"));
+    CHECK(!has(&p, "Secret three"));
+    CHECK(!has(&p, "Secret four"));
+    CHECK(!has(&p, "five"));
+    CHECK(has(&p, "Visible note"));
+    free_page(&p);
+}
+
+/* The container with the prose wins over a longer but link-heavy menu. */
+static void test_link_density_picks_prose(void)
+{
+    page p;
+    wn_buf menu;
+    wn_buf_init(&menu, 0);
+    wn_buf_puts(&menu, "<body><div id=links>");
+    for (int i = 0; i < 60; i++)
+        wn_buf_printf(&menu, "<p><a href=/p%d>Some other interesting page number %d</a></p>", i, i);
+    wn_buf_puts(&menu, "</div><div id=story>" PROSE "</div></body>");
+    run_page(&p, wn_buf_cstr(&menu), NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "interesting page number"));
+    CHECK(p.out.root && wn_str_eq(wn_dom_attr_value(p.out.root, "id"), "story"));
+    wn_buf_fini(&menu);
+    free_page(&p);
+}
+
+/* Comments: dropped from the article; returned when asked for. */
+static void test_comments(void)
+{
+    static const char html[] =
+        "<body><div class=entry-content>" PROSE "</div>"
+        "<div id=comments><h3>3 comments</h3>"
+        "<div class=comment><p>Great article, thanks for writing it, I learned a lot.</p></div>"
+        "<div class=comment><p>I disagree with the engineers, the wall was never fine.</p></div>"
+        "</div></body>";
+    page p;
+    run_page(&p, html, NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "Great article"));
+    CHECK(p.out.comments == NULL);   /* not asked for */
+    free_page(&p);
+
+    run_page(&p, html, NULL, WN_OPT_COMMENTS, WN_FAVOR_BALANCED);
+    CHECK(!has(&p, "Great article"));
+    CHECK(p.out.comments != NULL);
+    CHECK(p.out.comments && wn_str_eq(wn_dom_attr_value(p.out.comments, "id"), "comments"));
+    free_page(&p);
+}
+
+/* A heading that is not the page title stays; one that is, goes. */
+static void test_headline(void)
+{
+    page p;
+    run_page(&p, "<body><article><h1>Storm Warning Issued</h1><h2>Background</h2>" PROSE
+                 "</article></body>",
+             "Storm warning issued | The Town Gazette", 0, WN_FAVOR_BALANCED);
+    CHECK(!has(&p, "Storm Warning Issued"));
+    CHECK(has(&p, "Background"));
+    free_page(&p);
+
+    run_page(&p, "<body><article><h1>Completely different words</h1>" PROSE "</article></body>",
+             "Storm warning issued", 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "Completely different words"));
+    free_page(&p);
+}
+
+/* Newsletter and cookie boxes inside the article container are dropped. */
+static void test_named_boilerplate(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=article-body>" PROSE
+             "<div class=newsletter-signup><p>Subscribe to our newsletter and get the news "
+             "first.</p></div>"
+             "<div id=cookie-consent>We use cookies to improve your experience.</div>"
+             "<div class=tags><a href=/t/a>flood</a> <a href=/t/b>weather</a></div>"
+             "</div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "Subscribe"));
+    CHECK(!has(&p, "cookies"));
+    CHECK(!has(&p, "weather"));
+    free_page(&p);
+}
+
+/* Explain: one line per block, the container marked, reasons named. */
+static void test_explain(void)
+{
+    page p;
+    run_page(&p, "<body><nav class=menu><a href=/>Home</a></nav><div id=main-text>" PROSE
+                 "</div></body>", NULL, 0, WN_FAVOR_BALANCED);
+    const char *e = wn_buf_cstr(&p.explain);
+    CHECK(strstr(e, "ARTICLE") != NULL);
+    CHECK(strstr(e, "div#main-text") != NULL);
+    CHECK(strstr(e, "dropped") != NULL);
+    CHECK(strstr(e, "text=") != NULL && strstr(e, "ld=") != NULL);
+    free_page(&p);
+}
+
+/* Degenerate pages: nothing to find is not an error. */
+static void test_empty_pages(void)
+{
+    page p;
+    run_page(&p, "", NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(p.text.n == 0 || !has(&p, "x"));
+    free_page(&p);
+    run_page(&p, "<p>Just one short line.</p>", NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "Just one short line."));
+    free_page(&p);
+
+    wn_content out;
+    CHECK_EQ_INT(wn_content_find(NULL, NULL, NULL, &out, NULL), 0);
+    CHECK(out.root == NULL && out.comments == NULL);
+}
+
+/* Favor: recall keeps a doubtful link-heavy line that balanced drops. */
+static void test_favor(void)
+{
+    static const char html[] =
+        "<body><article>" PROSE
+        "<p>Read also: <a href=/x>The embankment debate, explained in full</a></p>"
+        "<p>Engineers added, after the meeting, that the work will take most of the summer, "
+        "and that the road will stay closed until then, which annoyed the shop owners.</p>"
+        "</article></body>";
+    page p;
+    run_page(&p, html, NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(!has(&p, "Read also"));
+    free_page(&p);
+    run_page(&p, html, NULL, 0, WN_FAVOR_RECALL);
+    CHECK(has(&p, "Read also"));
+    free_page(&p);
+}
+
+static void test_vocab(void)
+{
+    CHECK(wn_vocab_match("sidebar-left", 12) & VC_UNLIKELY);
+    CHECK(wn_vocab_match("Main-Content", 12) & VC_MAYBE);
+    CHECK(wn_vocab_match("share-bar", 9) & VC_SHARE);
+    CHECK(!(wn_vocab_match("shared-story", 12) & VC_SHARE));   /* not a whole word */
+    CHECK(wn_vocab_match("ad", 2) & VC_BOILER);
+    CHECK(!(wn_vocab_match("header-lead", 11) & VC_BOILER));   /* "ad" inside a word */
+    CHECK(wn_vocab_match("post-comments", 13) & VC_COMMENT);
+    CHECK(wn_vocab_match("hid", 3) & VC_NEG);
+    CHECK(!(wn_vocab_match("hidalgo", 7) & VC_NEG));
+    CHECK_EQ_INT(wn_vocab_match("", 0), 0);
+}
+
+static void test_text_stats(void)
+{
+    wn_cstat s;
+    memset(&s, 0, sizeof s);
+    /* Leading space not counted; "Hello," 6 + one space + "world" 5 + one trailing space. */
+    wn_text_stats("  Hello,  world ", 16, &s);
+    CHECK_EQ_INT(s.text, 13);
+    CHECK_EQ_INT(s.commas, 1);
+    CHECK_EQ_INT(s.words, 2);
+    memset(&s, 0, sizeof s);
+    /* "日本語" is three code points, each counted as a word; "，" is a comma. */
+    wn_text_stats("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xEF\xBC\x8C", 12, &s);
+    CHECK_EQ_INT(s.text, 4);
+    CHECK_EQ_INT(s.words, 3);
+    CHECK_EQ_INT(s.commas, 1);
+}
+
+static void test_stopwords(void)
+{
+    CHECK(wn_is_stopword("the", 3));
+    CHECK(wn_is_stopword("The", 3));
+    CHECK(wn_is_stopword("und", 3));
+    CHECK(wn_is_stopword("\xC3\x9C" "ber", 5));          /* "Über" */
+    CHECK(wn_is_stopword("\xD0\xAD\xD1\x82\xD0\xBE", 6)); /* "Это" */
+    CHECK(wn_is_stopword("dans", 4));
+    CHECK(wn_is_stopword("przez", 5));
+    CHECK(!wn_is_stopword("winnow", 6));
+    CHECK(!wn_is_stopword("", 0));
+    CHECK(wn_is_cjk_stop(0x7684));   /* 的 */
+    CHECK(!wn_is_cjk_stop(0x5C71));  /* 山 */
+}
+
+int main(void)
+{
+    RUN(test_news_page);
+    RUN(test_order_and_structure);
+    RUN(test_hidden);
+    RUN(test_link_density_picks_prose);
+    RUN(test_comments);
+    RUN(test_headline);
+    RUN(test_named_boilerplate);
+    RUN(test_explain);
+    RUN(test_empty_pages);
+    RUN(test_favor);
+    RUN(test_vocab);
+    RUN(test_text_stats);
+    RUN(test_stopwords);
+    CHECK_DONE();
+}
