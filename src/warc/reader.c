@@ -259,6 +259,8 @@ static int grow_blk(wn_warc *w, size_t need)
     size_t cap = w->blk_cap ? w->blk_cap : 64 * 1024;
     while (cap < need + 1)
         cap = cap > SIZE_MAX / 2 ? need + 1 : cap * 2;
+    if (cap > w->keep_cap + 1 && need + 1 <= w->keep_cap + 1)
+        cap = w->keep_cap + 1;   /* doubling stops at the most a block keeps */
     char *p = realloc(w->blk, cap);
     if (p == NULL)
         return -1;
@@ -418,6 +420,22 @@ again:
     }
     while (left > 0) {
         n = wn_ws_avail(w);
+        if (n == 0 && keep - kept >= 65536 && left >= 65536) {
+            /* Big stretch still to keep: decode straight into the block. */
+            size_t want = keep - kept < left ? keep - kept : (size_t)left;
+            if (grow_blk(w, kept + want) != 0) {
+                e->msg = "out of memory";
+                return WN_ERR_NOMEM;
+            }
+            long r = wn_ws_read_direct(w, w->blk + kept, want);
+            if (r < 0)
+                return stream_failed(w, e, off);
+            if (r > 0) {
+                kept += (size_t)r;
+                left -= (uint64_t)r;
+                continue;
+            }
+        }
         if (n == 0) {
             if (wn_ws_fill(w) <= 0) {
                 if (w->sst != WN_OK)

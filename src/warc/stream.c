@@ -336,6 +336,53 @@ long wn_ws_fill(wn_warc *w)
     }
 }
 
+/*
+ * With the window and replay empty, put up to cap stream bytes straight into
+ * dst (a block buffer), saving the copy through the window. Returns the count,
+ * 0 when the caller should use the window path (member end, end of input), -1
+ * on failure. dpos advances here; in plain mode a large read bypasses the
+ * input buffer entirely.
+ */
+long wn_ws_read_direct(wn_warc *w, void *dst, size_t cap)
+{
+    long r;
+    if (w->wpos != w->wlen || w->rpos != w->rlen || cap == 0)
+        return 0;
+    if (w->comp == WN_COMP_PLAIN) {
+        size_t have = w->in_len - w->in_pos;
+        if (have > 0) {
+            r = (long)(have < cap ? have : cap);
+            memcpy(dst, w->in + w->in_pos, (size_t)r);
+            w->in_pos += (size_t)r;
+        } else {
+            if (w->in_eof)
+                return 0;
+            r = w->read(w->ctx, dst, cap);
+            if (r < 0) {
+                w->sst = WN_ERR_IO;
+                w->serr = "read error";
+                return -1;
+            }
+            if (r == 0) {
+                w->in_eof = 1;
+                return 0;
+            }
+            if ((size_t)r > cap)
+                r = (long)cap;
+            w->in_base += w->in_len + (size_t)r;   /* the buffer is empty: restart it */
+            w->in_pos = w->in_len = 0;
+        }
+    } else {
+        if (!w->mem_open)
+            return 0;
+        r = produce(w, dst, cap);
+        if (r <= 0)
+            return r;
+    }
+    w->dpos += (uint64_t)r;
+    return r;
+}
+
 /* Fill until n bytes are available or the stream ends; returns what is there.
  * A failure leaves w->sst set (the caller clears it before each use). */
 size_t wn_ws_ensure(wn_warc *w, size_t n)

@@ -94,6 +94,7 @@ int    wn_ws_init(wn_warc *w);
 void   wn_ws_fini(wn_warc *w);
 int    wn_ws_detect(wn_warc *w, const char **msg);
 long   wn_ws_fill(wn_warc *w);
+long   wn_ws_read_direct(wn_warc *w, void *dst, size_t cap);
 size_t wn_ws_ensure(wn_warc *w, size_t n);
 void   wn_ws_consume(wn_warc *w, size_t n);
 int    wn_ws_at_boundary(const wn_warc *w);

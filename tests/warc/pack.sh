@@ -61,6 +61,13 @@ expect_grep "$TMP/out.warc" 'Content-Length: 44' "HTTP Content-Length of a.html"
 members=$(od -An -v -tx1 "$TMP/out.warc.gz" | tr -d '\n' | grep -o '1f 8b 08' | wc -l | tr -d ' ')
 if [ "$members" -ge 4 ]; then ok; else bad "gzip members: $members, want 4"; fi
 
+# read back by the tool's own WARC reader: one JSON line per page, with its URL
+if "$TOOL" warc "$TMP/out.warc.gz" >"$TMP/lines" 2>"$TMP/err"; then
+    expect_count "$TMP/lines" '"url":"http://example.org/x/' 3 "pages read back by winnow warc"
+else
+    bad "winnow warc cannot read the packed file: $(head -c 300 "$TMP/err")"
+fi
+
 # same inputs, same output name (it is in the warcinfo record), same bytes
 mkdir -p "$TMP/again"
 "$TOOL" warc-pack -o "$TMP/again/out.warc.gz" --url-prefix http://example.org/x/ "$TMP/site" 2>/dev/null
