@@ -150,53 +150,60 @@ static void flush_chars(wn_tokenizer *t)
     call(t, &tok);
 }
 
-/* Bytes at the end of p[0..n) that start a UTF-8 sequence not complete yet. */
-static size_t utf8_tail(const char *p, size_t n)
+/*
+ * Character data leaves in tokens of at most CHARS_MAX bytes, cut where only the
+ * text decides: before the last character start at or below CHARS_MAX bytes into
+ * the run. So the tokens are the same whatever the chunk sizes (pending text is
+ * carried over chunk ends, not flushed), each is whole UTF-8 characters, and the
+ * copied part never needs more than CHARS_MAX + 1 bytes of scratch.
+ */
+static void chars_split(wn_tokenizer *t)
 {
-    for (size_t k = 1; k <= 4 && k <= n; k++) {
-        unsigned char c = (unsigned char)p[n - k];
-        if ((c & 0xC0) == 0x80)
-            continue;                      /* continuation byte: look further back */
-        size_t need = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        return need > k ? k : 0;
-    }
-    return 0;
-}
+    wn_token tok;
 
-/* Emit pending characters now, except an incomplete UTF-8 sequence at the end:
- * every CHARS token is valid UTF-8 whatever the chunk boundaries. */
-static void flush_chars_partial(wn_tokenizer *t)
-{
-    span *s = &t->chars;
-    char tail[4];
-
-    if (s->n == 0)
-        return;
-    const char *base = s->inbuf ? t->cb.p + s->off : s->p;
-    size_t keep = utf8_tail(base, s->n);
-    if (keep == s->n) {
-        span_detach(t, s, &t->cb);
-        return;
+    while (t->chars.n > CHARS_MAX && !t->stop && !t->failed) {
+        span *s = &t->chars;
+        const char *base = s->inbuf ? t->cb.p + s->off : s->p;
+        size_t cut = CHARS_MAX;
+        while (cut > CHARS_MAX - 3 && ((unsigned char)base[cut] & 0xC0) == 0x80)
+            cut--;                   /* base[cut] continues a character: cut before it */
+        size_t rest = s->n - cut;
+        tok_init(&tok, WN_TOK_CHARS);
+        tok.data = wn_str_make(base, cut);
+        call(t, &tok);
+        if (s->inbuf) {
+            memmove(t->cb.p, base + cut, rest);
+            t->cb.n = rest;
+            s->off = 0;
+        } else {
+            s->p = base + cut;
+        }
+        s->n = rest;
     }
-    memcpy(tail, base + s->n - keep, keep);
-    s->n -= keep;
-    flush_chars(t);
-    if (keep)
-        wn_tok_span_lit(t, &t->chars, &t->cb, tail, keep);
 }
 
 void wn_tok_chars_in(wn_tokenizer *t, const char *p, size_t n)
 {
-    span_in(t, &t->chars, &t->cb, p, n);
-    if (t->chars.inbuf && t->cb.n > CHARS_FLUSH)
-        flush_chars_partial(t);
+    span *s = &t->chars;
+    while (n && !t->stop && !t->failed) {
+        size_t take = n;
+        /* Copying: never more than the token can hold. A slice: any length. */
+        bool copy = s->inbuf || (s->n && s->p + s->n != p);
+        if (copy && take > CHARS_MAX + 1 - s->n)
+            take = CHARS_MAX + 1 - s->n;
+        span_in(t, s, &t->cb, p, take);
+        if (s->n > CHARS_MAX)
+            chars_split(t);
+        p += take;
+        n -= take;
+    }
 }
 
 void wn_tok_chars_lit(wn_tokenizer *t, const char *p, size_t n)
 {
-    wn_tok_span_lit(t, &t->chars, &t->cb, p, n);
-    if (t->cb.n > CHARS_FLUSH)
-        flush_chars_partial(t);
+    wn_tok_span_lit(t, &t->chars, &t->cb, p, n);   /* n is small: a reference, U+FFFD */
+    if (t->chars.n > CHARS_MAX)
+        chars_split(t);
 }
 
 /* Emit bytes of this buffer from t->mark to p when the mark is here; else `lit`
@@ -1338,7 +1345,7 @@ static void detach(wn_tokenizer *t)
 {
     t->mark = NULL;
     t->amp = NULL;
-    flush_chars_partial(t);
+    span_detach(t, &t->chars, &t->cb);
     span_detach(t, &t->name, &t->sb);
     span_detach(t, &t->data, &t->sb);
     span_detach(t, &t->pub, &t->sb);
@@ -1403,7 +1410,7 @@ wn_tokenizer *wn_tokenizer_new(wn_token_fn emit, void *ctx, uint32_t max_attrs, 
     t->state = S_DATA;
     t->cur = -1;
     wn_buf_init(&t->sb, limit);
-    wn_buf_init(&t->cb, 0);          /* bounded by CHARS_FLUSH */
+    wn_buf_init(&t->cb, 0);          /* bounded by CHARS_MAX + 1 (chars_split) */
     wn_buf_init(&t->last_start, limit);
     wn_buf_init(&t->tmp, limit);
     return t;

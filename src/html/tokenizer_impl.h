@@ -102,7 +102,7 @@ enum {
 };
 
 #define NORM_BLOCK  65536   /* CR normalization works in blocks: bounded extra memory */
-#define CHARS_FLUSH 65536   /* copied character data is emitted once it grows past this */
+#define CHARS_MAX   65536   /* largest CHARS token (bytes); see chars_split */
 #define MIX_TAKE    64      /* new bytes joined to pending lookahead bytes per step */
 #define PEND_MAX    (WN_ENTITY_MAX_NAME + 8)
 #define HASH_FROM   8       /* duplicate-attribute check: linear below, hash table from here */

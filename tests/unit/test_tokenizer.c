@@ -2,7 +2,8 @@
  * test_tokenizer.c: hand-written tokenizer cases (references in text and
  * attributes, RCDATA/RAWTEXT/script switches, CR/LF across chunks, U+0000,
  * duplicate attributes, max_attrs, the scratch limit, zero-copy, hostile sizes)
- * and a check that every chunk size gives the same tokens as the whole input.
+ * and a check that every chunk size gives the same tokens (character token
+ * boundaries included) as the whole input.
  */
 #include "check.h"
 
@@ -16,6 +17,7 @@ typedef struct sink {
     wn_tokenizer *t;
     wn_buf out;
     bool switch_states;      /* act like the tree builder for title/style/script... */
+    bool mark_chars;         /* write each CHARS token as "[text]": token boundaries count */
     int stop_after;          /* return 7 from the callback after this many tokens (0: never) */
     int ntok;
     bool bad_utf8;           /* a CHARS token ended inside a UTF-8 sequence */
@@ -53,7 +55,11 @@ static int on_token(void *ctx, wn_token *tok)
             s->bad_utf8 = true;
         if (!in_input(s, tok->data))
             s->all_zero_copy = false;
+        if (s->mark_chars)
+            wn_buf_putc(b, '[');
         wn_buf_put(b, tok->data.p, tok->data.n);
+        if (s->mark_chars)
+            wn_buf_putc(b, ']');
         break;
     case WN_TOK_START_TAG:
         wn_buf_printf(b, "<%.*s", (int)tok->name.n, tok->name.p);
@@ -113,6 +119,7 @@ static const char *tok_opts(const char *in, size_t n, size_t chunk, uint32_t max
     s.input_n = n;
     if (out_sink) {
         s.stop_after = out_sink->stop_after;
+        s.mark_chars = out_sink->mark_chars;
     }
     s.t = wn_tokenizer_new(on_token, &s, max_attrs, limit);
     int r = 0;
@@ -361,16 +368,53 @@ static void test_chunked_equivalence(void)
     };
     for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
         const char *in = inputs[i];
-        char *whole = strdup(tok(in));
+        sink w;
+        memset(&w, 0, sizeof w);
+        w.mark_chars = true;
+        char *whole = strdup(tok_opts(in, strlen(in), 0, 0, 0, NULL, &w));
         for (size_t c = 1; c <= 9; c++) {
             sink s;
             memset(&s, 0, sizeof s);
+            s.mark_chars = true;
             const char *got = tok_opts(in, strlen(in), c, 0, 0, NULL, &s);
             CHECK_EQ_STR(got, whole);
             CHECK(!s.bad_utf8);
         }
         free(whole);
     }
+}
+
+/* Text longer than one CHARS token (64 KiB) is cut at the same places whatever
+ * the chunk sizes, never inside a character: here a 3-byte character straddles
+ * offset 65536 (bytes 65535..65537), so the first token is 65535 bytes. */
+static void test_long_text_tokens(void)
+{
+    size_t n = 200000;
+    char *in = malloc(n + 1);
+    CHECK(in != NULL);
+    if (in == NULL)
+        return;
+    memset(in, 'a', n);
+    memcpy(in + 65535, "\xE2\x82\xAC", 3);
+    memcpy(in + 100000, "&amp;", 5);
+    in[n] = '\0';
+    sink w;
+    memset(&w, 0, sizeof w);
+    w.mark_chars = true;
+    char *whole = strdup(tok_opts(in, n, 0, 0, 0, NULL, &w));
+    CHECK(whole[0] == '[' && whole[65536] == ']');   /* "[" + 65535 bytes + "]" */
+    CHECK(!w.bad_utf8);
+    static const size_t chunks[] = { 1, 7, 4096, 65536, 70000 };
+    for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+        sink s;
+        memset(&s, 0, sizeof s);
+        s.mark_chars = true;
+        const char *got = tok_opts(in, n, chunks[i], 0, 0, NULL, &s);
+        CHECK(strcmp(got, whole) == 0);
+        CHECK(!s.bad_utf8);
+    }
+    free(whole);
+    free(in);
 }
 
 static double now(void)
@@ -455,6 +499,7 @@ int main(void)
     RUN(test_callback_stop);
     RUN(test_eof);
     RUN(test_chunked_equivalence);
+    RUN(test_long_text_tokens);
     RUN(test_hostile_sizes);
     CHECK_DONE();
 }
