@@ -45,37 +45,40 @@ static bool same_name(const wn_node *n, const wn_token *tok)
     return n->name.n == tok->name.n && memcmp(n->name.p, tok->name.p, tok->name.n) == 0;
 }
 
-/* spec: "any other end tag" in #parsing-main-inbody */
+/* spec: "any other end tag" in #parsing-main-inbody. The spec walks down the stack
+ * until an element with the token's name (found) or a special element (ignored);
+ * the key chain visits only same-key entries at or above the topmost special one. */
 void tb_any_other_end_tag(tb *t, const wn_token *tok)
 {
-    if (tok->tag != WN_TAG_UNKNOWN && t->count[tok->tag] == 0) {
-        tb_error(t);    /* it would stop at a special element (html at the latest) */
+    if (t->nstack == 0 || t->count[tok->tag] == 0) {
+        /* No element with that tag id (count[0]: unknown names) is open: the walk
+         * would stop at a special element, html at the latest. */
+        tb_error(t);
         return;
     }
-    for (uint32_t i = t->nstack; i-- > 0;) {
-        wn_node *node = t->stack[i];
-        if (same_name(node, tok)) {
-            for (;;) {
-                wn_node *c = tb_current(t);
-                if (c == node || c->ns != WN_NS_HTML || !(
-                        c->tag == WN_TAG_DD || c->tag == WN_TAG_DT || c->tag == WN_TAG_LI ||
-                        c->tag == WN_TAG_OPTGROUP || c->tag == WN_TAG_OPTION || c->tag == WN_TAG_P ||
-                        c->tag == WN_TAG_RB || c->tag == WN_TAG_RP || c->tag == WN_TAG_RT ||
-                        c->tag == WN_TAG_RTC))
-                    break;
-                tb_pop(t);
-            }
-            if (tb_current(t) != node)
-                tb_error(t);
-            while (t->nstack > i)
-                tb_pop(t);
-            return;
-        }
-        if (tb_is_special(node)) {
-            tb_error(t);
-            return;
-        }
+    int32_t floor = t->slot[t->nstack - 1].special_at;
+    int32_t j = t->last_key[tb_token_key(tok)];
+    while (j >= 0 && j >= floor && !same_name(t->stack[j], tok))
+        j = t->slot[j].prev_same;
+    if (j < 0 || j < floor) {
+        tb_error(t);
+        return;
     }
+    wn_node *node = t->stack[j];
+    for (;;) {
+        wn_node *c = tb_current(t);
+        if (c == node || c->ns != WN_NS_HTML || !(
+                c->tag == WN_TAG_DD || c->tag == WN_TAG_DT || c->tag == WN_TAG_LI ||
+                c->tag == WN_TAG_OPTGROUP || c->tag == WN_TAG_OPTION || c->tag == WN_TAG_P ||
+                c->tag == WN_TAG_RB || c->tag == WN_TAG_RP || c->tag == WN_TAG_RT ||
+                c->tag == WN_TAG_RTC))
+            break;
+        tb_pop(t);
+    }
+    if (tb_current(t) != node)
+        tb_error(t);
+    while (t->nstack > (uint32_t)j)
+        tb_pop(t);
 }
 
 static bool is_hidden_input(const wn_token *tok)

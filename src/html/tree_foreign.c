@@ -272,27 +272,26 @@ void tb_foreign_content(tb *t, wn_token *tok)
             tb_process(t, tok, t->mode);
             return;
         }
-        if (t->nstack == 0)
+        /* The spec walks down from the current node: a foreign element with the
+         * token's name (ASCII case-insensitively) is popped to; reaching an HTML
+         * element hands the token to the insertion mode. The key chain jumps
+         * straight to the same-name candidates above the topmost HTML element. */
+        if (t->nstack <= 1)
             return;
-        uint32_t i = t->nstack - 1;
-        wn_node *node = t->stack[i];
-        if (!name_ieq(node->name, tok->name))
+        uint32_t top = t->nstack - 1;
+        if (!name_ieq(t->stack[top]->name, tok->name))
             tb_error(t);
-        for (;;) {
-            if (i == 0)
-                return;
-            if (name_ieq(node->name, tok->name)) {
-                while (t->nstack > i)
-                    tb_pop(t);
-                return;
-            }
-            i--;
-            node = t->stack[i];
-            if (node->ns == WN_NS_HTML) {
-                tb_process(t, tok, t->mode);
-                return;
-            }
+        int32_t floor = t->slot[top].html_at;
+        int32_t j = t->last_key[tb_token_key(tok)];
+        while (j >= 0 && j > floor && !name_ieq(t->stack[j]->name, tok->name))
+            j = t->slot[j].prev_same;
+        if (j >= 1 && j > floor) {
+            while (t->nstack > (uint32_t)j)
+                tb_pop(t);
+            return;
         }
+        tb_process(t, tok, t->mode);
+        return;
     }
     case WN_TOK_EOF:
         return;

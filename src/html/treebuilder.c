@@ -100,11 +100,66 @@ static bool grow(tb *t, void **arr, uint32_t *cap, uint32_t used, uint32_t max, 
     return true;
 }
 
+static uint16_t name_key(wn_str name)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < name.n; i++) {
+        h ^= (unsigned char)wn_ascii_lower(name.p[i]);
+        h *= 16777619u;
+    }
+    return (uint16_t)(WN_TAG__COUNT + (h & (TB_NAME_BUCKETS - 1)));
+}
+
+static uint16_t node_key(const wn_node *n)
+{
+    return n->tag != WN_TAG_UNKNOWN ? n->tag : name_key(n->name);
+}
+
+uint16_t tb_token_key(const wn_token *tok)
+{
+    return tok->tag != WN_TAG_UNKNOWN ? tok->tag : name_key(tok->name);
+}
+
+/* Fill slot i for stack[i] (all slots below i must be current). */
+static void index_slot(tb *t, uint32_t i)
+{
+    wn_node *n = t->stack[i];
+    tb_slot *s = &t->slot[i];
+    s->key = node_key(n);
+    s->prev_same = t->last_key[s->key];
+    t->last_key[s->key] = (int32_t)i;
+    s->special_at = tb_is_special(n) ? (int32_t)i : i ? t->slot[i - 1].special_at : -1;
+    s->html_at = n->ns == WN_NS_HTML ? (int32_t)i : i ? t->slot[i - 1].html_at : -1;
+}
+
+/* Forget slots from the top down to index i (before the stack changes there). */
+static void unindex_from(tb *t, uint32_t i)
+{
+    for (uint32_t j = t->nstack; j-- > i;)
+        t->last_key[t->slot[j].key] = t->slot[j].prev_same;
+}
+
+static void reindex_from(tb *t, uint32_t i)
+{
+    for (uint32_t j = i; j < t->nstack; j++)
+        index_slot(t, j);
+}
+
 void tb_push(tb *t, wn_node *n)
 {
+    uint32_t cap = t->cap_stack;
     if (!grow(t, (void **)&t->stack, &t->cap_stack, t->nstack, t->max_stack + 8, sizeof *t->stack))
         return;
+    if (t->cap_stack != cap) {
+        tb_slot *s = realloc(t->slot, (size_t)t->cap_stack * sizeof *s);
+        if (s == NULL) {
+            tb_fail(t, WN_ERR_NOMEM, "out of memory");
+            return;
+        }
+        t->slot = s;
+    }
     t->stack[t->nstack++] = n;
+    index_slot(t, t->nstack - 1);
     n->flags |= TB_FLAG_OPEN;
     if (n->ns == WN_NS_HTML)
         t->count[n->tag]++;
@@ -126,6 +181,7 @@ wn_node *tb_pop(tb *t)
     if (t->nstack == 0)
         return NULL;
     wn_node *n = t->stack[--t->nstack];
+    t->last_key[t->slot[t->nstack].key] = t->slot[t->nstack].prev_same;
     unmark(t, n);
     if (t->seen_selectedcontent && n->ns == WN_NS_HTML && n->tag == WN_TAG_OPTION)
         tb_option_popped(t, n);
@@ -180,9 +236,11 @@ void tb_remove_from_stack(tb *t, wn_node *n)
     int i = tb_stack_index(t, n);
     if (i < 0)
         return;
+    unindex_from(t, (uint32_t)i);
     unmark(t, n);
     memmove(&t->stack[i], &t->stack[i + 1], (t->nstack - (uint32_t)i - 1) * sizeof *t->stack);
     t->nstack--;
+    reindex_from(t, (uint32_t)i);
 }
 
 /* MARK: Scopes ----------------------------------------------------------------- */
@@ -865,9 +923,11 @@ bool tb_adoption_agency(tb *t, const wn_token *tok)
         /* stack: remove fe, put nf just below (after) the furthest block */
         tb_remove_from_stack(t, fe);
         fb = tb_stack_index(t, furthest);
+        unindex_from(t, (uint32_t)fb + 1);
         memmove(&t->stack[fb + 2], &t->stack[fb + 1], (t->nstack - (uint32_t)fb - 1) * sizeof *t->stack);
         t->stack[fb + 1] = nf;
         t->nstack++;
+        reindex_from(t, (uint32_t)fb + 1);
         nf->flags |= TB_FLAG_OPEN;
         t->count[nf->tag]++;
     }
@@ -1076,6 +1136,7 @@ static wn_node *make_context(tb *t, const char *ctx)
 static void tb_fini(tb *t)
 {
     free(t->stack);
+    free(t->slot);
     free(t->afe);
     free(t->tmodes);
     free(t->pend);
@@ -1090,6 +1151,8 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->in_end = utf8 + n;
     t->frameset_ok = true;
     t->clone_budget = 4096;
+    for (int k = 0; k < TB_KEYS; k++)
+        t->last_key[k] = -1;
     /* max_depth 0 ("no limit") still gets a cap, so the stack scans stay bounded */
     uint32_t depth = opt && opt->max_depth ? opt->max_depth : 100000;
     if (depth < 8)

@@ -44,6 +44,20 @@ typedef enum tb_mode {
  * "is in the stack" O(1) for the formatting list and the adoption agency. Cleared on pop. */
 #define TB_FLAG_OPEN 0x0100u
 
+/* Stack index by name: a key is the tag id, or for names not in the tag table a
+ * hash of the lowercased name. Each entry links to the next entry down with the same
+ * key and knows the topmost special / HTML element at or below it, so "any other end
+ * tag" (HTML and foreign) finds its target without scanning the stack. */
+#define TB_NAME_BUCKETS 256
+#define TB_KEYS (WN_TAG__COUNT + TB_NAME_BUCKETS)
+
+typedef struct tb_slot {
+    int32_t prev_same;   /* next lower index with the same key, -1 if none */
+    int32_t special_at;  /* topmost special element at or below this index, -1 if none */
+    int32_t html_at;     /* topmost HTML element at or below this index, -1 if none */
+    uint16_t key;
+} tb_slot;
+
 typedef struct tb tb;
 struct tb {
     wn_doc *d;
@@ -58,6 +72,8 @@ struct tb {
     uint32_t nstack, max_stack;   /* max_stack: wn_options.max_depth (at least 8) */
     uint32_t cap_stack;           /* allocated entries; grows by doubling up to max_stack + 8 */
     uint32_t count[WN_TAG__COUNT];/* HTML elements on the stack, per tag id */
+    tb_slot *slot;                /* per stack entry, same indexes as stack */
+    int32_t last_key[TB_KEYS];    /* topmost stack index per key, -1 if none */
     uint32_t foreign_on_stack;    /* SVG/MathML elements on the stack */
 
     wn_node **afe;                /* active formatting elements; NULL entries are markers */
@@ -105,6 +121,7 @@ void tb_pop_until_one_of(tb *t, const uint16_t *tags, int ntags);
 void tb_remove_from_stack(tb *t, wn_node *n);
 int  tb_stack_index(const tb *t, const wn_node *n);   /* -1 if absent */
 bool tb_in_stack(const wn_node *n);
+uint16_t tb_token_key(const wn_token *tok);
 
 /* scopes: spec #has-an-element-in-the-specific-scope */
 enum { SCOPE_DEFAULT, SCOPE_LIST, SCOPE_BUTTON, SCOPE_TABLE, SCOPE_SELECT };
