@@ -120,11 +120,16 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
  * costs one table look-up per byte plus the few patterns starting there. */
 static uint8_t by_first_n[128];
 static uint8_t by_first[128][12];
+static uint8_t vocab_len[NVOCAB];
+static uint8_t bigram[128 * 128 / 8];   /* first two bytes of some pattern */
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
 static void vocab_build(void)
 {
     for (size_t i = 0; i < NVOCAB; i++) {
+        vocab_len[i] = (uint8_t)strlen(vocab[i].s);
+        unsigned bg = (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
+        bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
         unsigned char f = (unsigned char)vocab[i].s[0];
         if (by_first_n[f] < sizeof by_first[f])
             by_first[f][by_first_n[f]++] = (uint8_t)i;
@@ -147,14 +152,17 @@ unsigned wn_vocab_match(const char *p, size_t n)
         n = sizeof low - 1;
     for (size_t i = 0; i < n; i++)
         low[i] = wn_ascii_lower(p[i]);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char f = (unsigned char)low[i];
-        if (f >= 128)
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char f = (unsigned char)low[i], g = (unsigned char)low[i + 1];
+        if (f >= 128 || g >= 128)
+            continue;
+        unsigned bg = f * 128u + g;
+        if (!(bigram[bg / 8] & (1u << (bg % 8))))
             continue;
         for (unsigned k = 0; k < by_first_n[f]; k++) {
             const struct vocab *v = &vocab[by_first[f][k]];
-            size_t m = strlen(v->s);
-            if (m > n - i || memcmp(low + i, v->s, m) != 0)
+            size_t m = vocab_len[by_first[f][k]];
+            if (m > n - i || low[i + 1] != v->s[1] || memcmp(low + i, v->s, m) != 0)
                 continue;
             if ((v->bits & BOUNDED) &&
                 ((i > 0 && is_alnum((unsigned char)low[i - 1])) ||
@@ -213,27 +221,79 @@ static bool style_hides(wn_str s)
     return false;
 }
 
-bool wn_node_hidden(const wn_node *el)
+void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
 {
-    if (wn_dom_attr(el, "hidden"))
-        return true;
-    wn_str v = wn_dom_attr_value(el, "aria-hidden");
-    /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
-    if (v.p && wn_str_ieq(v, "true") && !slice_has(wn_dom_attr_value(el, "class"), "fallback-image"))
-        return true;
-    v = wn_dom_attr_value(el, "style");
-    return v.n && style_hides(v);
+    memset(a, 0, sizeof *a);
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const wn_attr *at = &el->attrs[i];
+        wn_str v = at->value;
+        const char *n = at->name.p;
+        switch (at->name.n) {
+        case 2:
+            if (memcmp(n, "id", 2) == 0)
+                a->id = v;
+            break;
+        case 3:
+            if (memcmp(n, "rel", 3) == 0)
+                a->rel = v;
+            break;
+        case 4:
+            if (memcmp(n, "role", 4) == 0)
+                a->role = v;
+            break;
+        case 5:
+            if (memcmp(n, "class", 5) == 0)
+                a->cls = v;
+            else if (memcmp(n, "style", 5) == 0)
+                a->style = v;
+            break;
+        case 6:
+            if (memcmp(n, "hidden", 6) == 0)
+                a->hidden = true;
+            break;
+        case 8:
+            if (memcmp(n, "itemprop", 8) == 0)
+                a->itemprop = v;
+            break;
+        case 10:
+            if (memcmp(n, "aria-modal", 10) == 0)
+                a->aria_modal = v;
+            break;
+        case 11:
+            if (memcmp(n, "aria-hidden", 11) == 0)
+                a->aria_hidden = v;
+            break;
+        default:
+            break;
+        }
+    }
 }
 
-bool wn_role_unlikely(const wn_node *el)
+bool wn_attrs_hidden(const wn_elattrs *a)
+{
+    if (a->hidden)
+        return true;
+    /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
+    if (a->aria_hidden.p && wn_str_ieq(a->aria_hidden, "true") && !slice_has(a->cls, "fallback-image"))
+        return true;
+    return a->style.n && style_hides(a->style);
+}
+
+bool wn_node_hidden(const wn_node *el)
+{
+    wn_elattrs a;
+    wn_attrs_scan(el, &a);
+    return wn_attrs_hidden(&a);
+}
+
+bool wn_attrs_role_unlikely(const wn_elattrs *a)
 {
     static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
                                          "alert", "alertdialog", "dialog" };
-    wn_str r = wn_dom_attr_value(el, "role");
-    if (r.n == 0)
+    if (a->role.n == 0)
         return false;
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (wn_str_ieq(r, roles[i]))
+        if (wn_str_ieq(a->role, roles[i]))
             return true;
     return false;
 }

@@ -229,6 +229,22 @@ static bool scheme_is(wn_str s, const char *lit)
     return wn_str_ieq(s, lit);
 }
 
+/* The media type of a data: URL (its "path": "image/png;base64,...") is a
+ * raster image. SVG is refused: it can carry script, and Markdown renderers
+ * refuse it too. */
+static bool raster_data(wn_str path)
+{
+    static const char *const types[] = { "image/png", "image/jpeg", "image/jpg", "image/gif",
+                                         "image/webp", "image/avif", "image/bmp" };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        size_t k = strlen(types[i]);
+        if (path.n > k && wn_str_ieq(wn_str_make(path.p, k), types[i]) &&
+            (path.p[k] == ';' || path.p[k] == ','))
+            return true;
+    }
+    return false;
+}
+
 /* Only schemes a reader can follow; everything else (javascript:, vbscript:,
  * data: outside images, custom app schemes) is refused. */
 static bool scheme_allowed(const url_parts *u, bool image)
@@ -238,9 +254,7 @@ static bool scheme_allowed(const url_parts *u, bool image)
     if (scheme_is(u->scheme, "http") || scheme_is(u->scheme, "https"))
         return true;
     if (image) {
-        /* data:image/... only; the path holds "image/png;base64,..." */
-        return scheme_is(u->scheme, "data") && u->path.n > 6 &&
-               wn_str_ieq(wn_str_make(u->path.p, 6), "image/");
+        return scheme_is(u->scheme, "data") && raster_data(u->path);
     }
     return scheme_is(u->scheme, "ftp") || scheme_is(u->scheme, "mailto") ||
            scheme_is(u->scheme, "tel");

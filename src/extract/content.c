@@ -51,9 +51,6 @@ static void reset_arrays(wn_cctx *c)
     memset(c->st, 0, n * sizeof *c->st);
     memset(c->nf, 0, n * sizeof *c->nf);
     memset(c->why, 0, n * sizeof *c->why);
-    memset(c->vc, 0, n * sizeof *c->vc);
-    memset(c->vc_cls, 0, n * sizeof *c->vc_cls);
-    memset(c->vc_id, 0, n * sizeof *c->vc_id);
     c->ncands = 0;
     c->headline_done = c->byline_done = false;
     c->top = c->root = NULL;
@@ -88,8 +85,12 @@ static wn_node *find_comments(wn_cctx *c)
     for (wn_node *x = root; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && x->nattrs) {
-            wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-            unsigned v = (cl.n ? wn_vocab_match(cl.p, cl.n) : 0) | (id.n ? wn_vocab_match(id.p, id.n) : 0);
+            unsigned v = c->vc[x->id];
+            if (!(v & VC_DONE)) {
+                /* Not reached by the walk (inside a left-out block): match now. */
+                wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+                v = (cl.n ? wn_vocab_match(cl.p, cl.n) : 0) | (id.n ? wn_vocab_match(id.p, id.n) : 0);
+            }
             if ((v & VC_COMMENT) && !(v & VC_MAYBE) && !wn_node_hidden(x)) {
                 /* Count its text once; inner comment-named blocks are part of it. */
                 uint32_t len = 0;
@@ -203,6 +204,9 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
                  opt->favor == WN_FAVOR_RECALL ? 0.15f : 0.0f;
     if (alloc_arrays(&c) != 0)
         return -1;
+    memset(c.vc, 0, c.n * sizeof *c.vc);
+    memset(c.vc_cls, 0, c.n * sizeof *c.vc_cls);
+    memset(c.vc_id, 0, c.n * sizeof *c.vc_id);
 
     /* Each retry drops one more filter; if none reaches the minimum, the longest wins. */
     static const unsigned tries[4] = {
@@ -212,9 +216,10 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
         0,
     };
     uint32_t best_len = 0;
-    int best = 0, chosen = -1;
+    int best = 0, chosen = -1, last = 0;
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
+        last = i;
         if (len >= MIN_ARTICLE_CHARS) {
             chosen = i;
             break;
@@ -228,7 +233,17 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
         chosen = best;
     /* The extra cleaning is trusted to trim, not to gut: when it would remove
      * most of the article, the names it went by were wrong for this page. */
-    uint32_t before = 0, after = attempt(&c, tries[chosen], opt->favor != WN_FAVOR_RECALL, &before);
+    bool extra = opt->favor != WN_FAVOR_RECALL;
+    uint32_t before = 0, after = 0;
+    if (chosen == last && c.root) {
+        /* The state of the chosen attempt is still here: clean on top of it. */
+        before = c.st[c.root->id].text;
+        if (extra)
+            wn_extra_clean(&c);
+        after = c.st[c.root->id].text;
+    } else {
+        after = attempt(&c, tries[chosen], extra, &before);
+    }
     if (after * 5 < before * 2)
         attempt(&c, tries[chosen], false, NULL);
 

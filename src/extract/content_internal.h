@@ -52,6 +52,7 @@ typedef struct wn_cstat {
 #define VC_COMMENT  0x0080u  /* user comments */
 #define VC_TEASER   0x0100u  /* related/recommended/more-from rails */
 #define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
+#define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* Why a block was kept or dropped (explain output). */
 enum wn_why {
@@ -86,10 +87,18 @@ typedef struct wn_cctx {
     bool headline_done, byline_done;
 } wn_cctx;
 
+/* The attributes the content finder reads, found in one scan of an element. */
+typedef struct wn_elattrs {
+    wn_str cls, id, style, role, rel, itemprop, aria_hidden, aria_modal;
+    bool hidden;
+} wn_elattrs;
+
 /* boilerplate.c */
+void     wn_attrs_scan(const wn_node *el, wn_elattrs *a);
+bool     wn_attrs_hidden(const wn_elattrs *a);
+bool     wn_attrs_role_unlikely(const wn_elattrs *a);
 unsigned wn_vocab_match(const char *p, size_t n);
 bool     wn_node_hidden(const wn_node *el);
-bool     wn_role_unlikely(const wn_node *el);
 int      wn_class_weight(const wn_cctx *c, const wn_node *el);
 bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);
 void     wn_prep_article(wn_cctx *c);

@@ -19,7 +19,10 @@
 #define SCRATCH_LIMIT   (16u << 20)
 #define MAX_H1          8
 #ifndef HEADING_TRUST
-#define HEADING_TRUST   5        /* heading score that outweighs metadata titles */
+#define HEADING_TRUST   6        /* heading score that outweighs metadata titles */
+#endif
+#ifndef HEADING_OVER_META
+#define HEADING_OVER_META 0
 #endif
 
 /* MARK: Candidate slots ------------------------------------------------------- */
@@ -872,8 +875,9 @@ static void choose_title(ctx *c)
         }
     }
     /* A well-marked heading (an h1 in the article or classed as a title)
-     * beats metadata that disagrees with it. */
-    if (h1) {
+     * beats a <title> that disagrees with it; declared titles (og:title,
+     * JSON-LD, Dublin Core) are kept, as publishers chose them. */
+    if (h1 && (t == NULL || !HEADING_OVER_META)) {
         for (size_t i = 0; i < c->nh1; i++) {
             if (c->h1[i] == h1 && c->h1_prio[i] >= HEADING_TRUST) {
                 c->title.v = h1;

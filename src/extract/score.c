@@ -192,9 +192,8 @@ static float title_similarity(const char *title, const char *head, size_t hn)
     return 1.0f - (float)uniq / (float)all;
 }
 
-static bool attr_has(const wn_node *el, const char *name, const char *needle)
+static bool slice_has_word(wn_str v, const char *needle)
 {
-    wn_str v = wn_dom_attr_value(el, name);
     size_t m = strlen(needle);
     for (size_t i = 0; i + m <= v.n; i++) {
         size_t k = 0;
@@ -216,7 +215,7 @@ static bool near_ancestor(const wn_node *x, uint16_t tag)
 }
 
 /* Decide, before measuring, whether an element is left out with its subtree. */
-static uint8_t leave_out(wn_cctx *c, wn_node *x)
+static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
     if (x->ns != WN_NS_HTML)
         return WHY_TAG;   /* svg/math: icon titles and formulas, not prose */
@@ -233,14 +232,13 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x)
         return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (wn_node_hidden(x))
+    if (wn_attrs_hidden(at))
         return WHY_HIDDEN;
-    if (wn_str_ieq(wn_dom_attr_value(x, "aria-modal"), "true") &&
-        wn_str_ieq(wn_dom_attr_value(x, "role"), "dialog"))
+    if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];
-    if (!c->byline_done && (v & VC_BYLINE || attr_has(x, "rel", "author") ||
-                            attr_has(x, "itemprop", "author"))) {
+    if (!c->byline_done && (v & VC_BYLINE || slice_has_word(at->rel, "author") ||
+                            slice_has_word(at->itemprop, "author"))) {
         char buf[128];
         size_t n = short_text(x, buf, 100);
         if (n > 0 && n < 100) {
@@ -252,7 +250,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x)
         if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) && x->tag != WN_TAG_BODY && x->tag != WN_TAG_A &&
             !near_ancestor(x, WN_TAG_TABLE) && !near_ancestor(x, WN_TAG_CODE))
             return WHY_UNLIKELY;
-        if (wn_role_unlikely(x))
+        if (wn_attrs_role_unlikely(at))
             return WHY_ROLE;
     }
     return WHY_NONE;
@@ -294,13 +292,19 @@ int wn_walk(wn_cctx *c)
             continue;
         }
         if (x->type == WN_NODE_ELEMENT) {
+            wn_elattrs at;
             if (x->nattrs) {
-                wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-                c->vc_cls[x->id] = (uint16_t)(cl.n ? wn_vocab_match(cl.p, cl.n) : 0);
-                c->vc_id[x->id] = (uint16_t)(id.n ? wn_vocab_match(id.p, id.n) : 0);
-                c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id];
+                wn_attrs_scan(x, &at);
+                /* Names do not change between attempts: match them once. */
+                if (!(c->vc[x->id] & VC_DONE)) {
+                    c->vc_cls[x->id] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
+                    c->vc_id[x->id] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                    c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id] | VC_DONE;
+                }
+            } else {
+                memset(&at, 0, sizeof at);
             }
-            uint8_t why = leave_out(c, x);
+            uint8_t why = leave_out(c, x, &at);
             if (why == WHY_NONE && is_headline(c, x))
                 why = WHY_HEADLINE;
             if (why != WHY_NONE) {
