@@ -281,10 +281,10 @@ static wn_status stream_failed(wn_warc *w, rd_err *e, uint64_t off)
 
 /* The block of a record whose end is not where Content-Length says: give its
  * bytes back to the stream so the records hidden inside are found again. */
-static void replay_block(wn_warc *w, rd_err *e, int cut, size_t kept, uint64_t bstart)
+static void replay_block(wn_warc *w, rd_err *e, int skipped, size_t kept, uint64_t bstart)
 {
     e->resync = WN_RESYNC_SCAN;
-    if (!cut)
+    if (!skipped)
         (void)wn_ws_replay(w, &w->blk, &w->blk_cap, kept, bstart);
 }
 
@@ -440,16 +440,14 @@ again:
             if (wn_ws_fill(w) <= 0) {
                 if (w->sst != WN_OK)
                     return stream_failed(w, e, off);
-                if (aligned) {
-                    /* The member is over: the next one starts right here. */
-                    e->msg = "record runs past the end of its gzip member or zstd frame"
-                             " (Content-Length too long or member truncated)";
-                    e->resync = WN_RESYNC_NONE;
-                } else {
-                    e->msg = "truncated record: input ends inside the block"
-                             " (or Content-Length too long)";
-                    replay_block(w, e, cut, kept, bstart);
-                }
+                /* Rescan the block: in a whole-file member it may hold the
+                 * records a too-long Content-Length swallowed; with one member
+                 * per record the scan runs into the next member. */
+                e->msg = aligned ? "record runs past the end of its gzip member or zstd frame"
+                                   " (Content-Length too long or member truncated)"
+                                 : "truncated record: input ends inside the block"
+                                   " (or Content-Length too long)";
+                replay_block(w, e, kept != cl - left, kept, bstart);
                 return WN_ERR_INPUT;
             }
             continue;
@@ -477,7 +475,7 @@ again:
     if (n < 4 || memcmp(w->win + w->wpos, "\r\n\r\n", 4) != 0) {
         e->msg = n < 4 ? "truncated record: no CRLF CRLF after the block"
                        : "Content-Length does not match the block: no CRLF CRLF after it";
-        replay_block(w, e, cut, kept, bstart);
+        replay_block(w, e, kept != cl - left, kept, bstart);
         return WN_ERR_INPUT;
     }
     w->cross = 0;
@@ -490,7 +488,7 @@ again:
         return stream_failed(w, e, off);
     if (n != i && (n < i + 5 || memcmp(w->win + w->wpos + i, "WARC/", 5) != 0)) {
         e->msg = "Content-Length does not match the block: no WARC record after it";
-        replay_block(w, e, cut, kept, bstart);
+        replay_block(w, e, kept != cl - left, kept, bstart);
         return WN_ERR_INPUT;
     }
     wn_ws_consume(w, i);

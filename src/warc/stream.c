@@ -380,6 +380,8 @@ long wn_ws_read_direct(wn_warc *w, void *dst, size_t cap)
             return r;
     }
     w->dpos += (uint64_t)r;
+    if (w->dpos > w->hw)
+        w->hw = w->dpos;
     return r;
 }
 
@@ -398,6 +400,8 @@ void wn_ws_consume(wn_warc *w, size_t n)
 {
     w->wpos += n;
     w->dpos += n;
+    if (w->dpos > w->hw)
+        w->hw = w->dpos;
 }
 
 /*
@@ -410,6 +414,12 @@ void wn_ws_consume(wn_warc *w, size_t n)
 int wn_ws_replay(wn_warc *w, char **buf, size_t *cap, size_t n, uint64_t off)
 {
     size_t tail = wn_ws_avail(w);
+    /* Records that all claim to run to the end of the file would each be
+     * rescanned: a budget of twice the furthest point read (plus 8 MiB) keeps
+     * the total work linear. Past it, the scan goes on from here instead. */
+    if (w->replayed + n > 2 * w->hw + ((uint64_t)8 << 20))
+        return -1;
+    w->replayed += n;
     if (n + tail + 1 > *cap) {
         char *p = realloc(*buf, n + tail + 1);
         if (p == NULL)
@@ -475,7 +485,8 @@ wn_status wn_ws_resync_member(wn_warc *w)
         if (st == WN_OK) {
             w->wpos = w->wlen = 0;
             while (w->wlen < 7) {
-                long r = w->mem_open ? produce(w, w->win + w->wlen, WN_WARC_WIN_CAP - w->wlen) : 0;
+                /* a little output is enough to judge a candidate */
+                long r = w->mem_open ? produce(w, w->win + w->wlen, 4096 - w->wlen) : 0;
                 if (r <= 0)
                     break;
                 w->wlen += (size_t)r;

@@ -65,6 +65,8 @@ struct wn_warc {
     /* replay: a failed record's block, read again before anything else */
     char *rep;
     size_t rpos, rlen, rcap;
+    uint64_t hw;                /* furthest decoded offset consumed (replay budget) */
+    uint64_t replayed;          /* bytes handed back for rescanning */
 
     /* last stream failure (fill returned -1) */
     wn_status sst;
