@@ -758,19 +758,20 @@ static const unsigned char fffd[3] = { 0xEF, 0xBF, 0xBD };
 /* Output size of the single-byte decode: ASCII bytes stay, others grow. */
 static size_t sb_count(const sb_char *t, const unsigned char *s, size_t n)
 {
-    size_t i = 0, m = n;
-    while (i < n) {
+    size_t i = 0, k, m = n;
+    for (; i + 8 <= n; i += 8) {
         uint64_t w;
-        if (i + 8 <= n) {
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080ULL)) {
-                i += 8;
-                continue;
-            }
+        memcpy(&w, s + i, 8);
+        if (!(w & 0x8080808080808080ULL))
+            continue;           /* 8 ASCII bytes: one output byte each */
+        for (k = i; k < i + 8; k++) {
+            if (s[k] >= 0x80)
+                m += (size_t)t[s[k] - 0x80].len - 1;
         }
+    }
+    for (; i < n; i++) {
         if (s[i] >= 0x80)
             m += (size_t)t[s[i] - 0x80].len - 1;
-        i++;
     }
     return m;
 }
@@ -794,11 +795,9 @@ static void sb_decode(const sb_char *t, const unsigned char *s, size_t n, unsign
         if (s[i] < 0x80) {
             *o++ = s[i++];
         } else {
+            /* Always 3 bytes stored, len kept: the caller leaves 2 bytes of slack. */
             const sb_char *e = &t[s[i++] - 0x80];
-            o[0] = e->b[0];
-            o[1] = e->b[1];
-            if (e->len == 3)
-                o[2] = e->b[2];
+            memcpy(o, e->b, 3);
             o += e->len;
         }
     }
@@ -1071,7 +1070,7 @@ int wn_encoding_decode(wn_arena *a, const char *enc, const char *p, size_t n,
         pthread_once(&sb_once, sb_init);
         t = sb_tables[k];
         m = sb_count(t, s, n);
-        dst = wn_arena_alloc(a, m);
+        dst = wn_arena_alloc(a, m + 2);
         if (dst == NULL)
             return -1;
         sb_decode(t, s, n, dst);
