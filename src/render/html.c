@@ -73,9 +73,21 @@ static bool safe_url(wn_str v, bool image)
     wn_str scheme = wn_str_make(v.p + s, i - s);
     if (wn_str_ieq(scheme, "http") || wn_str_ieq(scheme, "https"))
         return true;
+    if (image && wn_str_ieq(scheme, "data")) {
+        /* raster types only, as the cleaner allows */
+        static const char *const types[] = { "image/png", "image/jpeg", "image/jpg", "image/gif",
+                                             "image/webp", "image/avif", "image/bmp" };
+        wn_str rest = wn_str_make(v.p + i + 1, v.n - i - 1);
+        for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+            size_t k = strlen(types[t]);
+            if (rest.n > k && wn_str_ieq(wn_str_make(rest.p, k), types[t]) &&
+                (rest.p[k] == ';' || rest.p[k] == ','))
+                return true;
+        }
+        return false;
+    }
     if (image)
-        return wn_str_ieq(scheme, "data") && v.n - i > 7 &&
-               wn_str_ieq(wn_str_make(v.p + i + 1, 6), "image/");
+        return false;
     return wn_str_ieq(scheme, "ftp") || wn_str_ieq(scheme, "mailto") || wn_str_ieq(scheme, "tel");
 }
 

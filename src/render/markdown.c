@@ -12,7 +12,6 @@
 #include "render/render_internal.h"
 
 #define MAX_LISTS   128      /* deeper lists fall back to "- " bullets */
-#define MAX_INLINE  256      /* deeper emphasis nesting is written without delimiters */
 #define MAX_COLS    1000     /* HTML's own colspan limit */
 #define MAX_ROWSPAN 65534    /* HTML's own rowspan limit */
 
@@ -43,8 +42,6 @@ typedef struct md_state {
     unsigned flags;
     md_list lists[MAX_LISTS];
     int list_depth;          /* all open lists, also those past MAX_LISTS */
-    wn_lw_token inl[MAX_INLINE];
-    int inline_depth;
     int link_depth;
     int heading;
     int table_depth;         /* open tables; only the outermost one is laid out */
@@ -75,6 +72,8 @@ static unsigned text_esc(const md_state *s)
         esc |= WN_ESC_PIPE;
     if (s->link_depth)
         esc |= WN_ESC_BRACKETS;
+    if (s->heading)
+        esc |= WN_ESC_HEADING;
     return esc;
 }
 
@@ -254,13 +253,14 @@ static void cell_begin(md_state *s)
     s->lw->cell_start = s->t.text.n;
     s->lw->pending_space = s->lw->pending_break = s->lw->no_space = false;
     s->lw->sep = 0;
-    s->lw->npopen = 0;
+    s->lw->nrun = 0;   /* runs in two cells never merge */
     s->t.in_cell = true;
 }
 
 static void cell_end(md_state *s, const wn_node *td)
 {
     md_table *t = &s->t;
+    wn_lw_space(s->lw);   /* the cell's end is whitespace to a pending closer */
     t->in_cell = false;
     if (t->rows == 0)
         return;   /* a cell outside any row: nothing to hang it on */
@@ -408,22 +408,6 @@ static void table_end(md_state *s)
 
 /* MARK: Walk ------------------------------------------------------------------ */
 
-static void open_inline(md_state *s, const char *delim)
-{
-    if (s->inline_depth < MAX_INLINE)
-        s->inl[s->inline_depth] = wn_lw_open(s->lw, delim);
-    s->inline_depth++;
-}
-
-/* Returns whether the opener was written (and so a closer is owed). */
-static bool close_inline(md_state *s)
-{
-    s->inline_depth--;
-    if (s->inline_depth >= MAX_INLINE)
-        return false;
-    return wn_lw_close(s->lw, s->inl[s->inline_depth]);
-}
-
 static const char *emphasis(unsigned tag)
 {
     switch (tag) {
@@ -464,14 +448,14 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
     if (n->type != WN_NODE_ELEMENT)
         return;
     if ((d = emphasis(n->tag)) != NULL) {
-        open_inline(s, d);
+        wn_lw_open(s->lw, d, true);
         return;
     }
     int h = wn_render_heading_level(n);
     if (h) {
         static const char *const hashes[] = { "", "# ", "## ", "### ", "#### ", "##### ", "###### " };
         md_block(s, 2);
-        open_inline(s, s->table_depth ? "" : hashes[h]);
+        wn_lw_open(s->lw, s->table_depth ? "" : hashes[h], false);
         s->heading++;
         return;
     }
@@ -488,7 +472,7 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
         break;
     case WN_TAG_A:
         if (s->flags & WN_RENDER_LINKS) {
-            open_inline(s, "[");
+            wn_lw_open(s->lw, "[", false);
             s->link_depth++;
         }
         break;
@@ -586,14 +570,12 @@ static void leave(md_state *s, const wn_node *n)
 {
     if (n->type != WN_NODE_ELEMENT)
         return;
-    const char *d = emphasis(n->tag);
-    if (d) {
-        if (close_inline(s))
-            wn_lw_append(s->lw, d, strlen(d));
+    if (emphasis(n->tag)) {
+        wn_lw_close(s->lw);   /* writes the closer where CommonMark allows one */
         return;
     }
     if (wn_render_heading_level(n)) {
-        close_inline(s);
+        wn_lw_close(s->lw);
         s->heading--;
         wn_lw_block(s->lw, 2);
         return;
@@ -602,7 +584,7 @@ static void leave(md_state *s, const wn_node *n)
     case WN_TAG_A:
         if (s->flags & WN_RENDER_LINKS) {
             s->link_depth--;
-            if (close_inline(s)) {
+            if (wn_lw_close(s->lw)) {
                 wn_buf b;
                 wn_buf_init(&b, 0);
                 int rc = wn_buf_puts(&b, "](");
@@ -622,6 +604,7 @@ static void leave(md_state *s, const wn_node *n)
         break;
     case WN_TAG_CAPTION:
         if (s->table_depth == 1 && s->t.in_cell) {
+            wn_lw_space(s->lw);
             s->t.in_cell = false;
             s->t.cap_off = s->lw->cell_start;
             s->t.cap_len = s->t.text.n - s->lw->cell_start;

@@ -21,6 +21,8 @@ typedef struct wn_out {
     wn_sink_fn sink;
     void *ctx;
     wn_status failed;
+    size_t flushed;     /* bytes already handed to the sink */
+    int hold;           /* > 0: keep bytes buffered (they may be taken back) */
 } wn_out;
 
 void wn_out_init(wn_out *o, wn_sink_fn sink, void *ctx);
@@ -82,27 +84,41 @@ typedef struct wn_lw_level {
 #define WN_ESC_MD       1u      /* Markdown-significant characters */
 #define WN_ESC_PIPE     2u      /* | inside table cells */
 #define WN_ESC_BRACKETS 4u      /* [ ] inside link text */
+#define WN_ESC_HEADING  8u      /* # starting a word inside a heading */
+
+#define WN_LW_MAX_FRAMES 64     /* deeper inline nesting gets no delimiters */
+#define WN_LW_MAX_RUN 8
+
+/* An inline opener (emphasis, link bracket, heading marks) waiting for content. */
+typedef struct wn_lw_frame {
+    char delim[8];
+    uint8_t n;
+    bool emph;                  /* * ** ~~: CommonMark's flanking rules apply */
+    uint8_t state;              /* 0 pending, 1 written, 2 dropped */
+    size_t pos;                 /* absolute output offset of the written opener */
+} wn_lw_frame;
 
 typedef struct wn_lw {
     wn_out *out;
     wn_buf *cell;               /* non-NULL: write here, on one line */
     size_t cell_start;          /* cell content starts at this offset in *cell */
-    bool markdown;              /* hard breaks as backslash-newline */
+    bool markdown;              /* hard breaks as backslash-newline, NBSP as space */
     int sep;                    /* pending separation: 0, 1 (newline), 2 (blank line) */
     bool any;                   /* something was written (a line is open) */
     bool bol;                   /* at the start of a line's content (after prefixes) */
     bool pending_space, pending_break, no_space;
+    int last;                   /* class of the last content character written */
     wn_lw_level level[WN_LW_MAX_LEVELS];
     size_t nlevels, skipped_levels;
-    char popen[64];             /* opening delimiters waiting for content */
-    size_t npopen;
-    unsigned gen;               /* bumped each time popen is written out */
+    wn_lw_frame frame[WN_LW_MAX_FRAMES];
+    size_t nframes, frames_over;
+    wn_lw_frame deferred[WN_LW_MAX_FRAMES];   /* closers waiting for the next character */
+    size_t ndeferred;
+    char run[WN_LW_MAX_RUN][8]; /* emphasis closers written back to back... */
+    uint8_t runn[WN_LW_MAX_RUN];
+    size_t nrun;
+    size_t run_end;             /* ...ending at this offset */
 } wn_lw;
-
-typedef struct wn_lw_token {
-    unsigned gen;
-    size_t len;
-} wn_lw_token;
 
 void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown);
 /* Ask for at least this separation (1 newline, 2 blank line) before what follows. */
@@ -117,10 +133,13 @@ void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc);
 void wn_lw_inline_raw(wn_lw *lw, const char *p, size_t n);
 /* A whole line written as it is on a line of its own (fences, code, rules). */
 void wn_lw_line(wn_lw *lw, const char *p, size_t n);
-/* An opening delimiter, written only if content follows before the close. */
-wn_lw_token wn_lw_open(wn_lw *lw, const char *delim);
-/* true when the opening was written (so the caller writes the closer). */
-bool wn_lw_close(wn_lw *lw, wn_lw_token t);
+/* An opening delimiter, written only if content follows before the close.
+ * emph: an emphasis run (* ** ~~), written only where CommonMark lets it open
+ * and close; its closer is then written by wn_lw_close itself. */
+void wn_lw_open(wn_lw *lw, const char *delim, bool emph);
+/* Closes the innermost opener. true when its opener was written: for a
+ * non-emphasis opener, the caller then writes the closer (wn_lw_append). */
+bool wn_lw_close(wn_lw *lw);
 /* Bytes written right here, owing nothing first (closing delimiters). */
 void wn_lw_append(wn_lw *lw, const char *p, size_t n);
 /* Container levels (Markdown): prefix for the first line and for the others. */

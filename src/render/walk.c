@@ -19,7 +19,13 @@ void wn_out_init(wn_out *o, wn_sink_fn sink, void *ctx)
     o->sink = sink;
     o->ctx = ctx;
     o->failed = WN_OK;
+    o->flushed = 0;
+    o->hold = 0;
 }
+
+/* A held buffer may grow to this before it is flushed anyway (an emphasis
+ * run that long no longer gets its delimiters repaired). */
+#define OUT_HOLD_MAX (1u << 20)
 
 static void out_flush(wn_out *o)
 {
@@ -27,6 +33,7 @@ static void out_flush(wn_out *o)
         return;
     if (o->sink(o->ctx, o->buf.p, o->buf.n) != 0)
         o->failed = WN_ERR_IO;
+    o->flushed += o->buf.n;
     o->buf.n = 0;
 }
 
@@ -38,7 +45,7 @@ void wn_out_put(wn_out *o, const char *p, size_t n)
         o->failed = WN_ERR_NOMEM;
         return;
     }
-    if (o->buf.n >= OUT_CHUNK)
+    if (o->buf.n >= (o->hold > 0 ? OUT_HOLD_MAX : OUT_CHUNK))
         out_flush(o);
 }
 
@@ -54,6 +61,7 @@ void wn_out_puts(wn_out *o, const char *s)
 
 wn_status wn_out_finish(wn_out *o)
 {
+    o->hold = 0;
     out_flush(o);
     wn_status st = o->failed;
     if (o->sink != NULL)
@@ -202,11 +210,16 @@ unsigned wn_render_span(const wn_node *cell, const char *name, unsigned max)
 
 /* MARK: Line writer ---------------------------------------------------------- */
 
+/* Character classes for CommonMark's delimiter-run rules. */
+enum { CC_SPACE = 0, CC_PUNCT, CC_WORD };
+
 void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown)
 {
     memset(lw, 0, sizeof *lw);
     lw->out = out;
     lw->markdown = markdown;
+    lw->last = CC_SPACE;
+    lw->run_end = SIZE_MAX;
 }
 
 static void emit(wn_lw *lw, const char *p, size_t n)
@@ -217,6 +230,124 @@ static void emit(wn_lw *lw, const char *p, size_t n)
         return;
     }
     wn_out_put(lw->out, p, n);
+}
+
+/* Absolute offset of the next byte written (cells count from their buffer's start). */
+static size_t out_pos(const wn_lw *lw)
+{
+    return lw->cell ? lw->cell->n : lw->out->flushed + lw->out->buf.n;
+}
+
+/* Take back n bytes written at pos, if they are still buffered. */
+static bool unwrite(wn_lw *lw, size_t pos, size_t n)
+{
+    wn_buf *b = lw->cell ? lw->cell : &lw->out->buf;
+    size_t base = lw->cell ? 0 : lw->out->flushed;
+    if (pos < base || pos - base + n > b->n)
+        return false;
+    size_t at = pos - base;
+    memmove(b->p + at, b->p + at + n, b->n - at - n);
+    b->n -= n;
+    return true;
+}
+
+/* Class of the UTF-8 character at p, as CommonMark sees it: Unicode
+ * whitespace (Zs, tab, LF, FF, CR), punctuation (categories P and S), or
+ * anything else. Exact for ASCII and Latin-1, by block for the common
+ * punctuation, symbol and CJK blocks; other scripts count as words. */
+static int char_class(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    if (n == 0)
+        return CC_SPACE;
+    if (p[0] < 0x80) {
+        unsigned char c = p[0];
+        if (wn_is_space(c))
+            return CC_SPACE;
+        if (c < 0x20 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return CC_WORD;
+        return CC_PUNCT;
+    }
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && n >= 2)
+        cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF && n >= 3)
+        cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    else
+        return CC_WORD;
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+        cp == 0x3000)
+        return CC_SPACE;
+    if (cp >= 0xA1 && cp <= 0xBF)   /* Latin-1 punctuation and symbols, less letters and numbers */
+        return (cp == 0xAA || cp == 0xAD || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 ||
+                cp == 0xB9 || cp == 0xBA || (cp >= 0xBC && cp <= 0xBE)) ? CC_WORD : CC_PUNCT;
+    if (cp == 0xD7 || cp == 0xF7)
+        return CC_PUNCT;
+    if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+        (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x214F) ||
+        (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
+        (cp >= 0x3001 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || cp == 0x3030 ||
+        (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+        return CC_PUNCT;
+    return CC_WORD;
+}
+
+/* Class of the last character of p[0..n). */
+static int last_class(const char *p, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && (n - i) < 4 && ((unsigned char)p[i - 1] & 0xC0) == 0x80)
+        i--;
+    return i > 0 ? char_class(p + i - 1, n - i + 1) : CC_SPACE;
+}
+
+/* An emphasis closer. Closers written back to back are remembered (a stack)
+ * so that the same openers right after them merge the runs: "*a*" + "*b*"
+ * is "*ab*", not the ambiguous "*a**b*". */
+static void emit_closer(wn_lw *lw, const char *d, size_t n)
+{
+    if (out_pos(lw) != lw->run_end)
+        lw->nrun = 0;
+    emit(lw, d, n);
+    if (lw->nrun < WN_LW_MAX_RUN) {
+        memcpy(lw->run[lw->nrun], d, n);
+        lw->runn[lw->nrun++] = (uint8_t)n;
+    } else {
+        lw->nrun = 0;
+    }
+    lw->run_end = out_pos(lw);
+}
+
+/* Closers waiting to learn the next character: a run that ends in punctuation
+ * only closes before whitespace or punctuation. Before a word character the
+ * emphasis is taken back (its opener unwritten), keeping the text intact. */
+static void resolve_deferred(wn_lw *lw, int next)
+{
+    if (lw->ndeferred == 0)
+        return;
+    if (next == CC_WORD) {
+        bool all = true;
+        lw->nrun = 0;   /* offsets are about to move */
+        /* deferred[0] is the innermost run, whose opener comes last: unwrite
+         * from there outwards so earlier offsets stay valid */
+        for (size_t i = 0; i < lw->ndeferred; i++)
+            if (lw->deferred[i].pos == SIZE_MAX ||
+                !unwrite(lw, lw->deferred[i].pos, lw->deferred[i].n))
+                all = false;
+        if (all) {
+            if (!lw->cell)
+                lw->out->hold -= (int)lw->ndeferred;
+            lw->ndeferred = 0;
+            return;
+        }
+        /* the openers are gone to the sink already: close as best we can */
+    }
+    for (size_t i = 0; i < lw->ndeferred; i++)
+        emit_closer(lw, lw->deferred[i].delim, lw->deferred[i].n);
+    if (!lw->cell)
+        lw->out->hold -= (int)lw->ndeferred;
+    lw->ndeferred = 0;
 }
 
 /* A blank line inside containers: their continuation prefixes, right-trimmed
@@ -247,6 +378,7 @@ static void blank_prefix(wn_lw *lw)
 /* End the open line (with a blank line when asked) and write the prefixes. */
 static void new_line(wn_lw *lw, bool empty)
 {
+    resolve_deferred(lw, CC_SPACE);
     if (lw->any) {
         emit(lw, "\n", 1);
         if (lw->sep >= 2) {
@@ -271,16 +403,67 @@ static void new_line(wn_lw *lw, bool empty)
     }
     lw->any = true;
     lw->bol = true;
+    lw->last = CC_SPACE;
 }
 
-/* Everything owed before the next visible byte: separation, break, space,
- * opening delimiters. */
-static void flush(wn_lw *lw)
+/* Write the openers waiting for content; next = class of the content's first
+ * character. An emphasis opener that could not open there (CommonMark's
+ * left-flanking rule) is dropped, and so is its closer later. */
+static void write_openers(wn_lw *lw, int next)
 {
+    size_t i = 0;
+    while (i < lw->nframes && lw->frame[i].state != 0)
+        i++;
+    for (; i < lw->nframes; i++) {
+        wn_lw_frame *f = &lw->frame[i];
+        if (f->emph) {
+            int after = next;
+            for (size_t k = i + 1; k < lw->nframes; k++)
+                if (lw->frame[k].n) {
+                    after = char_class(lw->frame[k].delim, lw->frame[k].n);
+                    break;
+                }
+            if (lw->nrun && lw->run_end == out_pos(lw) && lw->runn[lw->nrun - 1] == f->n &&
+                memcmp(lw->run[lw->nrun - 1], f->delim, f->n) == 0 &&
+                unwrite(lw, lw->run_end - f->n, f->n)) {
+                lw->nrun--;
+                lw->run_end -= f->n;
+                f->state = 1;          /* merged into the run just closed */
+                f->pos = SIZE_MAX;     /* whose opener is no longer ours to take back */
+                if (!lw->cell)
+                    lw->out->hold++;
+                continue;
+            }
+            lw->nrun = 0;
+            if (after == CC_SPACE || (after == CC_PUNCT && lw->last == CC_WORD)) {
+                f->state = 2;
+                continue;
+            }
+        }
+        f->pos = out_pos(lw);
+        emit(lw, f->delim, f->n);
+        f->state = 1;
+        if (f->emph) {
+            if (!lw->cell)
+                lw->out->hold++;
+        } else if (f->n) {
+            lw->last = last_class(f->delim, f->n);
+        }
+    }
+}
+
+/* Everything owed before the next visible byte (of class next): separation,
+ * break, space, closers waiting for it, openers. */
+static void flush(wn_lw *lw, int next)
+{
+    bool spaced = lw->pending_space || lw->pending_break || lw->sep || !lw->any;
+    resolve_deferred(lw, spaced ? CC_SPACE : next);
     if (lw->cell) {
         if (lw->cell->n > lw->cell_start && !lw->no_space &&
-            (lw->pending_space || lw->sep || lw->pending_break))
+            (lw->pending_space || lw->sep || lw->pending_break)) {
             emit(lw, " ", 1);
+            lw->last = CC_SPACE;
+        }
         lw->sep = 0;
         lw->pending_break = false;
     } else if (!lw->any || lw->sep) {
@@ -291,18 +474,18 @@ static void flush(wn_lw *lw)
         new_line(lw, false);
     } else if (lw->pending_space && !lw->no_space && !lw->bol) {
         emit(lw, " ", 1);
+        lw->last = CC_SPACE;
     }
     lw->pending_space = lw->no_space = false;
-    if (lw->npopen) {
-        emit(lw, lw->popen, lw->npopen);
-        lw->npopen = 0;
-        lw->gen++;
+    if (lw->nframes && lw->frame[lw->nframes - 1].state == 0) {
+        write_openers(lw, next);
         lw->bol = false;
     }
 }
 
 void wn_lw_block(wn_lw *lw, int sep)
 {
+    resolve_deferred(lw, CC_SPACE);
     if (lw->cell) {
         lw->pending_space = true;
         return;
@@ -314,11 +497,13 @@ void wn_lw_block(wn_lw *lw, int sep)
 
 void wn_lw_space(wn_lw *lw)
 {
+    resolve_deferred(lw, CC_SPACE);
     lw->pending_space = true;
 }
 
 void wn_lw_break(wn_lw *lw)
 {
+    resolve_deferred(lw, CC_SPACE);
     if (lw->cell)
         lw->pending_space = true;
     else if (lw->any)
@@ -397,6 +582,10 @@ static int escape_word(wn_buf *b, const char *p, size_t i, size_t j, size_t n, u
         case '[':
             need = (esc & WN_ESC_BRACKETS) != 0;
             break;
+        case '#':
+            /* in a heading, a # after a space could be read as its closing run */
+            need = need || ((esc & WN_ESC_HEADING) && k == i);
+            break;
         case '|':
             need = (esc & WN_ESC_PIPE) != 0;
             break;
@@ -415,19 +604,33 @@ int wn_md_escape(wn_buf *out, const char *p, size_t n, unsigned esc)
     return escape_word(out, p, 0, n, n, esc, false);
 }
 
+/* Length of the whitespace at p: ASCII whitespace, and in Markdown also a
+ * no-break space (U+00A0), which would otherwise keep an emphasis run from
+ * opening or closing; it becomes an ordinary space there. */
+static size_t space_len(const wn_lw *lw, const char *p, size_t n)
+{
+    if (wn_is_space((unsigned char)*p))
+        return 1;
+    if (lw->markdown && n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
 void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc)
 {
     size_t i = 0;
     while (i < n) {
-        if (wn_is_space((unsigned char)p[i])) {
+        size_t sl = space_len(lw, p + i, n - i);
+        if (sl) {
+            resolve_deferred(lw, CC_SPACE);
             lw->pending_space = true;
-            i++;
+            i += sl;
             continue;
         }
         size_t j = i;
-        while (j < n && !wn_is_space((unsigned char)p[j]))
+        while (j < n && space_len(lw, p + j, n - j) == 0)
             j++;
-        flush(lw);
+        flush(lw, char_class(p + i, j - i));
         if (esc) {
             wn_buf tmp;
             wn_buf_init(&tmp, 0);
@@ -438,6 +641,7 @@ void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc)
         } else {
             emit(lw, p + i, j - i);
         }
+        lw->last = last_class(p + i, j - i);
         lw->bol = false;
         i = j;
     }
@@ -447,9 +651,10 @@ void wn_lw_inline_raw(wn_lw *lw, const char *p, size_t n)
 {
     if (n == 0)
         return;
-    flush(lw);
+    flush(lw, char_class(p, n));
     emit(lw, p, n);
     lw->bol = false;
+    lw->last = last_class(p, n);
     if (p[n - 1] == ' ')
         lw->no_space = true;   /* " | " between cells: no second space */
 }
@@ -463,35 +668,55 @@ void wn_lw_line(wn_lw *lw, const char *p, size_t n)
     new_line(lw, n == 0);
     emit(lw, p, n);
     lw->bol = false;
+    lw->last = last_class(p, n);
 }
 
-wn_lw_token wn_lw_open(wn_lw *lw, const char *delim)
+void wn_lw_open(wn_lw *lw, const char *delim, bool emph)
 {
-    wn_lw_token t = { lw->gen, lw->npopen };
     size_t n = strlen(delim);
-    if (lw->npopen + n > sizeof lw->popen) {
-        t.len = SIZE_MAX;   /* too deep: this delimiter is never written */
-        return t;
+    if (lw->nframes == WN_LW_MAX_FRAMES || n >= sizeof lw->frame[0].delim) {
+        lw->frames_over++;
+        return;
     }
-    memcpy(lw->popen + lw->npopen, delim, n);
-    lw->npopen += n;
-    return t;
+    wn_lw_frame *f = &lw->frame[lw->nframes++];
+    memcpy(f->delim, delim, n);
+    f->n = (uint8_t)n;
+    f->emph = emph;
+    f->state = 0;
+    f->pos = 0;
 }
 
-bool wn_lw_close(wn_lw *lw, wn_lw_token t)
+bool wn_lw_close(wn_lw *lw)
 {
-    if (t.len == SIZE_MAX)
-        return false;
-    if (t.gen == lw->gen) {
-        lw->npopen = t.len;   /* nothing inside: forget the opener */
+    if (lw->frames_over) {
+        lw->frames_over--;
         return false;
     }
+    if (lw->nframes == 0)
+        return false;
+    wn_lw_frame f = lw->frame[--lw->nframes];
+    if (f.state != 1)
+        return false;   /* never written (nothing inside) or dropped */
+    if (!f.emph)
+        return true;
+    if (lw->last == CC_PUNCT || lw->ndeferred) {
+        /* "**Note:**" closes only before a space or punctuation: wait and see */
+        lw->deferred[lw->ndeferred++] = f;
+        return true;
+    }
+    emit_closer(lw, f.delim, f.n);
+    if (!lw->cell)
+        lw->out->hold--;
     return true;
 }
 
 void wn_lw_append(wn_lw *lw, const char *p, size_t n)
 {
+    if (n == 0)
+        return;
+    resolve_deferred(lw, char_class(p, n));
     emit(lw, p, n);
+    lw->last = last_class(p, n);
 }
 
 void wn_lw_push(wn_lw *lw, const char *first, const char *cont)
@@ -523,6 +748,7 @@ void wn_lw_pop(wn_lw *lw)
 
 void wn_lw_finish(wn_lw *lw)
 {
+    resolve_deferred(lw, CC_SPACE);
     if (lw->any && lw->cell == NULL)
         emit(lw, "\n", 1);
     lw->any = false;

@@ -143,7 +143,7 @@ static void test_unsafe_urls(void)
                        "<a href=\"custom-app:x\">e</a> <a>f</a>", NULL, 0),
                  "<p>a b c d e f</p>");
     CHECK_EQ_STR(clean("<img src=\"data:image/png;base64,AAAA\"><img src=\"data:text/html;base64,AAAA\">"
-                       "<img src=\"javascript:x\"><img>", NULL, 0),
+                       "<img src=\"javascript:x\"><img src=\"data:image/svg+xml,<svg/>\"><img>", NULL, 0),
                  "<p><img src=\"data:image/png;base64,AAAA\"></p>");
     CHECK_EQ_STR(href(NULL, "mailto:a@b.c"), "mailto:a@b.c");
     CHECK_EQ_STR(href("http://h/", "HTTPS://x/y"), "HTTPS://x/y");

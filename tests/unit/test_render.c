@@ -141,6 +141,32 @@ static void test_md_inline(void)
     CHECK_EQ_STR(md(f, 0), "a b\n");
 }
 
+/* CommonMark's flanking rules decide where * and ** may open and close. */
+static void test_md_flanking(void)
+{
+    /* a run ending in punctuation closes before a space... */
+    wn_node *f = frag(E("p", E("strong", T("Note:"), NULL), T(" text"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "**Note:** text\n");
+    /* ...but not before a letter: then the emphasis goes, the text stays */
+    f = frag(E("p", T("a"), E("strong", T("b:"), NULL), T("c"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "ab:c\n");
+    /* an opener between a letter and punctuation cannot open */
+    f = frag(E("p", T("x"), E("em", T("(y)"), NULL), T(" z"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "x(y) z\n");
+    /* adjacent runs merge instead of touching */
+    f = frag(E("p", E("em", T("a"), NULL), E("em", T("b"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "*ab*\n");
+    f = frag(E("p", E("em", E("strong", T("a"), NULL), NULL), E("em", E("strong", T("b"), NULL), NULL),
+               NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "***ab***\n");
+    /* a no-break space at the edge moves outside as a plain space */
+    f = frag(E("p", E("strong", T("word\xc2\xa0"), NULL), T("next"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "**word** next\n");
+    /* a # after a space in a heading would close it */
+    f = frag(E("h2", T("Title "), E("a", "@href=#t", T("#"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "## Title \\#\n");
+}
+
 static void test_md_escaping(void)
 {
     wn_node *f = frag(E("p", T("2 * 3 = 6, snake_case, _x_, <b>, a\\b, AT&T, &amp; [n](u) [1]"), NULL),
@@ -339,6 +365,7 @@ int main(void)
     RUN(test_text_lists_tables_pre);
     RUN(test_text_empty_and_spaces);
     RUN(test_md_inline);
+    RUN(test_md_flanking);
     RUN(test_md_escaping);
     RUN(test_md_headings_breaks_hr);
     RUN(test_md_lists);
