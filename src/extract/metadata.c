@@ -50,6 +50,7 @@ typedef struct ctx {
     int cats_prio, tags_prio;
     wn_jsonld ld;
     size_t nscripts;
+    const char *page_url;            /* may be NULL */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -338,6 +339,82 @@ static bool looks_like_jsonld(wn_str t)
     return has_word(t, "\"@context\"") && has_word(t, "schema.org");
 }
 
+/* Compare two URLs ignoring scheme, "www.", a fragment and a trailing slash;
+ * a root-relative href is compared with the path of the other. */
+static bool same_url(const char *href, size_t hn, const char *url)
+{
+    const char *u = url, *h = href, *he;
+    size_t un;
+    if (url == NULL || hn == 0)
+        return false;
+    if (strstr(u, "://"))
+        u = strstr(u, "://") + 3;
+    if (!strncmp(u, "www.", 4))
+        u += 4;
+    he = href + hn;
+    if (h[0] == '/' && (hn < 2 || h[1] != '/')) {
+        while (*u && *u != '/')
+            u++;   /* url's path */
+    } else {
+        const char *q = memchr(h, ':', hn < 8 ? hn : 8);
+        if (q && q + 2 < he && q[1] == '/' && q[2] == '/')
+            h = q + 3;
+        else if (hn >= 2 && h[0] == '/' && h[1] == '/')
+            h += 2;
+        else
+            return false;   /* page-relative: not worth resolving here */
+        if (he - h >= 4 && !strncmp(h, "www.", 4))
+            h += 4;
+    }
+    for (const char *f = h; f < he; f++)
+        if (*f == '#') {
+            he = f;
+            break;
+        }
+    un = strcspn(u, "#");
+    while (he > h && he[-1] == '/')
+        he--;
+    while (un > 0 && u[un - 1] == '/')
+        un--;
+    return (size_t)(he - h) == un && memcmp(h, u, un) == 0;
+}
+
+/* What a heading's links say: +1 when one points at this page (a post title
+ * linked to its permalink), -1 when its only link goes to the site's home (a
+ * logo), else 0. */
+static int heading_link(const ctx *c, const wn_node *el)
+{
+    int links = 0, home = 0;
+    for (const wn_node *k = el->first; k; k = wn_dom_next(el, k, false)) {
+        wn_str href;
+        if (k->type != WN_NODE_ELEMENT || k->tag != WN_TAG_A)
+            continue;
+        href = wn_dom_attr_value(k, "href");
+        links++;
+        if (has_token(wn_dom_attr_value(k, "rel"), "bookmark") ||
+            same_url(href.p, href.n, c->page_url) ||
+            (c->url.v && same_url(href.p, href.n, c->url.v)))
+            return 1;
+        if (has_token(wn_dom_attr_value(k, "rel"), "home") || (href.n == 1 && href.p[0] == '/'))
+            home++;
+        else if (c->page_url && href.n > 8) {
+            /* "https://host/" is the home page */
+            wn_str h = wn_meta_url_host(c->page_url);
+            const char *p = memchr(href.p, ':', 8);
+            if (p && h.n && (size_t)(href.p + href.n - p) >= 3) {
+                const char *hp = p + 3, *e = href.p + href.n;
+                if (e - hp >= 4 && !strncmp(hp, "www.", 4))
+                    hp += 4;
+                while (e > hp && e[-1] == '/')
+                    e--;
+                if ((size_t)(e - hp) == h.n && memcmp(hp, h.p, h.n) == 0)
+                    home++;
+            }
+        }
+    }
+    return links > 0 && home == links ? -1 : 0;
+}
+
 /* MARK: Walk ------------------------------------------------------------------ */
 
 typedef struct walkstate {
@@ -537,13 +614,15 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
          * site name in h1 and the post title in h2.entry-title). */
         if (c->nh1 < MAX_H1 && marks_ok) {
             bool titled = marker(el, "title") || marker(el, "headline");
+            int link = heading_link(c, el);
             int score = el->tag == WN_TAG_H1 ? 3 : 1;
-            if (el->tag != WN_TAG_H1 && !titled)
+            if ((el->tag != WN_TAG_H1 && !titled && link <= 0) || link < 0 ||
+                marker(el, "widget") || marker(el, "sidebar"))
                 break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
             if (h && *h) {
-                c->h1_prio[c->nh1] = score + (in_art ? 2 : 0) + (titled ? 1 : 0);
+                c->h1_prio[c->nh1] = score + (in_art ? 2 : 0) + (titled ? 1 : 0) + (link > 0 ? 5 : 0);
                 c->h1[c->nh1++] = h;
             }
         }
@@ -797,8 +876,9 @@ static const char *main_h1(const ctx *c)
 
 /* Whether heading h and metadata title m name the same thing: equal, one
  * containing the other (the heading may drop a kicker or the site name), or
- * mostly the same words. */
-static bool title_agrees(const char *h, const char *m)
+ * mostly the same words. Returns 0 (no), 1 (yes: use the heading) or 2 (yes,
+ * but the heading holds more than the title: use m). */
+static int title_agrees(const char *h, const char *m)
 {
     char fh[1024], fm[1024];
     size_t nh = wn_meta_fold(h, strlen(h), fh, sizeof fh);
@@ -812,7 +892,7 @@ static bool title_agrees(const char *h, const char *m)
     if (strstr(fm, fh) && nh * 10 >= nm * 3)
         return true;
     if (strstr(fh, fm) && nm * 2 >= nh)
-        return true;
+        return 2;
     /* word overlap (Jaccard on word multisets is close enough here) */
     for (char *w = fh; *w;) {
         char *e = strchr(w, ' ');
@@ -867,8 +947,11 @@ static void choose_title(ctx *c)
             if (site && wn_meta_loose_eq(h, strlen(h), site, strlen(site)))
                 continue;
             for (int k = 0; k < 3; k++) {
-                if (metas[k] && title_agrees(h, metas[k])) {
-                    c->title.v = h;
+                int a = metas[k] ? title_agrees(h, metas[k]) : 0;
+                if (a) {
+                    /* a heading that adds a kicker or subtitle to the title
+                     * yields the metadata's shorter form */
+                    c->title.v = a == 2 ? metas[k] : h;
                     goto site_from_title;
                 }
             }
@@ -1001,6 +1084,7 @@ int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_met
     memset(&c, 0, sizeof c);
     c.scratch = &scratch;
     c.max_ymd = wn_meta_date_bound();
+    c.page_url = page_url;
     walk(&c, d);
     if (!c.oom)
         choose_fields(&c, page_url);
