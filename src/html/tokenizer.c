@@ -478,8 +478,8 @@ static void comment_new(wn_tokenizer *t)
 
 /*
  * Fast path for the usual shape of a tag, entered from the data state at "<" or
- * "</" followed by a letter: a lowercase name, then lowercase attribute names
- * with quoted values free of "&" and U+0000. It makes exactly the transitions
+ * "</" followed by a letter: a lowercase name, then lowercase attribute names,
+ * with or without values free of "&" and U+0000. It makes exactly the transitions
  * the tag states would, as plain jumps instead of one dispatch per state. At the
  * first byte it does not handle, or at the end of the buffer, it leaves t->state
  * at the spec state that continues from p.
@@ -517,11 +517,21 @@ static const char *fast_tag(wn_tokenizer *t, const char *p, const char *end, boo
         p = scan(p, end, stop_attr_name);
         attr_name_in(t, s, (size_t)(p - s));
         if (p == end || (c = (unsigned char)*p) != '=') {
-            if (p < end && c == '>') {
-                attr_name_done(t);
+            if (p == end || !(c == '>' || is_space(c)))
+                return p;            /* "/", uppercase, U+0000: the states */
+            attr_name_done(t);
+            if (c == '>')
                 goto emit;
-            }
-            return p;                /* whitespace, "/", uppercase...: the states */
+            t->state = S_AFTER_ATTR_NAME;   /* a name without value, then space */
+            p = skip_space(p, end);
+            if (p == end)
+                return p;
+            c = (unsigned char)*p;
+            if (c == '>')
+                goto emit;
+            if (stop_attr_name[c])
+                return p;            /* "=", "/"...: after attribute name state */
+            continue;                /* the next attribute's name */
         }
         attr_name_done(t);
         t->state = S_BEFORE_ATTR_VALUE;
@@ -529,8 +539,23 @@ static const char *fast_tag(wn_tokenizer *t, const char *p, const char *end, boo
         if (p == end)
             return p;
         q = (unsigned char)*p;
-        if (q != '"' && q != '\'')
-            return p;                /* unquoted value or whitespace */
+        if (q != '"' && q != '\'') {
+            if (is_space(q) || q == '>')
+                return p;            /* the before attribute value state */
+            t->state = S_ATTR_VALUE_UNQ;
+            s = p;
+            p = scan(p, end, stop_value_unq);
+            if (p > s)
+                wn_tok_attr_value_in(t, s, (size_t)(p - s));
+            if (p == end)
+                return p;
+            c = (unsigned char)*p;
+            if (c == '>')
+                goto emit;
+            if (!is_space(c))
+                return p;            /* "&" or U+0000: the unquoted value state */
+            continue;
+        }
         t->state = q == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
         s = ++p;
         p = scan3(p, end, (char)q, '&', '\0', q == '"' ? stop_value_dq : stop_value_sq);

@@ -158,6 +158,10 @@ static void test_plain(void)
     CHECK_EQ_STR(tok("a < b && c <3 </>"), "a < b && c <3 ");
     CHECK_EQ_STR(tok("<!-- c --><!----><!--a-b--c--->"), "<!-- c --><!----><!--a-b--c--->");
     CHECK_EQ_STR(tok("<?xml version?><!x>"), "<!--?xml version?--><!--x-->");
+    CHECK_EQ_STR(tok("<input disabled checked type=checkbox value=a&amp;b data-x = 'y'>"),
+                 "<input disabled=\"\" checked=\"\" type=\"checkbox\" value=\"a&b\" data-x=\"y\">");
+    CHECK_EQ_STR(tok("<a b =c d/ e=\"f\"g>"), "<a b=\"c\" d=\"\" e=\"f\" g=\"\">");
+    CHECK_EQ_STR(tok("<td width=50>x</td >"), "<td width=\"50\">x</td>");
     CHECK_EQ_STR(tok("<!DOCTYPE html>"), "<!DOCTYPE html|||0>");
     CHECK_EQ_STR(tok("<!doctype html public \"-//W3C//DTD HTML 4.01//EN\" 'http://x/y.dtd'>"),
                  "<!DOCTYPE html|-//W3C//DTD HTML 4.01//EN|http://x/y.dtd|0>");
