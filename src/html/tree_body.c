@@ -109,28 +109,25 @@ static void start_formatting(tb *t, const wn_token *tok)
         tb_afe_push(t, n);
 }
 
+/* The spec walks down from the current node to the first li (or dd/dt) and gives up
+ * at a special element other than address, div and p; li/dd/dt are special, so the
+ * walk matches exactly when the topmost one is at or above the topmost stopper. */
 static void start_li_dd_dt(tb *t, const wn_token *tok)
 {
     t->frameset_ok = false;
-    for (uint32_t i = t->nstack; i-- > 0;) {
-        wn_node *node = t->stack[i];
-        uint16_t match = WN_TAG_UNKNOWN;
-        if (node->ns == WN_NS_HTML) {
-            if (tok->tag == WN_TAG_LI && node->tag == WN_TAG_LI)
-                match = WN_TAG_LI;
-            else if (tok->tag != WN_TAG_LI && (node->tag == WN_TAG_DD || node->tag == WN_TAG_DT))
-                match = node->tag;
-        }
-        if (match != WN_TAG_UNKNOWN) {
-            tb_generate_implied_end_tags(t, match);
-            if (!tb_cur_is(t, match))
-                tb_error(t);
-            tb_pop_until(t, match);
-            break;
-        }
-        if (tb_is_special(node) && !wn_is_html(node, WN_TAG_ADDRESS) &&
-            !wn_is_html(node, WN_TAG_DIV) && !wn_is_html(node, WN_TAG_P))
-            break;
+    int j;
+    if (tok->tag == WN_TAG_LI) {
+        j = tb_topmost(t, WN_TAG_LI);
+    } else {
+        int dd = tb_topmost(t, WN_TAG_DD), dt = tb_topmost(t, WN_TAG_DT);
+        j = dd > dt ? dd : dt;
+    }
+    if (j >= 0 && j >= t->slot[t->nstack - 1].li_stop_at) {
+        uint16_t match = t->stack[j]->tag;
+        tb_generate_implied_end_tags(t, match);
+        if (!tb_cur_is(t, match))
+            tb_error(t);
+        tb_pop_until(t, match);
     }
     if (tb_in_scope(t, WN_TAG_P, SCOPE_BUTTON))
         tb_close_p(t);
@@ -564,7 +561,7 @@ static void clone_children(tb *t, const wn_node *src, wn_node *dst)
             if (c) {
                 c->attrs = n->attrs;
                 c->nattrs = n->nattrs;
-                c->flags = n->flags & ~TB_FLAG_OPEN;
+                c->flags = n->flags & ~(TB_FLAG_OPEN | TB_FLAG_AFE);
             }
         } else if (n->type == WN_NODE_TEXT) {
             c = wn_dom_new_text(t->d, n->text);

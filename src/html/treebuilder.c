@@ -14,6 +14,9 @@
 
 /* MARK: Private helpers -------------------------------------------------------- */
 
+static bool is_scope_boundary(const wn_node *n, int scope);
+static bool is_mode_element(const wn_node *n);
+
 void tb_error(tb *t)
 {
     t->errors++;
@@ -128,8 +131,17 @@ static void index_slot(tb *t, uint32_t i)
     s->key = node_key(n);
     s->prev_same = t->last_key[s->key];
     t->last_key[s->key] = (int32_t)i;
-    s->special_at = tb_is_special(n) ? (int32_t)i : i ? t->slot[i - 1].special_at : -1;
-    s->html_at = n->ns == WN_NS_HTML ? (int32_t)i : i ? t->slot[i - 1].html_at : -1;
+    const tb_slot *below = i ? &t->slot[i - 1] : NULL;
+    bool special = tb_is_special(n);
+    s->special_at = special ? (int32_t)i : below ? below->special_at : -1;
+    s->html_at = n->ns == WN_NS_HTML ? (int32_t)i : below ? below->html_at : -1;
+    s->li_stop_at = special && !wn_is_html(n, WN_TAG_ADDRESS) && !wn_is_html(n, WN_TAG_DIV) &&
+                            !wn_is_html(n, WN_TAG_P)
+                        ? (int32_t)i
+                        : below ? below->li_stop_at : -1;
+    s->mode_at = is_mode_element(n) ? (int32_t)i : below ? below->mode_at : -1;
+    for (int sc = SCOPE_DEFAULT; sc <= SCOPE_TABLE; sc++)
+        s->bound_at[sc] = is_scope_boundary(n, sc) ? (int32_t)i : below ? below->bound_at[sc] : -1;
 }
 
 /* Forget slots from the top down to index i (before the stack changes there). */
@@ -220,9 +232,19 @@ int tb_stack_index(const tb *t, const wn_node *n)
 {
     if (!(n->flags & TB_FLAG_OPEN))
         return -1;
-    for (uint32_t i = t->nstack; i-- > 0;)
-        if (t->stack[i] == n)
-            return (int)i;
+    for (int32_t j = t->last_key[node_key(n)]; j >= 0; j = t->slot[j].prev_same)
+        if (t->stack[j] == n)
+            return (int)j;
+    return -1;
+}
+
+int tb_topmost(const tb *t, uint16_t tag)
+{
+    if (tag == WN_TAG_UNKNOWN || t->count[tag] == 0)
+        return -1;
+    for (int32_t j = t->last_key[tag]; j >= 0; j = t->slot[j].prev_same)
+        if (t->stack[j]->ns == WN_NS_HTML)
+            return (int)j;
     return -1;
 }
 
@@ -252,86 +274,55 @@ static bool is_scope_boundary(const wn_node *n, int scope)
         case WN_TAG_HTML:
         case WN_TAG_TABLE:
         case WN_TAG_TEMPLATE:
-            return scope != SCOPE_SELECT;
+            return true;
         case WN_TAG_APPLET:
         case WN_TAG_CAPTION:
         case WN_TAG_TD:
         case WN_TAG_TH:
         case WN_TAG_MARQUEE:
         case WN_TAG_OBJECT:
-            return scope != SCOPE_TABLE && scope != SCOPE_SELECT;
+            return scope != SCOPE_TABLE;
         case WN_TAG_OL:
         case WN_TAG_UL:
             return scope == SCOPE_LIST;
         case WN_TAG_BUTTON:
             return scope == SCOPE_BUTTON;
-        case WN_TAG_OPTGROUP:
-        case WN_TAG_OPTION:
-            return false;
         default:
-            return scope == SCOPE_SELECT;
+            return false;
         }
     }
     if (scope == SCOPE_TABLE)
         return false;
-    if (scope == SCOPE_SELECT)
-        return true;
     if (n->ns == WN_NS_MATHML)
         return n->tag == WN_TAG_MI || n->tag == WN_TAG_MO || n->tag == WN_TAG_MN ||
                n->tag == WN_TAG_MS || n->tag == WN_TAG_MTEXT || n->tag == WN_TAG_ANNOTATION_XML;
     return n->tag == WN_TAG_FOREIGNOBJECT || n->tag == WN_TAG_DESC || n->tag == WN_TAG_TITLE;
 }
 
-/* spec: #has-an-element-in-the-specific-scope. The per-tag count answers "not on
- * the stack at all" in O(1), which is the usual case on deep documents. */
+/* spec: #has-an-element-in-the-specific-scope. The walk down from the current node
+ * finds the target before any boundary exactly when the topmost target sits at or
+ * above the topmost boundary; both are kept per stack slot, so this is O(1). */
 bool tb_in_scope(const tb *t, uint16_t tag, int scope)
 {
-    if (tag == WN_TAG_UNKNOWN || t->count[tag] == 0)
-        return false;
-    for (uint32_t i = t->nstack; i-- > 0;) {
-        const wn_node *n = t->stack[i];
-        if (n->ns == WN_NS_HTML && n->tag == tag)
-            return true;
-        if (is_scope_boundary(n, scope))
-            return false;
-    }
-    return false;
+    int j = tb_topmost(t, tag);
+    return j >= 0 && j >= t->slot[t->nstack - 1].bound_at[scope];
 }
 
 bool tb_node_in_scope(const tb *t, const wn_node *target, int scope)
 {
-    if (!tb_in_stack(target))
-        return false;
-    for (uint32_t i = t->nstack; i-- > 0;) {
-        const wn_node *n = t->stack[i];
-        if (n == target)
-            return true;
-        if (is_scope_boundary(n, scope))
-            return false;
-    }
-    return false;
-}
-
-static bool is_heading(const wn_node *n)
-{
-    return n->ns == WN_NS_HTML && n->tag >= WN_TAG_H1 && n->tag <= WN_TAG_H6;
+    int j = tb_stack_index(t, target);
+    return j >= 0 && j >= t->slot[t->nstack - 1].bound_at[scope];
 }
 
 bool tb_heading_in_scope(const tb *t)
 {
-    uint32_t c = 0;
-    for (int g = WN_TAG_H1; g <= WN_TAG_H6; g++)
-        c += t->count[g];
-    if (c == 0)
-        return false;
-    for (uint32_t i = t->nstack; i-- > 0;) {
-        const wn_node *n = t->stack[i];
-        if (is_heading(n))
-            return true;
-        if (is_scope_boundary(n, SCOPE_DEFAULT))
-            return false;
+    int best = -1;
+    for (int g = WN_TAG_H1; g <= WN_TAG_H6; g++) {
+        int j = tb_topmost(t, (uint16_t)g);
+        if (j > best)
+            best = j;
     }
-    return false;
+    return best >= 0 && best >= t->slot[t->nstack - 1].bound_at[SCOPE_DEFAULT];
 }
 
 static bool implied_end(uint16_t tag, bool thorough)
@@ -464,7 +455,7 @@ static wn_node *clone_element(tb *t, const wn_node *src)
     }
     n->attrs = src->attrs;      /* attribute arrays are never edited in place */
     n->nattrs = src->nattrs;
-    n->flags = src->flags & ~TB_FLAG_OPEN;
+    n->flags = src->flags & ~(TB_FLAG_OPEN | TB_FLAG_AFE);
     return n;
 }
 
@@ -480,18 +471,8 @@ static wn_node *appropriate_place(tb *t, wn_node *target, wn_node **ref)
     if (t->foster && target->ns == WN_NS_HTML &&
         (target->tag == WN_TAG_TABLE || target->tag == WN_TAG_TBODY ||
          target->tag == WN_TAG_TFOOT || target->tag == WN_TAG_THEAD || target->tag == WN_TAG_TR)) {
-        int last_table = -1, last_template = -1;
-        for (uint32_t i = t->nstack; i-- > 0;) {
-            const wn_node *n = t->stack[i];
-            if (n->ns != WN_NS_HTML)
-                continue;
-            if (n->tag == WN_TAG_TABLE && last_table < 0)
-                last_table = (int)i;
-            if (n->tag == WN_TAG_TEMPLATE && last_template < 0)
-                last_template = (int)i;
-            if (last_table >= 0 && last_template >= 0)
-                break;
-        }
+        int last_table = tb_topmost(t, WN_TAG_TABLE);
+        int last_template = tb_topmost(t, WN_TAG_TEMPLATE);
         if (last_template >= 0 && (last_table < 0 || last_template > last_table))
             return t->stack[last_template]->content;
         if (last_table < 0)
@@ -713,9 +694,57 @@ static bool same_attrs(const wn_node *a, const wn_node *b)
     return true;
 }
 
-/* spec: #push-onto-the-list-of-active-formatting-elements (with the Noah's Ark
- * clause). Past max_afe entries an element is simply not tracked: hostile input
- * cannot make the list, or the scans over it, grow without bound. */
+/* The list's edits all go through these three, which keep the element count and
+ * the TB_FLAG_AFE membership bit in step. */
+static void afe_remove_at(tb *t, uint32_t i)
+{
+    wn_node *e = t->afe[i];
+    if (e) {
+        e->flags &= ~TB_FLAG_AFE;
+        t->nafe_elems--;
+    }
+    memmove(&t->afe[i], &t->afe[i + 1], (t->nafe - i - 1) * sizeof *t->afe);
+    t->nafe--;
+}
+
+static bool afe_insert_at(tb *t, uint32_t i, wn_node *n)
+{
+    if (t->nafe >= t->max_afe ||
+        !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
+        return false;
+    memmove(&t->afe[i + 1], &t->afe[i], (t->nafe - i) * sizeof *t->afe);
+    t->afe[i] = n;
+    t->nafe++;
+    if (n) {
+        n->flags |= TB_FLAG_AFE;
+        t->nafe_elems++;
+    }
+    return true;
+}
+
+static void afe_replace_at(tb *t, uint32_t i, wn_node *n)
+{
+    t->afe[i]->flags &= ~TB_FLAG_AFE;
+    t->afe[i] = n;
+    n->flags |= TB_FLAG_AFE;
+}
+
+/* At most TB_AFE_MAX_ELEMENTS elements stay in the list: past it the oldest one is
+ * forgotten (it will not be reconstructed). Every scan of the list is then short,
+ * whatever the page does; real pages keep a handful of entries. */
+static void afe_make_room(tb *t)
+{
+    if (t->nafe_elems < TB_AFE_MAX_ELEMENTS)
+        return;
+    for (uint32_t i = 0; i < t->nafe; i++) {
+        if (t->afe[i]) {
+            afe_remove_at(t, i);
+            return;
+        }
+    }
+}
+
+/* spec: #push-onto-the-list-of-active-formatting-elements (with the Noah's Ark clause) */
 void tb_afe_push(tb *t, wn_node *n)
 {
     int same = 0, earliest = -1;
@@ -729,36 +758,31 @@ void tb_afe_push(tb *t, wn_node *n)
             earliest = (int)i;
         }
     }
-    if (same >= 3) {
-        memmove(&t->afe[earliest], &t->afe[earliest + 1],
-                (t->nafe - (uint32_t)earliest - 1) * sizeof *t->afe);
-        t->nafe--;
-    }
-    if (t->nafe >= t->max_afe ||
-        !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
-        return;
-    t->afe[t->nafe++] = n;
+    if (same >= 3)
+        afe_remove_at(t, (uint32_t)earliest);
+    afe_make_room(t);
+    afe_insert_at(t, t->nafe, n);
 }
 
 void tb_afe_push_marker(tb *t)
 {
-    if (t->nafe >= t->max_afe ||
-        !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
-        return;
-    t->afe[t->nafe++] = NULL;
+    afe_insert_at(t, t->nafe, NULL);
 }
 
 void tb_afe_clear_to_marker(tb *t)
 {
     while (t->nafe) {
-        wn_node *e = t->afe[--t->nafe];
-        if (e == NULL)
+        bool marker = t->afe[t->nafe - 1] == NULL;
+        afe_remove_at(t, t->nafe - 1);
+        if (marker)
             return;
     }
 }
 
 int tb_afe_index(const tb *t, const wn_node *n)
 {
+    if (!(n->flags & TB_FLAG_AFE))
+        return -1;
     for (uint32_t i = t->nafe; i-- > 0;)
         if (t->afe[i] == n)
             return (int)i;
@@ -768,10 +792,8 @@ int tb_afe_index(const tb *t, const wn_node *n)
 void tb_afe_remove(tb *t, wn_node *n)
 {
     int i = tb_afe_index(t, n);
-    if (i < 0)
-        return;
-    memmove(&t->afe[i], &t->afe[i + 1], (t->nafe - (uint32_t)i - 1) * sizeof *t->afe);
-    t->nafe--;
+    if (i >= 0)
+        afe_remove_at(t, (uint32_t)i);
 }
 
 /* spec: #reconstruct-the-active-formatting-elements */
@@ -800,7 +822,7 @@ void tb_reconstruct_afe(tb *t)
             return;
         tb_insert_node_at(t, n);
         tb_push(t, n);
-        t->afe[i] = n;
+        afe_replace_at(t, i, n);
     }
 }
 
@@ -865,8 +887,7 @@ bool tb_adoption_agency(tb *t, const wn_token *tok)
                 break;
             int ni = tb_afe_index(t, node);
             if (inner > 3 && ni >= 0) {
-                memmove(&t->afe[ni], &t->afe[ni + 1], (t->nafe - (uint32_t)ni - 1) * sizeof *t->afe);
-                t->nafe--;
+                afe_remove_at(t, (uint32_t)ni);
                 if (ni < bookmark)
                     bookmark--;
                 ni = -1;
@@ -879,7 +900,7 @@ bool tb_adoption_agency(tb *t, const wn_token *tok)
             wn_node *nn = clone_element(t, node);
             if (nn == NULL)
                 return true;
-            t->afe[ni] = nn;
+            afe_replace_at(t, (uint32_t)ni, nn);
             unmark(t, node);
             t->stack[idx] = nn;
             nn->flags |= TB_FLAG_OPEN;
@@ -908,17 +929,13 @@ bool tb_adoption_agency(tb *t, const wn_token *tok)
         {
             int oi = tb_afe_index(t, fe);
             if (oi >= 0) {
-                memmove(&t->afe[oi], &t->afe[oi + 1], (t->nafe - (uint32_t)oi - 1) * sizeof *t->afe);
-                t->nafe--;
+                afe_remove_at(t, (uint32_t)oi);
                 if (oi < bookmark)
                     bookmark--;
             }
             if (bookmark > (int)t->nafe)
                 bookmark = (int)t->nafe;
-            memmove(&t->afe[bookmark + 1], &t->afe[bookmark],
-                    (t->nafe - (uint32_t)bookmark) * sizeof *t->afe);
-            t->afe[bookmark] = nf;
-            t->nafe++;
+            afe_insert_at(t, (uint32_t)bookmark, nf);
         }
         /* stack: remove fe, put nf just below (after) the furthest block */
         tb_remove_from_stack(t, fe);
@@ -936,10 +953,31 @@ bool tb_adoption_agency(tb *t, const wn_token *tok)
 
 /* MARK: Modes ------------------------------------------------------------------ */
 
-/* spec: #reset-the-insertion-mode-appropriately */
+/* The elements "reset the insertion mode appropriately" decides on (td, th and head
+ * only when not the last node; the loop checks that itself). */
+static bool is_mode_element(const wn_node *n)
+{
+    if (n->ns != WN_NS_HTML)
+        return false;
+    switch (n->tag) {
+    case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_TR: case WN_TAG_TBODY: case WN_TAG_THEAD:
+    case WN_TAG_TFOOT: case WN_TAG_CAPTION: case WN_TAG_COLGROUP: case WN_TAG_TABLE:
+    case WN_TAG_TEMPLATE: case WN_TAG_HEAD: case WN_TAG_BODY: case WN_TAG_FRAMESET:
+    case WN_TAG_HTML:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* spec: #reset-the-insertion-mode-appropriately. Entries above the topmost element
+ * the loop decides on would only fall through, so it starts there. */
 void tb_reset_insertion_mode(tb *t)
 {
-    for (uint32_t i = t->nstack; i-- > 0;) {
+    uint32_t from = t->nstack;
+    if (from && t->slot[from - 1].mode_at >= 0)
+        from = (uint32_t)t->slot[from - 1].mode_at + 1;
+    for (uint32_t i = from; i-- > 0;) {
         wn_node *node = t->stack[i];
         bool last = i == 0;
         if (last && t->context)
@@ -1160,7 +1198,7 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     if (depth > 10000000)
         depth = 10000000;
     t->max_stack = depth;
-    t->max_afe = depth + 16;
+    t->max_afe = depth + TB_AFE_MAX_ELEMENTS + 16;   /* markers + elements */
     t->max_tmodes = depth;
     if (opt && opt->max_nodes)
         d->max_nodes = opt->max_nodes;
@@ -1229,6 +1267,9 @@ static void clear_flags(tb *t)
 {
     for (uint32_t i = 0; i < t->nstack; i++)
         t->stack[i]->flags &= ~TB_FLAG_OPEN;
+    for (uint32_t i = 0; i < t->nafe; i++)
+        if (t->afe[i])
+            t->afe[i]->flags &= ~TB_FLAG_AFE;
 }
 
 wn_status wn_html_build_tree_chunked(wn_doc *d, const char *utf8, size_t n, size_t chunk,

@@ -43,6 +43,10 @@ typedef enum tb_mode {
 /* Parser-private node flag: the element is on the stack of open elements. It makes
  * "is in the stack" O(1) for the formatting list and the adoption agency. Cleared on pop. */
 #define TB_FLAG_OPEN 0x0100u
+/* Parser-private node flag: the element is in the list of active formatting elements. */
+#define TB_FLAG_AFE  0x0200u
+/* Elements (markers aside) the list of active formatting elements keeps at most. */
+#define TB_AFE_MAX_ELEMENTS 64
 
 /* Stack index by name: a key is the tag id, or for names not in the tag table a
  * hash of the lowercased name. Each entry links to the next entry down with the same
@@ -55,6 +59,9 @@ typedef struct tb_slot {
     int32_t prev_same;   /* next lower index with the same key, -1 if none */
     int32_t special_at;  /* topmost special element at or below this index, -1 if none */
     int32_t html_at;     /* topmost HTML element at or below this index, -1 if none */
+    int32_t li_stop_at;  /* topmost special element other than address, div, p */
+    int32_t mode_at;     /* topmost element that "reset the insertion mode" stops at */
+    int32_t bound_at[4]; /* topmost scope boundary, per scope (SCOPE_DEFAULT..SCOPE_TABLE) */
     uint16_t key;
 } tb_slot;
 
@@ -78,6 +85,7 @@ struct tb {
 
     wn_node **afe;                /* active formatting elements; NULL entries are markers */
     uint32_t nafe, max_afe, cap_afe;
+    uint32_t nafe_elems;          /* non-marker entries, at most TB_AFE_MAX_ELEMENTS */
     uint32_t clone_budget;        /* elements reconstruction may still create (see on_token) */
 
     wn_node *head, *form;
@@ -120,11 +128,12 @@ void tb_pop_until(tb *t, uint16_t tag);              /* pops through an HTML ele
 void tb_pop_until_one_of(tb *t, const uint16_t *tags, int ntags);
 void tb_remove_from_stack(tb *t, wn_node *n);
 int  tb_stack_index(const tb *t, const wn_node *n);   /* -1 if absent */
+int  tb_topmost(const tb *t, uint16_t tag);           /* topmost HTML `tag` index, -1 if none */
 bool tb_in_stack(const wn_node *n);
 uint16_t tb_token_key(const wn_token *tok);
 
 /* scopes: spec #has-an-element-in-the-specific-scope */
-enum { SCOPE_DEFAULT, SCOPE_LIST, SCOPE_BUTTON, SCOPE_TABLE, SCOPE_SELECT };
+enum { SCOPE_DEFAULT, SCOPE_LIST, SCOPE_BUTTON, SCOPE_TABLE };
 bool tb_in_scope(const tb *t, uint16_t tag, int scope);
 bool tb_node_in_scope(const tb *t, const wn_node *n, int scope);
 bool tb_heading_in_scope(const tb *t);
