@@ -118,6 +118,7 @@ typedef struct wn_lw {
     uint8_t runn[WN_LW_MAX_RUN];
     size_t nrun;
     size_t run_end;             /* ...ending at this offset */
+    wn_buf scratch;             /* one escaped word; freed by wn_lw_finish */
 } wn_lw;
 
 void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown);
@@ -145,7 +146,7 @@ void wn_lw_append(wn_lw *lw, const char *p, size_t n);
 /* Container levels (Markdown): prefix for the first line and for the others. */
 void wn_lw_push(wn_lw *lw, const char *first, const char *cont);
 void wn_lw_pop(wn_lw *lw);
-/* End: the final newline. */
+/* End: the final newline; frees the writer's scratch memory. */
 void wn_lw_finish(wn_lw *lw);
 
 /* The body of the text and Markdown renderers, on a line writer the caller

@@ -632,12 +632,10 @@ void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc)
             j++;
         flush(lw, char_class(p + i, j - i));
         if (esc) {
-            wn_buf tmp;
-            wn_buf_init(&tmp, 0);
-            if (escape_word(&tmp, p, i, j, n, esc, lw->bol) != 0 && !lw->out->failed)
+            wn_buf_clear(&lw->scratch);
+            if (escape_word(&lw->scratch, p, i, j, n, esc, lw->bol) != 0 && !lw->out->failed)
                 lw->out->failed = WN_ERR_NOMEM;
-            emit(lw, tmp.p, tmp.n);
-            wn_buf_fini(&tmp);
+            emit(lw, lw->scratch.p, lw->scratch.n);
         } else {
             emit(lw, p + i, j - i);
         }
@@ -752,4 +750,5 @@ void wn_lw_finish(wn_lw *lw)
     if (lw->any && lw->cell == NULL)
         emit(lw, "\n", 1);
     lw->any = false;
+    wn_buf_fini(&lw->scratch);
 }
