@@ -279,6 +279,49 @@ static void test_many_formatting(void)
     wn_buf_fini(&b);
 }
 
+/* Token floods against a stack kept just under the depth limit: each token must cost
+ * O(1), not a walk over the 500 open elements (which would be 5e8 steps here). */
+static void flood(const char *head, const char *pre, int npre, const char *unit, int n,
+                  uint32_t expect_nodes)
+{
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    wn_buf_puts(&b, head);
+    for (int i = 0; i < npre; i++)
+        wn_buf_printf(&b, pre, i);
+    for (int i = 0; i < n; i++)
+        wn_buf_puts(&b, unit);
+    wn_options opt;
+    wn_options_init(&opt);
+    double t0 = cpu_seconds();
+    wn_doc *d = wn_html_parse(b.p, b.n, &opt, NULL, NULL);
+    double dt = cpu_seconds() - t0;
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_EQ_INT(d->node_count, expect_nodes);
+        wn_doc_free(d);
+    }
+    if (dt >= TIME_BOUND)
+        fprintf(stderr, "flood %s%s...%s took %.3f s\n", head, pre, unit, dt);
+    CHECK(dt < TIME_BOUND);
+    wn_buf_fini(&b);
+}
+
+static void test_floods(void)
+{
+    /* document, html, head, body, <x>, 500 spans; every </y> is ignored */
+    flood("<x>", "<span>", 500, "</y>", 1000000, 4 + 1 + 500);
+    /* the same inside SVG: each </y> goes through foreign content, then in body */
+    flood("<svg>", "<g>", 500, "</y>", 1000000, 4 + 1 + 500);
+    /* </b> with 500 distinct <i> open: the formatting list holds 64 of them */
+    flood("", "<i class=%d>", 500, "</b>", 1000000, 4 + 500);
+    /* "has a p in button scope" with p and button open below 500 spans, then 500
+     * divs nest up to the depth limit and the rest attach there */
+    flood("<p><button>", "<span>", 500, "<div>", 1000000, 4 + 2 + 500 + 1000000);
+    /* <li> after </li>: the walk for an open li stops at <section> under 500 spans */
+    flood("<section>", "<span>", 500, "<li></li>", 500000, 4 + 1 + 500 + 500000);
+}
+
 static void test_limits(void)
 {
     size_t n;
@@ -339,6 +382,7 @@ int main(void)
     RUN(test_deep_table);
     RUN(test_deep_a);
     RUN(test_many_formatting);
+    RUN(test_floods);
     RUN(test_limits);
     CHECK_DONE();
 }
