@@ -269,6 +269,9 @@ bool wn_meta_is_url(const char *s, size_t n)
 /* Lead-ins before an author's name, lowercase, longest first where one is a
  * prefix of another. Each must be followed by a space, ':' or the end. */
 static const char *const byline_lead[] = {
+    "view all posts by", "zeige alle beiträge von", "alle beiträge von", "more posts by",
+    "all posts by", "posts by", "articles by", "eingestellt von", "veröffentlicht von",
+    "artikel von", "beitrag von", "beitragvon", "publiziert von", "mehr von", "a post by",
     "written and edited by", "written by", "posted by", "published by", "reported by",
     "story by", "words by", "text by", "article by", "geschrieben von", "verfasst von",
     "ein beitrag von", "beitrag von", "gepostet von", "erstellt von", "autor/in", "autorin",
@@ -284,7 +287,8 @@ static const char *const byline_stop[] = {
     "on", "am", "um", "le", "el", "il", "op", "the", "at", "published", "updated",
     "posted", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato",
     "last", "zuletzt", "stand", "in", "im", "for", "für", "pour", "para", "per",
-    "share", "teilen", "follow", "folgen", "read", "lesen", "email", "e-mail",
+    "share", "teilen", "follow", "folgen", "read", "lesen", "email", "e-mail", "publiziert",
+    "sagt", "says", "schreibt", "writes", "antworten", "reply",
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "januar", "februar", "märz",
     "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday", "wednesday",
@@ -359,6 +363,12 @@ static char *trim_both(char *s)
     return s;
 }
 
+static bool is_name_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c >= 0x80 || c == '_';
+}
+
 char *wn_meta_clean_byline(char *s)
 {
     size_t n;
@@ -391,7 +401,9 @@ char *wn_meta_clean_byline(char *s)
     n = strlen(s);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= '0' && c <= '9') || c == '|' || c == '\n' ||
+        /* a digit starting a word ("2 min", "12.03."), not inside a name ("r23") */
+        if ((c >= '0' && c <= '9' && (i == 0 || !is_name_byte((unsigned char)s[i - 1]))) ||
+            c == '|' || c == '\n' ||
             (i > 0 && trim_mb(s + i) && s[i - 1] == ' ') ||
             (c == '-' && i > 0 && s[i - 1] == ' ' && s[i + 1] == ' ')) {
             s[i] = '\0';

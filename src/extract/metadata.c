@@ -41,6 +41,7 @@ typedef struct ctx {
     wn_arena *scratch;
     long max_ymd;
     slot title, author, date, datemod, site, desc, lang, url, image, license;
+    slot byline;                     /* best author seen in the markup (not metadata) */
     slot title_tag;                  /* <title>, before stripping */
     const char *h1[MAX_H1];
     int h1_prio[MAX_H1];
@@ -51,6 +52,7 @@ typedef struct ctx {
     wn_jsonld ld;
     size_t nscripts;
     const char *page_url;            /* may be NULL */
+    bool in_form;                    /* no author offers from forms */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -90,8 +92,10 @@ static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags,
 static void offer_author(ctx *c, const char *p, size_t n, int prio)
 {
     char *s;
-    prio -= c->penalty;
-    if (prio <= c->author.prio || n == 0 || wn_meta_is_url(p, n))
+    /* Names in comment threads and forms are commenters, never the author. */
+    if (c->penalty > 0 || c->in_form || n == 0 || wn_meta_is_url(p, n))
+        return;
+    if (prio <= c->author.prio && (prio >= 60 || prio <= c->byline.prio))
         return;
     s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
     if (s == NULL) {
@@ -99,8 +103,11 @@ static void offer_author(ctx *c, const char *p, size_t n, int prio)
         return;
     }
     s = wn_meta_clean_byline(s);
-    if (wn_meta_author_ok(s))
+    if (wn_meta_author_ok(s)) {
         offer(&c->author, s, prio);
+        if (prio < 60)
+            offer(&c->byline, s, prio);
+    }
 }
 
 /* Replace a list when a better source offers one. */
@@ -420,6 +427,7 @@ static int heading_link(const ctx *c, const wn_node *el)
 typedef struct walkstate {
     const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
     const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates count less */
+    const wn_node *form;         /* innermost <form> we are in: names there are commenters' */
     bool in_body;
     bool seen_title;
 } walkstate;
@@ -496,6 +504,35 @@ static bool author_marker(const wn_node *el)
              marker(el, "share") || marker(el, "title") || marker(el, "label") ||
              marker(el, "email") || marker(el, "more") || marker(el, "desc") ||
              marker(el, "twitter") || marker(el, "facebook") || marker(el, "link-"));
+}
+
+static size_t count_spaces(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ' && i > 0 && s[i - 1] != ' ')
+            k++;
+    return k;
+}
+
+/* Inside an author box: the element with the name (class fn/name/nickname or
+ * itemprop=name), else the first link with text. */
+static const wn_node *byline_name(const wn_node *el)
+{
+    const wn_node *link = NULL;
+    size_t visited = 0;
+    for (const wn_node *k = el->first; k && visited < GATHER_NODES; k = wn_dom_next(el, k, false), visited++) {
+        if (k->type != WN_NODE_ELEMENT)
+            continue;
+        if (has_token(wn_dom_attr_value(k, "itemprop"), "name") ||
+            has_token(wn_dom_attr_value(k, "class"), "fn") ||
+            has_token(wn_dom_attr_value(k, "class"), "name") ||
+            has_token(wn_dom_attr_value(k, "class"), "nickname"))
+            return k;
+        if (link == NULL && k->tag == WN_TAG_A && k->first)
+            link = k;
+    }
+    return link;
 }
 
 static bool date_marker(const wn_node *el)
@@ -676,6 +713,16 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         n = gather(el, buf);
         if (n > 0 && n < 300)
             offer_author(c, buf, n, in_art ? 58 : 54);
+        else if (n >= 300)
+            offer_author(c, buf, 0, 0);
+        /* A long author box: its name element or first link holds the name. */
+        if (n > 0 && count_spaces(buf, n) > 5) {
+            const wn_node *nm = byline_name(el);
+            if (nm) {
+                size_t k = gather(nm, buf);
+                offer_author(c, buf, k, in_art ? 57 : 53);
+            }
+        }
     }
     if (el->tag != WN_TAG_TIME && c->date.prio < 56 && date_marker(el)) {
         n = gather(el, buf);
@@ -781,6 +828,8 @@ static void walk(ctx *c, const wn_doc *d)
             w.article = NULL;
         if (w.skip_marks && !inside(n, w.skip_marks))
             w.skip_marks = NULL;
+        if (w.form && !inside(n, w.form))
+            w.form = NULL;
         if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML) {
             switch (n->tag) {
             case WN_TAG_BODY:
@@ -793,6 +842,10 @@ static void walk(ctx *c, const wn_doc *d)
             case WN_TAG_ARTICLE: case WN_TAG_MAIN:
                 if (w.article == NULL)
                     w.article = n;
+                break;
+            case WN_TAG_FORM:
+                if (w.form == NULL)
+                    w.form = n;
                 break;
             case WN_TAG_NAV:
                 if (w.skip_marks == NULL && w.in_body)
@@ -813,6 +866,7 @@ static void walk(ctx *c, const wn_doc *d)
                     is_noise_box(n, d->node_count))
                     w.skip_marks = n;
                 c->penalty = w.skip_marks ? 30 : 0;
+                c->in_form = w.form != NULL && subtree_span(w.form) * 2 < d->node_count;
                 on_element(c, &w, n, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)
@@ -821,6 +875,7 @@ static void walk(ctx *c, const wn_doc *d)
             skip = true;   /* svg, math */
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
             c->penalty = w.skip_marks ? 30 : 0;
+            c->in_form = w.form != NULL && subtree_span(w.form) * 2 < d->node_count;
             on_text(c, &w, n, buf);
         }
 #ifdef WN_META_TRACE
@@ -830,6 +885,7 @@ static void walk(ctx *c, const wn_doc *d)
         n = wn_dom_next(d->root, n, skip);
     }
     c->penalty = 0;
+    c->in_form = false;
 }
 
 /* MARK: Decisions ------------------------------------------------------------- */
@@ -985,6 +1041,51 @@ site_from_title:
     }
 }
 
+/* Whether an author string names the site: equal to the site or publisher
+ * name, or containing the host's main label ("finanztreff.de"). */
+static bool author_is_site(const ctx *c, const char *a, const char *page_url)
+{
+    char fa[256], fh[256];
+    size_t na = wn_meta_fold(a, strlen(a), fa, sizeof fa), nh;
+    wn_str host = wn_meta_url_host(page_url);
+    const char *names[3] = { c->site.v, c->ld.publisher, c->ld.sitename };
+    for (int k = 0; k < 3; k++)
+        if (names[k] && wn_meta_loose_eq(a, strlen(a), names[k], strlen(names[k])))
+            return true;
+    if (host.n == 0)
+        return false;
+    /* main label: the part before the last dot */
+    {
+        size_t e = host.n, b;
+        while (e > 0 && host.p[e - 1] != '.')
+            e--;
+        if (e == 0)
+            return false;
+        e--;
+        b = e;
+        while (b > 0 && host.p[b - 1] != '.')
+            b--;
+        nh = wn_meta_fold(host.p + b, e - b, fh, sizeof fh);
+    }
+    /* compare without spaces: "Jobs & Hire" ~ "jobsnhire" is too loose, so
+     * require the label itself to appear */
+    {
+        char sa[256];
+        size_t k = 0;
+        for (size_t i = 0; i < na; i++)
+            if (fa[i] != ' ')
+                sa[k++] = fa[i];
+        sa[k] = '\0';
+        char sh[256];
+        size_t j = 0;
+        for (size_t i = 0; i < nh; i++)
+            if (fh[i] != ' ')
+                sh[j++] = fh[i];
+        sh[j] = '\0';
+        return j >= 3 && strstr(sa, sh) != NULL;
+    }
+}
+
 static void choose_fields(ctx *c, const char *page_url)
 {
     char buf[WN_META_DATE_LEN];
@@ -996,6 +1097,11 @@ static void choose_fields(ctx *c, const char *page_url)
         const char *a = join_authors(c, ld->authors, ld->nauthors);
         offer(&c->author, a, ld->rank == 3 ? 90 : 60);
     }
+    /* Metadata naming the site or publisher as author: a byline in the page
+     * names a person. */
+    if (c->author.v && c->byline.v && c->author.v != c->byline.v &&
+        author_is_site(c, c->author.v, page_url))
+        c->author = c->byline;
     offer(&c->date, ld->date, lp);
     offer(&c->datemod, ld->date_modified, lp);
     offer(&c->desc, ld->description, lp - 10);
