@@ -237,6 +237,21 @@ static void test_prescan_past_1024(void)
         CHECK_EQ_STR(sniff_n(p2, m + n, NULL, NULL, NULL), "iso-8859-5");
     }
 
+    /* A <meta> that starts before byte 1024 and ends after it: the spec's
+     * 1024-byte prescan misses it, our extended one finds it. */
+    {
+        char p3[2048];
+        size_t m = 0;
+        while (m < 1010) {
+            memcpy(p3 + m, "<b>x</b>\n", 9);
+            m += 9;
+        }
+        m += (size_t)sprintf(p3 + m, "<meta http-equiv=content-type content='text/html; charset=koi8-r'>");
+        CHECK(m > 1024);
+        CHECK_EQ_STR(sniff_n(p3, m, NULL, NULL, NULL), "koi8-r");
+        CHECK_EQ_STR(sniff_n(p3, 1024, NULL, NULL, NULL), "utf-8");   /* cut: not found */
+    }
+
     /* Beyond 64 KiB nothing is looked at: default by UTF-8 validity. */
     {
         size_t big = 70 * 1024, k = 0;
@@ -358,6 +373,8 @@ static void test_windows_1252(void)
     DECODES("windows-1252", "\x96\x97\x85", "\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA6");
     DECODES("windows-1252", "0123456789abcdef\x99", "0123456789abcdef\xE2\x84\xA2"); /* U+2122 */
     DECODES("latin1", "\xE9", "\xC3\xA9");    /* a label decodes as its encoding */
+    DECODES("WINDOWS-1252", "\x80", "\xE2\x82\xAC");
+    DECODES("UTF-8", "\xC3\xA9\xFF", "\xC3\xA9" FFFD);
     DECODES("no-such-encoding", "\x80", "\xE2\x82\xAC");  /* unknown: windows-1252 */
 }
 
