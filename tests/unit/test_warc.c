@@ -1112,6 +1112,159 @@ static void test_big_page(void)
     three_free(&t);
 }
 
+/* HTTP edge cases: header over the cap, parse_http off, an HTTP response with
+ * another Content-Type, application/http that is not HTTP, a bad status line. */
+static void test_http_edges(void)
+{
+    fx f = { 0 }, hdr = { 0 };
+    src s;
+    wn_warc_record rec;
+    wn_warc_options o;
+    wn_warc *w;
+
+    wn_warc_options_init(&o);
+    o.max_header_bytes = 1024;
+    for (int i = 0; i < 60; i++)
+        fx_puts(&hdr, "X-Padding: 0123456789012345678901234567890123456789\r\n");
+    fx_put(&hdr, "", 1);
+    http_record(&f, "<urn:uuid:h>", "http://example.com/", hdr.p, "<p>body</p>", 11, 0);
+    w = one_record(&f, &o, &s, &rec);
+    CHECK_EQ_INT(rec.http_status, 200);
+    CHECK_EQ_INT(rec.payload_len, 0);
+    CHECK_EQ_INT(rec.payload_truncated, 1);
+    CHECK_EQ_STR(rec.payload_error, "HTTP header exceeds max_header_bytes");
+    wn_warc_close(w);
+
+    /* parse_http = 0: the payload is the whole block */
+    f.n = 0;
+    http_record(&f, "<urn:uuid:h>", "http://example.com/", "Content-Type: text/html\r\n", "<p>b</p>", 8, 0);
+    wn_warc_options_init(&o);
+    o.parse_http = 0;
+    w = one_record(&f, &o, &s, &rec);
+    CHECK_EQ_INT(rec.http_status, 0);
+    CHECK(rec.mime == NULL);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>b</p>");
+    wn_warc_close(w);
+
+    /* a response record that starts with HTTP/ under another Content-Type; LF-only lines */
+    f.n = 0;
+    warc_record(&f, "response", "<urn:uuid:h>", "http://example.com/", "text/plain", NULL,
+                "HTTP/1.0 404 Not Found\nContent-Type: text/html\n\nmissing", 55, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_INT(rec.http_status, 404);
+    CHECK_EQ_STR(rec.mime, "text/html");
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "missing");
+    wn_warc_close(w);
+
+    /* application/http whose block is not HTTP */
+    f.n = 0;
+    warc_record(&f, "response", "<urn:uuid:h>", "http://example.com/",
+                "application/http; msgtype=response", NULL, "garbage", 7, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_INT(rec.http_status, 0);
+    CHECK_EQ_MEM(rec.payload, rec.payload_len, "garbage");
+    CHECK_EQ_STR(rec.payload_error, "not an HTTP response: no HTTP/ status line");
+    wn_warc_close(w);
+
+    /* a status line without a 3-digit code */
+    f.n = 0;
+    warc_record(&f, "response", "<urn:uuid:h>", "http://example.com/",
+                "application/http; msgtype=response", NULL, "HTTP/1.1 OK\r\n\r\nx", 16, 0);
+    w = one_record(&f, NULL, &s, &rec);
+    CHECK_EQ_INT(rec.http_status, 0);
+    CHECK_EQ_STR(rec.payload_error, "malformed HTTP status line");
+    wn_warc_close(w);
+    fx_free(&f);
+    fx_free(&hdr);
+}
+
+/* zstd damage: a corrupt frame, garbage between frames, a skippable frame. */
+static void test_zstd_damage(void)
+{
+    three t;
+    fx f = { 0 };
+    run r;
+    static const unsigned char skip[] = { 0x50, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 9, 9, 9 };
+    three_pages(&t);
+    zst(&f, t.r[0].p, t.r[0].n);
+    size_t m0 = f.n;
+    fx_put(&f, skip, sizeof skip);   /* skippable frames between frames are fine */
+    size_t m1 = f.n;
+    zst(&f, t.r[1].p, t.r[1].n);
+    size_t m2 = f.n;
+    zst(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 1, m1, "<urn:uuid:b>");
+    expect_ok(&r, 2, m2, "<urn:uuid:c>");
+
+    /* B's frame loses its last 10 bytes: one error at B, C is found */
+    f.n = 0;
+    zst(&f, t.r[0].p, t.r[0].n);
+    fx g = { 0 };
+    zst(&g, t.r[1].p, t.r[1].n);
+    fx_put(&f, g.p, g.n - 10);
+    m1 = f.n;
+    zst(&f, t.r[2].p, t.r[2].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, m0);
+    expect_ok(&r, 2, m1, "<urn:uuid:c>");
+
+    /* junk between frames */
+    f.n = 0;
+    zst(&f, t.r[0].p, t.r[0].n);
+    fx_puts(&f, "junk between frames");
+    m1 = f.n;
+    zst(&f, t.r[1].p, t.r[1].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 1, WN_ERR_INPUT, m0);
+    expect_ok(&r, 2, m1, "<urn:uuid:b>");
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&g);
+}
+
+/* A whole-file gzip cut in the middle of its third record. */
+static void test_whole_file_gzip_cut(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 };
+    run r;
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&plain, t.r[i].p, t.r[i].n);
+    /* level 0 (stored blocks): compressed bytes track the plain ones, so a cut
+     * 40 bytes into record C's part lands inside record C */
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    deflateInit2(&z, 0, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY);
+    unsigned char out[8192];
+    z.next_in = (unsigned char *)plain.p;
+    z.avail_in = (uInt)plain.n;
+    z.next_out = out;
+    z.avail_out = sizeof out;
+    CHECK_EQ_INT(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t total = sizeof out - z.avail_out;
+    deflateEnd(&z);
+    size_t cut = total - 8 - t.r[2].n + 40;   /* 8 = gzip trailer */
+    fx_put(&f, out, cut);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 2);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, t.r[0].n, "<urn:uuid:b>");
+    expect_err(&r, 2, WN_ERR_INPUT, t.r[0].n + t.r[1].n);
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+}
+
 /* WARC-Truncated marks the payload truncated even when it is all there. */
 static void test_warc_truncated_header(void)
 {
@@ -1157,5 +1310,8 @@ int main(void)
     RUN(test_gzip_bomb);
     RUN(test_big_page);
     RUN(test_warc_truncated_header);
+    RUN(test_http_edges);
+    RUN(test_zstd_damage);
+    RUN(test_whole_file_gzip_cut);
     CHECK_DONE();
 }
