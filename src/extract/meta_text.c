@@ -279,6 +279,8 @@ static const char *const byline_lead[] = {
     "rédigé par", "escrito por", "publicado por", "scritto da", "pubblicato da",
     "geschreven door", "door", "redaktion", "text", "von", "from", "by", "par", "por",
     "di", "de", "av", "af", "napisał", "napisała", "autorzy",
+    "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 */
+    "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 */
 };
 
 /* Words that end a byline when they follow the name: what comes next is a date,
@@ -382,7 +384,8 @@ char *wn_meta_clean_byline(char *s)
             size_t len = strlen(byline_lead[k]);
             n = strlen(s);
             if (has_prefix_ci(s, n, byline_lead[k]) &&
-                (s[len] == ' ' || s[len] == ':' || s[len] == '\0')) {
+                (s[len] == ' ' || s[len] == ':' || s[len] == '\0' ||
+                 !strncmp(s + len, "\xEF\xBC\x9A", 3))) {
                 /* "By" alone or "De" starting a name ("De Niro") needs a following name. */
                 if (s[len] == '\0')
                     return s + len;
@@ -390,6 +393,8 @@ char *wn_meta_clean_byline(char *s)
                 if ((!strcmp(byline_lead[k], "de") || !strcmp(byline_lead[k], "di")) &&
                     (s[0] < 'a' || s[0] > 'z'))
                     continue;
+                if (!strncmp(s + len, "\xEF\xBC\x9A", 3))
+                    len += 3;
                 s = trim_both(s + len);
                 again = true;
                 break;

@@ -756,11 +756,74 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 30 : 26);
 }
 
-/* "By Jane Doe" as plain text, or "By" followed by a link with the name. */
+/* Lead-ins of a byline in running text, lowercase; a name follows, in the
+ * same text or in the next node ("<span>By</span> <a>Jane</a>"). */
+static const char *const text_leads[] = {
+    "by", "von", "par", "por", "door", "written by", "posted by", "geschrieben von",
+    "eingestellt von", "veröffentlicht von", "verfasst von", "beitrag von", "autor", "autorin",
+    "author", "text", "text von", "publié par", "escrito por", "scritto da",
+    "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
+    "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */
+};
+
+/* Length of the lead-in at p[0..n) (with a following ':' or '：'), or 0. *alone
+ * tells whether nothing but spaces follows it. */
+static size_t match_lead(const char *p, size_t n, bool *alone)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof text_leads / sizeof text_leads[0]; k++) {
+        size_t ln = strlen(text_leads[k]), j = 0;
+        while (j < ln && j < n && wn_ascii_lower(p[j]) == text_leads[k][j])
+            j++;
+        if (j != ln || ln <= best)
+            continue;
+        /* a whole word: followed by space, ':' or the end */
+        if (j < n && p[j] == ':')
+            j++;
+        else if (j + 3 <= n && !memcmp(p + j, "\xEF\xBC\x9A", 3))   /* fullwidth colon */
+            j += 3;
+        else if (j < n && !wn_is_space((unsigned char)p[j]) && (unsigned char)p[j] < 0x80)
+            continue;
+        best = j;
+    }
+    if (best) {
+        size_t e = best;
+        while (e < n && wn_is_space((unsigned char)p[e]))
+            e++;
+        *alone = e == n;
+    }
+    return best;
+}
+
+/* The next node with text after t: its sibling, or its inline parent's. */
+static const wn_node *next_named(const wn_node *t)
+{
+    for (int up = 0; t && up < 3; up++) {
+        const wn_node *nx = t->next;
+        while (nx && nx->type == WN_NODE_TEXT && nx->text.n < 3) {
+            size_t k = 0;
+            while (k < nx->text.n && wn_is_space((unsigned char)nx->text.p[k]))
+                k++;
+            if (k < nx->text.n)
+                break;
+            nx = nx->next;
+        }
+        if (nx)
+            return nx;
+        t = t->parent;
+        if (t == NULL || t->type != WN_NODE_ELEMENT || is_block(t->tag))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* "By Jane Doe" as plain text, or "By" followed by the name in the next node. */
 static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
     const char *p = t->text.p;
-    size_t n = t->text.n, i = 0;
+    size_t n = t->text.n, i = 0, lead;
+    bool alone = false;
+    int prio = w->article ? 44 : 40;
 
     text_date(c, w, t);
     if (c->author.prio >= 45 || n > 120)
@@ -769,32 +832,26 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
         i++;
     if (n - i < 2)
         return;
-    {
-        static const char *const leads[] = { "by ", "von ", "par ", "por ", "door ", "written by", "autor: " };
-        bool hit = false;
-        for (size_t k = 0; k < sizeof leads / sizeof leads[0] && !hit; k++) {
-            size_t ln = strlen(leads[k]), j = 0;
-            while (j < ln && i + j < n && wn_ascii_lower(p[i + j]) == leads[k][j])
-                j++;
-            hit = j == ln;
-        }
-        /* "By" alone: the name is in the next element */
-        if (!hit) {
-            size_t e = n;
-            while (e > i && wn_is_space((unsigned char)p[e - 1]))
-                e--;
-            if ((e - i == 2 && wn_ascii_lower(p[i]) == 'b' && wn_ascii_lower(p[i + 1]) == 'y') ||
-                (e - i == 3 && wn_ascii_lower(p[i]) == 'v' && p[i + 1] == 'o' && p[i + 2] == 'n')) {
-                const wn_node *nx = t->next;
-                if (nx && nx->type == WN_NODE_ELEMENT) {
-                    size_t m = gather(nx, buf);
-                    offer_author(c, buf, m, w->article ? 44 : 40);
-                }
-            }
+    lead = match_lead(p + i, n - i, &alone);
+    if (lead == 0)
+        return;
+    if (alone) {
+        const wn_node *nx = next_named(t);
+        size_t m;
+        if (nx == NULL)
+            return;
+        if (nx->type == WN_NODE_TEXT) {
+            m = nx->text.n < GATHER_MAX ? nx->text.n : GATHER_MAX;
+            memcpy(buf, nx->text.p, m);
+        } else if (nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
+            m = gather(nx, buf);
+        } else {
             return;
         }
+        offer_author(c, buf, m, prio);
+        return;
     }
-    /* Text starting "By " may continue in the following inline elements. */
+    /* Text starting "By " may continue in the following inline element. */
     {
         size_t m = n - i < GATHER_MAX ? n - i : GATHER_MAX;
         memcpy(buf, p + i, m);
@@ -809,7 +866,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
                 m += k;
             }
         }
-        offer_author(c, buf, m, w->article ? 44 : 40);
+        offer_author(c, buf, m, prio);
     }
 }
 
