@@ -148,7 +148,7 @@ static void write_response(pack_out *o, const pack_args *a, const char *rel, con
                            size_t n, time_t mtime)
 {
     char date[32], id[64], http[512];
-    size_t ul = strlen(a->url_prefix) + strlen(rel) + 1;
+    size_t ul = strlen(a->url_prefix) + 3 * strlen(rel) + 1;
     char *url = malloc(ul);
     char *head = malloc(ul + 1024);
     if (url == NULL || head == NULL) {
@@ -157,10 +157,22 @@ static void write_response(pack_out *o, const pack_args *a, const char *rel, con
         o->failed = 1;
         return;
     }
-    snprintf(url, ul, "%s%s", a->url_prefix, rel);
-    size_t k = strlen(url);
-    if (k > 3 && strcmp(url + k - 3, ".gz") == 0)
-        url[k - 3] = '\0';
+    /* The path goes into a URL: bytes other than unreserved ones and '/' are
+     * percent-encoded (RFC 3986), so "a b.html" becomes "a%20b.html". */
+    size_t k = (size_t)snprintf(url, ul, "%s", a->url_prefix);
+    size_t rl = strlen(rel);
+    if (rl > 3 && strcmp(rel + rl - 3, ".gz") == 0)
+        rl -= 3;
+    for (size_t i = 0; i < rl; i++) {
+        unsigned char c = (unsigned char)rel[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            url[k++] = (char)c;
+        } else {
+            k += (size_t)snprintf(url + k, ul - k, "%%%02X", c);
+        }
+    }
+    url[k] = '\0';
     iso_date(mtime, date);
     uuid_from(rel, id);
     int hn = snprintf(http, sizeof http,

@@ -32,16 +32,19 @@ printf '<html><body><p>first page</p></body></html>\n' >"$TMP/site/a.html"
 printf '<html><body><p>caf\351 page</p></body></html>\n' >"$TMP/site/sub/b.htm"
 printf '<html><body><p>zipped page</p></body></html>\n' | gzip >"$TMP/site/sub/c.html.gz"
 printf 'not html\n' >"$TMP/site/notes.txt"
+printf '<p>spaced</p>\n' >"$TMP/site/two words.html"
 printf '<p>hidden</p>\n' >"$TMP/site/.hidden/d.html"
 
 export SOURCE_DATE_EPOCH=1700000000
 expect_status 0 "$TOOL" warc-pack -o "$TMP/out.warc.gz" --url-prefix http://example.org/x/ "$TMP/site"
 gzip -t "$TMP/out.warc.gz" 2>/dev/null && ok || bad "output is not valid gzip"
 gzip -dc "$TMP/out.warc.gz" >"$TMP/out.warc"
-# warcinfo + a.html + sub/b.htm + sub/c.html.gz; notes.txt and .hidden/ left out
-expect_count "$TMP/out.warc" '^WARC/1.1' 4 "records"
+# warcinfo + a.html + sub/b.htm + sub/c.html.gz + "two words.html"; notes.txt and
+# .hidden/ left out
+expect_count "$TMP/out.warc" '^WARC/1.1' 5 "records"
 expect_count "$TMP/out.warc" '^WARC-Type: warcinfo' 1 "warcinfo"
-expect_count "$TMP/out.warc" '^WARC-Type: response' 3 "responses"
+expect_count "$TMP/out.warc" '^WARC-Type: response' 4 "responses"
+expect_grep "$TMP/out.warc" 'WARC-Target-URI: http://example.org/x/two%20words.html' "URL percent-encoded"
 expect_grep "$TMP/out.warc" 'WARC-Date: 2023-11-14T22:13:20Z' "warcinfo date from SOURCE_DATE_EPOCH"
 expect_grep "$TMP/out.warc" 'WARC-Target-URI: http://example.org/x/a.html' "URL of a.html"
 expect_grep "$TMP/out.warc" 'WARC-Target-URI: http://example.org/x/sub/b.htm' "URL in a subdirectory"
@@ -49,7 +52,7 @@ expect_grep "$TMP/out.warc" 'WARC-Target-URI: http://example.org/x/sub/c.html' "
 expect_grep "$TMP/out.warc" '<p>zipped page</p>' ".html.gz decompressed"
 expect_grep "$TMP/out.warc" 'Content-Type: application/http; msgtype=response' "WARC Content-Type"
 expect_grep "$TMP/out.warc" 'WARC-Record-ID: <urn:uuid:[0-9a-f-]*>' "record id form"
-expect_count "$TMP/out.warc" '^Content-Type: text/html.$' 3 "HTTP Content-Type without charset"
+expect_count "$TMP/out.warc" '^Content-Type: text/html.$' 4 "HTTP Content-Type without charset"
 if grep -aq 'first page' "$TMP/out.warc" && ! grep -aq 'hidden' "$TMP/out.warc"; then ok; else bad "dot directories are skipped"; fi
 # a.html's record: its two Content-Lengths are the block and the body, by hand:
 # body 44 bytes (6+6+3+10+4+7+7+1); HTTP header "HTTP/1.1 200 OK\r\n" (17) +
@@ -57,13 +60,13 @@ if grep -aq 'first page' "$TMP/out.warc" && ! grep -aq 'hidden' "$TMP/out.warc";
 # block 108.
 expect_grep "$TMP/out.warc" 'Content-Length: 108' "WARC Content-Length of a.html"
 expect_grep "$TMP/out.warc" 'Content-Length: 44' "HTTP Content-Length of a.html"
-# one gzip member per record: 4 member magics (1f 8b 08) at record starts
+# one gzip member per record: 5 member magics (1f 8b 08) at record starts
 members=$(od -An -v -tx1 "$TMP/out.warc.gz" | tr -d '\n' | grep -o '1f 8b 08' | wc -l | tr -d ' ')
-if [ "$members" -ge 4 ]; then ok; else bad "gzip members: $members, want 4"; fi
+if [ "$members" -ge 5 ]; then ok; else bad "gzip members: $members, want 5"; fi
 
 # read back by the tool's own WARC reader: one JSON line per page, with its URL
 if "$TOOL" warc "$TMP/out.warc.gz" >"$TMP/lines" 2>"$TMP/err"; then
-    expect_count "$TMP/lines" '"url":"http://example.org/x/' 3 "pages read back by winnow warc"
+    expect_count "$TMP/lines" '"url":"http://example.org/x/' 4 "pages read back by winnow warc"
 else
     bad "winnow warc cannot read the packed file: $(head -c 300 "$TMP/err")"
 fi
