@@ -441,6 +441,29 @@ static wn_str copy_str(wn_doc *dst, wn_str s)
     return p ? wn_str_make(p, s.n) : wn_str_make(NULL, 0);
 }
 
+/* Text inside pre, verbatim but for line ends: a CR (from &#13;, which the
+ * tokenizer's newline normalisation does not see) or CR LF becomes LF. */
+static wn_str copy_pre(wn_doc *dst, wn_str s)
+{
+    if (memchr(s.p, '\r', s.n) == NULL)
+        return copy_str(dst, s);
+    char *p = wn_arena_alloc(&dst->arena, s.n + 1);
+    size_t k = 0;
+    if (p == NULL)
+        return wn_str_make(NULL, 0);
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.p[i] == '\r') {
+            p[k++] = '\n';
+            if (i + 1 < s.n && s.p[i + 1] == '\n')
+                i++;
+        } else {
+            p[k++] = s.p[i];
+        }
+    }
+    p[k] = '\0';
+    return wn_str_make(p, k);
+}
+
 /* Collapse runs of ASCII whitespace to one space (text outside pre). */
 static wn_str copy_collapsed(wn_doc *dst, wn_str s)
 {
@@ -726,7 +749,7 @@ static int enter(copier *c, const wn_node *n)
     if (n->type == WN_NODE_TEXT) {
         if (n->text.n == 0)
             return 0;
-        wn_str s = c->in_pre ? copy_str(c->dst, n->text) : copy_collapsed(c->dst, n->text);
+        wn_str s = c->in_pre ? copy_pre(c->dst, n->text) : copy_collapsed(c->dst, n->text);
         if (s.p == NULL)
             return -1;
         return append_text(c, s.p, s.n) ? -1 : 0;
@@ -1068,18 +1091,6 @@ static void trim_spaces(wn_node *root)
 
 /* MARK: Pass 4: prune ---------------------------------------------------------- */
 
-static bool has_content_beside(const wn_node *n, bool after)
-{
-    for (const wn_node *x = after ? n->next : n->prev; x; x = after ? x->next : x->prev) {
-        if (x->type == WN_NODE_TEXT && x->text.n == 0)
-            continue;
-        if (is_mark(x))
-            continue;
-        return true;
-    }
-    return false;
-}
-
 static bool only_breaks(const wn_node *n)
 {
     for (const wn_node *c = n->first; c; c = c->next)
@@ -1100,9 +1111,7 @@ static bool prunable(const wn_node *n)
     case WN_TAG_IMG: case WN_TAG_HR: case WN_TAG_TD: case WN_TAG_TH:
         return false;
     case WN_TAG_BR:
-        /* a break at either end of a block shows nothing */
-        return n->parent && !inline_node(n->parent) &&
-               (!has_content_beside(n, false) || !has_content_beside(n, true));
+        return false;   /* trim_breaks handles the ends of blocks */
     default:
         return n->first == NULL || only_breaks(n);
     }
@@ -1115,6 +1124,20 @@ static wn_node *deepest_first(wn_node *n)
     return n;
 }
 
+/* Breaks (and emptied text) at either end of a block show nothing. */
+static void trim_breaks(wn_node *block)
+{
+    for (int end = 0; end < 2; end++) {
+        for (;;) {
+            wn_node *x = end ? block->last : block->first;
+            if (x == NULL || !(wn_is_html(x, WN_TAG_BR) || is_mark(x) ||
+                               (x->type == WN_NODE_TEXT && x->text.n == 0)))
+                break;
+            wn_dom_remove(x);
+        }
+    }
+}
+
 static void prune(wn_node *root)
 {
     if (root->first == NULL)
@@ -1122,6 +1145,8 @@ static void prune(wn_node *root)
     wn_node *n = deepest_first(root->first);
     while (n != root) {
         wn_node *next = n->next ? deepest_first(n->next) : n->parent;
+        if (n->type == WN_NODE_ELEMENT && !inline_node(n))
+            trim_breaks(n);
         if (prunable(n))
             wn_dom_remove(n);
         n = next;

@@ -68,8 +68,14 @@ static bool safe_url(wn_str v, bool image)
     size_t s = i;
     while (i < v.n && v.p[i] != ':' && v.p[i] != '/' && v.p[i] != '?' && v.p[i] != '#')
         i++;
-    if (i == v.n || v.p[i] != ':')
+    if (i == v.n || v.p[i] != ':' || i == s)
         return true;   /* relative */
+    for (size_t k = s; k < i; k++) {
+        char c = v.p[k];
+        bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!(alpha || (k > s && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
+            return true;   /* not a scheme (RFC 3986 section 3.1): a relative reference */
+    }
     wn_str scheme = wn_str_make(v.p + s, i - s);
     if (wn_str_ieq(scheme, "http") || wn_str_ieq(scheme, "https"))
         return true;

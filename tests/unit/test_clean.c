@@ -151,6 +151,8 @@ static void test_unsafe_urls(void)
     CHECK_EQ_STR(href("http://h/", "/a b&quot;&lt;c&gt;"), "http://h/a%20b%22%3Cc%3E");
     /* a hostile base cannot turn a relative link into script */
     CHECK_EQ_STR(href("javascript:x", "y"), "(dropped)");
+    /* a colon with no scheme before it is a relative reference */
+    CHECK_EQ_STR(href(NULL, ": http://x/"), ":%20http://x/");
 }
 
 /* RFC 3986 section 5.4: reference resolution examples. */
@@ -209,6 +211,10 @@ static void test_whitespace(void)
     CHECK_EQ_STR(clean("<pre>  x\n   y  </pre>", NULL, 0), "<pre>  x\n   y  </pre>");
     CHECK_EQ_STR(clean("<pre><span>a</span>\n<b>b</b><br>c</pre>", NULL, 0), "<pre>a\nb\nc</pre>");
     CHECK_EQ_STR(clean("<p>a <br> b</p>", NULL, 0), "<p>a<br>b</p>");
+    /* a CR from a character reference: a line end inside pre, a space outside */
+    CHECK_EQ_STR(clean("<pre>x&#13;&#10;y&#13;z</pre><p>u&#13;v</p>", NULL, 0), "<pre>x\ny\nz</pre><p>u v</p>");
+    /* breaks at either end of a block go, however many */
+    CHECK_EQ_STR(clean("<p><br><br>a<br><br><br></p><div>b<br><br>   <br></div>", NULL, 0), "<p>a</p><p>b</p>");
 }
 
 static void test_pruning(void)
