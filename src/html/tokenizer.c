@@ -92,6 +92,9 @@ void wn_tok_span_in_slow(wn_tokenizer *t, span *s, wn_buf *b, const char *p, siz
 /* Append transformed bytes (lowercased, decoded, U+FFFD...): always copied. */
 void wn_tok_span_lit(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
 {
+    token_bytes(t, b, n);
+    if (t->failed)
+        return;
     if (!s->inbuf) {
         span_tobuf(t, s, b);
         if (t->failed)
@@ -222,6 +225,7 @@ void wn_tok_chars_from_mark(wn_tokenizer *t, const char *p, const char *lit, siz
 void wn_tok_token_reset(wn_tokenizer *t, wn_tok_type type)
 {
     t->ttype = type;
+    t->tok_bytes = 0;
     wn_buf_clear(&t->sb);
     t->name = t->data = t->pub = t->sys = SPAN0;
     t->nattrs = 0;
@@ -1434,7 +1438,7 @@ wn_tokenizer *wn_tokenizer_new(wn_token_fn emit, void *ctx, uint32_t max_attrs, 
     t->limit = limit;
     t->state = S_DATA;
     t->cur = -1;
-    wn_buf_init(&t->sb, limit);
+    wn_buf_init(&t->sb, 0);          /* bounded through tok_bytes */
     wn_buf_init(&t->cb, 0);          /* bounded by CHARS_MAX + 1 (chars_split) */
     wn_buf_init(&t->last_start, limit);
     wn_buf_init(&t->tmp, limit);

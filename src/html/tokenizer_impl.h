@@ -135,6 +135,7 @@ struct wn_tokenizer {
     void *ctx;
     uint32_t max_attrs;
     size_t limit;
+    size_t tok_bytes;        /* bytes appended to the current token's strings */
 
     int state, ret_state;    /* ret_state: the spec's return state for char refs */
     bool halt;               /* leave the run loop: stop, failure or need_more */
@@ -274,17 +275,28 @@ static inline const char *need_more(wn_tokenizer *t, const char *p)
     return p;
 }
 
+/*
+ * The limit counts the bytes a token's strings receive, copied or not: the
+ * same count for any chunking, so whole and chunked input fail alike (what is
+ * copied differs). Character data (buffer t->cb) is not a token.
+ */
+static inline void token_bytes(wn_tokenizer *t, const wn_buf *b, size_t n)
+{
+    if (b == &t->sb) {
+        t->tok_bytes += n;
+        if (t->limit && t->tok_bytes > t->limit)
+            wn_tok_fail(t);
+    }
+}
+
 /* Append input bytes: extends the slice when contiguous, copies otherwise. */
 static inline void span_in(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t n)
 {
+    token_bytes(t, b, n);
     if (!s->inbuf && (s->n == 0 || s->p + s->n == p)) {
         if (s->n == 0)
             s->p = p;
         s->n += n;
-        /* A token string obeys the limit even when it is never copied, so
-         * whole and chunked input fail alike. Text runs are not tokens. */
-        if (t->limit && s->n > t->limit && b == &t->sb)
-            wn_tok_fail(t);
         return;
     }
     wn_tok_span_in_slow(t, s, b, p, n);

@@ -310,6 +310,15 @@ static void test_scratch_limit(void)
     /* Under the limit is fine. */
     CHECK_EQ_STR(tok_opts("<!--short--><a b=c>", 19, 3, 0, 64, &rc, NULL), "<!--short--><a b=\"c\">");
     CHECK_EQ_INT(rc, 0);
+    /* The limit counts a token's bytes (name, attribute name and value: 1 + 30
+     * + 30 here), copied or not, so whole and chunked input agree. */
+    const char *tag = "<p aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\">";
+    for (size_t c = 0; c <= 7; c++) {
+        tok_opts(tag, strlen(tag), c, 0, 60, &rc, NULL);
+        CHECK_EQ_INT(rc, -1);
+        tok_opts(tag, strlen(tag), c, 0, 61, &rc, NULL);
+        CHECK_EQ_INT(rc, 0);
+    }
     /* Text is not a token: long text passes any limit. */
     char text[1000];
     memset(text, 't', sizeof text);
