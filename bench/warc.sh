@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     -j) JLIST=${2:?-j needs a list}; shift 2 ;;
     --big) BIG=1; shift ;;
     --plain) PLAIN=1; shift ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) B=$1; shift ;;
     esac
 done
@@ -72,60 +72,68 @@ echo "== WARC batch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $cpus CPUs online
 echo "corpus: $pages pages, $(calc %.1f "$html / 1e6") MB HTML; packed: $(calc %.1f "$warc / 1e6") MB gzip-per-record WARC"
 [ "$PLAIN" = 1 ] && echo "timing the uncompressed WARC ($(calc %.1f "$(wc -c <"$INPUT") / 1e6") MB)"
 
-# ---- extraction alone: the same pages through `winnow extract`, one thread ----
-best_x=
-cpu_x=
-for r in $(seq "$REPEATS"); do
+# ---- timed runs ----------------------------------------------------------------
+# The repeats are interleaved (extract, -j A, -j B, extract, ...) so that every
+# variant gets the same chances at the quiet moments of a shared machine; each
+# keeps its best wall time and its lowest CPU time.
+keep_min() { eval "cur=\${$1:-}"; if [ -z "$cur" ] || [ "$(calc %d "$2 < $cur")" = 1 ]; then eval "$1=$2"; fi; }
+keep_max() { eval "cur=\${$1:-0}"; if [ "$(calc %d "$2 > $cur")" = 1 ]; then eval "$1=$2"; fi; }
+
+# one_extract: the same pages through `winnow extract`, one thread; sets t c
+one_extract() {
     t0=$(now)
     # shellcheck disable=SC2086
     measure nice "$TOOL" extract -f json $dirs >/dev/null 2>&1
     t=$(calc %.3f "$(now) - $t0")
     c=$(cut -d' ' -f1 "$TMP/rusage")
-    if [ -z "$best_x" ] || [ "$(calc %d "$t < $best_x")" = 1 ]; then best_x=$t; fi
-    if [ -z "$cpu_x" ] || [ "$(calc %d "$c < $cpu_x")" = 1 ]; then cpu_x=$c; fi
-done
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-echo "extract alone (winnow extract -f json, 1 thread): ${best_x} s wall, ${cpu_x} s CPU, $(calc %.0f "$pages / $best_x") pages/s"
+}
 
-# ---- winnow warc at each -j --------------------------------------------------
-# run_warc J FILE: best elapsed (from --stats) and peak RSS over REPEATS runs.
-run_warc() {
-    best=
-    cpu=
-    rss_max=0
-    for r in $(seq "$REPEATS"); do
-        measure nice "$TOOL" warc -q -j "$1" --stats "$TMP/st.json" "$2" >/dev/null 2>"$TMP/err"
-        rc=$?
-        if [ $rc -gt 1 ]; then
-            echo "warc.sh: winnow warc -j $1 exited $rc: $(head -c 300 "$TMP/err")"
-            return 1
-        fi
-        el=$(stat_field elapsed_s "$TMP/st.json")
-        c=$(cut -d' ' -f1 "$TMP/rusage")
-        rss=$(cut -d' ' -f2 "$TMP/rusage")
-        if [ -z "$best" ] || [ "$(calc %d "$el < $best")" = 1 ]; then best=$el; fi
-        if [ -z "$cpu" ] || [ "$(calc %d "$c < $cpu")" = 1 ]; then cpu=$c; fi
-        if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
-    done
+# one_warc J FILE: one `winnow warc` run; sets el (from --stats) c rss recs
+# failed hbytes. Returns 1 when the tool failed (exit status above 1).
+one_warc() {
+    measure nice "$TOOL" warc -q -j "$1" --stats "$TMP/st.json" "$2" >/dev/null 2>"$TMP/err"
+    rc=$?
+    if [ $rc -gt 1 ]; then
+        echo "warc.sh: winnow warc -j $1 exited $rc: $(head -c 300 "$TMP/err")"
+        return 1
+    fi
+    el=$(stat_field elapsed_s "$TMP/st.json")
+    c=$(cut -d' ' -f1 "$TMP/rusage")
+    rss=$(cut -d' ' -f2 "$TMP/rusage")
     recs=$(stat_field extracted "$TMP/st.json")
     failed=$(stat_field failed "$TMP/st.json")
     hbytes=$(stat_field html_bytes "$TMP/st.json")
-    fbytes=$(wc -c <"$2" | tr -d ' ')
 }
 
 status=0
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+for r in $(seq "$REPEATS"); do
+    one_extract
+    keep_min best_x "$t"
+    keep_min cpu_x "$c"
+    for j in $JLIST; do
+        one_warc "$j" "$INPUT" || { status=1; continue; }
+        keep_min "t_j$j" "$el"
+        keep_min "c_j$j" "$c"
+        keep_max "rss_j$j" "$rss"
+    done
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+[ -n "${best_x:-}" ] || exit 1
+echo "extract alone (winnow extract -f json, 1 thread): ${best_x} s wall, ${cpu_x} s CPU, $(calc %.0f "$pages / $best_x") pages/s"
+fbytes=$(wc -c <"$INPUT" | tr -d ' ')
 # speedup: wall time against the first -j of the list; vs extract: against
 # extract alone; CPU: user + system seconds of the whole process.
 printf '%-4s %8s %8s %10s %10s %10s %8s %10s %9s\n' "-j" "wall s" "CPU s" "records/s" "MB/s HTML" "MB/s WARC" "speedup" "vs extract" "peak RSS"
 t1=
 for j in $JLIST; do
-    run_warc "$j" "$INPUT" || { status=1; continue; }
+    eval "best=\${t_j$j:-} cpu=\${c_j$j:-} rss_max=\${rss_j$j:-0}"
+    [ -n "$best" ] || continue
     [ -n "$t1" ] || t1=$best
     printf '%-4s %8s %8s %10s %10s %10s %7sx %9sx %6s MB\n' "$j" "$best" "$cpu" \
         "$(calc %.0f "$recs / $best")" "$(calc %.1f "$hbytes / 1e6 / $best")" \
         "$(calc %.1f "$fbytes / 1e6 / $best")" "$(calc %.2f "$t1 / $best")" \
         "$(calc %.2f "$best_x / $best")" "$(calc %.1f "$rss_max / 1024")"
-    eval "t_j$j=$best c_j$j=$cpu"
 done
 echo "records: $recs extracted, $failed failed per run"
 if [ -n "${t_j1:-}" ]; then
@@ -148,12 +156,11 @@ if [ "$BIG" = 1 ]; then
         i=$((i + 1))
     done
     bigsz=$(wc -c <"$TMP/big.warc" | tr -d ' ')
-    REPEATS=1
-    run_warc "$jmax" "$TMP/dev.warc" || status=1
-    small_rss=$rss_max small_t=$best
-    run_warc "$jmax" "$TMP/big.warc" || status=1
+    one_warc "$jmax" "$TMP/dev.warc" || status=1
+    small_rss=$rss small_t=$el
+    one_warc "$jmax" "$TMP/big.warc" || status=1
     echo "big: -j $jmax, plain WARC of $(calc %.1f "$one / 1e6") MB: peak RSS $(calc %.1f "$small_rss / 1024") MB in $small_t s"
-    echo "big: -j $jmax, plain WARC of $(calc %.1f "$bigsz / 1e6") MB ($copies copies): peak RSS $(calc %.1f "$rss_max / 1024") MB in $best s, $(calc %.0f "$recs / $best") records/s, $(calc %.1f "$bigsz / 1e6 / $best") MB/s"
+    echo "big: -j $jmax, plain WARC of $(calc %.1f "$bigsz / 1e6") MB ($copies copies): peak RSS $(calc %.1f "$rss / 1024") MB in $el s, $(calc %.0f "$recs / $el") records/s, $(calc %.1f "$bigsz / 1e6 / $el") MB/s"
     rm -f "$TMP/big.warc" "$TMP/dev.warc"
 fi
 exit $status
