@@ -60,7 +60,9 @@ typedef int (*wn_token_fn)(void *ctx, wn_token *tok);
 typedef struct wn_tokenizer wn_tokenizer;
 
 /* max_attrs: attributes beyond it are dropped (0 = no limit).
- * limit: cap on scratch bytes (one token's name/value/comment), 0 = none. */
+ * limit: cap on the bytes one token's strings receive (tag and attribute names
+ * and values, comment, DOCTYPE fields; not character data), 0 = none. Beyond
+ * it, feed/finish return -1. NULL only when out of memory. */
 wn_tokenizer *wn_tokenizer_new(wn_token_fn emit, void *ctx, uint32_t max_attrs, size_t limit);
 void wn_tokenizer_free(wn_tokenizer *t);
 
@@ -71,8 +73,10 @@ void wn_tokenizer_set_last_start_tag(wn_tokenizer *t, const char *name, size_t n
  * "<![CDATA[" opens a CDATA section or a bogus comment. */
 void wn_tokenizer_set_foreign(wn_tokenizer *t, bool foreign);
 
-/* Feed UTF-8 bytes (any chunk size). Returns 0, the callback's non-zero value,
- * or -1 when a scratch limit was exceeded or memory ran out. */
+/* Feed UTF-8 bytes (any chunk size: the tokens, WN_TOK_CHARS boundaries
+ * included, are the same as for the whole input in one call). Returns 0, the
+ * callback's non-zero value, or -1 when the limit was exceeded or memory ran
+ * out; the result is sticky. */
 int wn_tokenizer_feed(wn_tokenizer *t, const char *p, size_t n);
 /* End of input: flushes pending state, emits WN_TOK_EOF. Same return values. */
 int wn_tokenizer_finish(wn_tokenizer *t);
