@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "extract/content_internal.h"
 
@@ -584,7 +585,7 @@ static bool starts_with_copyright(const wn_cctx *c, const wn_node *b)
 
 /* Prose, in any language: long, or a sentence rich in function words, and not
  * mostly links. */
-static bool is_prose(const wn_cctx *c, const wn_node *b)
+bool wn_is_prose(const wn_cctx *c, const wn_node *b)
 {
     const wn_cstat *s = &c->st[b->id];
     float ld = wn_link_density(c, b);
@@ -596,6 +597,36 @@ static bool is_prose(const wn_cctx *c, const wn_node *b)
         return false;
     uint32_t stops = count_stops(c, b);
     return ld < 0.33f && (float)stops / (float)s->words >= 0.12f;
+}
+
+/* An inline element inside a paragraph: its name styles words of the text
+ * ("category" labels, "author" links) and never makes them boilerplate. */
+static bool inline_in_text(const wn_node *x)
+{
+    switch (x->tag) {
+    case WN_TAG_SPAN: case WN_TAG_A: case WN_TAG_EM: case WN_TAG_STRONG: case WN_TAG_B:
+    case WN_TAG_I: case WN_TAG_SMALL: case WN_TAG_FONT: case WN_TAG_TIME: case WN_TAG_ABBR:
+    case WN_TAG_CITE: case WN_TAG_CODE: case WN_TAG_SUP: case WN_TAG_SUB: case WN_TAG_MARK:
+    case WN_TAG_U:
+        break;
+    default:
+        return false;
+    }
+    for (const wn_node *p = x->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+        switch (p->tag) {
+        case WN_TAG_P: case WN_TAG_LI: case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_DD:
+        case WN_TAG_DT: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4:
+        case WN_TAG_H5: case WN_TAG_H6: case WN_TAG_BLOCKQUOTE: case WN_TAG_FIGCAPTION:
+        case WN_TAG_PRE:
+            return true;
+        case WN_TAG_SPAN: case WN_TAG_A: case WN_TAG_EM: case WN_TAG_STRONG: case WN_TAG_B:
+        case WN_TAG_I: case WN_TAG_SMALL: case WN_TAG_FONT:
+            continue;
+        default:
+            return false;
+        }
+    }
+    return false;
 }
 
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
@@ -630,7 +661,7 @@ void wn_extra_clean(wn_cctx *c)
     for (wn_node *x = root->first; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
-            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP))) {
+            !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)) && !inline_in_text(x)) {
             unsigned v = c->vc[x->id];
             const wn_cstat *s = &c->st[x->id];
             uint8_t why = WHY_NONE;
@@ -674,7 +705,7 @@ void wn_extra_clean(wn_cctx *c)
     uint32_t first = nb, last = 0;
     for (uint32_t i = 0; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (is_prose(c, b)) {
+        if (wn_is_prose(c, b)) {
             first = i;
             break;
         }
@@ -694,17 +725,18 @@ void wn_extra_clean(wn_cctx *c)
     }
     for (uint32_t i = nb; i-- > first;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if (is_prose(c, b)) {
+        if (wn_is_prose(c, b)) {
             last = i;
             break;
         }
     }
-    /* Leading lines: drop non-prose, but keep headings that open the text. */
+    /* Leading lines: only link lines go (share bars, breadcrumbs, category links);
+     * short lead lines like dates and timings are often part of the text. */
     for (uint32_t i = 0; i < first; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (is_heading(b) || (c->nf[b->id] & CN_KEEP))
             continue;
-        if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
+        if (wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
     }
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */

@@ -134,9 +134,36 @@ static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
         wn_buf_printf(b, " score=%.1f", (double)c->score[x->id]);
     const char *why = why_name[c->why[x->id] < WHY__COUNT ? c->why[x->id] : 0];
     if (x == c->root)
-        wn_buf_printf(b, " ARTICLE%s\n", c->merged ? " (siblings merged)" : "");
+        wn_buf_printf(b, " ARTICLE%s", c->merged ? " (siblings merged)" : "");
     else
-        wn_buf_printf(b, " %s %s\n", kept ? "kept" : "dropped", kept ? (x == c->top ? "top-candidate" : "-") : why);
+        wn_buf_printf(b, " %s %s", kept ? "kept" : "dropped", kept ? (x == c->top ? "top-candidate" : "-") : why);
+    /* A short excerpt, so a reader can find the block on the page. */
+    char ex[48];
+    size_t n = 0;
+    bool space = true;
+    for (const wn_node *t = x; t && n < sizeof ex - 4; t = wn_dom_next(x, t, false)) {
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->text.n && n < sizeof ex - 4; i++) {
+            unsigned char ch = (unsigned char)t->text.p[i];
+            if (wn_is_space(ch)) {
+                if (!space)
+                    ex[n++] = ' ';
+                space = true;
+            } else {
+                ex[n++] = (char)ch;
+                space = false;
+            }
+        }
+    }
+    /* Cut on a UTF-8 boundary. */
+    while (n > 0 && ((unsigned char)ex[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0 && (unsigned char)ex[n - 1] >= 0xC0)
+        n--;
+    if (n)
+        wn_buf_printf(b, "  \"%.*s\"", (int)n, ex);
+    wn_buf_putc(b, '\n');
 }
 
 static bool is_block_for_explain(const wn_node *x)

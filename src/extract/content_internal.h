@@ -104,6 +104,7 @@ bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);
 void     wn_prep_article(wn_cctx *c);
 void     wn_extra_clean(wn_cctx *c);
 void     wn_drop(wn_cctx *c, wn_node *x, uint8_t why);
+bool     wn_is_prose(const wn_cctx *c, const wn_node *b);
 
 /* score.c */
 int      wn_walk(wn_cctx *c);

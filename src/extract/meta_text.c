@@ -299,6 +299,43 @@ static const char *const byline_stop[] = {
     "bild", "bilder", "video", "min", "minutes", "minuten", "comments", "kommentare",
 };
 
+/* Words that end a name wherever they appear after it: the rest of an author
+ * box ("Jil Schuller Alle Artikel Kontakt", "Jane Doe Foto: ..."). Lowercase. */
+static const char *const byline_cut[] = {
+    "über", "alle", "kontakt", "contact", "foto", "fotos", "photo", "photos", "bild",
+    "bilder", "illustration", "illustrationen", "mehr", "weitere", "view", "profil",
+    "profile", "schließen", "close", "follow", "folgen", "twitter", "email", "e-mail",
+    "mail", "share", "teilen", "more", "see", "read", "lesen", "zum", "zur",
+};
+
+/* Words that are no name at all when they come first. */
+static const char *const byline_reject[] = {
+    "weitere", "alle", "datum", "date", "zuletzt", "no", "the", "some", "foto", "fotos",
+    "photo", "bild", "share", "teilen", "kommentare", "comments", "name", "author",
+    "autor", "unknown author", "anonymous",
+};
+
+static bool word_is(const char *w, size_t n, const char *const *list, size_t count);
+
+/* Cut s at the first word (after the first) found in list. */
+static void cut_at_word(char *s, const char *const *list, size_t count)
+{
+    char *p = strchr(s, ' ');
+    while (p) {
+        char *w = p + 1, *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        /* drop a trailing ':' before comparing ("Foto:") */
+        size_t k = n;
+        while (k > 0 && (w[k - 1] == ':' || w[k - 1] == ','))
+            k--;
+        if (word_is(w, k, list, count)) {
+            *p = '\0';
+            return;
+        }
+        p = e;
+    }
+}
+
 static bool word_is(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++) {
@@ -415,6 +452,7 @@ char *wn_meta_clean_byline(char *s)
             break;
         }
     }
+    cut_at_word(s, byline_cut, sizeof byline_cut / sizeof byline_cut[0]);
     for (int round = 0; round < 8; round++) {
         char *sp;
         s = trim_both(s);
@@ -425,10 +463,16 @@ char *wn_meta_clean_byline(char *s)
             break;
         *sp = '\0';
     }
-    /* A lone stop word left over ("On") is no name. */
+    /* A lone stop word left over ("On") is no name, nor is a label. */
     n = strlen(s);
     if (word_is(s, n, byline_stop, sizeof byline_stop / sizeof byline_stop[0]))
         s[0] = '\0';
+    {
+        size_t fw = strcspn(s, " :");
+        if (word_is(s, fw, byline_reject, sizeof byline_reject / sizeof byline_reject[0]) ||
+            word_is(s, strlen(s), byline_reject, sizeof byline_reject / sizeof byline_reject[0]))
+            s[0] = '\0';
+    }
     return s;
 }
 

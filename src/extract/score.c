@@ -685,6 +685,13 @@ void wn_pick_root(wn_cctx *c)
             else if (len < 80 && len > 0 && ld == 0.0f && ends_sentence(sp))
                 join = true;
         }
+        /* A lead or a continuation in another wrapper: prose by its words, not
+         * named like boilerplate. */
+        if (!join && c->st[s->id].text >= 150 &&
+            wn_link_density(c, s) < 0.2f &&
+            !(c->vc[s->id] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
+            wn_is_prose(c, s))
+            join = true;
         if (join) {
             c->nf[s->id] |= CN_JOINED;
             joined++;
