@@ -175,16 +175,31 @@ typedef struct dec_out {
     int nomem;
 } dec_out;
 
+static void dec_zlib_bits(wn_warc *w, int kind, int bits, const unsigned char *in, size_t n,
+                          size_t lim, dec_out *d);
+
 static void dec_zlib(wn_warc *w, int kind, const unsigned char *in, size_t n, size_t lim,
                      dec_out *d)
 {
-    int bits = 16 + 15;
-    if (kind == CE_DEFLATE) {
-        /* "deflate" is meant to be zlib-wrapped, but servers often send raw
-         * deflate: a zlib header is CMF/FLG with method 8 and a multiple of 31. */
-        int zlib = n >= 2 && (in[0] & 0x0f) == 8 && ((in[0] << 8) | in[1]) % 31 == 0;
-        bits = zlib ? 15 : -15;
+    if (kind != CE_DEFLATE) {
+        dec_zlib_bits(w, kind, 16 + 15, in, n, lim, d);
+        return;
     }
+    /* "deflate" is meant to be zlib-wrapped, but servers often send raw
+     * deflate: a zlib header is CMF/FLG with method 8 and a multiple of 31.
+     * Raw data passes that test 1 time in 500 or so: if the zlib reading fails
+     * before any output, read it raw instead. */
+    int zlib = n >= 2 && (in[0] & 0x0f) == 8 && ((in[0] << 8) | in[1]) % 31 == 0;
+    dec_zlib_bits(w, kind, zlib ? 15 : -15, in, n, lim, d);
+    if (zlib && d->len == 0 && d->msg != NULL && !d->nomem) {
+        d->msg = NULL;
+        dec_zlib_bits(w, kind, -15, in, n, lim, d);
+    }
+}
+
+static void dec_zlib_bits(wn_warc *w, int kind, int bits, const unsigned char *in, size_t n,
+                          size_t lim, dec_out *d)
+{
     if (!w->zc_ready) {
         memset(&w->zc, 0, sizeof w->zc);
         if (inflateInit2(&w->zc, bits) != Z_OK) {
