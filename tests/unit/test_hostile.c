@@ -697,6 +697,53 @@ static void test_limit_depth_and_attrs(void)
     free(in.p);
 }
 
+static void test_limit_time(void)
+{
+    input in = { NULL, 0, 0 };
+    wn_options opt;
+    result r;
+    wn_extractor *ex;
+    wn_article *a = NULL;
+    wn_error err = { WN_OK, NULL, 0 };
+    in_repeat(&in, "<b>x", 1000000);         /* ~0.5 s of parsing, 2M nodes */
+    wn_options_init(&opt);
+    opt.time_limit_ms = 1;
+    r = run_parse("time_limit_ms 1", &in, &opt, 64.0);
+    CHECK(r.doc == NULL);
+    CHECK_EQ_INT(r.err.status, WN_ERR_TIMEOUT);
+    CHECK(r.secs < 0.25);                      /* it stopped early, not at the end */
+    wn_doc_free(r.doc);
+
+    ex = wn_extractor_new(&opt);
+    CHECK(ex != NULL);
+    CHECK_EQ_INT(wn_extract(ex, in.p, in.n, NULL, &a, &err), WN_ERR_TIMEOUT);
+    CHECK(a == NULL);
+    CHECK(err.msg != NULL);
+    wn_extractor_free(ex);
+    free(in.p);
+}
+
+/* The public API reports the same arena peak as the internal document. */
+static void test_public_stats(void)
+{
+    input in = { NULL, 0, 0 };
+    wn_document *doc = NULL;
+    wn_parse_stats st;
+    in_repeat(&in, "<div>", 100000);
+    CHECK_EQ_INT(wn_parse(in.p, in.n, NULL, &doc, NULL), WN_OK);
+    wn_document_stats(doc, &st);
+    printf("  %-34s %9zu bytes  arena_bytes %llu (%.1f x input), %llu nodes\n",
+           "wn_parse 100,000 x <div>", in.n, (unsigned long long)st.arena_bytes,
+           (double)st.arena_bytes / (double)in.n, (unsigned long long)st.nodes);
+    CHECK(st.arena_bytes > 0);
+    CHECK(st.arena_bytes <= 64 * in.n + MB);
+    CHECK(st.nodes >= 100000);
+    CHECK_EQ_INT(st.input_bytes, in.n);
+    CHECK_EQ_STR(st.encoding, "utf-8");
+    wn_document_free(doc);
+    free(in.p);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -718,5 +765,7 @@ int main(void)
     RUN(test_limit_nodes);
     RUN(test_limit_arena);
     RUN(test_limit_depth_and_attrs);
+    RUN(test_limit_time);
+    RUN(test_public_stats);
     CHECK_DONE();
 }
