@@ -3,7 +3,8 @@
  * tree). The first 4 bytes pick options (charset override, transport charset,
  * small limits, fragment context, chunking seed); the rest is the page. Checks:
  * decoded text is valid UTF-8, the tokenizer gives the same tokens whole and in
- * random chunks, the tree passes wn_dom_check, and dumping it works.
+ * random chunks, the tree builder the same tree whole and chunked, the tree
+ * passes wn_dom_check, and dumping it works.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -167,6 +168,11 @@ static int tokenize(tok_ctx *c, const char *p, size_t n, uint32_t seed, uint32_t
     return rc;
 }
 
+static int buf_sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
 static int count_sink(void *ctx, const char *p, size_t n)
 {
     (void)p;
@@ -226,6 +232,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fail("tokens differ between whole and chunked input");
         wn_buf_fini(&whole.out);
         wn_buf_fini(&chunked.out);
+    }
+
+    /* Tree builder: whole and chunked (1..64 bytes) give the same tree. */
+    {
+        wn_doc *d1 = wn_doc_new(opt.max_arena_bytes), *d2 = wn_doc_new(opt.max_arena_bytes);
+        if (d1 && d2) {
+            wn_status s1 = wn_html_build_tree(d1, utf8, utf8_n, &opt, ctx_name, NULL);
+            wn_status s2 = wn_html_build_tree_chunked(d2, utf8, utf8_n, 1 + (b3 & 63), &opt,
+                                                      ctx_name, NULL);
+            if (s1 != s2)
+                fail("tree status differs between whole and chunked input");
+            if (s1 == WN_OK) {
+                wn_buf t1, t2;
+                wn_buf_init(&t1, 256u << 20);
+                wn_buf_init(&t2, 256u << 20);
+                wn_html_dump_tree(d1, buf_sink, &t1);
+                wn_html_dump_tree(d2, buf_sink, &t2);
+                if (!t1.failed && !t2.failed &&
+                    (t1.n != t2.n || (t1.n && memcmp(t1.p, t2.p, t1.n) != 0)))
+                    fail("tree differs between whole and chunked input");
+                wn_buf_fini(&t1);
+                wn_buf_fini(&t2);
+            }
+        }
+        wn_doc_free(d1);
+        wn_doc_free(d2);
     }
     wn_arena_fini(&a);
 
