@@ -1098,6 +1098,18 @@ static void test_big_page(void)
     CHECK_EQ_INT(r.ev[0].payload_crc, crc32(0, (const unsigned char *)body, 1u << 20));
     expect_ok(&r, 1, m, "<urn:uuid:c>");
 
+    /* memory stays at the cap: the block buffer never grows past what a block
+     * keeps (payload cap + header cap), whatever the record's length */
+    {
+        src s2 = { f.p, f.n, 0, MODE_ODD, 7, 0 };
+        wn_warc *w = wn_warc_open_reader(src_read, &s2, &o, NULL);
+        wn_warc_record rec;
+        CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+        CHECK(w->blk_cap <= (1u << 20) + o.max_header_bytes + 1);
+        CHECK(w->pay_cap == 0);   /* identity body: handed out in place */
+        wn_warc_close(w);
+    }
+
     /* the same in a plain file: a single copy of the block, in the same places */
     f.n = 0;
     fx_put(&f, rec0.p, rec0.n);
