@@ -423,6 +423,9 @@ again:
         if (n == 0 && keep - kept >= 65536 && left >= 65536) {
             /* Big stretch still to keep: decode straight into the block. */
             size_t want = keep - kept < left ? keep - kept : (size_t)left;
+            size_t step = kept > ((size_t)1 << 20) ? kept : ((size_t)1 << 20);
+            if (want > step)
+                want = step;   /* grow with the data, not with what the header claims */
             if (grow_blk(w, kept + want) != 0) {
                 e->msg = "out of memory";
                 return WN_ERR_NOMEM;
