@@ -20,7 +20,8 @@
  * copy stack stays bounded even when the parser's depth cap is switched off. */
 #define MAX_STACK 100000
 
-/* The inline-contains-block scan looks at this many nodes, then assumes "yes". */
+/* The inline-contains-block scan looks at this many nodes, then assumes "no"
+ * (a block found later is flattened into the line instead). */
 #define SCAN_LIMIT 2000
 
 typedef enum action {
@@ -631,6 +632,7 @@ typedef struct frame {
     wn_node *saved_cur;   /* where copying continues after src */
     uint8_t act;
     uint8_t saved_pre;
+    uint8_t scanned;      /* an inline element whose subtree holds no block */
 } frame;
 
 typedef struct copier {
@@ -639,6 +641,7 @@ typedef struct copier {
     unsigned flags;
     wn_node *cur;         /* dst node receiving copies */
     bool in_pre;
+    size_t scanned;       /* open inline elements known to hold no block */
     frame *stack;
     size_t depth, cap;
 } copier;
@@ -678,14 +681,16 @@ static int boundary(copier *c)
     return 0;
 }
 
-/* Does the inline element n hold a block (after cleaning)? Bounded scan. */
+/* Does the inline element n hold a block (after cleaning)? Bounded scan; not
+ * repeated below an inline element already scanned, whose subtree contains
+ * this one's (so nesting costs nothing more). */
 static bool holds_block(const wn_node *n, unsigned flags)
 {
     size_t seen = 0;
     for (const wn_node *x = n->first ? n->first : NULL; x; ) {
         bool skip = false;
         if (++seen > SCAN_LIMIT)
-            return true;
+            return false;
         if (x->type == WN_NODE_ELEMENT) {
             unsigned tag;
             action a = classify(x, flags, &tag);
@@ -734,7 +739,7 @@ static int push(copier *c, const wn_node *src, action act)
         c->stack = s;
         c->cap = cap;
     }
-    c->stack[c->depth++] = (frame){ src, c->cur, (uint8_t)act, (uint8_t)c->in_pre };
+    c->stack[c->depth++] = (frame){ src, c->cur, (uint8_t)act, (uint8_t)c->in_pre, 0 };
     return 0;
 }
 
@@ -773,7 +778,7 @@ static int enter(copier *c, const wn_node *n)
         if (!(tag == WN_TAG_CODE && wn_is_html(c->cur, WN_TAG_PRE)))
             act = is_inline_tag(tag) ? ACT_UNWRAP : ACT_BLOCK;
     } else if (act == ACT_KEEP && is_inline_tag(tag)) {
-        if (tag != WN_TAG_BR && tag != WN_TAG_IMG && holds_block(n, c->flags))
+        if (tag != WN_TAG_BR && tag != WN_TAG_IMG && c->scanned == 0 && holds_block(n, c->flags))
             act = ACT_UNWRAP;   /* <a><h3>..</h3><p>..</p></a>: keep the structure, lose the link */
     } else if (act == ACT_KEEP && !block_fits(c, tag)) {
         act = ACT_BLOCK;
@@ -799,6 +804,10 @@ static int enter(copier *c, const wn_node *n)
             c->cur = el;
             if (tag == WN_TAG_PRE)
                 c->in_pre = true;
+            if (is_inline_tag(tag)) {
+                c->stack[c->depth - 1].scanned = 1;
+                c->scanned++;
+            }
             return 1;
         }
     }
@@ -817,6 +826,7 @@ static int leave(copier *c, const wn_node *n)
         return 0;
     frame f = c->stack[--c->depth];
     c->cur = f.saved_cur;
+    c->scanned -= f.scanned;
     c->in_pre = f.saved_pre;
     if (f.act == ACT_BLOCK)
         return boundary(c);

@@ -281,6 +281,25 @@ static void test_deep_tree(void)
     CHECK_EQ_STR(wn_buf_cstr(&OUT), "deep text\n");
     wn_doc_free(dst);
 
+    /* 60,000 nested links and emphasis with a paragraph at the bottom: the
+     * block scan is not repeated per level (this would take minutes if it were) */
+    wn_node *deep = el(page, "div"), *at = deep;
+    for (int i = 0; i < 60000; i++) {
+        wn_node *x = el(page, i % 2 ? "em" : "b");
+        wn_dom_append(at, x);
+        at = x;
+    }
+    wn_node *para = el(page, "p");
+    wn_dom_append(para, wn_dom_new_text(page, WN_STR_LIT("inner")));
+    wn_dom_append(at, para);
+    dst = wn_doc_new(0);
+    f = wn_clean_clone(dst, deep, NULL, 0);
+    CHECK(f != NULL);
+    wn_buf_clear(&OUT);
+    wn_render_text(f, 0, sink, &OUT);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "inner\n");
+    wn_doc_free(dst);
+
     /* an arena too small for the copy: NULL, not a crash */
     wn_node *many = el(page, "div");
     for (int i = 0; i < 2000; i++) {
