@@ -11,6 +11,9 @@ fi
 secs=$1
 shift
 status=0
+# The fuzz build keeps UBSan recoverable; make any undefined behaviour a failure.
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export UBSAN_OPTIONS
 for t in "$@"; do
     bin=build/fuzz/$t
     name=${t#fuzz_}
