@@ -423,7 +423,7 @@ again:
         if (n == 0 && keep - kept >= 65536 && left >= 65536) {
             /* Big stretch still to keep: decode straight into the block. */
             size_t want = keep - kept < left ? keep - kept : (size_t)left;
-            size_t step = kept > ((size_t)1 << 20) ? kept : ((size_t)1 << 20);
+            size_t step = kept > ((size_t)256 << 10) ? kept : ((size_t)256 << 10) - 1;
             if (want > step)
                 want = step;   /* grow with the data, not with what the header claims */
             if (grow_blk(w, kept + want) != 0) {

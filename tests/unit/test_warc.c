@@ -694,6 +694,23 @@ static void test_nested_liars_are_linear(void)
     fx_free(&f);
 }
 
+/* A 100-byte file claiming a 900 MB block costs kilobytes, not the claim. */
+static void test_claimed_length_not_allocated(void)
+{
+    fx f = { 0 };
+    fx_puts(&f, "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 900000000\r\n\r\nxx\r\n\r\n");
+    src s = { f.p, f.n, 0, MODE_WHOLE, 1, 0 };
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, NULL);
+    wn_warc_record rec;
+    wn_error err;
+    CHECK_EQ_INT(wn_warc_next(w, &rec, &err), WN_ERR_INPUT);
+    CHECK_EQ_INT(err.offset, 0);
+    CHECK(w->blk_cap <= ((size_t)1 << 20) && w->rcap <= ((size_t)1 << 20));
+    CHECK_EQ_INT(wn_warc_next(w, &rec, &err), WN_END);
+    wn_warc_close(w);
+    fx_free(&f);
+}
+
 /* Garbage: before the first record, between gzip members, between plain records. */
 static void test_garbage(void)
 {
@@ -1311,6 +1328,7 @@ int main(void)
     RUN(test_lying_length_short_gzip);
     RUN(test_lying_length_lands_on_crlf);
     RUN(test_nested_liars_are_linear);
+    RUN(test_claimed_length_not_allocated);
     RUN(test_garbage);
     RUN(test_ends_mid_header);
     RUN(test_header_cap);
