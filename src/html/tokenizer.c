@@ -1512,17 +1512,24 @@ int wn_tokenizer_feed(wn_tokenizer *t, const char *p, size_t n)
         return result(t);
     }
     while (n && !t->halt) {
-        size_t k = n < NORM_BLOCK ? n : NORM_BLOCK, m = 0;
-        for (size_t i = 0; i < k; i++) {
-            char c = p[i];
-            if (c == '\r') {
+        size_t k = n < NORM_BLOCK ? n : NORM_BLOCK, m = 0, i = 0;
+        while (i < k) {
+            if (t->cr_last) {
+                t->cr_last = false;
+                if (p[i] == '\n') {     /* the LF of a CRLF */
+                    i++;
+                    continue;
+                }
+            }
+            const char *next = memchr(p + i, '\r', k - i);
+            size_t run = (next ? (size_t)(next - p) : k) - i;
+            memcpy(t->norm + m, p + i, run);
+            m += run;
+            i += run;
+            if (next) {
                 t->norm[m++] = '\n';
                 t->cr_last = true;
-            } else if (c == '\n' && t->cr_last) {
-                t->cr_last = false;
-            } else {
-                t->norm[m++] = c;
-                t->cr_last = false;
+                i++;
             }
         }
         process(t, t->norm, m);
