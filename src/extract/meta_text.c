@@ -551,10 +551,16 @@ char *wn_meta_strip_title(wn_arena *a, const char *title, const char *site, cons
     /* The heading the page shows is the best judge of where the title ends. */
     if (h1 && *h1) {
         size_t hn = strlen(h1);
-        if (wn_meta_loose_eq(title, (size_t)(last - title), h1, hn))
+        if (wn_meta_loose_eq(title, (size_t)(last - title), h1, hn)) {
+            if (site_out)
+                *site_out = wn_arena_strdup(a, last + sl, n - (size_t)(last + sl - title));
             return wn_arena_strdup(a, title, (size_t)(last - title));
-        if (wn_meta_loose_eq(first + fl, n - (size_t)(first + fl - title), h1, hn))
+        }
+        if (wn_meta_loose_eq(first + fl, n - (size_t)(first + fl - title), h1, hn)) {
+            if (site_out)
+                *site_out = wn_arena_strdup(a, title, (size_t)(first - title));
             return wn_arena_strdup(a, first + fl, n - (size_t)(first + fl - title));
+        }
         if (wn_meta_loose_eq(title, (size_t)(first - title), h1, hn))
             return wn_arena_strdup(a, title, (size_t)(first - title));
     }

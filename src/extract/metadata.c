@@ -18,12 +18,7 @@
 #define GATHER_NODES    400      /* nodes visited to gather one element's text */
 #define SCRATCH_LIMIT   (16u << 20)
 #define MAX_H1          8
-#ifndef HEADING_TRUST
 #define HEADING_TRUST   6        /* heading score that outweighs metadata titles */
-#endif
-#ifndef HEADING_OVER_META
-#define HEADING_OVER_META 0
-#endif
 
 /* MARK: Candidate slots ------------------------------------------------------- */
 
@@ -57,14 +52,8 @@ typedef struct ctx {
     bool oom;
 } ctx;
 
-#ifdef WN_META_TRACE
-#include <stdio.h>
-#endif
 static void offer(slot *s, const char *v, int prio)
 {
-#ifdef WN_META_TRACE
-    fprintf(stderr, "offer %p prio %d: %s\n", (void *)s, prio, v ? v : "(null)");
-#endif
     if (v && *v && prio > s->prio) {
         s->v = v;
         s->prio = prio;
@@ -935,10 +924,6 @@ static void walk(ctx *c, const wn_doc *d)
             c->in_form = w.form != NULL && subtree_span(w.form) * 2 < d->node_count;
             on_text(c, &w, n, buf);
         }
-#ifdef WN_META_TRACE
-        if (n->type == WN_NODE_ELEMENT && w.skip_marks == n)
-            fprintf(stderr, "noise <%.*s> class=%.*s id=%.*s\n", (int)n->name.n, n->name.p, (int)wn_dom_attr_value(n, "class").n, wn_dom_attr_value(n, "class").p, (int)wn_dom_attr_value(n, "id").n, wn_dom_attr_value(n, "id").p);
-#endif
         n = wn_dom_next(d->root, n, skip);
     }
     c->penalty = 0;
@@ -1070,10 +1055,11 @@ static void choose_title(ctx *c)
             }
         }
     }
-    /* A well-marked heading (an h1 in the article or classed as a title)
-     * beats a <title> that disagrees with it; declared titles (og:title,
-     * JSON-LD, Dublin Core) are kept, as publishers chose them. */
-    if (h1 && (t == NULL || !HEADING_OVER_META)) {
+    /* A heading marked beyond doubt (an h1 in the article and classed as a
+     * title, or linked to the page itself) beats metadata that disagrees:
+     * social titles are often rewritten for sharing. A weaker mark does not
+     * (measured: trusting any h1 in <article> loses more than it gains). */
+    if (h1) {
         for (size_t i = 0; i < c->nh1; i++) {
             if (c->h1[i] == h1 && c->h1_prio[i] >= HEADING_TRUST) {
                 c->title.v = h1;

@@ -586,6 +586,61 @@ static bool same_class(const wn_node *a, const wn_node *b)
     return x.n && x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
 }
 
+static bool is_leaf_para(const wn_cctx *c, const wn_node *x)
+{
+    switch (x->tag) {
+    case WN_TAG_P: case WN_TAG_LI: case WN_TAG_BLOCKQUOTE: case WN_TAG_DD: case WN_TAG_PRE:
+        return true;
+    case WN_TAG_DIV: case WN_TAG_SECTION: case WN_TAG_SPAN:
+        return !(c->nf[x->id] & CN_BLOCKDESC);
+    default:
+        return false;
+    }
+}
+
+/* The text block sits inside an <article> that also holds its lead (a summary
+ * paragraph in the header, above the body wrapper): take the <article>, but
+ * from outside the text block keep only prose paragraphs. */
+static void promote_to_article(wn_cctx *c)
+{
+    wn_node *t = c->root, *a = t->parent;
+    for (int k = 0; a && k < 3 && !wn_is_html(a, WN_TAG_ARTICLE); k++)
+        a = a->parent;
+    if (!a || !wn_is_html(a, WN_TAG_ARTICLE) || a == c->body)
+        return;
+    if ((float)c->st[a->id].text > 1.6f * (float)c->st[t->id].text)
+        return;
+    bool any = false;
+    for (wn_node *x = a->first; x; ) {
+        bool skip = false;
+        if (x == t) {
+            skip = true;
+        } else if (x->type == WN_NODE_ELEMENT) {
+            if (!(c->nf[x->id] & CN_VISITED) || is_ancestor(x, t)) {
+                skip = !(c->nf[x->id] & CN_VISITED);
+            } else if (is_leaf_para(c, x)) {
+                skip = true;
+                if (c->st[x->id].text >= 80 && wn_link_density(c, x) < 0.2f && wn_is_prose(c, x))
+                    any = true;
+                else
+                    wn_drop(c, x, WHY_OUTSIDE);
+            } else if (x->tag == WN_TAG_H1 || x->tag == WN_TAG_H2 || x->tag == WN_TAG_TIME ||
+                       x->tag == WN_TAG_FIGURE || x->tag == WN_TAG_IMG || x->tag == WN_TAG_UL ||
+                       x->tag == WN_TAG_OL || x->tag == WN_TAG_TABLE || x->tag == WN_TAG_FORM) {
+                skip = true;
+                wn_drop(c, x, WHY_OUTSIDE);
+            }
+        } else if (x->type == WN_NODE_TEXT && c->st[x->id].text) {
+            wn_drop(c, x, WHY_OUTSIDE);
+        }
+        x = wn_dom_next(a, x, skip);
+    }
+    if (!any)
+        return;   /* nothing gained; the drops above stay outside the root anyway */
+    c->root = a;
+    c->merged = true;
+}
+
 void wn_pick_root(wn_cctx *c)
 {
     wn_node *top[5] = { 0 };
@@ -699,6 +754,7 @@ void wn_pick_root(wn_cctx *c)
     }
     if (joined == 0) {
         c->root = t;
+        promote_to_article(c);
         return;
     }
     c->root = parent;

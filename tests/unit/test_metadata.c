@@ -1,13 +1,17 @@
 /*
  * test_metadata.c: metadata extraction. String-level pieces first (cleaning,
  * dates in every supported shape, bylines, title suffixes, URL dates), then
- * whole pages built as DOMs, each checking which source wins for a field.
+ * whole pages parsed from HTML strings, each checking which source wins for a
+ * field.
  * Expected values are worked out by hand from the inputs.
  */
 #include "check.h"
 
 #include "core/arena.h"
+#include "core/buf.h"
+#include "extract/metadata.h"
 #include "extract/metadata_internal.h"
+#include "html/parser.h"
 
 #define BOUND 20260101L   /* fixed "today" so tests do not depend on the clock */
 
@@ -174,6 +178,211 @@ static void test_urls(void)
     wn_arena_fini(&a);
 }
 
+
+/* MARK: whole pages --------------------------------------------------------- */
+
+typedef struct page {
+    wn_doc *doc;
+    wn_arena out;
+    wn_meta m;
+    int rc;
+} page;
+
+static void extract(page *pg, const char *html, const char *url)
+{
+    wn_options opt;
+    wn_error err;
+    wn_options_init(&opt);
+    pg->doc = wn_html_parse(html, strlen(html), &opt, NULL, &err);
+    wn_arena_init(&pg->out, 0);
+    memset(&pg->m, 0, sizeof pg->m);
+    pg->rc = pg->doc ? wn_meta_extract(pg->doc, url, &pg->out, &pg->m) : -2;
+}
+
+static void done(page *pg)
+{
+    wn_arena_fini(&pg->out);
+    wn_doc_free(pg->doc);
+}
+
+static void test_jsonld_graph(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><head><title>Ignored | Site</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"@id\":\"https://ex.com/#site\",\"name\":\"Example Times\",\"url\":\"https://ex.com/\"},"
+        "{\"@type\":[\"NewsArticle\"],\"@id\":\"https://ex.com/a#art\",\"headline\":\"Rivers &amp; Lakes\","
+        "\"datePublished\":\"2021-03-04T05:06:07+01:00\",\"dateModified\":\"2021-03-05\","
+        "\"author\":[{\"@id\":\"https://ex.com/#p1\"},{\"@type\":\"Person\",\"name\":\"Bo Li\"}],"
+        "\"isPartOf\":{\"@id\":\"https://ex.com/#site\"},\"keywords\":\"water, nature\","
+        "\"articleSection\":[\"Science\"],\"inLanguage\":\"en-GB\"},"
+        "{\"@type\":\"Person\",\"@id\":\"https://ex.com/#p1\",\"name\":\"Ann Example\"}]}</script>"
+        "</head><body><p>text</p></body></html>", "https://ex.com/a");
+    CHECK_EQ_INT(pg.rc, 0);
+    CHECK_EQ_STR(pg.m.title, "Rivers & Lakes");          /* entity left in the JSON decoded */
+    CHECK_EQ_STR(pg.m.author, "Ann Example; Bo Li");      /* @id reference resolved */
+    CHECK_EQ_STR(pg.m.date, "2021-03-04T05:06:07+01:00");
+    CHECK_EQ_STR(pg.m.date_modified, "2021-03-05");
+    CHECK_EQ_STR(pg.m.sitename, "Example Times");
+    CHECK_EQ_STR(pg.m.language, "en-GB");
+    CHECK_EQ_INT(pg.m.ntags, 2);
+    if (pg.m.ntags == 2) {
+        CHECK_EQ_STR(pg.m.tags[0], "water");
+        CHECK_EQ_STR(pg.m.tags[1], "nature");
+    }
+    CHECK_EQ_INT(pg.m.ncategories, 1);
+    done(&pg);
+}
+
+static void test_opengraph_and_meta(void)
+{
+    page pg;
+    extract(&pg,
+        "<html lang=de-DE><head><title>Big news today - The Planet</title>"
+        "<meta property=og:title content='Big news today | The Planet'>"
+        "<meta property=og:site_name content='The Planet'>"
+        "<meta name=author content='Jane Roe'>"
+        "<meta property=article:published_time content='2019-08-02T10:00:00+02:00'>"
+        "<meta property=article:tag content=alpha><meta property=article:tag content=beta>"
+        "<meta property=article:section content=World>"
+        "<meta name=description content='  A   summary &amp;amp; more '>"
+        "<link rel=canonical href='/news/big'>"
+        "<meta property=og:image content='/img/lead.jpg'>"
+        "<link rel=license href='https://creativecommons.org/licenses/by/4.0/'>"
+        "</head><body><p>Body</p></body></html>", "https://planet.example/news/big?x=1");
+    CHECK_EQ_STR(pg.m.title, "Big news today");
+    CHECK_EQ_STR(pg.m.sitename, "The Planet");
+    CHECK_EQ_STR(pg.m.author, "Jane Roe");
+    CHECK_EQ_STR(pg.m.date, "2019-08-02T10:00:00+02:00");
+    CHECK_EQ_STR(pg.m.language, "de-DE");
+    /* the parser decodes "&amp;amp;" to "&amp;"; the leftover is decoded too */
+    CHECK_EQ_STR(pg.m.description, "A summary & more");
+    CHECK_EQ_STR(pg.m.url, "https://planet.example/news/big");
+    CHECK_EQ_STR(pg.m.image, "https://planet.example/img/lead.jpg");
+    CHECK_EQ_STR(pg.m.license, "https://creativecommons.org/licenses/by/4.0/");
+    CHECK_EQ_INT(pg.m.ntags, 2);
+    CHECK_EQ_INT(pg.m.ncategories, 1);
+    if (pg.m.ncategories == 1)
+        CHECK_EQ_STR(pg.m.categories[0], "World");
+    done(&pg);
+}
+
+static void test_markup_byline(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><head><title>Why cats purr | Pet Blog</title></head><body>"
+        "<nav><span class=author>Menu Person</span></nav>"
+        "<article><h1>Why cats purr</h1>"
+        "<p class=byline>By <a href='/u/jd' rel=author>Jane Doe</a> | Aug. 2, 2019</p>"
+        "<p>Text.</p></article>"
+        "<div class=comments><span class=comment-author>Troll King</span>"
+        "<time datetime=2023-01-01>later</time></div>"
+        "</body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Why cats purr");
+    CHECK_EQ_STR(pg.m.author, "Jane Doe");
+    CHECK_EQ_STR(pg.m.date, "2019-08-02");
+    CHECK_EQ_STR(pg.m.sitename, "Pet Blog");   /* the side cut off the <title> */
+    done(&pg);
+}
+
+static void test_comment_names_are_not_authors(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><body><article><h1>Plain</h1><p>Text</p></article>"
+        "<section id=comments><span class=author>Troll King</span> says: hi</section>"
+        "<form><label class=author>Name (required)</label></form></body></html>", NULL);
+    CHECK(pg.m.author == NULL);
+    CHECK_EQ_STR(pg.m.title, "Plain");
+    done(&pg);
+}
+
+static void test_blog_permalink_heading(void)
+{
+    page pg;
+    /* the logo h1 links home; the post's h2 links to the page itself */
+    extract(&pg,
+        "<html><head><title>Four Seasons</title></head><body>"
+        "<h1><a href='https://blog.example/'>Four Seasons</a></h1>"
+        "<h2><a href='https://blog.example/2019/10/21/small-ints/'>Small integers in Python</a></h2>"
+        "<p>Posted by Konstantin @ 12:00 am</p></body></html>",
+        "https://blog.example/2019/10/21/small-ints/");
+    CHECK_EQ_STR(pg.m.title, "Small integers in Python");
+    CHECK_EQ_STR(pg.m.author, "Konstantin");
+    CHECK_EQ_STR(pg.m.date, "2019-10-21");            /* from the URL */
+    done(&pg);
+}
+
+static void test_time_and_text_dates(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><body><ul class=recent><li><time datetime=2011-01-01>old</time></li></ul>"
+        "<article><h1>T</h1><time class='entry-date published' datetime='2020-05-04T08:00:00Z'>"
+        "4 May</time><time class=updated datetime='2020-06-01'>1 June</time></article>"
+        "</body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2020-05-04T08:00:00Z");
+    CHECK_EQ_STR(pg.m.date_modified, "2020-06-01");
+    done(&pg);
+    extract(&pg,
+        "<html lang=de><body><div class=content><p>Ver\xC3\xB6" "ffentlicht am 05.11.2018</p>"
+        "<p>Alles andere.</p></div></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2018-11-05");
+    done(&pg);
+    /* a declared date in the future is rejected, the URL's date is used */
+    extract(&pg,
+        "<html><head><meta property=article:published_time content=2999-01-01></head>"
+        "<body></body></html>", "https://ex.com/2018/02/03/post");
+    CHECK_EQ_STR(pg.m.date, "2018-02-03");
+    done(&pg);
+}
+
+static void test_og_locale_and_missing(void)
+{
+    page pg;
+    extract(&pg, "<html><head><meta property=og:locale content=pt_BR></head><body></body></html>",
+            NULL);
+    CHECK_EQ_STR(pg.m.language, "pt-BR");
+    CHECK(pg.m.title == NULL && pg.m.author == NULL && pg.m.date == NULL && pg.m.url == NULL);
+    done(&pg);
+}
+
+static void test_hostile_inputs(void)
+{
+    page pg;
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    /* JSON-LD nested far deeper than the reader accepts, then a valid script */
+    wn_buf_puts(&b, "<html><head><script type=application/ld+json>");
+    for (int i = 0; i < 5000; i++)
+        wn_buf_puts(&b, "{\"a\":");
+    wn_buf_puts(&b, "1");
+    for (int i = 0; i < 5000; i++)
+        wn_buf_puts(&b, "}");
+    wn_buf_puts(&b, "</script><script type=application/ld+json>{\"@type\":\"Article\","
+                    "\"headline\":\"Still here\"}</script><meta name=author content='");
+    for (int i = 0; i < 100000; i++)
+        wn_buf_putc(&b, 'x');
+    wn_buf_puts(&b, "'><title>");
+    for (int i = 0; i < 20000; i++)
+        wn_buf_puts(&b, "long ");
+    wn_buf_puts(&b, "</title></head><body>");
+    for (int i = 0; i < 3000; i++)
+        wn_buf_puts(&b, "<div class=byline>");
+    wn_buf_puts(&b, "By Someone</body></html>");
+    extract(&pg, wn_buf_cstr(&b), NULL);
+    CHECK_EQ_INT(pg.rc, 0);
+    CHECK_EQ_STR(pg.m.title, "Still here");
+    /* 100,000 x's are no name; the byline 3,000 elements deep is */
+    CHECK_EQ_STR(pg.m.author, "Someone");
+    /* everything kept is capped: a few KiB at most */
+    CHECK(wn_arena_used(&pg.out) < 16384);
+    done(&pg);
+    wn_buf_fini(&b);
+}
+
 int main(void)
 {
     RUN(test_dates_iso);
@@ -183,5 +392,13 @@ int main(void)
     RUN(test_bylines);
     RUN(test_titles);
     RUN(test_urls);
+    RUN(test_jsonld_graph);
+    RUN(test_opengraph_and_meta);
+    RUN(test_markup_byline);
+    RUN(test_comment_names_are_not_authors);
+    RUN(test_blog_permalink_heading);
+    RUN(test_time_and_text_dates);
+    RUN(test_og_locale_and_missing);
+    RUN(test_hostile_inputs);
     CHECK_DONE();
 }
