@@ -290,7 +290,6 @@ static void replay_block(wn_warc *w, rd_err *e, int skipped, size_t kept, uint64
 
 static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
 {
-    int aligned = 0;
     uint64_t off = 0;
     size_t n;
 
@@ -300,7 +299,6 @@ static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
 again:
     if (w->aligned_next) {
         w->aligned_next = 0;
-        aligned = 1;
         off = w->mem_off;
         w->cross = 0;
     } else if (wn_ws_at_boundary(w)) {
@@ -317,7 +315,6 @@ again:
                 return stream_failed(w, e, w->mem_off);
             /* an empty member: nothing to read, try the next one */
         }
-        aligned = 1;
         off = w->mem_off;
     } else {
         /* Blank lines between records are tolerated. */
@@ -335,9 +332,14 @@ again:
                 goto again;
             return WN_END;
         }
-        w->cross = 1;
         off = w->dpos;
+        if (w->comp != WN_COMP_PLAIN)
+            (void)wn_ws_member_at(w, off, &off);   /* found inside, but starts a member */
     }
+    /* A record may run on into the next member (a file cut into members at
+     * arbitrary points, bgzip style; or a Content-Length too long): the
+     * checks after the block decide whether that was right. */
+    w->cross = 1;
     rec->offset = off;
     e->off = off;
 
@@ -364,8 +366,7 @@ again:
             if (wn_ws_fill(w) <= 0) {
                 if (w->sst != WN_OK)
                     return stream_failed(w, e, off);
-                e->msg = aligned ? "truncated record header (end of gzip member or input)"
-                                 : "truncated record header (end of input)";
+                e->msg = "truncated record header (end of input)";
                 return WN_ERR_INPUT;
             }
             continue;
@@ -443,13 +444,10 @@ again:
             if (wn_ws_fill(w) <= 0) {
                 if (w->sst != WN_OK)
                     return stream_failed(w, e, off);
-                /* Rescan the block: in a whole-file member it may hold the
-                 * records a too-long Content-Length swallowed; with one member
-                 * per record the scan runs into the next member. */
-                e->msg = aligned ? "record runs past the end of its gzip member or zstd frame"
-                                   " (Content-Length too long or member truncated)"
-                                 : "truncated record: input ends inside the block"
-                                   " (or Content-Length too long)";
+                /* Rescan the block: it may hold the records a too-long
+                 * Content-Length swallowed. */
+                e->msg = "truncated record: input ends inside the block"
+                         " (or Content-Length too long)";
                 replay_block(w, e, kept != cl - left, kept, bstart);
                 return WN_ERR_INPUT;
             }

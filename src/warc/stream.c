@@ -325,6 +325,9 @@ long wn_ws_fill(wn_warc *w)
                 return 0;
             if (st != WN_OK)
                 return -1;
+            unsigned b = w->bnd_next++ % WN_WARC_BOUNDS;
+            w->bnd_dpos[b] = w->dpos + (w->wlen - w->wpos);
+            w->bnd_off[b] = w->mem_off;
         }
         long r = produce(w, w->win + w->wlen, space);
         if (r < 0)
@@ -396,6 +399,19 @@ size_t wn_ws_ensure(wn_warc *w, size_t n)
     return wn_ws_avail(w);
 }
 
+/* Did a member crossed inside a record start at decoded offset dpos? */
+int wn_ws_member_at(const wn_warc *w, uint64_t dpos, uint64_t *off)
+{
+    unsigned n = w->bnd_next < WN_WARC_BOUNDS ? w->bnd_next : WN_WARC_BOUNDS;
+    for (unsigned i = 0; i < n; i++) {
+        if (w->bnd_dpos[i] == dpos) {
+            *off = w->bnd_off[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void wn_ws_consume(wn_warc *w, size_t n)
 {
     w->wpos += n;
@@ -458,6 +474,7 @@ wn_status wn_ws_resync_member(wn_warc *w)
     w->rpos = w->rlen = 0;
     w->mem_open = 0;
     w->pend_err = NULL;
+    w->bnd_next = 0;   /* decoded offsets lose their meaning across the gap */
     if (w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep < w->in_len)
         w->in_pos = w->mem_keep + 1;
     w->mem_keep = WN_WARC_NO_KEEP;

@@ -32,6 +32,7 @@ enum {
 #define WN_WARC_IN_CAP  ((size_t)1 << 20)
 #define WN_WARC_WIN_CAP ((size_t)256 << 10)
 #define WN_WARC_NO_KEEP SIZE_MAX
+#define WN_WARC_BOUNDS  64
 
 struct wn_warc {
     wn_warc_options opt;
@@ -55,6 +56,10 @@ struct wn_warc {
     size_t mem_keep;            /* in[] index of the member start, kept for resync */
     uint64_t mem_off;           /* file offset of the current member */
     int cross;                  /* window fills may run into the next member */
+    /* Member starts crossed inside a record (decoded offset -> file offset), so
+     * a record found there by a rescan still gets its member's offset. */
+    uint64_t bnd_dpos[WN_WARC_BOUNDS], bnd_off[WN_WARC_BOUNDS];
+    unsigned bnd_next;
     const char *pend_err;       /* corrupt data found after output still to give */
 
     /* decoded window */
@@ -99,6 +104,7 @@ long   wn_ws_fill(wn_warc *w);
 long   wn_ws_read_direct(wn_warc *w, void *dst, size_t cap);
 size_t wn_ws_ensure(wn_warc *w, size_t n);
 void   wn_ws_consume(wn_warc *w, size_t n);
+int    wn_ws_member_at(const wn_warc *w, uint64_t dpos, uint64_t *off);
 int    wn_ws_at_boundary(const wn_warc *w);
 wn_status wn_ws_begin_member(wn_warc *w);
 wn_status wn_ws_resync_member(wn_warc *w);

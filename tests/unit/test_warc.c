@@ -457,6 +457,46 @@ static void test_whole_file_gzip_liar(void)
     fx_free(&a);
 }
 
+/* A WARC cut into gzip members at arbitrary points (bgzip style: every 50
+ * decoded bytes here, plus at B's start): records run across members. A and B
+ * start members, so they get member offsets; C starts inside one, so it gets its
+ * decoded offset. */
+static void test_members_split_anywhere(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 };
+    run r;
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&plain, t.r[i].p, t.r[i].n);
+    size_t b_start = t.r[0].n, c_start = t.r[0].n + t.r[1].n;
+    uint64_t b_off = 0, c_off = c_start;
+    size_t at = 0;
+    while (at < plain.n) {
+        size_t next = (at / 50 + 1) * 50;
+        if (at < b_start && next > b_start)
+            next = b_start;
+        if (next > plain.n)
+            next = plain.n;
+        if (at == b_start)
+            b_off = f.n;
+        if (at == c_start)
+            c_off = f.n;
+        gz(&f, plain.p + at, next - at);
+        at = next;
+    }
+    CHECK(c_start % 50 != 0);   /* the fixture needs C inside a member */
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 0);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_ok(&r, 1, b_off, "<urn:uuid:b>");
+    expect_ok(&r, 2, c_off, "<urn:uuid:c>");
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+}
+
 static void test_zstd_frames_and_whole(void)
 {
     three t;
@@ -1316,6 +1356,7 @@ int main(void)
     RUN(test_gzip_members_fields);
     RUN(test_whole_file_gzip);
     RUN(test_whole_file_gzip_liar);
+    RUN(test_members_split_anywhere);
     RUN(test_zstd_frames_and_whole);
     RUN(test_zstd_dictionary_refused);
     RUN(test_header_syntax);
