@@ -63,8 +63,7 @@ static const enc_info encs[E_COUNT] = {
     [E_ISO15]       = { "iso-8859-15", K_SINGLE, "ISO-8859-15", NULL, 1 },
     [E_ISO16]       = { "iso-8859-16", K_SINGLE, "ISO-8859-16", NULL, 1 },
     [E_KOI8R]       = { "koi8-r", K_SINGLE, "KOI8-R", NULL, 0 },
-    /* The spec's KOI8-U index has the Belarusian letters of KOI8-RU. */
-    [E_KOI8U]       = { "koi8-u", K_SINGLE, "KOI8-RU", "KOI8-U", 0 },
+    [E_KOI8U]       = { "koi8-u", K_SINGLE, "KOI8-U", NULL, 0 },
     [E_MAC]         = { "macintosh", K_SINGLE, "MACINTOSH", NULL, 0 },
     [E_WIN874]      = { "windows-874", K_SINGLE, "WINDOWS-874", "CP874", 1 },
     [E_WIN1250]     = { "windows-1250", K_SINGLE, "WINDOWS-1250", "CP1250", 1 },
@@ -710,6 +709,10 @@ static uint32_t iconv_one(iconv_t cd, unsigned char byte)
     iconv(cd, NULL, NULL, NULL, NULL);
     if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0)
         return 0;
+    /* Flush: glibc's windows-1258 holds a base letter back, waiting to compose
+     * it with a following accent (the spec's decoder never composes). */
+    if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+        return 0;
     switch (sizeof out - ol) {
     case 1: cp = u[0]; break;
     case 2: cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F); break;
@@ -718,6 +721,17 @@ static uint32_t iconv_one(iconv_t cd, unsigned char byte)
     }
     return cp;
 }
+
+/* Where the spec's indexes differ from glibc's tables (spec: index-koi8-u.txt,
+ * index-macintosh.txt, index-x-mac-cyrillic.txt, index-windows-1255.txt). */
+static const struct { unsigned char enc, byte; uint16_t cp; } sb_patches[] = {
+    { E_KOI8U, 0xAE, 0x045E },     /* CYRILLIC SMALL LETTER SHORT U */
+    { E_KOI8U, 0xBE, 0x040E },     /* CYRILLIC CAPITAL LETTER SHORT U */
+    { E_MAC, 0xC6, 0x2206 },       /* INCREMENT, not GREEK CAPITAL LETTER DELTA */
+    { E_MAC, 0xF0, 0xF8FF },       /* the Apple logo, a private-use code point */
+    { E_XMACCYR, 0xFF, 0x20AC },   /* EURO SIGN (Mac OS 9 and later) */
+    { E_WIN1255, 0xCA, 0x05BA },   /* HEBREW POINT HOLAM HASER FOR VAV */
+};
 
 /*
  * Build every single-byte table once per process. glibc's tables are the
@@ -749,6 +763,8 @@ static void sb_init(void)
         if (cd != (iconv_t)-1)
             iconv_close(cd);
     }
+    for (k = 0; k < (int)(sizeof sb_patches / sizeof sb_patches[0]); k++)
+        sb_set(&sb_tables[sb_patches[k].enc][sb_patches[k].byte - 0x80], sb_patches[k].cp);
 }
 
 /* MARK: Decoders (Private) ------------------------------------------------- */

@@ -382,8 +382,17 @@ static void test_other_single_byte(void)
 {
     /* KOI8-R: 0xC1 U+0430, 0xD0 U+043F, 0xE1 U+0410, 0xF0 U+041F, 0xC0 U+044E */
     DECODES("koi8-r", "\xC1\xD0\xE1\xF0\xC0", "\xD0\xB0\xD0\xBF\xD0\x90\xD0\x9F\xD1\x8E");
-    /* KOI8-U: 0xA4 U+0454, 0xAE U+045E (from KOI8-RU, as the spec's index) */
-    DECODES("koi8-u", "\xA4\xAE", "\xD1\x94\xD1\x9E");
+    /* KOI8-U: 0xA4 U+0454, 0xAE U+045E, 0xBE U+040E (the spec's two Belarusian
+     * letters), 0x93 U+2320 (box drawing kept from KOI8-U) */
+    DECODES("koi8-u", "\xA4\xAE\xBE\x93", "\xD1\x94\xD1\x9E\xD0\x8E\xE2\x8C\xA0");
+    /* macintosh 0xC6 U+2206, 0xF0 U+F8FF; x-mac-cyrillic 0xFF U+20AC */
+    DECODES("macintosh", "\xC6\xF0", "\xE2\x88\x86\xEF\xA3\xBF");
+    DECODES("x-mac-cyrillic", "\xFF", "\xE2\x82\xAC");
+    /* windows-1255 0xCA U+05BA */
+    DECODES("windows-1255", "\xCA", "\xD6\xBA");
+    /* windows-1258: letters that glibc would hold for composition decode alone:
+     * 0xC0 U+00C0, 0x83 U+0192, then 0xEC U+0301 stays a separate accent */
+    DECODES("windows-1258", "\xC0\x83" "a\xEC", "\xC3\x80\xC6\x92" "a\xCC\x81");
     /* windows-1251: 0xC0 U+0410, 0xFF U+044F, 0xA8 U+0401 */
     DECODES("windows-1251", "\xC0\xFF\xA8", "\xD0\x90\xD1\x8F\xD0\x81");
     /* ISO-8859-2: 0xB1 U+0105, 0xA3 U+0141, 0x80 U+0080 */
