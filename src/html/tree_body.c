@@ -367,7 +367,11 @@ static void start_tag(tb *t, wn_token *tok)
             tb_pop(t);
         }
         tb_reconstruct_afe(t);
-        tb_insert_html(t, tok);
+        {
+            wn_node *n = tb_insert_html(t, tok);
+            if (n && t->count[WN_TAG_SELECT])
+                tb_select_track(t, n);
+        }
         return;
     case WN_TAG_OPTGROUP:
         if (tb_in_scope(t, WN_TAG_SELECT, SCOPE_DEFAULT)) {
@@ -412,9 +416,11 @@ static void start_tag(tb *t, wn_token *tok)
         return;
     default:
         tb_reconstruct_afe(t);
-        tb_insert_html(t, tok);
-        if (tok->tag == WN_TAG_UNKNOWN && wn_str_eq(tok->name, "selectedcontent"))
-            t->seen_selectedcontent = true;
+        {
+            wn_node *n = tb_insert_html(t, tok);
+            if (n && t->count[WN_TAG_SELECT] && tok->tag == WN_TAG_UNKNOWN)
+                tb_select_track(t, n);
+        }
         return;
     }
 }
@@ -543,18 +549,16 @@ static void end_tag(tb *t, wn_token *tok)
 
 /* MARK: selectedcontent ------------------------------------------------------- */
 
-static bool is_selectedcontent(const wn_node *n)
-{
-    return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML && n->tag == WN_TAG_UNKNOWN &&
-           wn_str_eq(n->name, "selectedcontent");
-}
-
-/* Copy the children of src (deeply, without recursion) to the end of dst. */
+/* Copy the children of src (deeply, without recursion) to the end of dst. Each copy
+ * spends the reconstruction clone budget, so mirroring stays linear in the input. */
 static void clone_children(tb *t, const wn_node *src, wn_node *dst)
 {
     const wn_node *n = src->first;
     wn_node *parent = dst;
     while (n) {
+        if (t->clone_budget == 0)
+            return;
+        t->clone_budget--;
         wn_node *c = NULL;
         if (n->type == WN_NODE_ELEMENT) {
             c = wn_dom_new_element(t->d, (wn_ns)n->ns, n->tag, n->name);
@@ -565,12 +569,11 @@ static void clone_children(tb *t, const wn_node *src, wn_node *dst)
             }
         } else if (n->type == WN_NODE_TEXT) {
             c = wn_dom_new_text(t->d, n->text);
-        } else if (n->type == WN_NODE_COMMENT) {
+        } else {
             c = wn_dom_new_comment(t->d, n->text);
         }
         if (c == NULL) {
-            if (n->type == WN_NODE_ELEMENT || n->type == WN_NODE_TEXT || n->type == WN_NODE_COMMENT)
-                tb_fail(t, WN_ERR_LIMIT, "too many nodes (max_nodes)");
+            tb_fail(t, WN_ERR_LIMIT, "too many nodes (max_nodes)");
             return;
         }
         wn_dom_append(parent, c);
@@ -589,33 +592,46 @@ static void clone_children(tb *t, const wn_node *src, wn_node *dst)
     }
 }
 
+static bool is_ancestor(const wn_node *a, const wn_node *n)
+{
+    for (; n; n = n->parent)
+        if (n == a)
+            return true;
+    return false;
+}
+
+/* Called for options and unknown elements inserted while a select is open: keeps
+ * the select's first <selectedcontent>, first option and last option with a selected
+ * attribute (the parser inserts in tree order, so no walk over the select is needed). */
+void tb_select_track(tb *t, wn_node *el)
+{
+    int si = tb_topmost(t, WN_TAG_SELECT);
+    if (si < 0)
+        return;
+    wn_node *select = t->stack[si];
+    if (select != t->sel) {
+        t->sel = select;
+        t->sel_target = t->sel_first = t->sel_chosen = NULL;
+    }
+    if (wn_is_html(el, WN_TAG_OPTION)) {
+        if (t->sel_first == NULL)
+            t->sel_first = el;
+        if (wn_dom_attr(el, "selected"))
+            t->sel_chosen = el;
+    } else if (t->sel_target == NULL && wn_str_eq(el->name, "selectedcontent")) {
+        t->sel_target = el;
+    }
+}
+
 /* spec: "maybe clone an option into selectedcontent", run when the parser pops an
  * option: the select's first <selectedcontent> mirrors the selected option (the last
- * one with a selected attribute, else the first). Only done once a selectedcontent
- * exists, and each search is bounded, so ordinary selects cost nothing. */
+ * one with a selected attribute, else the first). */
 void tb_option_popped(tb *t, wn_node *option)
 {
-    wn_node *select = option->parent;
-    while (select && !wn_is_html(select, WN_TAG_SELECT))
-        select = select->parent;
-    if (select == NULL)
-        return;
-    wn_node *target = NULL, *first = NULL, *chosen = NULL;
-    int budget = 100000;
-    for (wn_node *n = select->first ? select->first : NULL; n && budget > 0;
-         n = wn_dom_next(select, n, false), budget--) {
-        if (target == NULL && is_selectedcontent(n))
-            target = n;
-        if (wn_is_html(n, WN_TAG_OPTION)) {
-            if (first == NULL)
-                first = n;
-            if (wn_dom_attr(n, "selected"))
-                chosen = n;
-        }
-    }
-    if (chosen == NULL)
-        chosen = first;
-    if (target == NULL || chosen != option)
+    wn_node *chosen = t->sel_chosen ? t->sel_chosen : t->sel_first;
+    wn_node *target = t->sel_target;
+    if (option != chosen || target == NULL || !is_ancestor(t->sel, option) ||
+        !is_ancestor(t->sel, target) || is_ancestor(option, target) || is_ancestor(target, option))
         return;
     while (target->first)
         wn_dom_remove(target->first);

@@ -195,7 +195,7 @@ wn_node *tb_pop(tb *t)
     wn_node *n = t->stack[--t->nstack];
     t->last_key[t->slot[t->nstack].key] = t->slot[t->nstack].prev_same;
     unmark(t, n);
-    if (t->seen_selectedcontent && n->ns == WN_NS_HTML && n->tag == WN_TAG_OPTION)
+    if (t->sel_target && n->ns == WN_NS_HTML && n->tag == WN_TAG_OPTION)
         tb_option_popped(t, n);
     return n;
 }

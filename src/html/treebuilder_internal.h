@@ -94,7 +94,9 @@ struct tb {
     bool foster;                  /* foster parenting enabled */
     bool skip_lf;                 /* drop a LF that starts the next token (pre, textarea) */
     bool foreign_state;           /* what was last told to the tokenizer */
-    bool seen_selectedcontent;    /* a <selectedcontent> exists: option pops must mirror */
+    /* customizable select: the select being filled, its first <selectedcontent>, its
+     * first option and its last option with a selected attribute */
+    wn_node *sel, *sel_target, *sel_first, *sel_chosen;
 
     /* in table text: pending character tokens */
     char *pend;
@@ -177,6 +179,7 @@ void tb_reprocess(tb *t, wn_token *tok);               /* in the current mode, v
 
 void mode_in_body(tb *t, wn_token *tok);
 void tb_option_popped(tb *t, wn_node *option);
+void tb_select_track(tb *t, wn_node *el);
 void mode_in_body_chars(tb *t, wn_str s);
 void tb_any_other_end_tag(tb *t, const wn_token *tok);
 void mode_in_table(tb *t, wn_token *tok);

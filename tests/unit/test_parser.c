@@ -322,6 +322,47 @@ static void test_floods(void)
     flood("<section>", "<span>", 500, "<li></li>", 500000, 4 + 1 + 500 + 500000);
 }
 
+/* <selectedcontent> mirrors the selected option; 100,000 options must not make the
+ * mirroring quadratic, and a selectedcontent inside an option must not copy itself. */
+static void test_selectedcontent(void)
+{
+    CHECK_TREE("<select><button><selectedcontent></button><option>A<option selected>B</select>", NULL,
+               "| <html>\n|   <head>\n|   <body>\n|     <select>\n|       <button>\n"
+               "|         <selectedcontent>\n|           \"B\"\n|       <option>\n|         \"A\"\n"
+               "|       <option>\n|         selected=\"\"\n|         \"B\"\n");
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    wn_buf_puts(&b, "<select><button><selectedcontent></button>");
+    for (int i = 0; i < 100000; i++)
+        wn_buf_puts(&b, "<option>x<b>y</b>");
+    wn_options opt;
+    wn_options_init(&opt);
+    double t0 = cpu_seconds();
+    wn_doc *d = wn_html_parse(b.p, b.n, &opt, NULL, NULL);
+    CHECK(cpu_seconds() - t0 < TIME_BOUND);
+    CHECK(d != NULL);
+    if (d) {
+        /* html > body > select > button > selectedcontent: "x", <b>"y" of option 1 */
+        wn_node *sc = d->root->first->last->first->first->first;
+        CHECK(sc && sc->first && sc->first->type == WN_NODE_TEXT && sc->first->next &&
+              wn_is_html(sc->first->next, WN_TAG_B) && sc->first->next->next == NULL);
+        wn_doc_free(d);
+    }
+    wn_buf_fini(&b);
+    /* nested options around a selectedcontent: no self-copy, bounded size */
+    wn_buf_init(&b, 0);
+    wn_buf_puts(&b, "<select><option><selectedcontent>");
+    for (int i = 0; i < 200; i++)
+        wn_buf_puts(&b, "<div><option>z");
+    d = wn_html_parse(b.p, b.n, &opt, NULL, NULL);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->node_count < 10000);
+        wn_doc_free(d);
+    }
+    wn_buf_fini(&b);
+}
+
 static void test_limits(void)
 {
     size_t n;
@@ -383,6 +424,7 @@ int main(void)
     RUN(test_deep_a);
     RUN(test_many_formatting);
     RUN(test_floods);
+    RUN(test_selectedcontent);
     RUN(test_limits);
     CHECK_DONE();
 }
