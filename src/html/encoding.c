@@ -610,6 +610,26 @@ static int prescan(const unsigned char *s, size_t n)
  * Pages with 5-20 KiB of inline script and style before the <meta> are common. */
 #define PRESCAN_EXTENDED_BYTES (64 * 1024)
 
+/* Valid UTF-8 (a character cut by the end allowed) with at least one
+ * multi-byte character. */
+static int looks_utf8(const unsigned char *s, size_t n)
+{
+    size_t v = utf8_valid_prefix(s, n), j;
+    if (v != n && !utf8_incomplete_tail(s + v, n - v))
+        return 0;
+    for (j = 0; j < v; j++) {
+        if (s[j] >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
+/* A declared legacy encoding: one whose bytes could be mistaken for UTF-8. */
+static int is_legacy(int k)
+{
+    return encs[k].kind == K_SINGLE || encs[k].kind == K_ICONV;
+}
+
 const char *wn_encoding_sniff(const char *p, size_t n, const char *override,
                               const char *transport, size_t *bom_len)
 {
@@ -636,13 +656,22 @@ const char *wn_encoding_sniff(const char *p, size_t n, const char *override,
         return encs[k].name;
     if (override && (k = label_index(override, strlen(override))) >= 0)
         return encs[k].name;
-    if (transport && (k = label_index(transport, strlen(transport))) >= 0)
+    k = transport ? label_index(transport, strlen(transport)) : -1;
+    if (k < 0) {
+        k = prescan(s, n < PRESCAN_BYTES ? n : PRESCAN_BYTES);
+        if (k < 0 && n > PRESCAN_BYTES)
+            k = prescan(s, n < PRESCAN_EXTENDED_BYTES ? n : PRESCAN_EXTENDED_BYTES);
+    }
+    if (k >= 0) {
+        /* Ours: a page declared (by HTTP or <meta>) in a legacy encoding whose
+         * bytes are valid UTF-8 with multi-byte characters in them is UTF-8
+         * mislabelled (servers defaulting to ISO-8859-1, pages converted to
+         * UTF-8 with their old <meta> kept). Legacy text almost never forms
+         * valid multi-byte UTF-8 by chance. The caller's override is obeyed. */
+        if (is_legacy(k) && looks_utf8(s, n))
+            return encs[E_UTF8].name;
         return encs[k].name;
-    k = prescan(s, n < PRESCAN_BYTES ? n : PRESCAN_BYTES);
-    if (k < 0 && n > PRESCAN_BYTES)
-        k = prescan(s, n < PRESCAN_EXTENDED_BYTES ? n : PRESCAN_EXTENDED_BYTES);
-    if (k >= 0)
-        return encs[k].name;
+    }
     /* Our stand-in for spec: #determining-the-character-encoding step
      * "autodetection": bytes that are valid UTF-8 almost never are meant as
      * anything else. A character cut by the end of a truncated page is allowed

@@ -266,6 +266,27 @@ static void test_prescan_past_1024(void)
     }
 }
 
+/* MARK: mislabelled UTF-8 */
+
+static void test_sniff_mislabelled_utf8(void)
+{
+    /* <meta> says gb2312, the bytes are UTF-8 Chinese (中文): UTF-8 wins. */
+    CHECK_EQ_STR(SNIFF("<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87"), "utf-8");
+    CHECK_EQ_STR(SNIFF("<meta http-equiv=content-type content='text/html; charset=iso-8859-1'>caf\xC3\xA9"),
+                 "utf-8");
+    /* HTTP says ISO-8859-1 (a common server default) for UTF-8 bytes. */
+    CHECK_EQ_STR(sniff_n("caf\xC3\xA9", 5, NULL, "iso-8859-1", NULL), "utf-8");
+    /* The caller's override is obeyed all the same. */
+    CHECK_EQ_STR(sniff_n("caf\xC3\xA9", 5, "latin1", NULL, NULL), "windows-1252");
+    /* Real legacy bytes, or ASCII only: the declaration stands. */
+    CHECK_EQ_STR(SNIFF("<meta charset=windows-1252><p>caf\xE9"), "windows-1252");
+    CHECK_EQ_STR(SNIFF("<meta charset=koi8-r><p>ascii only"), "koi8-r");
+    CHECK_EQ_STR(SNIFF("<meta charset=gb2312><p>\xD6\xD0\xCE\xC4"), "gbk");
+    /* UTF-16 and replacement declarations are not "legacy" here. */
+    CHECK_EQ_STR(sniff_n("caf\xC3\xA9", 5, NULL, "utf-16be", NULL), "utf-16be");
+    CHECK_EQ_STR(SNIFF("<meta charset=iso-2022-kr>caf\xC3\xA9"), "replacement");
+}
+
 /* MARK: default by UTF-8 validity */
 
 static void test_sniff_default(void)
@@ -513,6 +534,7 @@ int main(void)
     RUN(test_prescan_special_charsets);
     RUN(test_prescan_skips_comments_and_tags);
     RUN(test_prescan_past_1024);
+    RUN(test_sniff_mislabelled_utf8);
     RUN(test_sniff_default);
     RUN(test_utf8_valid_no_copy);
     RUN(test_utf8_malformed);
