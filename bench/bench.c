@@ -296,6 +296,54 @@ static void report(const dataset *ds, const totals *tot, int repeats)
         printf("  pages with a parse or extract error: %zu\n", tot->failed);
 }
 
+/* MARK: decoders alone */
+
+/* Throughput of each decoder path on fixed inputs: the dataset's bytes as
+ * UTF-8 (validation, no copy) and as windows-1252, and a synthetic 8 MiB of
+ * markup around two-byte CJK pairs for the table and iconv paths. Best of 5. */
+static void bench_decoders(const dataset *ds)
+{
+    static const char *const encs[] = { "koi8-r", "windows-1251", "gbk", "shift_jis",
+                                        "euc-kr", "big5", "utf-16le" };
+    size_t k, n = 0, syn_n = 8u << 20;
+    char *all = malloc(ds->bytes ? ds->bytes : 1), *syn = malloc(syn_n);
+    wn_arena a;
+    if (all == NULL || syn == NULL) {
+        free(all);
+        free(syn);
+        return;
+    }
+    for (k = 0; k < ds->npages; k++) {
+        memcpy(all + n, ds->pages[k].data, ds->pages[k].n);
+        n += ds->pages[k].n;
+    }
+    for (k = 0; k + 8 <= syn_n; k += 8)
+        memcpy(syn + k, "\xD6\xD0<p>\xCE\xC4 ", 8);
+    wn_arena_init(&a, 0);
+    printf("  decoders alone (best of 5, CPU time):\n");
+    for (k = 0; k < 2 + sizeof encs / sizeof encs[0]; k++) {
+        const char *enc = k == 0 ? "utf-8" : k == 1 ? "windows-1252" : encs[k - 2];
+        const char *src = k < 2 ? all : syn, *out;
+        size_t sn = k < 2 ? n : syn_n, on;
+        double best = 1e30;
+        int r;
+        for (r = 0; r < 5; r++) {
+            double t0 = now(), t;
+            wn_encoding_decode(&a, enc, src, sn, &out, &on);
+            t = now() - t0;
+            if (t < best)
+                best = t;
+            wn_arena_reset(&a);
+        }
+        printf("    %-14s %-26s %9.1f MB/s\n", enc,
+               k < 2 ? "(dataset bytes)" : "(8 MiB synthetic CJK/markup)",
+               best > 0 ? (double)sn / best / 1e6 : 0);
+    }
+    wn_arena_fini(&a);
+    free(all);
+    free(syn);
+}
+
 static void usage(void)
 {
     fputs("usage: bench [-n REPEATS] [DATASET_PAGES_DIR...]\n"
@@ -352,6 +400,8 @@ int main(int argc, char **argv)
         for (k = 0; k < ds.npages; k++)
             bench_page(&ds.pages[k], repeats, ex, &scratch, &tot);
         report(&ds, &tot, repeats);
+        if (i == 0)
+            bench_decoders(&ds);
         for (k = 0; k < ds.npages; k++) {
             free(ds.pages[k].name);
             free(ds.pages[k].data);
