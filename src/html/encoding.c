@@ -677,17 +677,8 @@ const char *wn_encoding_sniff(const char *p, size_t n, const char *override,
      * anything else. A character cut by the end of a truncated page is allowed
      * when UTF-8 characters came before it: alone, a final 0xE9 is likelier
      * a windows-1252 "é". */
-    {
-        size_t v = utf8_valid_prefix(s, n), j;
-        if (v == n)
-            return encs[E_UTF8].name;
-        if (utf8_incomplete_tail(s + v, n - v)) {
-            for (j = 0; j < v; j++) {
-                if (s[j] >= 0x80)
-                    return encs[E_UTF8].name;
-            }
-        }
-    }
+    if (utf8_valid_prefix(s, n) == n || looks_utf8(s, n))
+        return encs[E_UTF8].name;
     return encs[E_WIN1252].name;
 }
 
