@@ -19,6 +19,8 @@ static void insert_body_text(tb *t, wn_str s)
 /* Character tokens in body: U+0000 is dropped, the rest inserted. */
 void mode_in_body_chars(tb *t, wn_str s)
 {
+    if (s.n == 0)
+        return;
     const char *z = memchr(s.p, '\0', s.n);
     if (z == NULL) {
         insert_body_text(t, s);

@@ -177,11 +177,54 @@ void mode_in_table(tb *t, wn_token *tok)
     table_anything_else(t, tok);
 }
 
-/* spec: #parsing-main-intabletext */
+/* Foster-parent pending text through the in-body rules (spec: "anything else" of in table). */
+static void foster_chars(tb *t, wn_str s)
+{
+    t->foster = true;
+    mode_in_body_chars(t, s);
+    t->foster = false;
+}
+
+/* spec: #parsing-main-intabletext. Only whitespace is ever held back: once a
+ * non-whitespace character arrives, the outcome for the whole run is known (all of
+ * it is foster-parented), so it is flushed at once and later characters go straight
+ * through. A run of whitespace waits in a heap buffer capped by max_arena_bytes. */
 void mode_in_table_text(tb *t, wn_token *tok)
 {
     if (tok->type == WN_TOK_CHARS) {
         wn_str s = tok->data;
+        if (t->pend_nonspace) {
+            foster_chars(t, s);     /* U+0000 is dropped there too */
+            return;
+        }
+        if (tb_is_ws(s) || memchr(s.p, '\0', s.n) == NULL) {
+            if (!tb_is_ws(s)) {
+                tb_error(t);
+                t->pend_nonspace = true;
+                if (t->npend)
+                    foster_chars(t, wn_str_make(t->pend, t->npend));
+                t->npend = 0;
+                foster_chars(t, s);
+                return;
+            }
+        } else {
+            /* NULs are dropped; what is left decides like any other run */
+            for (size_t i = 0; i < s.n; i++) {
+                if (s.p[i] == '\0') {
+                    tb_error(t);
+                    continue;
+                }
+                wn_token one = *tok;
+                one.data = wn_str_make(s.p + i, 1);
+                mode_in_table_text(t, &one);
+            }
+            return;
+        }
+        size_t limit = t->d->arena.limit;
+        if (limit && t->npend + s.n > limit) {
+            tb_fail(t, WN_ERR_LIMIT, "whitespace run in a table over max_arena_bytes");
+            return;
+        }
         if (t->npend + s.n > t->cap_pend) {
             size_t cap = t->cap_pend ? t->cap_pend : 256;
             while (cap < t->npend + s.n)
@@ -194,31 +237,15 @@ void mode_in_table_text(tb *t, wn_token *tok)
             t->pend = p;
             t->cap_pend = cap;
         }
-        for (size_t i = 0; i < s.n; i++) {
-            char c = s.p[i];
-            if (c == '\0') {
-                tb_error(t);
-                continue;
-            }
-            if (!wn_is_space((unsigned char)c))
-                t->pend_nonspace = true;
-            t->pend[t->npend++] = c;
-        }
+        memcpy(t->pend + t->npend, s.p, s.n);
+        t->npend += s.n;
         return;
     }
     if (t->npend) {
-        wn_str s = wn_str_make(t->pend, t->npend);
-        if (t->pend_nonspace) {
-            tb_error(t);
-            t->foster = true;
-            mode_in_body_chars(t, s);
-            t->foster = false;
-        } else {
-            tb_insert_chars(t, s);
-        }
+        tb_insert_chars(t, wn_str_make(t->pend, t->npend));
         t->npend = 0;
-        t->pend_nonspace = false;
     }
+    t->pend_nonspace = false;
     t->mode = t->orig_mode;
     tb_reprocess(t, tok);
 }
