@@ -47,7 +47,7 @@ typedef struct ctx {
     wn_jsonld ld;
     size_t nscripts;
     const char *page_url;            /* may be NULL */
-    bool in_form;                    /* no author offers from forms */
+    bool no_names;                   /* no author offers (comment threads, forms) */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -82,8 +82,9 @@ static void offer_author(ctx *c, const char *p, size_t n, int prio)
 {
     char *s;
     /* Names in comment threads and forms are commenters, never the author. */
-    if (c->penalty > 0 || c->in_form || n == 0 || wn_meta_is_url(p, n))
+    if (c->no_names || n == 0 || wn_meta_is_url(p, n))
         return;
+    prio -= c->penalty;
     if (prio <= c->author.prio && (prio >= 60 || prio <= c->byline.prio))
         return;
     s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
@@ -417,6 +418,7 @@ typedef struct walkstate {
     const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
     const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates count less */
     const wn_node *form;         /* innermost <form> we are in: names there are commenters' */
+    int noise_kind;              /* is_noise_box() of skip_marks; nav/footer/aside: 1 */
     bool in_body;
     bool seen_title;
 } walkstate;
@@ -463,18 +465,25 @@ static uint32_t subtree_span(const wn_node *el)
     return l->id >= el->id ? l->id - el->id + 1 : 1;
 }
 
-static bool is_noise_box(const wn_node *el, uint32_t node_count)
+/* 0: no noise; 1: sidebar, related or recent items (other pages' dates and
+ * names: they count less); 2: comment threads (commenters are never the
+ * author). */
+static int is_noise_box(const wn_node *el, uint32_t node_count)
 {
     /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
      * themes put the byline in "entry-footer". */
     static const char *const noise[] = {
-        "comment", "comments", "commentlist", "sidebar", "related", "reply", "recent",
+        "comment", "comments", "commentlist", "sidebar", "related", "reply", "recent", "respond",
     };
+    static const char *const talk[] = { "comment", "comments", "commentlist", "reply", "respond" };
     if (!has_part(wn_dom_attr_value(el, "class"), noise, sizeof noise / sizeof noise[0]) &&
         !has_part(wn_dom_attr_value(el, "id"), noise, sizeof noise / sizeof noise[0]))
-        return false;
+        return 0;
     /* A box holding most of the page is a layout wrapper ("with-sidebar"). */
-    return subtree_span(el) * 2 < node_count;
+    if (subtree_span(el) * 2 >= node_count)
+        return 0;
+    return has_part(wn_dom_attr_value(el, "class"), talk, sizeof talk / sizeof talk[0]) ||
+           has_part(wn_dom_attr_value(el, "id"), talk, sizeof talk / sizeof talk[0]) ? 2 : 1;
 }
 
 static bool author_marker(const wn_node *el)
@@ -750,7 +759,7 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
 static const char *const text_leads[] = {
     "by", "von", "par", "por", "door", "written by", "posted by", "geschrieben von",
     "eingestellt von", "veröffentlicht von", "verfasst von", "beitrag von", "autor", "autorin",
-    "author", "text", "text von", "publié par", "escrito por", "scritto da",
+    "author", "text", "text von", "publié par", "escrito por", "scritto da", "redaktion",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */
 };
@@ -777,14 +786,21 @@ static size_t match_lead(const char *p, size_t n, bool *alone)
     }
     if (best) {
         size_t e = best;
-        while (e < n && wn_is_space((unsigned char)p[e]))
-            e++;
+        for (;;) {
+            if (e < n && wn_is_space((unsigned char)p[e]))
+                e++;
+            else if (e + 1 < n && (unsigned char)p[e] == 0xC2 && (unsigned char)p[e + 1] == 0xA0)
+                e += 2;   /* no-break space */
+            else
+                break;
+        }
         *alone = e == n;
     }
     return best;
 }
 
-/* The next node with text after t: its sibling, or its inline parent's. */
+/* The next node with text after t: its sibling, or its parent's when t is
+ * the parent's only content ("<h5>Autor:</h5>Peter Maahn"). */
 static const wn_node *next_named(const wn_node *t)
 {
     for (int up = 0; t && up < 3; up++) {
@@ -799,8 +815,10 @@ static const wn_node *next_named(const wn_node *t)
         }
         if (nx)
             return nx;
+        if (t->prev != NULL)
+            return NULL;   /* the lead-in is not all its parent holds */
         t = t->parent;
-        if (t == NULL || t->type != WN_NODE_ELEMENT || is_block(t->tag))
+        if (t == NULL || t->type != WN_NODE_ELEMENT || t->tag == WN_TAG_BODY)
             return NULL;
     }
     return NULL;
@@ -894,13 +912,17 @@ static void walk(ctx *c, const wn_doc *d)
                     w.form = n;
                 break;
             case WN_TAG_NAV:
-                if (w.skip_marks == NULL && w.in_body)
+                if (w.skip_marks == NULL && w.in_body) {
                     w.skip_marks = n;
+                    w.noise_kind = 1;
+                }
                 break;
             case WN_TAG_FOOTER: case WN_TAG_ASIDE:
                 /* the page's footer or sidebar, not an article's byline box */
-                if (w.skip_marks == NULL && w.in_body && w.article == NULL)
+                if (w.skip_marks == NULL && w.in_body && w.article == NULL) {
                     w.skip_marks = n;
+                    w.noise_kind = 1;
+                }
                 break;
             default:
                 break;
@@ -909,10 +931,11 @@ static void walk(ctx *c, const wn_doc *d)
                 /* <body class="has-sidebar"> says nothing about its contents */
                 if (w.in_body && w.skip_marks == NULL && n->nattrs && n->tag != WN_TAG_BODY &&
                     n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN &&
-                    is_noise_box(n, d->node_count))
+                    (w.noise_kind = is_noise_box(n, d->node_count)) > 0)
                     w.skip_marks = n;
                 c->penalty = w.skip_marks ? 30 : 0;
-                c->in_form = w.form != NULL && subtree_span(w.form) * 2 < d->node_count;
+                c->no_names = (w.skip_marks && w.noise_kind == 2) ||
+                    (w.form != NULL && subtree_span(w.form) * 2 < d->node_count);
                 on_element(c, &w, n, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)
@@ -921,13 +944,14 @@ static void walk(ctx *c, const wn_doc *d)
             skip = true;   /* svg, math */
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
             c->penalty = w.skip_marks ? 30 : 0;
-            c->in_form = w.form != NULL && subtree_span(w.form) * 2 < d->node_count;
+            c->no_names = (w.skip_marks && w.noise_kind == 2) ||
+                    (w.form != NULL && subtree_span(w.form) * 2 < d->node_count);
             on_text(c, &w, n, buf);
         }
         n = wn_dom_next(d->root, n, skip);
     }
     c->penalty = 0;
-    c->in_form = false;
+    c->no_names = false;
 }
 
 /* MARK: Decisions ------------------------------------------------------------- */
