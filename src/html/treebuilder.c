@@ -618,9 +618,13 @@ void tb_insert_comment(tb *t, const wn_token *tok, wn_node *parent)
         tb_insert_node_at(t, n);
 }
 
-/* <html> or <body> again: add the attributes the element does not have yet. */
+/* <html> or <body> again: add the attributes the element does not have yet. The
+ * element keeps at most max_attrs of them (like a tag), which also bounds the
+ * name comparisons a flood of repeated <body a=.. b=..> tags can cause. */
 void tb_add_attrs_if_missing(tb *t, wn_node *el, const wn_token *tok)
 {
+    if (t->max_attrs && el->nattrs >= t->max_attrs)
+        return;
     uint32_t extra = 0;
     for (uint32_t i = 0; i < tok->nattrs; i++) {
         bool have = false;
@@ -645,7 +649,7 @@ void tb_add_attrs_if_missing(tb *t, wn_node *el, const wn_token *tok)
         for (uint32_t j = 0; j < el->nattrs && !have; j++)
             have = el->attrs[j].name.n == tok->attrs[i].name.n &&
                    memcmp(el->attrs[j].name.p, tok->attrs[i].name.p, tok->attrs[i].name.n) == 0;
-        if (!have) {
+        if (!have && !(t->max_attrs && k >= t->max_attrs)) {
             a[k].name = keep_str(t, tok->attrs[i].name);
             a[k].value = keep_str(t, tok->attrs[i].value);
             a[k].ns = tok->attrs[i].ns;
@@ -1203,6 +1207,7 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     if (opt && opt->max_nodes)
         d->max_nodes = opt->max_nodes;
     t->time_limit_ms = opt ? opt->time_limit_ms : 0;
+    t->max_attrs = opt ? opt->max_attrs : 0;
     if (t->time_limit_ms)
         clock_gettime(CLOCK_MONOTONIC, &t->start);
     t->tok = wn_tokenizer_new(on_token, t, opt ? opt->max_attrs : 0,

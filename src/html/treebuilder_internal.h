@@ -107,6 +107,7 @@ struct tb {
     wn_node *last_text;
     size_t text_cap;
 
+    uint32_t max_attrs;           /* wn_options.max_attrs (0 = none) */
     size_t errors;
     uint32_t ntokens;
     uint32_t time_limit_ms;
