@@ -52,6 +52,9 @@ def main():
     for name in names:
         out.append("    \"%s\"," % name)
     out.append("};\n")
+    out.append("static const unsigned char tag_lens[WN_TAG__COUNT] = {")
+    out.append("    0, " + ", ".join(str(len(n)) for n in names) + ",")
+    out.append("};\n")
     out.append("#define TAG_HASH_SIZE %d" % SIZE)
     out.append("static const unsigned short tag_hash[TAG_HASH_SIZE] = {")
     for i in range(0, SIZE, 16):

@@ -189,8 +189,8 @@ uint16_t wn_tag_lookup(const char *name, size_t n)
         unsigned id = tag_hash[slot];
         if (id == 0)
             return WN_TAG_UNKNOWN;
-        const char *t = tag_names[id];
-        if (strlen(t) == n && memcmp(t, name, n) == 0)
+        /* Lengths first: most probes end there without touching the name. */
+        if (tag_lens[id] == n && memcmp(tag_names[id], name, n) == 0)
             return (uint16_t)id;
         slot = (slot + 1) & (TAG_HASH_SIZE - 1);
     }
