@@ -618,46 +618,93 @@ void tb_insert_comment(tb *t, const wn_token *tok, wn_node *parent)
         tb_insert_node_at(t, n);
 }
 
+static uint32_t str_hash(wn_str s)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < s.n; i++)
+        h = (h ^ (unsigned char)s.p[i]) * 16777619u;
+    return h;
+}
+
+/* Which of tok's attributes el lacks: a hash set of el's names when both lists are
+ * long, so a flood of <body a0.. a999> tags costs O(n) each, not O(n^2). */
+static void mark_missing(tb *t, const wn_node *el, const wn_token *tok, bool *missing)
+{
+    if ((uint64_t)el->nattrs * tok->nattrs <= 256) {
+        for (uint32_t i = 0; i < tok->nattrs; i++) {
+            bool have = false;
+            for (uint32_t j = 0; j < el->nattrs && !have; j++)
+                have = el->attrs[j].name.n == tok->attrs[i].name.n &&
+                       memcmp(el->attrs[j].name.p, tok->attrs[i].name.p, tok->attrs[i].name.n) == 0;
+            missing[i] = !have;
+        }
+        return;
+    }
+    uint32_t size = 16;
+    while (size < 2 * el->nattrs)
+        size *= 2;
+    int32_t *set = malloc(size * sizeof *set);
+    if (set == NULL) {
+        tb_fail(t, WN_ERR_NOMEM, "out of memory");
+        memset(missing, 0, tok->nattrs * sizeof *missing);
+        return;
+    }
+    for (uint32_t k = 0; k < size; k++)
+        set[k] = -1;
+    for (uint32_t j = 0; j < el->nattrs; j++) {
+        uint32_t k = str_hash(el->attrs[j].name) & (size - 1);
+        while (set[k] >= 0)
+            k = (k + 1) & (size - 1);
+        set[k] = (int32_t)j;
+    }
+    for (uint32_t i = 0; i < tok->nattrs; i++) {
+        wn_str name = tok->attrs[i].name;
+        bool have = false;
+        for (uint32_t k = str_hash(name) & (size - 1); set[k] >= 0 && !have; k = (k + 1) & (size - 1))
+            have = el->attrs[set[k]].name.n == name.n &&
+                   memcmp(el->attrs[set[k]].name.p, name.p, name.n) == 0;
+        missing[i] = !have;
+    }
+    free(set);
+}
+
 /* <html> or <body> again: add the attributes the element does not have yet. The
- * element keeps at most max_attrs of them (like a tag), which also bounds the
- * name comparisons a flood of repeated <body a=.. b=..> tags can cause. */
+ * element keeps at most max_attrs of them (like a tag). */
 void tb_add_attrs_if_missing(tb *t, wn_node *el, const wn_token *tok)
 {
-    if (t->max_attrs && el->nattrs >= t->max_attrs)
+    if (tok->nattrs == 0 || (t->max_attrs && el->nattrs >= t->max_attrs))
         return;
+    bool *missing = malloc(tok->nattrs * sizeof *missing);
+    if (missing == NULL) {
+        tb_fail(t, WN_ERR_NOMEM, "out of memory");
+        return;
+    }
+    mark_missing(t, el, tok, missing);
     uint32_t extra = 0;
-    for (uint32_t i = 0; i < tok->nattrs; i++) {
-        bool have = false;
-        for (uint32_t j = 0; j < el->nattrs && !have; j++)
-            have = el->attrs[j].name.n == tok->attrs[i].name.n &&
-                   memcmp(el->attrs[j].name.p, tok->attrs[i].name.p, tok->attrs[i].name.n) == 0;
-        if (!have)
-            extra++;
-    }
-    if (extra == 0)
-        return;
-    wn_attr *a = wn_arena_alloc(&t->d->arena, (size_t)(el->nattrs + extra) * sizeof *a);
-    if (a == NULL) {
+    for (uint32_t i = 0; i < tok->nattrs; i++)
+        extra += missing[i];
+    if (t->max_attrs && el->nattrs + extra > t->max_attrs)
+        extra = t->max_attrs - el->nattrs;
+    wn_attr *a = extra ? wn_arena_alloc(&t->d->arena, (size_t)(el->nattrs + extra) * sizeof *a)
+                       : NULL;
+    if (extra && a == NULL)
         fail_alloc(t);
-        return;
-    }
-    if (el->nattrs)
-        memcpy(a, el->attrs, el->nattrs * sizeof *a);
-    uint32_t k = el->nattrs;
-    for (uint32_t i = 0; i < tok->nattrs; i++) {
-        bool have = false;
-        for (uint32_t j = 0; j < el->nattrs && !have; j++)
-            have = el->attrs[j].name.n == tok->attrs[i].name.n &&
-                   memcmp(el->attrs[j].name.p, tok->attrs[i].name.p, tok->attrs[i].name.n) == 0;
-        if (!have && !(t->max_attrs && k >= t->max_attrs)) {
+    if (a) {
+        if (el->nattrs)
+            memcpy(a, el->attrs, el->nattrs * sizeof *a);
+        uint32_t k = el->nattrs;
+        for (uint32_t i = 0; i < tok->nattrs && k < el->nattrs + extra; i++) {
+            if (!missing[i])
+                continue;
             a[k].name = keep_str(t, tok->attrs[i].name);
             a[k].value = keep_str(t, tok->attrs[i].value);
             a[k].ns = tok->attrs[i].ns;
             k++;
         }
+        el->attrs = a;
+        el->nattrs = k;
     }
-    el->attrs = a;
-    el->nattrs = k;
+    free(missing);
 }
 
 void tb_switch_tokenizer(tb *t, wn_tok_state st, const wn_token *tok)
@@ -680,18 +727,47 @@ void tb_parse_text(tb *t, const wn_token *tok, wn_tok_state st)
 
 /* MARK: Active formatting elements ----------------------------------------------- */
 
+/* Noah's Ark compares attribute sets. A hash of the set (sum of per-attribute
+ * hashes, so order does not matter) rejects almost every pair at once; equal sets
+ * are checked position by position, and only small permuted sets pairwise, so a
+ * flood of tags with 1,024 shuffled attributes cannot make each push quadratic. */
+static uint32_t attrs_hash(const wn_node *n)
+{
+    uint32_t sum = n->nattrs;
+    for (uint32_t i = 0; i < n->nattrs; i++) {
+        uint32_t h = 2166136261u ^ n->attrs[i].ns;
+        for (size_t k = 0; k < n->attrs[i].name.n; k++)
+            h = (h ^ (unsigned char)n->attrs[i].name.p[k]) * 16777619u;
+        h = (h ^ 0xFFu) * 16777619u;
+        for (size_t k = 0; k < n->attrs[i].value.n; k++)
+            h = (h ^ (unsigned char)n->attrs[i].value.p[k]) * 16777619u;
+        sum += h;
+    }
+    return sum;
+}
+
+static bool attr_eq(const wn_attr *x, const wn_attr *y)
+{
+    return x->ns == y->ns && x->name.n == y->name.n && x->value.n == y->value.n &&
+           memcmp(x->name.p, y->name.p, x->name.n) == 0 &&
+           memcmp(x->value.p, y->value.p, x->value.n) == 0;
+}
+
 static bool same_attrs(const wn_node *a, const wn_node *b)
 {
     if (a->nattrs != b->nattrs)
         return false;
-    for (uint32_t i = 0; i < a->nattrs; i++) {
+    uint32_t i = 0;
+    while (i < a->nattrs && attr_eq(&a->attrs[i], &b->attrs[i]))
+        i++;
+    if (i == a->nattrs)
+        return true;
+    if (a->nattrs > 32)
+        return false;   /* large permuted sets are taken as different: see above */
+    for (i = 0; i < a->nattrs; i++) {
         bool found = false;
         for (uint32_t j = 0; j < b->nattrs && !found; j++)
-            found = a->attrs[i].ns == b->attrs[j].ns &&
-                    a->attrs[i].name.n == b->attrs[j].name.n &&
-                    a->attrs[i].value.n == b->attrs[j].value.n &&
-                    memcmp(a->attrs[i].name.p, b->attrs[j].name.p, a->attrs[i].name.n) == 0 &&
-                    memcmp(a->attrs[i].value.p, b->attrs[j].value.p, a->attrs[i].value.n) == 0;
+            found = attr_eq(&a->attrs[i], &b->attrs[j]);
         if (!found)
             return false;
     }
@@ -708,16 +784,28 @@ static void afe_remove_at(tb *t, uint32_t i)
         t->nafe_elems--;
     }
     memmove(&t->afe[i], &t->afe[i + 1], (t->nafe - i - 1) * sizeof *t->afe);
+    memmove(&t->afe_hash[i], &t->afe_hash[i + 1], (t->nafe - i - 1) * sizeof *t->afe_hash);
     t->nafe--;
 }
 
 static bool afe_insert_at(tb *t, uint32_t i, wn_node *n)
 {
+    uint32_t cap = t->cap_afe;
     if (t->nafe >= t->max_afe ||
         !grow(t, (void **)&t->afe, &t->cap_afe, t->nafe, t->max_afe, sizeof *t->afe))
         return false;
+    if (t->cap_afe != cap) {
+        uint32_t *h = realloc(t->afe_hash, (size_t)t->cap_afe * sizeof *h);
+        if (h == NULL) {
+            tb_fail(t, WN_ERR_NOMEM, "out of memory");
+            return false;
+        }
+        t->afe_hash = h;
+    }
     memmove(&t->afe[i + 1], &t->afe[i], (t->nafe - i) * sizeof *t->afe);
+    memmove(&t->afe_hash[i + 1], &t->afe_hash[i], (t->nafe - i) * sizeof *t->afe_hash);
     t->afe[i] = n;
+    t->afe_hash[i] = n ? attrs_hash(n) : 0;
     t->nafe++;
     if (n) {
         n->flags |= TB_FLAG_AFE;
@@ -752,11 +840,12 @@ static void afe_make_room(tb *t)
 void tb_afe_push(tb *t, wn_node *n)
 {
     int same = 0, earliest = -1;
+    uint32_t h = attrs_hash(n);
     for (uint32_t i = t->nafe; i-- > 0;) {
         wn_node *e = t->afe[i];
         if (e == NULL)
             break;
-        if (e->tag == n->tag && e->ns == n->ns && e->name.n == n->name.n &&
+        if (t->afe_hash[i] == h && e->tag == n->tag && e->ns == n->ns && e->name.n == n->name.n &&
             memcmp(e->name.p, n->name.p, n->name.n) == 0 && same_attrs(e, n)) {
             same++;
             earliest = (int)i;
@@ -1180,6 +1269,7 @@ static void tb_fini(tb *t)
     free(t->stack);
     free(t->slot);
     free(t->afe);
+    free(t->afe_hash);
     free(t->tmodes);
     free(t->pend);
     wn_tokenizer_free(t->tok);

@@ -84,6 +84,7 @@ struct tb {
     uint32_t foreign_on_stack;    /* SVG/MathML elements on the stack */
 
     wn_node **afe;                /* active formatting elements; NULL entries are markers */
+    uint32_t *afe_hash;           /* per entry: order-independent hash of the attributes */
     uint32_t nafe, max_afe, cap_afe;
     uint32_t nafe_elems;          /* non-marker entries, at most TB_AFE_MAX_ELEMENTS */
     uint32_t clone_budget;        /* elements reconstruction may still create (see on_token) */

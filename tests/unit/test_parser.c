@@ -363,6 +363,38 @@ static void test_selectedcontent(void)
     wn_buf_fini(&b);
 }
 
+/* Tags with 1,000 attributes, repeated: Noah's Ark (formatting elements) and the
+ * <html>/<body> attribute merge must not compare attribute lists pairwise. */
+static void test_attribute_floods(void)
+{
+    const char *tags[] = { "b", "body" };
+    for (int k = 0; k < 2; k++) {
+        wn_buf b;
+        wn_buf_init(&b, 0);
+        for (int n = 0; n < 1000; n++) {
+            wn_buf_printf(&b, "<%s", tags[k]);
+            for (int i = 0; i < 1000; i++)
+                wn_buf_printf(&b, " a%d=v", (i * 7 + n) % 1000);   /* shuffled per tag */
+            wn_buf_puts(&b, ">x");
+        }
+        wn_options opt;
+        wn_options_init(&opt);
+        double t0 = cpu_seconds();
+        wn_doc *d = wn_html_parse(b.p, b.n, &opt, NULL, NULL);
+        double dt = cpu_seconds() - t0;
+        CHECK(d != NULL);
+        if (d) {
+            wn_node *body = d->root->first->last;
+            CHECK(wn_is_html(body, WN_TAG_BODY));
+            if (k == 1)
+                CHECK_EQ_INT(body->nattrs, 1000);   /* merged: every name once */
+            wn_doc_free(d);
+        }
+        CHECK(dt < TIME_BOUND);
+        wn_buf_fini(&b);
+    }
+}
+
 static void test_limits(void)
 {
     size_t n;
@@ -425,6 +457,7 @@ int main(void)
     RUN(test_many_formatting);
     RUN(test_floods);
     RUN(test_selectedcontent);
+    RUN(test_attribute_floods);
     RUN(test_limits);
     CHECK_DONE();
 }
