@@ -266,10 +266,12 @@ static int walk_dir(const char *dir, name_list *files)
             if (rl < 0 || (size_t)rl >= sizeof rel - 1 ||
                 (size_t)snprintf(full, sizeof full, "%s/%s", dir, rel) >= sizeof full)
                 continue;   /* absurdly long path */
-            struct stat st;
-            if (stat(full, &st) != 0)
+            /* Symbolic links to directories are not followed: two links back
+             * up the tree would make the walk exponential. */
+            struct stat st, lst;
+            if (lstat(full, &lst) != 0 || stat(full, &st) != 0)
                 continue;
-            if (S_ISDIR(st.st_mode) && depth < PACK_MAX_DEPTH) {
+            if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode) && depth < PACK_MAX_DEPTH) {
                 strcat(rel, "/");
                 if (list_add(&todo, rel) != 0)
                     rc = -1;

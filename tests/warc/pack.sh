@@ -34,6 +34,7 @@ printf '<html><body><p>zipped page</p></body></html>\n' | gzip >"$TMP/site/sub/c
 printf 'not html\n' >"$TMP/site/notes.txt"
 printf '<p>spaced</p>\n' >"$TMP/site/two words.html"
 printf '<p>hidden</p>\n' >"$TMP/site/.hidden/d.html"
+ln -s .. "$TMP/site/sub/up"   # a loop: not followed
 
 export SOURCE_DATE_EPOCH=1700000000
 expect_status 0 "$TOOL" warc-pack -o "$TMP/out.warc.gz" --url-prefix http://example.org/x/ "$TMP/site"
