@@ -408,6 +408,61 @@ static bool is_name_byte(unsigned char c)
            c >= 0x80 || c == '_';
 }
 
+/* Words of a job title after a name, lowercase. */
+static const char *const role_words[] = {
+    "editor", "writer", "reporter", "correspondent", "staff", "senior", "chief", "director",
+    "professor", "technologist", "contributor", "columnist", "analyst", "producer", "intern",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "leiter", "leiterin",
+    "chefredakteur", "chefredakteurin", "autor", "autorin", "journalist", "journalistin",
+    "of", "der", "des", "für", "at", "de", "du", "del", "di",
+};
+
+/* Whether the comma-separated segment at q (up to the next comma) has a role word. */
+static bool has_role(const char *q)
+{
+    while (*q && *q != ',') {
+        size_t n = strcspn(q, " ,");
+        if (n && word_is(q, n, role_words, sizeof role_words / sizeof role_words[0]))
+            return true;
+        q += n;
+        while (*q == ' ')
+            q++;
+    }
+    return false;
+}
+
+/* "Uta Staschewski, Projektleiterin der HSS" -> "Uta Staschewski", but
+ * "Rudolf Fischer, Simon Kohler" stays: after a comma, a name is at most three
+ * words and starts with a capital (or a non-ASCII letter). */
+static void cut_role(char *s)
+{
+    char *p = s;
+    while ((p = strchr(p, ',')) != NULL) {
+        char *q = p + 1;
+        size_t words = 0;
+        bool in = false;
+        while (*q == ' ')
+            q++;
+        if (!((*q >= 'A' && *q <= 'Z') || (unsigned char)*q >= 0x80)) {
+            *p = '\0';
+            return;
+        }
+        for (char *r = q; *r && *r != ','; r++) {
+            if (*r == ' ')
+                in = false;
+            else if (!in) {
+                in = true;
+                words++;
+            }
+        }
+        if (words > 3 || has_role(q)) {
+            *p = '\0';
+            return;
+        }
+        p = q;
+    }
+}
+
 char *wn_meta_clean_byline(char *s)
 {
     size_t n;
@@ -453,6 +508,7 @@ char *wn_meta_clean_byline(char *s)
         }
     }
     cut_at_word(s, byline_cut, sizeof byline_cut / sizeof byline_cut[0]);
+    cut_role(s);
     for (int round = 0; round < 8; round++) {
         char *sp;
         s = trim_both(s);

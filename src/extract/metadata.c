@@ -85,7 +85,7 @@ static void offer_author(ctx *c, const char *p, size_t n, int prio)
     if (c->no_names || n == 0 || wn_meta_is_url(p, n))
         return;
     prio -= c->penalty;
-    if (prio <= c->author.prio && (prio >= 60 || prio <= c->byline.prio))
+    if (prio <= c->author.prio && (prio >= 75 || prio <= c->byline.prio))
         return;
     s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
     if (s == NULL) {
@@ -95,7 +95,7 @@ static void offer_author(ctx *c, const char *p, size_t n, int prio)
     s = wn_meta_clean_byline(s);
     if (wn_meta_author_ok(s)) {
         offer(&c->author, s, prio);
-        if (prio < 60)
+        if (prio < 75)   /* markup, not metadata: see meta_keys */
             offer(&c->byline, s, prio);
     }
 }
@@ -138,8 +138,8 @@ static const struct { const char *key; uint8_t field; uint8_t prio; } meta_keys[
     { "og:article:author", F_AUTHOR, 78 }, { "article:author_name", F_AUTHOR, 79 },
     { "parsely-author", F_AUTHOR, 82 },    { "sailthru.author", F_AUTHOR, 80 },
     { "dc.creator", F_AUTHOR, 76 },        { "dcterms.creator", F_AUTHOR, 76 },
-    { "citation_author", F_AUTHOR, 77 },   { "byl", F_AUTHOR, 70 },
-    { "book:author", F_AUTHOR, 70 },       { "dc.creator.aut", F_AUTHOR, 75 },
+    { "citation_author", F_AUTHOR, 77 },   { "byl", F_AUTHOR, 75 },
+    { "book:author", F_AUTHOR, 75 },       { "dc.creator.aut", F_AUTHOR, 75 },
     { "article:published_time", F_DATE, 86 }, { "og:article:published_time", F_DATE, 86 },
     { "article:published", F_DATE, 85 },   { "og:published_time", F_DATE, 85 },
     { "datepublished", F_DATE, 88 },       { "parsely-pub-date", F_DATE, 84 },
@@ -486,22 +486,43 @@ static int is_noise_box(const wn_node *el, uint32_t node_count)
            has_part(wn_dom_attr_value(el, "id"), talk, sizeof talk / sizeof talk[0]) ? 2 : 1;
 }
 
+/* "author" in a class or id, but not "authority" ("authority-control"). */
+static bool author_word(wn_str s)
+{
+    for (size_t i = 0; i + 6 <= s.n; i++) {
+        size_t k = 0;
+        while (k < 6 && wn_ascii_lower(s.p[i + k]) == "author"[k])
+            k++;
+        if (k == 6 && !(i + 8 <= s.n && wn_ascii_lower(s.p[i + 6]) == 'i' &&
+                        wn_ascii_lower(s.p[i + 7]) == 't'))
+            return true;
+    }
+    return false;
+}
+
 static bool author_marker(const wn_node *el)
 {
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
-    if (!(marker(el, "author") || marker(el, "byline") || marker(el, "by-line") ||
+    if (!(author_word(wn_dom_attr_value(el, "class")) || author_word(wn_dom_attr_value(el, "id")) ||
+          marker(el, "byline") || marker(el, "by-line") ||
           marker(el, "autor") || marker(el, "auteur") || marker(el, "writer") ||
           marker(el, "posted-by") || marker(el, "postedby") || marker(el, "verfasser")))
         return false;
-    /* Parts of an author box that are not the name. */
-    return !(marker(el, "avatar") || marker(el, "bio") || marker(el, "description") ||
-             marker(el, "image") || marker(el, "photo") || marker(el, "img") ||
-             marker(el, "about") || marker(el, "social") || marker(el, "follow") ||
-             marker(el, "share") || marker(el, "title") || marker(el, "label") ||
-             marker(el, "email") || marker(el, "more") || marker(el, "desc") ||
-             marker(el, "twitter") || marker(el, "facebook") || marker(el, "link-"));
+    /* Parts of an author box that are not the name, as whole class parts:
+     * "author-avatar" is excluded, "ng-sharekit__contributors--author" is not. */
+    {
+        static const char *const not_name[] = {
+            "avatar", "bio", "biography", "description", "desc", "image", "img", "photo",
+            "picture", "about", "social", "follow", "share", "title", "email", "mail", "more",
+            "twitter", "facebook", "instagram", "linkedin", "link", "links", "icon", "box",
+            "list", "info", "text", "teaser", "posts",
+        };
+        size_t nn = sizeof not_name / sizeof not_name[0];
+        return !has_part(wn_dom_attr_value(el, "class"), not_name, nn) &&
+               !has_part(wn_dom_attr_value(el, "id"), not_name, nn);
+    }
 }
 
 static size_t count_spaces(const char *s, size_t n)
@@ -833,7 +854,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     int prio = w->article ? 44 : 40;
 
     text_date(c, w, t);
-    if (c->author.prio >= 45 || n > 120)
+    if (n > 120 || (c->author.prio >= 45 && c->byline.prio >= 45))
         return;
     while (i < n && wn_is_space((unsigned char)p[i]))
         i++;
