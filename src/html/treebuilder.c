@@ -36,9 +36,7 @@ static void fail_alloc(tb *t)
     wn_doc *d = t->d;
     if (d->max_nodes && d->node_count >= d->max_nodes)
         tb_fail(t, WN_ERR_LIMIT, "too many nodes (max_nodes)");
-    else if (d->arena.limit && d->arena.used + 4096 >= d->arena.limit)
-        tb_fail(t, WN_ERR_LIMIT, "document memory limit reached (max_arena_bytes)");
-    else if (d->arena.limit)
+    else if (d->arena.limit && d->arena.used + (1u << 20) >= d->arena.limit)
         tb_fail(t, WN_ERR_LIMIT, "document memory limit reached (max_arena_bytes)");
     else
         tb_fail(t, WN_ERR_NOMEM, "out of memory");
@@ -123,6 +121,64 @@ uint16_t tb_token_key(const wn_token *tok)
     return tok->tag != WN_TAG_UNKNOWN ? tok->tag : name_key(tok->name);
 }
 
+/* What a stack slot records about an element, one bit per question. */
+enum {
+    B_SPECIAL = 1 << 0,
+    B_LI_STOP = 1 << 1,   /* special, but not address, div or p */
+    B_MODE = 1 << 2,      /* "reset the insertion mode" decides on it */
+    B_SCOPE = 1 << 3      /* B_SCOPE << scope: boundary of that scope (4 bits) */
+};
+#define B_SP (B_SPECIAL | B_LI_STOP)
+#define B_ALL_SCOPES ((B_SCOPE << SCOPE_DEFAULT) | (B_SCOPE << SCOPE_LIST) | (B_SCOPE << SCOPE_BUTTON))
+
+/* The same facts for HTML elements, by tag id, so a push costs a table lookup.
+ * tb_check_tag_tables() (run by test_parser) checks it against the spec-shaped
+ * functions below: tb_is_special_html_tag, is_scope_boundary, is_mode_element. */
+static const uint8_t html_bits[WN_TAG__COUNT] = {
+    [WN_TAG_ADDRESS] = B_SPECIAL, [WN_TAG_DIV] = B_SPECIAL, [WN_TAG_P] = B_SPECIAL,
+    [WN_TAG_AREA] = B_SP, [WN_TAG_ARTICLE] = B_SP, [WN_TAG_ASIDE] = B_SP, [WN_TAG_BASE] = B_SP,
+    [WN_TAG_BASEFONT] = B_SP, [WN_TAG_BGSOUND] = B_SP, [WN_TAG_BLOCKQUOTE] = B_SP,
+    [WN_TAG_BR] = B_SP, [WN_TAG_CENTER] = B_SP, [WN_TAG_COL] = B_SP, [WN_TAG_DD] = B_SP,
+    [WN_TAG_DETAILS] = B_SP, [WN_TAG_DIR] = B_SP, [WN_TAG_DL] = B_SP, [WN_TAG_DT] = B_SP,
+    [WN_TAG_EMBED] = B_SP, [WN_TAG_FIELDSET] = B_SP, [WN_TAG_FIGCAPTION] = B_SP,
+    [WN_TAG_FIGURE] = B_SP, [WN_TAG_FOOTER] = B_SP, [WN_TAG_FORM] = B_SP, [WN_TAG_FRAME] = B_SP,
+    [WN_TAG_H1] = B_SP, [WN_TAG_H2] = B_SP, [WN_TAG_H3] = B_SP, [WN_TAG_H4] = B_SP,
+    [WN_TAG_H5] = B_SP, [WN_TAG_H6] = B_SP, [WN_TAG_HEADER] = B_SP, [WN_TAG_HGROUP] = B_SP,
+    [WN_TAG_HR] = B_SP, [WN_TAG_IFRAME] = B_SP, [WN_TAG_IMG] = B_SP, [WN_TAG_INPUT] = B_SP,
+    [WN_TAG_KEYGEN] = B_SP, [WN_TAG_LI] = B_SP, [WN_TAG_LINK] = B_SP, [WN_TAG_LISTING] = B_SP,
+    [WN_TAG_MAIN] = B_SP, [WN_TAG_MENU] = B_SP, [WN_TAG_META] = B_SP, [WN_TAG_NAV] = B_SP,
+    [WN_TAG_NOEMBED] = B_SP, [WN_TAG_NOFRAMES] = B_SP, [WN_TAG_NOSCRIPT] = B_SP,
+    [WN_TAG_OL] = B_SP | (B_SCOPE << SCOPE_LIST), [WN_TAG_UL] = B_SP | (B_SCOPE << SCOPE_LIST),
+    [WN_TAG_PARAM] = B_SP, [WN_TAG_PLAINTEXT] = B_SP, [WN_TAG_PRE] = B_SP, [WN_TAG_SCRIPT] = B_SP,
+    [WN_TAG_SEARCH] = B_SP, [WN_TAG_SECTION] = B_SP, [WN_TAG_SOURCE] = B_SP, [WN_TAG_STYLE] = B_SP,
+    [WN_TAG_SUMMARY] = B_SP, [WN_TAG_TEXTAREA] = B_SP, [WN_TAG_TITLE] = B_SP, [WN_TAG_TRACK] = B_SP,
+    [WN_TAG_WBR] = B_SP, [WN_TAG_XMP] = B_SP,
+    [WN_TAG_BUTTON] = B_SP | (B_SCOPE << SCOPE_BUTTON),
+    [WN_TAG_APPLET] = B_SP | B_ALL_SCOPES, [WN_TAG_MARQUEE] = B_SP | B_ALL_SCOPES,
+    [WN_TAG_OBJECT] = B_SP | B_ALL_SCOPES,
+    [WN_TAG_CAPTION] = B_SP | B_MODE | B_ALL_SCOPES,
+    [WN_TAG_TD] = B_SP | B_MODE | B_ALL_SCOPES, [WN_TAG_TH] = B_SP | B_MODE | B_ALL_SCOPES,
+    [WN_TAG_HTML] = B_SP | B_MODE | B_ALL_SCOPES | (B_SCOPE << SCOPE_TABLE),
+    [WN_TAG_TABLE] = B_SP | B_MODE | B_ALL_SCOPES | (B_SCOPE << SCOPE_TABLE),
+    [WN_TAG_TEMPLATE] = B_SP | B_MODE | B_ALL_SCOPES | (B_SCOPE << SCOPE_TABLE),
+    [WN_TAG_TR] = B_SP | B_MODE, [WN_TAG_TBODY] = B_SP | B_MODE, [WN_TAG_THEAD] = B_SP | B_MODE,
+    [WN_TAG_TFOOT] = B_SP | B_MODE, [WN_TAG_COLGROUP] = B_SP | B_MODE, [WN_TAG_HEAD] = B_SP | B_MODE,
+    [WN_TAG_BODY] = B_SP | B_MODE, [WN_TAG_FRAMESET] = B_SP | B_MODE,
+};
+
+static unsigned node_bits(const wn_node *n)
+{
+    if (n->ns == WN_NS_HTML)
+        return html_bits[n->tag];
+    unsigned b = 0;
+    if (tb_is_special(n))
+        b |= B_SP;
+    for (int sc = SCOPE_DEFAULT; sc <= SCOPE_TABLE; sc++)
+        if (is_scope_boundary(n, sc))
+            b |= B_SCOPE << sc;
+    return b;
+}
+
 /* Fill slot i for stack[i] (all slots below i must be current). */
 static void index_slot(tb *t, uint32_t i)
 {
@@ -131,17 +187,24 @@ static void index_slot(tb *t, uint32_t i)
     s->key = node_key(n);
     s->prev_same = t->last_key[s->key];
     t->last_key[s->key] = (int32_t)i;
-    const tb_slot *below = i ? &t->slot[i - 1] : NULL;
-    bool special = tb_is_special(n);
-    s->special_at = special ? (int32_t)i : below ? below->special_at : -1;
-    s->html_at = n->ns == WN_NS_HTML ? (int32_t)i : below ? below->html_at : -1;
-    s->li_stop_at = special && !wn_is_html(n, WN_TAG_ADDRESS) && !wn_is_html(n, WN_TAG_DIV) &&
-                            !wn_is_html(n, WN_TAG_P)
-                        ? (int32_t)i
-                        : below ? below->li_stop_at : -1;
-    s->mode_at = is_mode_element(n) ? (int32_t)i : below ? below->mode_at : -1;
+    unsigned b = node_bits(n);
+    int32_t me = (int32_t)i;
+    if (i == 0) {
+        s->special_at = b & B_SPECIAL ? me : -1;
+        s->html_at = n->ns == WN_NS_HTML ? me : -1;
+        s->li_stop_at = b & B_LI_STOP ? me : -1;
+        s->mode_at = b & B_MODE ? me : -1;
+        for (int sc = SCOPE_DEFAULT; sc <= SCOPE_TABLE; sc++)
+            s->bound_at[sc] = b & (B_SCOPE << sc) ? me : -1;
+        return;
+    }
+    const tb_slot *below = &t->slot[i - 1];
+    s->special_at = b & B_SPECIAL ? me : below->special_at;
+    s->html_at = n->ns == WN_NS_HTML ? me : below->html_at;
+    s->li_stop_at = b & B_LI_STOP ? me : below->li_stop_at;
+    s->mode_at = b & B_MODE ? me : below->mode_at;
     for (int sc = SCOPE_DEFAULT; sc <= SCOPE_TABLE; sc++)
-        s->bound_at[sc] = is_scope_boundary(n, sc) ? (int32_t)i : below ? below->bound_at[sc] : -1;
+        s->bound_at[sc] = b & (B_SCOPE << sc) ? me : below->bound_at[sc];
 }
 
 /* Forget slots from the top down to index i (before the stack changes there). */
@@ -379,7 +442,14 @@ bool tb_is_special(const wn_node *n)
                n->tag == WN_TAG_MS || n->tag == WN_TAG_MTEXT || n->tag == WN_TAG_ANNOTATION_XML;
     if (n->ns == WN_NS_SVG)
         return n->tag == WN_TAG_FOREIGNOBJECT || n->tag == WN_TAG_DESC || n->tag == WN_TAG_TITLE;
-    switch (n->tag) {
+    return (html_bits[n->tag] & B_SPECIAL) != 0;
+}
+
+/* The list the table above encodes, kept as the spec writes it (and checked against
+ * the table by test_parser). */
+bool tb_is_special_html_tag(uint16_t tag)
+{
+    switch (tag) {
     case WN_TAG_ADDRESS: case WN_TAG_APPLET: case WN_TAG_AREA: case WN_TAG_ARTICLE:
     case WN_TAG_ASIDE: case WN_TAG_BASE: case WN_TAG_BASEFONT: case WN_TAG_BGSOUND:
     case WN_TAG_BLOCKQUOTE: case WN_TAG_BODY: case WN_TAG_BR: case WN_TAG_BUTTON:
@@ -733,7 +803,7 @@ void tb_parse_text(tb *t, const wn_token *tok, wn_tok_state st)
  * flood of tags with 1,024 shuffled attributes cannot make each push quadratic. */
 static uint32_t attrs_hash(const wn_node *n)
 {
-    uint32_t sum = n->nattrs;
+    uint32_t sum = n->nattrs | 1u;   /* never 0: 0 means "not computed yet" */
     for (uint32_t i = 0; i < n->nattrs; i++) {
         uint32_t h = 2166136261u ^ n->attrs[i].ns;
         for (size_t k = 0; k < n->attrs[i].name.n; k++)
@@ -741,7 +811,7 @@ static uint32_t attrs_hash(const wn_node *n)
         h = (h ^ 0xFFu) * 16777619u;
         for (size_t k = 0; k < n->attrs[i].value.n; k++)
             h = (h ^ (unsigned char)n->attrs[i].value.p[k]) * 16777619u;
-        sum += h;
+        sum += h & ~1u;
     }
     return sum;
 }
@@ -805,7 +875,7 @@ static bool afe_insert_at(tb *t, uint32_t i, wn_node *n)
     memmove(&t->afe[i + 1], &t->afe[i], (t->nafe - i) * sizeof *t->afe);
     memmove(&t->afe_hash[i + 1], &t->afe_hash[i], (t->nafe - i) * sizeof *t->afe_hash);
     t->afe[i] = n;
-    t->afe_hash[i] = n ? attrs_hash(n) : 0;
+    t->afe_hash[i] = 0;             /* computed when Noah's Ark first needs it */
     t->nafe++;
     if (n) {
         n->flags |= TB_FLAG_AFE;
@@ -837,16 +907,30 @@ static void afe_make_room(tb *t)
 }
 
 /* spec: #push-onto-the-list-of-active-formatting-elements (with the Noah's Ark clause) */
+static bool same_element_name(const wn_node *a, const wn_node *b)
+{
+    return a->tag == b->tag && a->ns == b->ns && a->name.n == b->name.n &&
+           memcmp(a->name.p, b->name.p, a->name.n) == 0;
+}
+
 void tb_afe_push(tb *t, wn_node *n)
 {
-    int same = 0, earliest = -1;
-    uint32_t h = attrs_hash(n);
-    for (uint32_t i = t->nafe; i-- > 0;) {
+    int same = 0, earliest = -1, candidates = 0;
+    uint32_t h = 0;
+    /* Three entries with the same name are needed before attributes matter. */
+    for (uint32_t i = t->nafe; i-- > 0 && t->afe[i];)
+        candidates += same_element_name(t->afe[i], n);
+    for (uint32_t i = t->nafe; candidates >= 3 && i-- > 0;) {
         wn_node *e = t->afe[i];
         if (e == NULL)
             break;
-        if (t->afe_hash[i] == h && e->tag == n->tag && e->ns == n->ns && e->name.n == n->name.n &&
-            memcmp(e->name.p, n->name.p, n->name.n) == 0 && same_attrs(e, n)) {
+        if (!same_element_name(e, n))
+            continue;
+        if (h == 0)
+            h = attrs_hash(n);
+        if (t->afe_hash[i] == 0)
+            t->afe_hash[i] = attrs_hash(e);
+        if (t->afe_hash[i] == h && same_attrs(e, n)) {
             same++;
             earliest = (int)i;
         }
@@ -1115,6 +1199,30 @@ void tb_reset_insertion_mode(tb *t)
         }
     }
     t->mode = M_IN_BODY;
+}
+
+const char *tb_check_tag_tables(void)
+{
+    for (unsigned tag = 0; tag < WN_TAG__COUNT; tag++) {
+        wn_node n;
+        memset(&n, 0, sizeof n);
+        n.type = WN_NODE_ELEMENT;
+        n.ns = WN_NS_HTML;
+        n.tag = (uint16_t)tag;
+        unsigned b = html_bits[tag];
+        bool special = tb_is_special_html_tag((uint16_t)tag);
+        if (((b & B_SPECIAL) != 0) != special)
+            return "html_bits: special";
+        bool li_stop = special && tag != WN_TAG_ADDRESS && tag != WN_TAG_DIV && tag != WN_TAG_P;
+        if (((b & B_LI_STOP) != 0) != li_stop)
+            return "html_bits: li stop";
+        if (((b & B_MODE) != 0) != is_mode_element(&n))
+            return "html_bits: mode";
+        for (int sc = SCOPE_DEFAULT; sc <= SCOPE_TABLE; sc++)
+            if (((b & (B_SCOPE << sc)) != 0) != is_scope_boundary(&n, sc))
+                return "html_bits: scope";
+    }
+    return NULL;
 }
 
 void tb_tmode_push(tb *t, tb_mode m)

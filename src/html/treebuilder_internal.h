@@ -145,6 +145,8 @@ void tb_generate_implied_end_tags(tb *t, uint16_t except);
 void tb_generate_all_implied_end_tags(tb *t);
 void tb_close_p(tb *t);
 bool tb_is_special(const wn_node *n);
+bool tb_is_special_html_tag(uint16_t tag);   /* the spec's list, for tb_check_tag_tables */
+const char *tb_check_tag_tables(void);        /* NULL if the per-tag table is consistent */
 
 /* insertion */
 wn_node *tb_create_element(tb *t, const wn_token *tok, wn_ns ns);

@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "html/parser.h"
+#include "html/treebuilder_internal.h"
 
 /* Sanitizers and -O0 make everything several times slower; the bound is for -O2. */
 #if defined(__SANITIZE_ADDRESS__) || defined(WN_DEBUG)
@@ -76,6 +77,14 @@ static int tree_depth(const wn_doc *d)
             maxd = depth;
     }
     return maxd;
+}
+
+static void test_tag_tables(void)
+{
+    const char *bad = tb_check_tag_tables();
+    CHECK(bad == NULL);
+    if (bad)
+        fprintf(stderr, "%s\n", bad);
 }
 
 static void test_implied_tags(void)
@@ -442,6 +451,7 @@ static void test_limits(void)
 
 int main(void)
 {
+    RUN(test_tag_tables);
     RUN(test_implied_tags);
     RUN(test_tables);
     RUN(test_adoption_agency);
