@@ -71,7 +71,8 @@ static const char *clean(ctx *c, const char *p, size_t n, size_t cap)
 static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio)
 {
     char buf[WN_META_DATE_LEN];
-    prio -= c->penalty;
+    /* a sidebar's date still beats no date at all: a smaller penalty than names */
+    prio -= c->penalty * 2 / 3;
     if (prio <= s->prio || n == 0)
         return;
     if (wn_meta_parse_date(p, n, flags, c->max_ymd, buf))
@@ -582,6 +583,8 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
             w->seen_title = true;
             n = gather(el, buf);
             offer(&c->title_tag, clean(c, buf, n, WN_META_MAX_TITLE), 1);
+            /* "08.11.2021 | Event": a title opening with a date, a last resort */
+            offer_date(c, &c->date, buf, n, WN_DATE_DMY, 20);
         }
         return;
     case WN_TAG_META:
@@ -773,6 +776,8 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 56 : 50);
     else if (n <= 60 && c->date.prio < 30)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 30 : 26);
+    else if (c->date.prio < 28)   /* a paragraph opening with its date */
+        offer_date(c, &c->date, p, n, WN_DATE_DMY, w->article ? 28 : 24);
 }
 
 /* Lead-ins of a byline in running text, lowercase; a name follows, in the
