@@ -1315,6 +1315,8 @@ static long elapsed_ms(const struct timespec *a)
 static int on_token(void *ctx, wn_token *tok)
 {
     tb *t = ctx;
+    if (tok->type == WN_TOK_CHARS && tok->data.n == 0)
+        return 0;       /* nothing to insert, and it must not use up skip_lf */
     if (t->skip_lf) {
         t->skip_lf = false;
         if (tok->type == WN_TOK_CHARS && tok->data.n && tok->data.p[0] == '\n') {
