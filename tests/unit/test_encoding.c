@@ -5,6 +5,8 @@
  */
 #include "check.h"
 
+#include <pthread.h>
+
 #include "html/encoding.h"
 
 #define FFFD "\xEF\xBF\xBD"
@@ -51,6 +53,44 @@ static void check_decode(const char *enc, const char *in, size_t n, const char *
         check_cur_failed = 1;
     }
     wn_arena_fini(&a);
+}
+
+/* MARK: threads */
+
+/* The single-byte tables are built on first use; threads racing to that first
+ * use must all see complete tables (pthread_once). Run first, before any
+ * other test has built them. */
+static void *decode_1251(void *arg)
+{
+    wn_arena a;
+    const char *out;
+    size_t n, k;
+    int *ok = arg;
+    unsigned char in[128];
+    for (k = 0; k < 128; k++)
+        in[k] = (unsigned char)(0xC0 + k % 64);       /* А..я, U+0410..U+044F */
+    wn_arena_init(&a, 0);
+    *ok = wn_encoding_decode(&a, "windows-1251", (const char *)in, 128, &out, &n) == 0 &&
+          n == 256;
+    for (k = 0; *ok && k < 128; k++) {
+        unsigned cp = 0x410 + (unsigned)(k % 64);
+        *ok = (unsigned char)out[2 * k] == (0xC0 | (cp >> 6)) &&
+              (unsigned char)out[2 * k + 1] == (0x80 | (cp & 0x3F));
+    }
+    wn_arena_fini(&a);
+    return NULL;
+}
+
+static void test_tables_first_use_threads(void)
+{
+    pthread_t th[4];
+    int ok[4] = { 0, 0, 0, 0 }, k;
+    for (k = 0; k < 4; k++)
+        CHECK(pthread_create(&th[k], NULL, decode_1251, &ok[k]) == 0);
+    for (k = 0; k < 4; k++) {
+        pthread_join(th[k], NULL);
+        CHECK(ok[k]);
+    }
 }
 
 /* MARK: labels */
@@ -525,6 +565,7 @@ static void test_arena_limit(void)
 
 int main(void)
 {
+    RUN(test_tables_first_use_threads);
     RUN(test_labels_canonical);
     RUN(test_labels_whitespace_case_unknown);
     RUN(test_sniff_bom);
