@@ -43,6 +43,8 @@ typedef struct md_state {
     md_list lists[MAX_LISTS];
     int list_depth;          /* all open lists, also those past MAX_LISTS */
     int link_depth;
+    int emph_open[3];        /* open em, strong, s elements */
+    size_t code_end;         /* output offset just after the last code span */
     int heading;
     int table_depth;         /* open tables; only the outermost one is laid out */
     md_table t;
@@ -156,6 +158,13 @@ static void write_code_span(md_state *s, const wn_node *code)
     }
     if (n == 0 || (n == 1 && raw.p[0] == ' '))
         goto done;
+    wn_lw_prepare(s->lw, "`", 1);
+    if (wn_lw_offset(s->lw) == s->code_end && s->code_end != 0) {
+        /* right after another code span: "`a``b`" would read as one span
+         * with "a``b" inside, so this one is written as plain text */
+        wn_lw_text(s->lw, raw.p, n, text_esc(s));
+        goto done;
+    }
     size_t fence = longest_backtick_run(raw.p, n) + 1;
     bool pad = raw.p[0] == '`' || raw.p[n - 1] == '`' || (raw.p[0] == ' ' && raw.p[n - 1] == ' ');
     for (size_t i = 0; i < fence; i++)
@@ -171,10 +180,12 @@ static void write_code_span(md_state *s, const wn_node *code)
         rc |= wn_buf_putc(&b, ' ');
     for (size_t i = 0; i < fence; i++)
         rc |= wn_buf_putc(&b, '`');
-    if (rc)
+    if (rc) {
         nomem(s);
-    else
+    } else {
         wn_lw_inline_raw(s->lw, b.p, b.n);
+        s->code_end = wn_lw_offset(s->lw);
+    }
 done:
     wn_buf_fini(&raw);
     wn_buf_fini(&b);
@@ -254,6 +265,7 @@ static void cell_begin(md_state *s)
     s->lw->pending_space = s->lw->pending_break = s->lw->no_space = false;
     s->lw->sep = 0;
     s->lw->nrun = 0;   /* runs in two cells never merge */
+    s->lw->bol = false;
     s->t.in_cell = true;
 }
 
@@ -408,6 +420,12 @@ static void table_end(md_state *s)
 
 /* MARK: Walk ------------------------------------------------------------------ */
 
+/* 0 em/i, 1 strong/b, 2 s */
+static int emphasis_kind(unsigned tag)
+{
+    return (tag == WN_TAG_EM || tag == WN_TAG_I) ? 0 : (tag == WN_TAG_S ? 2 : 1);
+}
+
 static const char *emphasis(unsigned tag)
 {
     switch (tag) {
@@ -448,7 +466,10 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
     if (n->type != WN_NODE_ELEMENT)
         return;
     if ((d = emphasis(n->tag)) != NULL) {
-        wn_lw_open(s->lw, d, true);
+        /* emphasis inside the same emphasis adds nothing ("****x****") */
+        int k = emphasis_kind(n->tag);
+        bool outer = s->emph_open[k]++ == 0;
+        wn_lw_open(s->lw, outer ? d : "", outer);
         return;
     }
     int h = wn_render_heading_level(n);
@@ -485,9 +506,10 @@ static void enter(md_state *s, wn_walk *w, const wn_node *n)
         md_block(s, 2);
         break;
     case WN_TAG_CAPTION:
-        if (s->table_depth == 1 && !s->t.in_cell)
+        if (s->table_depth == 1 && !s->t.in_cell) {
             cell_begin(s);
-        else
+            s->lw->bol = true;   /* it becomes a paragraph: line-start escapes apply */
+        } else
             md_block(s, 2);
         break;
     case WN_TAG_BLOCKQUOTE:
@@ -571,6 +593,7 @@ static void leave(md_state *s, const wn_node *n)
     if (n->type != WN_NODE_ELEMENT)
         return;
     if (emphasis(n->tag)) {
+        s->emph_open[emphasis_kind(n->tag)]--;
         wn_lw_close(s->lw);   /* writes the closer where CommonMark allows one */
         return;
     }
@@ -606,8 +629,10 @@ static void leave(md_state *s, const wn_node *n)
         if (s->table_depth == 1 && s->t.in_cell) {
             wn_lw_space(s->lw);
             s->t.in_cell = false;
-            s->t.cap_off = s->lw->cell_start;
-            s->t.cap_len = s->t.text.n - s->lw->cell_start;
+            if (s->t.cap_len == 0) {   /* the first caption only, as in text */
+                s->t.cap_off = s->lw->cell_start;
+                s->t.cap_len = s->t.text.n - s->lw->cell_start;
+            }
         } else {
             wn_lw_block(s->lw, 2);
         }

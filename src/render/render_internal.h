@@ -141,6 +141,10 @@ void wn_lw_open(wn_lw *lw, const char *delim, bool emph);
 /* Closes the innermost opener. true when its opener was written: for a
  * non-emphasis opener, the caller then writes the closer (wn_lw_append). */
 bool wn_lw_close(wn_lw *lw);
+/* Write everything owed before p[0..n) (which the caller then writes). */
+void wn_lw_prepare(wn_lw *lw, const char *p, size_t n);
+/* Output offset of the next byte (after wn_lw_prepare: where p will go). */
+size_t wn_lw_offset(const wn_lw *lw);
 /* Bytes written right here, owing nothing first (closing delimiters). */
 void wn_lw_append(wn_lw *lw, const char *p, size_t n);
 /* Container levels (Markdown): prefix for the first line and for the others. */

@@ -58,6 +58,28 @@ static void write_pre(text_state *s, const wn_node *pre)
     wn_buf_fini(&b);
 }
 
+/* A table's caption comes first, wherever the markup put it (the parser keeps
+ * a caption written after the rows there), as in the Markdown renderer; a
+ * second caption is ignored by both. */
+static void write_caption(text_state *s, const wn_node *table)
+{
+    const wn_node *cap = table->first;
+    while (cap && !wn_is_html(cap, WN_TAG_CAPTION))
+        cap = cap->next;
+    if (cap == NULL)
+        return;
+    block_sep(s);
+    for (const wn_node *x = cap; x; x = wn_dom_next(cap, x, false)) {
+        if (x->type == WN_NODE_TEXT)
+            wn_lw_text(s->lw, x->text.p, x->text.n, 0);
+        else if (x->type == WN_NODE_ELEMENT && !wn_render_is_inline(x))
+            wn_lw_space(s->lw);
+        else if (wn_is_html(x, WN_TAG_BR))
+            wn_lw_space(s->lw);
+    }
+    block_sep(s);
+}
+
 static void enter(text_state *s, wn_walk *w, const wn_node *n)
 {
     if (n->type == WN_NODE_TEXT) {
@@ -81,7 +103,7 @@ static void enter(text_state *s, wn_walk *w, const wn_node *n)
         block_sep(s);
         break;
     case WN_TAG_P: case WN_TAG_BLOCKQUOTE: case WN_TAG_FIGURE: case WN_TAG_FIGCAPTION:
-    case WN_TAG_CAPTION: case WN_TAG_HR:
+    case WN_TAG_HR:
         block_sep(s);
         break;
     case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_DL:
@@ -97,7 +119,14 @@ static void enter(text_state *s, wn_walk *w, const wn_node *n)
         break;
     case WN_TAG_TABLE:
         block_sep(s);
-        s->table_depth++;
+        if (s->table_depth++ == 0 && s->cell_depth == 0)
+            write_caption(s, n);
+        break;
+    case WN_TAG_CAPTION:
+        if (s->table_depth == 1 && s->cell_depth == 0)
+            wn_walk_skip(w);   /* written when the table began */
+        else
+            block_sep(s);
         break;
     case WN_TAG_TR:
         if (s->table_depth == 1 && s->cell_depth == 0) {

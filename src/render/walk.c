@@ -477,10 +477,11 @@ static void flush(wn_lw *lw, int next)
         lw->last = CC_SPACE;
     }
     lw->pending_space = lw->no_space = false;
-    if (lw->nframes && lw->frame[lw->nframes - 1].state == 0) {
+    /* bol stays as it was: the first word after openers at a line start is
+     * still escaped as if at the line start, since the openers may yet be
+     * taken back (and an escape there is harmless anyway) */
+    if (lw->nframes && lw->frame[lw->nframes - 1].state == 0)
         write_openers(lw, next);
-        lw->bol = false;
-    }
 }
 
 void wn_lw_block(wn_lw *lw, int sep)
@@ -697,7 +698,13 @@ bool wn_lw_close(wn_lw *lw)
         return false;   /* never written (nothing inside) or dropped */
     if (!f.emph)
         return true;
-    if (lw->last == CC_PUNCT || lw->ndeferred) {
+    /* The character before this closer: a different delimiter right before
+     * it ("**" then "~~") is punctuation; the same one makes a single run
+     * with it, whose character before is the content's. */
+    int before = lw->last;
+    if (lw->nrun && lw->run_end == out_pos(lw) && lw->run[lw->nrun - 1][0] != f.delim[0])
+        before = CC_PUNCT;
+    if (before == CC_PUNCT || lw->ndeferred) {
         /* "**Note:**" closes only before a space or punctuation: wait and see */
         lw->deferred[lw->ndeferred++] = f;
         return true;
@@ -706,6 +713,17 @@ bool wn_lw_close(wn_lw *lw)
     if (!lw->cell)
         lw->out->hold--;
     return true;
+}
+
+void wn_lw_prepare(wn_lw *lw, const char *p, size_t n)
+{
+    if (n)
+        flush(lw, char_class(p, n));
+}
+
+size_t wn_lw_offset(const wn_lw *lw)
+{
+    return out_pos(lw);
 }
 
 void wn_lw_append(wn_lw *lw, const char *p, size_t n)
