@@ -78,6 +78,8 @@ hostile: $(OUT)/tests/test_hostile
 
 cli-test: $(TOOL)
 	sh tests/cli/run.sh $(TOOL)
+	sh tests/warc/pack.sh $(TOOL)
+	sh tests/cli/warc.sh $(TOOL)
 
 # The whole suite: unit, conformance, golden files, command-line behaviour.
 test: deps
