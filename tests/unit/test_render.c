@@ -167,6 +167,29 @@ static void test_md_flanking(void)
     CHECK_EQ_STR(md(f, 0), "## Title \\#\n");
 }
 
+/* Cases found by comparing Markdown (through a CommonMark parser) with text
+ * on random markup. */
+static void test_md_regressions(void)
+{
+    /* two code spans in a row would read as one: the second is plain text */
+    wn_node *f = frag(E("p", E("code", T("a"), NULL), E("code", T("b"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "`a`b\n");
+    /* "~~" right after "**" follows punctuation: before a letter it cannot close */
+    f = frag(E("p", E("s", E("strong", T("word"), NULL), NULL), T("\xc3\xa9" "a"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "**word**\xc3\xa9" "a\n");
+    /* strong inside strong adds nothing */
+    f = frag(E("p", E("strong", E("b", T("x"), NULL), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "**x**\n");
+    /* openers at a line start that are taken back leave an escaped line start */
+    f = frag(E("p", E("strong", T("- a:"), NULL), T("b"), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "\\- a:b\n");
+    /* a caption written after the rows still comes first */
+    f = frag(E("table", E("tbody", E("tr", E("td", T("a"), NULL), NULL), NULL),
+               E("caption", T("Cap"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "Cap\n\n| a |\n| --- |\n");
+    CHECK_EQ_STR(txt(f), "Cap\n\na\n");
+}
+
 static void test_md_escaping(void)
 {
     wn_node *f = frag(E("p", T("2 * 3 = 6, snake_case, _x_, <b>, a\\b, AT&T, &amp; [n](u) [1]"), NULL),
@@ -366,6 +389,7 @@ int main(void)
     RUN(test_text_empty_and_spaces);
     RUN(test_md_inline);
     RUN(test_md_flanking);
+    RUN(test_md_regressions);
     RUN(test_md_escaping);
     RUN(test_md_headings_breaks_hr);
     RUN(test_md_lists);
