@@ -242,6 +242,22 @@ static void test_structure_repair(void)
                  "<p>f</p><blockquote><p>q</p><p>r</p></blockquote>");
 }
 
+/* Cleaning the cleaner's own HTML output changes nothing. */
+static void test_idempotent(void)
+{
+    static const char *const pages[] = {
+        "<div>a<div>b</div><br><br>c<table><caption>t</caption><tr><td colspan=2>x<p>y</td></tr></table></div>",
+        "<ul><li>a<ul><li>b</li></ul><div>c</div></li></ul><pre>\n x\n</pre><p>1 &lt; 2 &amp; \"q\"</p>",
+        "<blockquote>q<blockquote><p>r</p></blockquote></blockquote><figure><img src=\"/i.png\" alt=\"a&quot;\">"
+        "<figcaption>c</figcaption></figure><a href=\"/l?a=1&amp;b=2\"><em>l</em></a>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char once[4096];
+        snprintf(once, sizeof once, "%s", clean(pages[i], "http://h/", 0));
+        CHECK_EQ_STR(clean(once, "http://h/", 0), once);
+    }
+}
+
 static wn_node *el(wn_doc *d, const char *name)
 {
     return wn_dom_new_element(d, WN_NS_HTML, wn_tag_lookup(name, strlen(name)),
@@ -326,6 +342,7 @@ int main(void)
     RUN(test_whitespace);
     RUN(test_pruning);
     RUN(test_structure_repair);
+    RUN(test_idempotent);
     RUN(test_deep_tree);
     wn_buf_fini(&OUT);
     CHECK_DONE();
