@@ -424,18 +424,55 @@ typedef struct walkstate {
     bool seen_title;
 } walkstate;
 
-static bool inside(const wn_node *n, const wn_node *anc)
+/* An element's class and id, lowercased once (capped), for the many marker
+ * checks each element goes through. */
+typedef struct elcls {
+    const wn_node *el;
+    size_t n;
+    uint64_t pairs[11];   /* which letter pairs a-z,a-z occur: most markers are
+                             rejected without a substring search */
+    char lc[320];
+} elcls;
+
+static int pair_index(char a, char b)
 {
-    for (int d = 0; n && d < 256; d++, n = n->parent)
-        if (n == anc)
-            return true;
-    return false;
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z')
+        return -1;
+    return (a - 'a') * 26 + (b - 'a');
 }
 
-/* Class and id together, for marker checks. */
-static bool marker(const wn_node *el, const char *w)
+static void elcls_init(elcls *e, const wn_node *el)
 {
-    return has_word(wn_dom_attr_value(el, "class"), w) || has_word(wn_dom_attr_value(el, "id"), w);
+    wn_str v[2];
+    e->el = el;
+    e->n = 0;
+    memset(e->pairs, 0, sizeof e->pairs);
+    if (el->nattrs == 0)
+        return;
+    v[0] = wn_dom_attr_value(el, "class");
+    v[1] = wn_dom_attr_value(el, "id");
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < v[k].n && e->n < sizeof e->lc - 1; i++)
+            e->lc[e->n++] = wn_ascii_lower(v[k].p[i]);
+        if (e->n < sizeof e->lc - 1)
+            e->lc[e->n++] = ' ';
+    }
+    for (size_t i = 0; i + 1 < e->n; i++) {
+        int k = pair_index(e->lc[i], e->lc[i + 1]);
+        if (k >= 0)
+            e->pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
+}
+
+static bool marker(const elcls *e, const char *w)
+{
+    int k;
+    if (e->n == 0)
+        return false;
+    k = pair_index(w[0], w[1]);
+    if (k >= 0 && !(e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))))
+        return false;
+    return memmem(e->lc, e->n, w, strlen(w)) != NULL;
 }
 
 /* Whether a class/id value has a part (split on space, '-' and '_') equal to
@@ -501,15 +538,16 @@ static bool author_word(wn_str s)
     return false;
 }
 
-static bool author_marker(const wn_node *el)
+static bool author_marker(const elcls *ec)
 {
+    const wn_node *el = ec->el;
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
-    if (!(author_word(wn_dom_attr_value(el, "class")) || author_word(wn_dom_attr_value(el, "id")) ||
-          marker(el, "byline") || marker(el, "by-line") ||
-          marker(el, "autor") || marker(el, "auteur") || marker(el, "writer") ||
-          marker(el, "posted-by") || marker(el, "postedby") || marker(el, "verfasser")))
+    if (!(author_word(wn_str_make(ec->lc, ec->n)) ||
+          marker(ec, "byline") || marker(ec, "by-line") ||
+          marker(ec, "autor") || marker(ec, "auteur") || marker(ec, "writer") ||
+          marker(ec, "posted-by") || marker(ec, "postedby") || marker(ec, "verfasser")))
         return false;
     /* Parts of an author box that are not the name, as whole class parts:
      * "author-avatar" is excluded, "ng-sharekit__contributors--author" is not. */
@@ -555,7 +593,7 @@ static const wn_node *byline_name(const wn_node *el)
     return link;
 }
 
-static bool date_marker(const wn_node *el)
+static bool date_marker(const elcls *el)
 {
     return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
            marker(el, "publish") || marker(el, "publication") || marker(el, "datum") || marker(el, "fecha") ||
@@ -563,8 +601,9 @@ static bool date_marker(const wn_node *el)
            marker(el, "info") || marker(el, "data");
 }
 
-static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
+static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 {
+    const wn_node *el = ec->el;
     wn_str v;
     size_t n;
     bool in_art = w->article != NULL;
@@ -672,11 +711,11 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         /* Headings: every h1, and h2/h3 marked as a title (blog themes put the
          * site name in h1 and the post title in h2.entry-title). */
         if (c->nh1 < MAX_H1 && marks_ok) {
-            bool titled = marker(el, "title") || marker(el, "headline");
+            bool titled = marker(ec, "title") || marker(ec, "headline");
             int link = heading_link(c, el);
             int score = el->tag == WN_TAG_H1 ? 3 : 1;
             if ((el->tag != WN_TAG_H1 && !titled && link <= 0) || link < 0 ||
-                marker(el, "widget") || marker(el, "sidebar"))
+                marker(ec, "widget") || marker(ec, "sidebar"))
                 break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
@@ -689,9 +728,9 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
     case WN_TAG_TIME:
         v = wn_dom_attr_value(el, "datetime");
         {
-            bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(el, "publish") ||
-                       marker(el, "entry-date") || marker(el, "post-date");
-            bool upd = marker(el, "update") || marker(el, "modif");
+            bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(ec, "publish") ||
+                       marker(ec, "entry-date") || marker(ec, "post-date");
+            bool upd = marker(ec, "update") || marker(ec, "modif");
             int prio = pub ? 70 : (in_art ? 62 : 58);
             slot *s = upd ? &c->datemod : &c->date;
             if (upd)
@@ -705,7 +744,7 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         }
         break;
     case WN_TAG_ABBR:
-        if (marker(el, "published") || marker(el, "date")) {
+        if (marker(ec, "published") || marker(ec, "date")) {
             v = wn_dom_attr_value(el, "title");
             if (v.n)
                 offer_date(c, &c->date, v.p, v.n, 0, 66);
@@ -731,7 +770,7 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
         break;
     }
 
-    if (author_marker(el)) {
+    if (author_marker(ec)) {
         n = gather(el, buf);
         if (n > 0 && n < 300)
             offer_author(c, buf, n, in_art ? 58 : 54);
@@ -746,11 +785,20 @@ static void on_element(ctx *c, walkstate *w, const wn_node *el, char *buf)
             }
         }
     }
-    if (el->tag != WN_TAG_TIME && c->date.prio < 56 && date_marker(el)) {
+    if (el->tag != WN_TAG_TIME && c->date.prio < 56 && date_marker(ec)) {
         n = gather(el, buf);
         if (n > 0 && n < 200)
             offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, in_art ? 52 : 48);
     }
+}
+
+/* First ASCII digit in p[0..n), or NULL: no digit, no date. */
+static const char *memchr_digit(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= '0' && p[i] <= '9')
+            return p + i;
+    return NULL;
 }
 
 /* Words announcing a publication date in running text, lowercase. */
@@ -768,7 +816,7 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     size_t n = t->text.n;
     bool hint = false;
 
-    if (n < 6 || n > 160 || c->date.prio >= 56)
+    if (n < 6 || n > 160 || c->date.prio >= 56 || memchr_digit(p, n) == NULL)
         return;
     for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0] && !hint; k++)
         hint = has_word(t->text, pub_words[k]);
@@ -906,21 +954,26 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 static void walk(ctx *c, const wn_doc *d)
 {
     walkstate w;
+    elcls ec;
     char buf[GATHER_MAX + 1];
     size_t visited = 0;
     const wn_node *n = d->root;
+    /* The node a pre-order walk reaches right after a marked subtree: meeting
+     * it means the subtree is left (no ancestor climbing per node). */
+    const wn_node *article_exit = NULL, *marks_exit = NULL, *form_exit = NULL;
+    bool form_small = false;
 
     memset(&w, 0, sizeof w);
     while (n && visited++ < WALK_MAX_NODES && !c->oom) {
         bool skip = false;
-        /* Leaving a marked subtree? */
-        if (w.article && !inside(n, w.article))
+        if (w.article && n == article_exit)
             w.article = NULL;
-        if (w.skip_marks && !inside(n, w.skip_marks))
+        if (w.skip_marks && n == marks_exit)
             w.skip_marks = NULL;
-        if (w.form && !inside(n, w.form))
+        if (w.form && n == form_exit)
             w.form = NULL;
         if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML) {
+            const wn_node *marks_before = w.skip_marks;
             switch (n->tag) {
             case WN_TAG_BODY:
                 w.in_body = true;
@@ -930,12 +983,18 @@ static void walk(ctx *c, const wn_doc *d)
                 skip = true;
                 break;
             case WN_TAG_ARTICLE: case WN_TAG_MAIN:
-                if (w.article == NULL)
+                if (w.article == NULL) {
                     w.article = n;
+                    article_exit = wn_dom_next(d->root, n, true);
+                }
                 break;
             case WN_TAG_FORM:
-                if (w.form == NULL)
+                /* a form wrapping the whole page (ASP.NET) is no comment form */
+                if (w.form == NULL) {
                     w.form = n;
+                    form_exit = wn_dom_next(d->root, n, true);
+                    form_small = subtree_span(n) * 2 < d->node_count;
+                }
                 break;
             case WN_TAG_NAV:
                 if (w.skip_marks == NULL && w.in_body) {
@@ -959,10 +1018,12 @@ static void walk(ctx *c, const wn_doc *d)
                     n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN &&
                     (w.noise_kind = is_noise_box(n, d->node_count)) > 0)
                     w.skip_marks = n;
+                if (w.skip_marks != marks_before)
+                    marks_exit = wn_dom_next(d->root, n, true);
                 c->penalty = w.skip_marks ? 30 : 0;
-                c->no_names = (w.skip_marks && w.noise_kind == 2) ||
-                    (w.form != NULL && subtree_span(w.form) * 2 < d->node_count);
-                on_element(c, &w, n, buf);
+                c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
+                elcls_init(&ec, n);
+                on_element(c, &w, &ec, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)
                 skip = true;
@@ -970,8 +1031,7 @@ static void walk(ctx *c, const wn_doc *d)
             skip = true;   /* svg, math */
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
             c->penalty = w.skip_marks ? 30 : 0;
-            c->no_names = (w.skip_marks && w.noise_kind == 2) ||
-                    (w.form != NULL && subtree_span(w.form) * 2 < d->node_count);
+            c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
             on_text(c, &w, n, buf);
         }
         n = wn_dom_next(d->root, n, skip);
