@@ -40,6 +40,10 @@ static void usage(FILE *f)
           "DIR: the *.warc, *.warc.gz, *.warc.zst files below it; -: read paths from stdin.\n"
           "  -o, --output FILE     write the lines to FILE (FILE.gz: gzip); default stdout\n"
           "  -j, --jobs N          worker threads (default: number of online CPUs)\n"
+          "  --readers N           files read at once, each with its share of the workers\n"
+          "                        (default: 1 below 8 threads, else one per 6 threads)\n"
+          "  --max-buffered MB     with several readers: output of later files held in\n"
+          "                        memory until its turn (default 512)\n"
           "  --status LIST         HTTP statuses to extract: 200,301 | 2xx | all (default 2xx)\n"
           "  --mime LIST           MIME types to extract (default text/html,application/xhtml+xml;\n"
           "                        TYPE/* and * allowed)\n"
@@ -331,7 +335,8 @@ static void print_summary(const wn_batch_stats *s)
     fprintf(stderr,
             "winnow: %llu records: %llu extracted, %llu skipped (%llu not response, %llu MIME, "
             "%llu status), %llu failed (%llu read, %llu extract, %llu limit, %llu timeout); "
-            "%llu files (%llu failed); %.1f MB in %.2f s: %.0f rec/s, %.1f MB/s, %u threads\n",
+            "%llu files (%llu failed); %.1f MB in %.2f s: %.0f rec/s, %.1f MB/s, %u threads, "
+            "%u readers\n",
             (unsigned long long)s->records_seen, (unsigned long long)s->extracted,
             (unsigned long long)skipped, (unsigned long long)s->skipped_type,
             (unsigned long long)s->skipped_mime, (unsigned long long)s->skipped_status,
@@ -339,7 +344,7 @@ static void print_summary(const wn_batch_stats *s)
             (unsigned long long)s->failed_extract, (unsigned long long)s->failed_limit,
             (unsigned long long)s->failed_timeout, (unsigned long long)s->files,
             (unsigned long long)s->files_failed, s->input_bytes / 1e6, s->elapsed_s,
-            s->records_seen / el, s->input_bytes / 1e6 / el, s->threads);
+            s->records_seen / el, s->input_bytes / 1e6 / el, s->threads, s->readers);
 }
 
 /* MARK: Command */
@@ -395,6 +400,14 @@ int cmd_warc(int argc, char **argv)
             if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
                 goto bad_value;
             a.opt.extract.max_arena_bytes = (size_t)v << 20;
+        } else if (!strcmp(arg, "--readers")) {
+            if (parse_uint(val, 1024, &v) != 0 || v == 0)
+                goto bad_value;
+            a.opt.readers = (unsigned)v;
+        } else if (!strcmp(arg, "--max-buffered")) {
+            if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
+                goto bad_value;
+            a.opt.max_buffered_output = (size_t)v << 20;
         } else if (!strcmp(arg, "--max-in-flight")) {
             if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
                 goto bad_value;

@@ -303,6 +303,7 @@ typedef struct wn_batch_stats {
     uint64_t error_lines;        /* error lines written (0 with error_lines off) */
     double   elapsed_s;          /* wall time since the run started */
     unsigned threads;            /* worker threads used */
+    unsigned readers;            /* reader threads (files read at once) */
 } wn_batch_stats;
 
 /* Progress callback: called from the thread that called wn_batch_run(), about
@@ -327,6 +328,13 @@ typedef struct wn_batch_options {
     wn_batch_progress_fn progress;  /* may be NULL */
     void    *progress_ctx;
     unsigned progress_ms;        /* default 250 */
+    unsigned readers;            /* files read at once, each by its own thread with its
+                                    share of the workers; 0 = auto: 1 below 8 threads,
+                                    else one per 6 threads (one reader's gunzip feeds
+                                    about 6 workers). Never more than the files. */
+    size_t   max_buffered_output;/* readers > 1: lines of later files held in memory
+                                    until their turn in the output, default 512 MiB;
+                                    a reader past it waits */
 } wn_batch_options;
 
 WN_API void wn_batch_options_init(wn_batch_options *o);

@@ -1,13 +1,16 @@
 /*
  * pipeline.c: wn_batch_run(), WARC files -> JSON lines on all cores.
- * A reader thread walks the files in turn, filters records and copies each
- * accepted payload into a job; the pool's workers (one wn_extractor each)
- * turn jobs into finished lines; the calling thread writes them in input order
- * and reports progress. The pool's job and byte caps keep memory flat whatever
- * the file size: the reader waits when the writer falls behind.
+ * A lane is a reader thread plus its share of the workers (one wn_extractor
+ * each): the reader takes the next file, filters records and copies accepted
+ * payloads into jobs; the workers turn jobs into finished lines. With one lane
+ * the calling thread writes the lines in input order straight from the pool;
+ * with several, each lane's consumer thread files its lines under their input
+ * file and the calling thread writes the files in order. Pool and buffer caps
+ * keep memory flat whatever the file size.
  */
 #include "batch/batch.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -52,6 +55,9 @@ typedef struct job {
     size_t payload_len;
     size_t html_len;             /* payload_len, kept for the stats after free */
     wn_obuf out;                 /* the finished line(s), newline included */
+    size_t file_idx;             /* index of the input file */
+    int eof;                     /* several lanes: marks the end of file_idx */
+    struct job *next;            /* several lanes: the file's list of finished jobs */
 } job;
 
 static void job_free(void *vj)
@@ -120,25 +126,54 @@ static void put_error_line(job *j, const char *msg)
 
 /* MARK: Run state ---------------------------------------------------------- */
 
+/* Outcomes counted as jobs come back; output_bytes is the writer's own. */
+typedef struct tally {
+    uint64_t res[6];
+    uint64_t truncated, html_bytes, error_lines;
+} tally;
+
+/* Several lanes: the finished jobs of one input file, waiting for its turn. */
+typedef struct file_out {
+    job *first, *last;
+    int done;                    /* its end-of-file marker arrived */
+} file_out;
+
+struct run;
+
+typedef struct lane {
+    struct run *r;
+    wn_pool *pool;
+    pthread_t reader, consumer;
+    int reader_started, consumer_started;
+    tally t;                     /* one lane: the calling thread's; else under out_mu */
+    atomic_uint_fast64_t cur_in; /* bytes read so far from the lane's current file */
+} lane;
+
 typedef struct run {
     const char *const *paths;
     size_t n_paths;
     uint64_t *sizes;             /* stat() sizes, 0 when unknown */
+    uint64_t input_total;
     wn_batch_options opt;
     wn_status_set statuses;
-    wn_pool *pool;
-    /* Written by the reader thread, read by the progress snapshot. */
+    lane *lanes;
+    unsigned n_lanes;
+    atomic_size_t next_file;     /* the next file a reader takes */
+    /* Written by the readers, read by the progress snapshot. */
     atomic_uint_fast64_t files, files_failed, seen;
     atomic_uint_fast64_t skipped_type, skipped_mime, skipped_status;
-    atomic_uint_fast64_t input_bytes;
+    atomic_uint_fast64_t done_bytes;   /* sizes of the files finished */
     atomic_int reader_nomem;
+    /* Several lanes only. */
+    pthread_mutex_t out_mu;
+    pthread_cond_t out_ready;    /* the writer waits for lines of head_file */
+    pthread_cond_t out_room;     /* consumers wait for buffer room */
+    int out_sync;                /* the three above were initialised */
+    file_out *outs;              /* one per input file */
+    size_t buffered;             /* bytes of lines held in outs */
+    size_t head_file;            /* the file the writer is writing */
+    int out_cancelled;
 } run;
-
-/* Counters only the writer (calling thread) touches. */
-typedef struct tally {
-    uint64_t res[6];
-    uint64_t truncated, html_bytes, output_bytes, error_lines;
-} tally;
 
 /* MARK: Workers ------------------------------------------------------------- */
 
@@ -338,12 +373,20 @@ static void work(void *ctx, void *vj)
     }
 }
 
-/* MARK: Reader thread ------------------------------------------------------- */
+/* MARK: Reader threads ------------------------------------------------------ */
 
-/* Hand a job to the pool; on cancel the job is dropped. -1 means stop. */
-static int submit(run *r, job *j, size_t bytes)
+/* Stop the whole run for lack of memory: the writer sees the flag. */
+static int reader_out_of_memory(lane *L)
 {
-    if (wn_pool_submit(r->pool, j, bytes, j->needs_work) != 0) {
+    atomic_store(&L->r->reader_nomem, 1);
+    wn_pool_cancel(L->pool);
+    return -1;
+}
+
+/* Hand a job to the lane's pool; on cancel the job is dropped. -1 means stop. */
+static int submit(lane *L, job *j, size_t bytes)
+{
+    if (wn_pool_submit(L->pool, j, bytes, j->needs_work) != 0) {
         job_free(j);
         return -1;
     }
@@ -351,31 +394,30 @@ static int submit(run *r, job *j, size_t bytes)
 }
 
 /* A job that only carries a failure to the writer, in order. */
-static int submit_failure(run *r, int result, const char *file, uint64_t offset,
+static int submit_failure(lane *L, size_t fi, int result, uint64_t offset,
                           const wn_warc_record *rec, const char *msg)
 {
     job *j = calloc(1, sizeof *j);
     if (j == NULL)
-        goto nomem;
+        return reader_out_of_memory(L);
     j->result = result;
-    j->file = file;
+    j->file_idx = fi;
+    j->file = L->r->paths[fi];
     j->offset = offset;
     if (rec && job_set_meta(j, rec) != 0) {
         free(j);
-        goto nomem;
+        return reader_out_of_memory(L);
     }
-    if (r->opt.error_lines)
+    if (L->r->opt.error_lines)
         put_error_line(j, msg);
-    return submit(r, j, j->out.n + 64);
-nomem:
-    atomic_store(&r->reader_nomem, 1);
-    wn_pool_cancel(r->pool);
-    return -1;
+    return submit(L, j, j->out.n + 64);
 }
 
 /* Filter one good record; queue it for extraction when it passes. */
-static int take_record(run *r, const char *file, const wn_warc_record *rec)
+static int take_record(lane *L, size_t fi, const wn_warc_record *rec)
 {
+    run *r = L->r;
+
     if (rec->type == NULL || strcmp(rec->type, "response") != 0) {
         atomic_fetch_add(&r->skipped_type, 1);
         return 0;
@@ -392,11 +434,11 @@ static int take_record(run *r, const char *file, const wn_warc_record *rec)
      * (e.g. left in an unknown Content-Encoding); a truncated one is still a
      * page worth extracting, and is counted in stats.truncated. */
     if (rec->payload_error && !rec->payload_truncated)
-        return submit_failure(r, RES_READ, file, rec->offset, rec, rec->payload_error);
+        return submit_failure(L, fi, RES_READ, rec->offset, rec, rec->payload_error);
     /* wn_extract would refuse it anyway: do not copy it first. */
     size_t max_in = r->opt.extract.max_input_bytes;
     if (max_in && rec->payload_len > max_in)
-        return submit_failure(r, RES_LIMIT, file, rec->offset, rec, "page larger than max_input_bytes");
+        return submit_failure(L, fi, RES_LIMIT, rec->offset, rec, "page larger than max_input_bytes");
 
     job *j = calloc(1, sizeof *j);
     if (j == NULL || job_set_meta(j, rec) != 0)
@@ -409,71 +451,151 @@ static int take_record(run *r, const char *file, const wn_warc_record *rec)
     j->payload[rec->payload_len] = '\0';
     j->payload_len = j->html_len = rec->payload_len;
     j->needs_work = 1;
-    j->file = file;
+    j->file_idx = fi;
+    j->file = r->paths[fi];
     j->offset = rec->offset;
     j->http_status = rec->http_status;
     j->truncated = rec->payload_truncated || rec->truncated != NULL;
-    return submit(r, j, rec->payload_len + 256);
+    return submit(L, j, rec->payload_len + 256);
 nomem:
     job_free(j);
-    atomic_store(&r->reader_nomem, 1);
-    wn_pool_cancel(r->pool);
-    return -1;
+    return reader_out_of_memory(L);
 }
 
+/* Read every record of file fi into the lane's pool. Returns -1 to stop. */
+static int read_file(lane *L, size_t fi)
+{
+    run *r = L->r;
+    const char *path = r->paths[fi];
+    wn_error err = {0};
+    int stop = 0;
+
+    atomic_fetch_add(&r->files, 1);
+    atomic_store(&L->cur_in, 0);
+    wn_warc *w = wn_warc_open_file(path, &r->opt.warc, &err);
+    if (w == NULL) {
+        atomic_fetch_add(&r->files_failed, 1);
+        stop = submit_failure(L, fi, RES_FILE, 0, NULL, err.msg ? err.msg : "cannot open file") != 0;
+    }
+    /* A reader that reports the same failure twice without moving is stuck:
+     * give up on the file instead of looping. */
+    uint64_t last_fail_rec = UINT64_MAX, last_fail_in = UINT64_MAX;
+    while (w && !stop) {
+        wn_warc_record rec;
+        memset(&rec, 0, sizeof rec);
+        memset(&err, 0, sizeof err);
+        wn_status st = wn_warc_next(w, &rec, &err);
+        uint64_t in = wn_warc_input_offset(w);
+        atomic_store(&L->cur_in, in);
+        if (st == WN_END)
+            break;
+        if (st == WN_ERR_IO || (st != WN_OK && err.offset == last_fail_rec && in == last_fail_in)) {
+            atomic_fetch_add(&r->files_failed, 1);
+            stop = submit_failure(L, fi, RES_FILE, err.offset, NULL,
+                                  err.msg ? err.msg : wn_status_str(st)) != 0;
+            break;
+        }
+        atomic_fetch_add(&r->seen, 1);
+        if (st != WN_OK) {
+            last_fail_rec = err.offset;
+            last_fail_in = in;
+            stop = submit_failure(L, fi, RES_READ, err.offset, NULL,
+                                  err.msg ? err.msg : wn_status_str(st)) != 0;
+            continue;
+        }
+        stop = take_record(L, fi, &rec) != 0;
+    }
+    wn_warc_close(w);
+    atomic_fetch_add(&r->done_bytes, r->sizes[fi]);
+    atomic_store(&L->cur_in, 0);
+    if (!stop && r->n_lanes > 1) {
+        /* Several lanes: tell the consumer the file is complete. */
+        job *eof = calloc(1, sizeof *eof);
+        if (eof == NULL)
+            return reader_out_of_memory(L);
+        eof->eof = 1;
+        eof->file_idx = fi;
+        stop = submit(L, eof, 0) != 0;
+    }
+    return stop ? -1 : 0;
+}
+
+/* Files are taken in input order from one counter, so with one lane they are
+ * read in turn and with several each lane gets the next file free. */
 static void *reader_main(void *arg)
 {
-    run *r = arg;
-    uint64_t done_bytes = 0;
-
-    for (size_t i = 0; i < r->n_paths; i++) {
-        const char *path = r->paths[i];
-        wn_error err = {0};
-        int stop = 0;
-
-        atomic_fetch_add(&r->files, 1);
-        wn_warc *w = wn_warc_open_file(path, &r->opt.warc, &err);
-        if (w == NULL) {
-            atomic_fetch_add(&r->files_failed, 1);
-            stop = submit_failure(r, RES_FILE, path, 0, NULL,
-                                  err.msg ? err.msg : "cannot open file") != 0;
-        }
-        /* A reader that reports the same failure twice without moving is stuck:
-         * give up on the file instead of looping. */
-        uint64_t last_fail_rec = UINT64_MAX, last_fail_in = UINT64_MAX;
-        while (w && !stop) {
-            wn_warc_record rec;
-            memset(&rec, 0, sizeof rec);
-            memset(&err, 0, sizeof err);
-            wn_status st = wn_warc_next(w, &rec, &err);
-            uint64_t in = wn_warc_input_offset(w);
-            atomic_store(&r->input_bytes, done_bytes + in);
-            if (st == WN_END)
-                break;
-            if (st == WN_ERR_IO || (st != WN_OK && err.offset == last_fail_rec &&
-                                    in == last_fail_in)) {
-                atomic_fetch_add(&r->files_failed, 1);
-                stop = submit_failure(r, RES_FILE, path, err.offset, NULL,
-                                      err.msg ? err.msg : wn_status_str(st)) != 0;
-                break;
-            }
-            atomic_fetch_add(&r->seen, 1);
-            if (st != WN_OK) {
-                last_fail_rec = err.offset;
-                last_fail_in = in;
-                stop = submit_failure(r, RES_READ, path, err.offset, NULL,
-                                      err.msg ? err.msg : wn_status_str(st)) != 0;
-                continue;
-            }
-            stop = take_record(r, path, &rec) != 0;
-        }
-        wn_warc_close(w);
-        done_bytes += r->sizes[i];
-        atomic_store(&r->input_bytes, done_bytes);
-        if (stop)
+    lane *L = arg;
+    run *r = L->r;
+    for (;;) {
+        size_t fi = atomic_fetch_add(&r->next_file, 1);
+        if (fi >= r->n_paths || read_file(L, fi) != 0)
             break;
     }
-    wn_pool_close(r->pool);
+    wn_pool_close(L->pool);
+    return NULL;
+}
+
+static void tally_job(tally *t, const job *j)
+{
+    t->res[j->result]++;
+    if (j->result == RES_OK) {
+        t->html_bytes += j->html_len;
+        t->truncated += j->truncated != 0;
+    } else if (j->out.n)
+        t->error_lines++;
+}
+
+/* Several lanes: move the lane's finished jobs, in order, under their file.
+ * Lines of a file that is not yet being written wait in memory up to
+ * max_buffered_output; the file being written never waits, so the run always
+ * moves on: its lane is never blocked by the cap. */
+static void *consumer_main(void *arg)
+{
+    lane *L = arg;
+    run *r = L->r;
+    size_t max = r->opt.max_buffered_output ? r->opt.max_buffered_output : (size_t)512 << 20;
+
+    for (;;) {
+        void *vj = NULL;
+        int rc = wn_pool_next(L->pool, 1000, &vj);
+        if (rc == 0)
+            continue;
+        if (rc < 0)
+            break;
+        job *j = vj;
+        pthread_mutex_lock(&r->out_mu);
+        if (!j->eof)
+            tally_job(&L->t, j);
+        size_t n = j->out.n;
+        while (!r->out_cancelled && j->file_idx != r->head_file && n > 0 && r->buffered > 0 &&
+               r->buffered + n > max)
+            pthread_cond_wait(&r->out_room, &r->out_mu);
+        if (r->out_cancelled) {
+            pthread_mutex_unlock(&r->out_mu);
+            job_free(j);
+            break;
+        }
+        size_t fi = j->file_idx;
+        file_out *fo = &r->outs[fi];
+        if (j->eof) {
+            fo->done = 1;
+            job_free(j);
+        } else {
+            j->next = NULL;
+            if (fo->last)
+                fo->last->next = j;
+            else
+                fo->first = j;
+            fo->last = j;
+            r->buffered += n;
+        }
+        if (fi == r->head_file)
+            pthread_cond_signal(&r->out_ready);
+        pthread_mutex_unlock(&r->out_mu);
+    }
+    pthread_mutex_lock(&r->out_mu);
+    pthread_cond_broadcast(&r->out_ready);
+    pthread_mutex_unlock(&r->out_mu);
     return NULL;
 }
 
@@ -486,8 +608,24 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void snapshot(run *r, const tally *t, double t0, unsigned threads, wn_batch_stats *s)
+static void snapshot(run *r, uint64_t out_bytes, double t0, unsigned threads, wn_batch_stats *s)
 {
+    tally t;
+
+    memset(&t, 0, sizeof t);
+    if (r->out_sync)
+        pthread_mutex_lock(&r->out_mu);
+    for (unsigned l = 0; r->lanes && l < r->n_lanes; l++) {
+        const tally *lt = &r->lanes[l].t;
+        for (int i = 0; i < 6; i++)
+            t.res[i] += lt->res[i];
+        t.truncated += lt->truncated;
+        t.html_bytes += lt->html_bytes;
+        t.error_lines += lt->error_lines;
+    }
+    if (r->out_sync)
+        pthread_mutex_unlock(&r->out_mu);
+
     memset(s, 0, sizeof *s);
     s->files = atomic_load(&r->files);
     s->files_failed = atomic_load(&r->files_failed);
@@ -495,20 +633,145 @@ static void snapshot(run *r, const tally *t, double t0, unsigned threads, wn_bat
     s->skipped_type = atomic_load(&r->skipped_type);
     s->skipped_mime = atomic_load(&r->skipped_mime);
     s->skipped_status = atomic_load(&r->skipped_status);
-    s->input_bytes = atomic_load(&r->input_bytes);
-    for (size_t i = 0; r->sizes && i < r->n_paths; i++)
-        s->input_total += r->sizes[i];
-    s->extracted = t->res[RES_OK];
-    s->failed_read = t->res[RES_READ];
-    s->failed_extract = t->res[RES_EXTRACT];
-    s->failed_limit = t->res[RES_LIMIT];
-    s->failed_timeout = t->res[RES_TIMEOUT];
-    s->truncated = t->truncated;
-    s->html_bytes = t->html_bytes;
-    s->output_bytes = t->output_bytes;
-    s->error_lines = t->error_lines;
+    s->input_bytes = atomic_load(&r->done_bytes);
+    for (unsigned l = 0; r->lanes && l < r->n_lanes; l++)
+        s->input_bytes += atomic_load(&r->lanes[l].cur_in);
+    s->input_total = r->input_total;
+    s->extracted = t.res[RES_OK];
+    s->failed_read = t.res[RES_READ];
+    s->failed_extract = t.res[RES_EXTRACT];
+    s->failed_limit = t.res[RES_LIMIT];
+    s->failed_timeout = t.res[RES_TIMEOUT];
+    s->truncated = t.truncated;
+    s->html_bytes = t.html_bytes;
+    s->output_bytes = out_bytes;
+    s->error_lines = t.error_lines;
     s->elapsed_s = now_s() - t0;
     s->threads = threads;
+    s->readers = r->n_lanes;
+}
+
+/* Progress pacing for the writer loops. */
+typedef struct pacer {
+    run *r;
+    double t0, next;
+    unsigned every_ms, threads;
+    const uint64_t *out_bytes;
+} pacer;
+
+/* Milliseconds until the next progress call (1000 when there is no callback). */
+static unsigned pace_wait(const pacer *pc)
+{
+    if (pc->r->opt.progress == NULL)
+        return 1000;
+    double left = pc->next - now_s();
+    return left <= 0 ? 0 : (unsigned)(left * 1000) + 1;
+}
+
+static void pace_tick(pacer *pc)
+{
+    if (pc->r->opt.progress == NULL || now_s() < pc->next)
+        return;
+    wn_batch_stats s;
+    snapshot(pc->r, *pc->out_bytes, pc->t0, pc->threads, &s);
+    pc->r->opt.progress(pc->r->opt.progress_ctx, &s, 0);
+    pc->next = now_s() + pc->every_ms / 1000.0;
+}
+
+/* One lane: lines come out of its pool already in input order. */
+static wn_status write_single(run *r, wn_sink_fn sink, void *ctx, uint64_t *out_bytes, pacer *pc)
+{
+    lane *L = &r->lanes[0];
+    for (;;) {
+        void *vj = NULL;
+        int rc = wn_pool_next(L->pool, pace_wait(pc), &vj);
+        if (rc == 1) {
+            job *j = vj;
+            tally_job(&L->t, j);
+            if (j->out.n) {
+                if (sink(ctx, j->out.p, j->out.n) != 0) {
+                    job_free(j);
+                    return WN_ERR_IO;
+                }
+                *out_bytes += j->out.n;
+            }
+            job_free(j);
+        } else if (rc < 0)
+            return WN_OK;
+        pace_tick(pc);
+    }
+}
+
+/* Several lanes: write file after file, each as its lines arrive. */
+static wn_status write_lanes(run *r, wn_sink_fn sink, void *ctx, uint64_t *out_bytes, pacer *pc)
+{
+    wn_status st = WN_OK;
+    size_t k = 0;
+
+    while (k < r->n_paths) {
+        pthread_mutex_lock(&r->out_mu);
+        file_out *fo = &r->outs[k];
+        while (fo->first == NULL && !fo->done && !r->out_cancelled &&
+               !atomic_load(&r->reader_nomem)) {
+            unsigned ms = pace_wait(pc);
+            if (ms == 0)
+                break;
+            struct timespec until;
+            clock_gettime(CLOCK_MONOTONIC, &until);
+            until.tv_sec += ms / 1000;
+            until.tv_nsec += (long)(ms % 1000) * 1000000L;
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            if (pthread_cond_timedwait(&r->out_ready, &r->out_mu, &until) == ETIMEDOUT)
+                break;
+        }
+        job *list = fo->first;
+        fo->first = fo->last = NULL;
+        size_t bytes = 0;
+        for (job *j = list; j; j = j->next)
+            bytes += j->out.n;
+        r->buffered -= bytes;
+        if (list == NULL && fo->done) {
+            r->head_file = ++k;   /* the next file's lane may stop waiting */
+            pthread_cond_broadcast(&r->out_room);
+        } else if (bytes)
+            pthread_cond_broadcast(&r->out_room);
+        int stop = r->out_cancelled || atomic_load(&r->reader_nomem);
+        pthread_mutex_unlock(&r->out_mu);
+
+        while (list) {
+            job *j = list;
+            list = j->next;
+            if (st == WN_OK && j->out.n) {
+                if (sink(ctx, j->out.p, j->out.n) != 0)
+                    st = WN_ERR_IO;
+                else
+                    *out_bytes += j->out.n;
+            }
+            job_free(j);
+        }
+        if (st != WN_OK || stop)
+            break;
+        pace_tick(pc);
+    }
+    return st;
+}
+
+/* Stop every lane: readers, workers and consumers return promptly. */
+static void cancel_all(run *r)
+{
+    if (r->out_sync) {
+        pthread_mutex_lock(&r->out_mu);
+        r->out_cancelled = 1;
+        pthread_cond_broadcast(&r->out_room);
+        pthread_cond_broadcast(&r->out_ready);
+        pthread_mutex_unlock(&r->out_mu);
+    }
+    for (unsigned l = 0; r->lanes && l < r->n_lanes; l++)
+        if (r->lanes[l].pool)
+            wn_pool_cancel(r->lanes[l].pool);
 }
 
 #define BAD_STATUSES "bad status list (want e.g. \"200,301\", \"2xx\" or \"all\")"
@@ -534,6 +797,7 @@ WN_API void wn_batch_options_init(wn_batch_options *o)
     o->max_bytes_in_flight = (size_t)256 << 20;
     o->error_lines = 1;
     o->progress_ms = 250;
+    o->max_buffered_output = (size_t)512 << 20;
 }
 
 WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err)
@@ -558,6 +822,18 @@ static unsigned online_cpus(void)
     return n > 1024 ? 1024 : (unsigned)n;
 }
 
+/* Readers for a run: one reader's gunzip feeds about six workers (see
+ * docs/internals/BATCH.md), and more readers than files would idle. */
+static unsigned pick_readers(unsigned asked, unsigned threads, size_t files)
+{
+    unsigned n = asked ? asked : threads >= 8 ? (threads + 5) / 6 : 1;
+    if (n > threads)
+        n = threads;
+    if (files < n)
+        n = files ? (unsigned)files : 1;
+    return n ? n : 1;
+}
+
 WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch_options *opt,
                               wn_sink_fn sink, void *sink_ctx, wn_batch_stats *stats,
                               wn_error *err)
@@ -567,12 +843,9 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
     worker *workers = NULL;
     void **ctxs = NULL;
     unsigned threads = 0;
-    int reader_started = 0;
-    pthread_t reader;
-    tally t;
+    uint64_t out_bytes = 0;
     double t0 = now_s();
 
-    memset(&t, 0, sizeof t);
     if (stats)
         memset(stats, 0, sizeof *stats);
     if ((paths == NULL && n > 0) || sink == NULL) {
@@ -600,87 +873,107 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
         struct stat sb;
         if (paths[i] && stat(paths[i], &sb) == 0 && S_ISREG(sb.st_mode))
             r->sizes[i] = (uint64_t)sb.st_size;
+        r->input_total += r->sizes[i];
     }
 
     threads = r->opt.threads ? r->opt.threads : online_cpus();
+    r->n_lanes = pick_readers(r->opt.readers, threads, n);
     workers = calloc(threads, sizeof *workers);
     ctxs = calloc(threads, sizeof *ctxs);
-    if (workers == NULL || ctxs == NULL)
+    r->lanes = calloc(r->n_lanes, sizeof *r->lanes);
+    if (workers == NULL || ctxs == NULL || r->lanes == NULL)
         goto nomem;
     for (unsigned i = 0; i < threads; i++) {
         workers[i].r = r;
         ctxs[i] = &workers[i];
     }
-    /* 64 queued records per worker hide the jitter of page costs; the byte
-     * cap, not this, is what bounds memory on big pages. */
-    unsigned max_jobs = r->opt.max_jobs_in_flight;
-    if (max_jobs == 0)
-        max_jobs = threads > 1024 ? 65536 : threads * 64;
-    wn_pool_config pc = {
-        .threads = threads,
-        .max_jobs = max_jobs,
-        .max_bytes = r->opt.max_bytes_in_flight ? r->opt.max_bytes_in_flight : SIZE_MAX,
-        .work = work,
-        .worker_ctx = ctxs,
-    };
-    r->pool = wn_pool_new(&pc);
-    if (r->pool == NULL)
-        goto nomem;
-    if (pthread_create(&reader, NULL, reader_main, r) != 0)
-        goto nomem;
-    reader_started = 1;
+    if (r->n_lanes > 1) {
+        r->outs = calloc(n, sizeof *r->outs);
+        if (r->outs == NULL)
+            goto nomem;
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_mutex_init(&r->out_mu, NULL);
+        pthread_cond_init(&r->out_ready, &ca);
+        pthread_cond_init(&r->out_room, NULL);
+        pthread_condattr_destroy(&ca);
+        r->out_sync = 1;
+    }
 
-    unsigned every = r->opt.progress_ms ? r->opt.progress_ms : 250;
-    double next_progress = t0 + every / 1000.0;
-    for (;;) {
-        unsigned wait = 1000;
-        if (r->opt.progress) {
-            double left = next_progress - now_s();
-            wait = left <= 0 ? 0 : (unsigned)(left * 1000) + 1;
-        }
-        void *vj = NULL;
-        int rc = wn_pool_next(r->pool, wait, &vj);
-        if (rc == 1) {
-            job *j = vj;
-            t.res[j->result]++;
-            if (j->result == RES_OK) {
-                t.html_bytes += j->html_len;
-                t.truncated += j->truncated != 0;
-            } else if (j->out.n)
-                t.error_lines++;
-            if (j->out.n) {
-                if (sink(sink_ctx, j->out.p, j->out.n) != 0) {
-                    job_free(j);
-                    st = WN_ERR_IO;
-                    set_err(err, st, "the output sink failed");
-                    wn_pool_cancel(r->pool);
-                    break;
-                }
-                t.output_bytes += j->out.n;
-            }
-            job_free(j);
-        } else if (rc < 0)
-            break;
-        if (r->opt.progress && now_s() >= next_progress) {
-            wn_batch_stats s;
-            snapshot(r, &t, t0, threads, &s);
-            r->opt.progress(r->opt.progress_ctx, &s, 0);
-            next_progress = now_s() + every / 1000.0;
+    /* The job and byte budgets are shared out between the lanes. 64 queued
+     * records per worker hide the jitter of page costs; the byte cap, not
+     * this, is what bounds memory on big pages. */
+    size_t jobs = r->opt.max_jobs_in_flight ? r->opt.max_jobs_in_flight
+                                            : (size_t)threads * 64;
+    size_t bytes = r->opt.max_bytes_in_flight ? r->opt.max_bytes_in_flight : SIZE_MAX;
+    unsigned first = 0;
+    for (unsigned l = 0; l < r->n_lanes; l++) {
+        lane *L = &r->lanes[l];
+        unsigned nw = threads / r->n_lanes + (l < threads % r->n_lanes);
+        size_t lj = jobs / r->n_lanes;
+        L->r = r;
+        wn_pool_config pc = {
+            .threads = nw,
+            .max_jobs = lj == 0 ? 1 : lj > 65536 ? 65536 : (unsigned)lj,
+            .max_bytes = bytes == SIZE_MAX ? SIZE_MAX : bytes / r->n_lanes,
+            .work = work,
+            .worker_ctx = ctxs + first,
+        };
+        first += nw;
+        L->pool = wn_pool_new(&pc);
+        if (L->pool == NULL)
+            goto nomem;
+    }
+    for (unsigned l = 0; l < r->n_lanes; l++) {
+        lane *L = &r->lanes[l];
+        if (pthread_create(&L->reader, NULL, reader_main, L) != 0)
+            goto nomem;
+        L->reader_started = 1;
+        if (r->n_lanes > 1) {
+            if (pthread_create(&L->consumer, NULL, consumer_main, L) != 0)
+                goto nomem;
+            L->consumer_started = 1;
         }
     }
+
+    pacer pc = {r, t0, 0, r->opt.progress_ms ? r->opt.progress_ms : 250, threads, &out_bytes};
+    pc.next = t0 + pc.every_ms / 1000.0;
+    if (r->n_lanes == 1)
+        st = write_single(r, sink, sink_ctx, &out_bytes, &pc);
+    else
+        st = write_lanes(r, sink, sink_ctx, &out_bytes, &pc);
+    if (st == WN_ERR_IO)
+        set_err(err, st, "the output sink failed");
     goto done;
 
 nomem:
     st = WN_ERR_NOMEM;
     set_err(err, st, "out of memory starting the batch");
 done:
-    if (reader_started)
-        pthread_join(reader, NULL);
-    if (r && r->pool)
-        wn_pool_free(r->pool, job_free);
+    /* A failed run, or a reader out of memory, leaves other lanes blocked on
+     * full pools or on buffer room: release them before joining. */
+    if (r && (st != WN_OK || atomic_load(&r->reader_nomem)))
+        cancel_all(r);
+    for (unsigned l = 0; r && r->lanes && l < r->n_lanes; l++) {
+        lane *L = &r->lanes[l];
+        if (L->reader_started)
+            pthread_join(L->reader, NULL);
+        if (L->consumer_started)
+            pthread_join(L->consumer, NULL);
+    }
+    for (unsigned l = 0; r && r->lanes && l < r->n_lanes; l++)
+        wn_pool_free(r->lanes[l].pool, job_free);
     if (r && st == WN_OK && atomic_load(&r->reader_nomem)) {
         st = WN_ERR_NOMEM;
         set_err(err, st, "out of memory reading records");
+    }
+    for (size_t i = 0; r && r->outs && i < n; i++) {
+        while (r->outs[i].first) {
+            job *j = r->outs[i].first;
+            r->outs[i].first = j->next;
+            job_free(j);
+        }
     }
     for (unsigned i = 0; workers && i < threads; i++) {
         for (unsigned k = 0; k < EXTRACTOR_CACHE; k++)
@@ -690,16 +983,22 @@ done:
     }
     if (r) {
         wn_batch_stats s;
-        snapshot(r, &t, t0, threads, &s);
+        snapshot(r, out_bytes, t0, threads, &s);
         if (stats)
             *stats = s;
         if (r->opt.progress && r->sizes)
             r->opt.progress(r->opt.progress_ctx, &s, 1);
+        if (r->out_sync) {
+            pthread_cond_destroy(&r->out_ready);
+            pthread_cond_destroy(&r->out_room);
+            pthread_mutex_destroy(&r->out_mu);
+        }
+        free(r->outs);
+        free(r->lanes);
+        free(r->sizes);
     }
     free(workers);
     free(ctxs);
-    if (r)
-        free(r->sizes);
     free(r);
     return st;
 }

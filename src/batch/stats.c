@@ -48,6 +48,7 @@ WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, v
     put_field(&b, "output_bytes", s->output_bytes, 0);
     put_field(&b, "error_lines", s->error_lines, 0);
     put_field(&b, "threads", s->threads, 0);
+    put_field(&b, "readers", s->readers, 0);
     /* Three decimals: milliseconds are all a run time needs. */
     snprintf(tmp, sizeof tmp, ",\"elapsed_s\":%.3f}\n", s->elapsed_s >= 0 ? s->elapsed_s : 0.0);
     wn_obuf_puts(&b, tmp);

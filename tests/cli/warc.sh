@@ -3,7 +3,7 @@
 # with `winnow warc-pack` when it exists), whole and broken (cut gzip member,
 # lying Content-Length, junk): which records are extracted, skipped
 # or failed, the exact counters in --stats, the JSON line fields, input order
-# kept with any -j, gzip output, directories and stdin lists, exit codes.
+# kept with any -j or --readers, gzip output, directories and stdin lists, exit codes.
 # Prints "warc: N passed, M failed"; exits non-zero on failure.
 set -u
 TOOL=${1:?usage: warc.sh PATH/TO/winnow}
@@ -176,6 +176,19 @@ for j in 1 4 8; do
     "$TOOL" warc -j $j "$W1" "$W2" >"$TMP/j$j.jsonl" 2>/dev/null
     if cmp -s "$TMP/base.jsonl" "$TMP/j$j.jsonl"; then ok; else bad "-j $j output differs from -j 2"; fi
 done
+
+# several readers (files read at once): the same bytes and counters as one
+"$TOOL" warc -j 4 --readers 1 --stats "$TMP/r1.json" "$W1" "$W2" "$W1" "$W2" >"$TMP/r1.jsonl" 2>/dev/null
+for opts in "--readers 3" "--readers 3 --max-buffered 1" "--readers 4 -j 4"; do
+    # shellcheck disable=SC2086
+    "$TOOL" warc -j 4 $opts --stats "$TMP/r3.json" "$W1" "$W2" "$W1" "$W2" >"$TMP/r3.jsonl" 2>/dev/null
+    if cmp -s "$TMP/r1.jsonl" "$TMP/r3.jsonl"; then ok; else bad "$opts output differs from --readers 1"; fi
+    a=$(sed 's/"readers":[0-9]*,"elapsed_s":.*//' "$TMP/r1.json")
+    b=$(sed 's/"readers":[0-9]*,"elapsed_s":.*//' "$TMP/r3.json")
+    if [ "$a" = "$b" ]; then ok; else bad "$opts counters differ: $b"; fi
+done
+expect_stat "$TMP/r3.json" readers 4
+expect_stat "$TMP/r1.json" records_seen 24
 
 # --no-error-lines: the same counters, no error line
 expect_status 1 "$TOOL" warc --no-error-lines --stats "$TMP/s4.json" "$W1" "$W2"

@@ -316,6 +316,7 @@ static void test_stats_json(void)
     s.failed_read = 1;
     s.failed_timeout = 1;
     s.threads = 4;
+    s.readers = 2;
     s.elapsed_s = 1.5;
     wn_obuf b = {0};
     CHECK_EQ_INT(wn_batch_stats_json(&s, wn_obuf_sink, &b), WN_OK);
@@ -325,11 +326,13 @@ static void test_stats_json(void)
                  "\"failed\":2,\"failed_read\":1,\"failed_extract\":0,\"failed_limit\":0,"
                  "\"failed_timeout\":1,\"truncated\":0,\"input_bytes\":0,\"input_total\":0,"
                  "\"html_bytes\":0,\"output_bytes\":0,\"error_lines\":0,\"threads\":4,"
-                 "\"elapsed_s\":1.500}\n");
+                 "\"readers\":2,\"elapsed_s\":1.500}\n");
     wn_obuf_fini(&b);
 }
 
 /* MARK: wn_batch_run */
+
+static char *make_warc_at(char *path, int n, int first);
 
 /* Append one response record with an HTTP 200 text/html block to f. */
 static void put_response(FILE *f, const char *uri, const char *html)
@@ -351,13 +354,20 @@ static void put_response(FILE *f, const char *uri, const char *html)
 static char *make_warc(int n)
 {
     static char path[64];
+    return make_warc_at(path, n, 0);
+}
+
+/* The same into path (at least 32 bytes), pages numbered from first. */
+static char *make_warc_at(char *path, int n, int first)
+{
     strcpy(path, "/tmp/test_batch_XXXXXX");
     int fd = mkstemp(path);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (f == NULL)
         return NULL;
-    for (int i = 0; i < n; i++) {
+    for (int k = first; k < first + n; k++) {
         char uri[64], html[1024];
+        int i = k;
         snprintf(uri, sizeof uri, "http://t.example/%d", i);
         snprintf(html, sizeof html,
                  "<html><head><title>Page %d</title></head><body><article><h1>Page %d</h1>"
@@ -503,6 +513,79 @@ static void test_run_progress_and_args(void)
     unlink(path);
 }
 
+/* Several readers: the same bytes and counters as one, whatever the buffer
+ * cap, with a missing file in the middle; and a sink failure stops them all. */
+static void test_run_readers(void)
+{
+    enum { NF = 6 };
+    char p[NF][32];
+    const char *paths[NF + 1];
+    int sizes[NF] = {40, 3, 25, 0, 60, 12};
+    int first = 0, total = 0;
+    for (int i = 0; i < NF; i++) {
+        CHECK(make_warc_at(p[i], sizes[i], first) != NULL);
+        first += sizes[i];
+        total += sizes[i];
+    }
+    for (int i = 0; i < 3; i++)
+        paths[i] = p[i];
+    paths[3] = "/nonexistent/dir/y.warc";   /* in place of the empty file */
+    for (int i = 4; i < NF; i++)
+        paths[i] = p[i];
+    total -= sizes[3];
+
+    wn_batch_options o;
+    wn_batch_options_init(&o);
+    o.threads = 4;
+    o.readers = 1;
+    capture one = {{0}, 0, 0};
+    wn_batch_stats s1;
+    CHECK_EQ_INT(wn_batch_run(paths, NF, &o, capture_sink, &one, &s1, NULL), WN_OK);
+    CHECK_EQ_INT(s1.readers, 1);
+    CHECK_EQ_INT(s1.extracted, total);
+    CHECK_EQ_INT(s1.files_failed, 1);
+
+    size_t caps[2] = {(size_t)512 << 20, 1};   /* ample, and a 1-byte cap */
+    for (int c = 0; c < 2; c++) {
+        o.readers = 3;
+        o.max_buffered_output = caps[c];
+        capture many = {{0}, 0, 0};
+        wn_batch_stats s3;
+        CHECK_EQ_INT(wn_batch_run(paths, NF, &o, capture_sink, &many, &s3, NULL), WN_OK);
+        CHECK_EQ_INT(s3.readers, 3);
+        CHECK_EQ_INT(s3.threads, 4);
+        CHECK_EQ_INT(s3.records_seen, s1.records_seen);
+        CHECK_EQ_INT(s3.extracted, s1.extracted);
+        CHECK_EQ_INT(s3.files, NF);
+        CHECK_EQ_INT(s3.files_failed, 1);
+        CHECK_EQ_INT(s3.error_lines, 1);
+        CHECK_EQ_INT(s3.output_bytes, s1.output_bytes);
+        CHECK_EQ_INT(s3.input_bytes, s1.input_bytes);
+        CHECK(many.out.n == one.out.n && memcmp(many.out.p, one.out.p, one.out.n) == 0);
+        wn_obuf_fini(&many.out);
+    }
+
+    /* readers are capped by the files */
+    o.readers = 50;
+    capture few = {{0}, 0, 0};
+    wn_batch_stats s4;
+    CHECK_EQ_INT(wn_batch_run(paths, 2, &o, capture_sink, &few, &s4, NULL), WN_OK);
+    CHECK_EQ_INT(s4.readers, 2);
+    wn_obuf_fini(&few.out);
+
+    /* a sink failure with several readers: no hang, WN_ERR_IO */
+    o.readers = 3;
+    o.max_buffered_output = 1;
+    capture bad = {{0}, 0, 10};
+    CHECK_EQ_INT(wn_batch_run(paths, NF, &o, capture_sink, &bad, &s4, NULL), WN_ERR_IO);
+    CHECK_EQ_INT(bad.calls, 10);
+    wn_obuf_fini(&bad.out);
+
+    wn_obuf_fini(&one.out);
+    for (int i = 0; i < NF; i++)
+        unlink(p[i]);
+}
+
 int main(void)
 {
     RUN(test_pool_order_1_thread);
@@ -521,5 +604,6 @@ int main(void)
     RUN(test_run_order_tight_caps);
     RUN(test_run_sink_failure);
     RUN(test_run_progress_and_args);
+    RUN(test_run_readers);
     CHECK_DONE();
 }
