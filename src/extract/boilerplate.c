@@ -6,7 +6,6 @@
  */
 #include <pthread.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "extract/content_internal.h"
 
@@ -744,7 +743,9 @@ void wn_extra_clean(wn_cctx *c)
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if ((c->nf[b->id] & CN_KEEP))
             continue;
-        if (getenv("KEEPLI") && (b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD) && wn_link_density(c, b) < 0.3f)
+        /* Items of a closing list or table are content unless they are links. */
+        if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD) &&
+            wn_link_density(c, b) < 0.3f)
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);

@@ -633,7 +633,10 @@ char *wn_meta_strip_title(wn_arena *a, const char *title, const char *site, cons
         size_t lw = count_words(title, left), rw = count_words(last + sl, right);
         size_t fleft = (size_t)(first - title), fright = n - fleft - fl;
         size_t flw = count_words(title, fleft), frw = count_words(first + fl, fright);
-        if (rw <= 4 && rw < lw && right * 2 <= left + 4) {
+        /* " | " almost always precedes a site name, even a long one */
+        bool pipe = sl == 3 && last[1] == '|';
+        if ((rw <= 4 && rw < lw && right * 2 <= left + 4) ||
+            (pipe && rw <= 8 && lw >= 2 && right <= left * 2)) {
             if (site_out)
                 *site_out = wn_arena_strdup(a, last + sl, right);
             return wn_arena_strdup(a, title, left);

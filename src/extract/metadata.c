@@ -389,8 +389,8 @@ static int heading_link(const ctx *c, const wn_node *el)
             continue;
         href = wn_dom_attr_value(k, "href");
         links++;
-        if (has_token(wn_dom_attr_value(k, "rel"), "bookmark") ||
-            same_url(href.p, href.n, c->page_url) ||
+        /* rel=bookmark alone proves nothing: teaser lists use it too */
+        if (same_url(href.p, href.n, c->page_url) ||
             (c->url.v && same_url(href.p, href.n, c->url.v)))
             return 1;
         if (has_token(wn_dom_attr_value(k, "rel"), "home") || (href.n == 1 && href.p[0] == '/'))
