@@ -1,23 +1,27 @@
 #!/bin/sh
-# warc.sh [BUILD_DIR] [-j LIST] [--plain] [--big]: the WARC section of `make bench`.
+# warc.sh [BUILD_DIR] [-j LIST] [--files N] [--plain] [--big]: WARC part of `make bench`.
 # Packs every development page (../shared/data/extraction/*/pages) into one
 # gzip-per-record WARC with `winnow warc-pack`, then times `winnow warc` at each
 # -j in LIST (default "1 2"; e.g. -j "1 2 4 8 16" for a scaling curve) against
 # `winnow extract` on the same pages, with peak RSS. --plain times the same WARC
-# uncompressed (no gunzip in the reader thread). --big also builds a >= 1 GB WARC
-# from copies of the pages to show peak memory does not grow with file size.
+# uncompressed (no gunzip in the reader thread). --files N packs the pages into N
+# WARCs instead of one, for runs with several readers (they read files at once).
+# --big also builds a >= 1 GB WARC from copies of the pages to show peak memory
+# does not grow with file size.
 set -u
 B=build/release
 JLIST="1 2"
 BIG=0
 PLAIN=0
+FILES=1
 REPEATS=${BENCH_REPEATS:-3}
 while [ $# -gt 0 ]; do
     case $1 in
     -j) JLIST=${2:?-j needs a list}; shift 2 ;;
     --big) BIG=1; shift ;;
     --plain) PLAIN=1; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --files) FILES=${2:?--files needs a count}; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) B=$1; shift ;;
     esac
 done
@@ -62,15 +66,33 @@ if ! "$TOOL" warc-pack -o "$TMP/dev.warc.gz" $dirs >"$TMP/pack.out" 2>&1; then
     exit 1
 fi
 warc=$(wc -c <"$TMP/dev.warc.gz" | tr -d ' ')
-INPUT=$TMP/dev.warc.gz
+# INPUTS: the timed files (paths under TMP, no spaces).
+INPUTS=$TMP/dev.warc.gz
+if [ "$FILES" -gt 1 ]; then
+    # shellcheck disable=SC2086
+    find $dirs -type f | sort >"$TMP/pages.list"
+    split -n "l/$FILES" -d "$TMP/pages.list" "$TMP/pages.part."
+    INPUTS=
+    for part in "$TMP"/pages.part.*; do
+        # shellcheck disable=SC2046
+        "$TOOL" warc-pack -o "$part.warc.gz" $(cat "$part") >/dev/null 2>&1 || exit 1
+        INPUTS="$INPUTS $part.warc.gz"
+    done
+fi
 if [ "$PLAIN" = 1 ]; then
-    gzip -dc "$TMP/dev.warc.gz" >"$TMP/plain.warc"
-    INPUT=$TMP/plain.warc
+    plain=
+    for f in $INPUTS; do
+        gzip -dc "$f" >"${f%.gz}"
+        plain="$plain ${f%.gz}"
+    done
+    INPUTS=$plain
 fi
 cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
 echo "== WARC batch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $cpus CPUs online, best of $REPEATS)"
 echo "corpus: $pages pages, $(calc %.1f "$html / 1e6") MB HTML; packed: $(calc %.1f "$warc / 1e6") MB gzip-per-record WARC"
-[ "$PLAIN" = 1 ] && echo "timing the uncompressed WARC ($(calc %.1f "$(wc -c <"$INPUT") / 1e6") MB)"
+# shellcheck disable=SC2086
+fbytes=$(cat $INPUTS | wc -c | tr -d ' ')
+echo "timing $(echo $INPUTS | wc -w | tr -d ' ') $( [ "$PLAIN" = 1 ] && echo uncompressed || echo gzip-per-record) WARC file(s), $(calc %.1f "$fbytes / 1e6") MB"
 
 # ---- timed runs ----------------------------------------------------------------
 # The repeats are interleaved (extract, -j A, -j B, extract, ...) so that every
@@ -88,13 +110,15 @@ one_extract() {
     c=$(cut -d' ' -f1 "$TMP/rusage")
 }
 
-# one_warc J FILE: one `winnow warc` run; sets el (from --stats) c rss recs
-# failed hbytes. Returns 1 when the tool failed (exit status above 1).
+# one_warc J FILE...: one `winnow warc` run; sets el (from --stats) c rss recs
+# failed hbytes readers. Returns 1 when the tool failed (exit status above 1).
 one_warc() {
-    measure nice "$TOOL" warc -q -j "$1" --stats "$TMP/st.json" "$2" >/dev/null 2>"$TMP/err"
+    jj=$1
+    shift
+    measure nice "$TOOL" warc -q -j "$jj" --stats "$TMP/st.json" "$@" >/dev/null 2>"$TMP/err"
     rc=$?
     if [ $rc -gt 1 ]; then
-        echo "warc.sh: winnow warc -j $1 exited $rc: $(head -c 300 "$TMP/err")"
+        echo "warc.sh: winnow warc -j $jj exited $rc: $(head -c 300 "$TMP/err")"
         return 1
     fi
     el=$(stat_field elapsed_s "$TMP/st.json")
@@ -103,6 +127,7 @@ one_warc() {
     recs=$(stat_field extracted "$TMP/st.json")
     failed=$(stat_field failed "$TMP/st.json")
     hbytes=$(stat_field html_bytes "$TMP/st.json")
+    readers=$(stat_field readers "$TMP/st.json")
 }
 
 status=0
@@ -112,7 +137,9 @@ for r in $(seq "$REPEATS"); do
     keep_min best_x "$t"
     keep_min cpu_x "$c"
     for j in $JLIST; do
-        one_warc "$j" "$INPUT" || { status=1; continue; }
+        # shellcheck disable=SC2086
+        one_warc "$j" $INPUTS || { status=1; continue; }
+        eval "r_j$j=$readers"
         keep_min "t_j$j" "$el"
         keep_min "c_j$j" "$c"
         keep_max "rss_j$j" "$rss"
@@ -121,16 +148,15 @@ done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 [ -n "${best_x:-}" ] || exit 1
 echo "extract alone (winnow extract -f json, 1 thread): ${best_x} s wall, ${cpu_x} s CPU, $(calc %.0f "$pages / $best_x") pages/s"
-fbytes=$(wc -c <"$INPUT" | tr -d ' ')
 # speedup: wall time against the first -j of the list; vs extract: against
-# extract alone; CPU: user + system seconds of the whole process.
-printf '%-4s %8s %8s %10s %10s %10s %8s %10s %9s\n' "-j" "wall s" "CPU s" "records/s" "MB/s HTML" "MB/s WARC" "speedup" "vs extract" "peak RSS"
+# extract alone; CPU: user + system seconds of the whole process; rd: readers.
+printf '%-4s %3s %8s %8s %10s %10s %10s %8s %10s %9s\n' "-j" "rd" "wall s" "CPU s" "records/s" "MB/s HTML" "MB/s WARC" "speedup" "vs extract" "peak RSS"
 t1=
 for j in $JLIST; do
-    eval "best=\${t_j$j:-} cpu=\${c_j$j:-} rss_max=\${rss_j$j:-0}"
+    eval "best=\${t_j$j:-} cpu=\${c_j$j:-} rss_max=\${rss_j$j:-0} rd=\${r_j$j:-1}"
     [ -n "$best" ] || continue
     [ -n "$t1" ] || t1=$best
-    printf '%-4s %8s %8s %10s %10s %10s %7sx %9sx %6s MB\n' "$j" "$best" "$cpu" \
+    printf '%-4s %3s %8s %8s %10s %10s %10s %7sx %9sx %6s MB\n' "$j" "$rd" "$best" "$cpu" \
         "$(calc %.0f "$recs / $best")" "$(calc %.1f "$hbytes / 1e6 / $best")" \
         "$(calc %.1f "$fbytes / 1e6 / $best")" "$(calc %.2f "$t1 / $best")" \
         "$(calc %.2f "$best_x / $best")" "$(calc %.1f "$rss_max / 1024")"
