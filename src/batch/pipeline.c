@@ -506,8 +506,10 @@ static int read_file(lane *L, size_t fi)
         stop = take_record(L, fi, &rec) != 0;
     }
     wn_warc_close(w);
-    atomic_fetch_add(&r->done_bytes, r->sizes[fi]);
+    /* In this order a progress snapshot may miss the file for a moment, but
+     * never counts it twice. */
     atomic_store(&L->cur_in, 0);
+    atomic_fetch_add(&r->done_bytes, r->sizes[fi]);
     if (!stop && r->n_lanes > 1) {
         /* Several lanes: tell the consumer the file is complete. */
         job *eof = calloc(1, sizeof *eof);
