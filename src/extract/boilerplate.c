@@ -628,6 +628,75 @@ static bool inline_in_text(const wn_node *x)
     return false;
 }
 
+/* A teaser: a short block with a linked heading (title, maybe a summary, a
+ * date, an image). */
+static bool teaser_like(const wn_cctx *c, const wn_node *x)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)))
+        return false;
+    if (s->a == 0 || s->text == 0 || s->text > 600)
+        return false;
+    if (s->head > 0 && s->link10 >= 100)
+        return true;
+    /* No heading: an image card whose text is mostly its link. */
+    return s->img > 0 && s->text < 300 && wn_link_density(c, x) > 0.4f;
+}
+
+static bool same_kind(const wn_node *a, const wn_node *b)
+{
+    if (a->tag != b->tag)
+        return false;
+    wn_str x = wn_dom_attr_value(a, "class"), y = wn_dom_attr_value(b, "class");
+    return x.n == y.n && (x.n == 0 || memcmp(x.p, y.p, x.n) == 0);
+}
+
+/* Runs of three or more alike sibling teasers ("more from", "related",
+ * category listings under an article) go, with a short heading right above. */
+static void drop_teaser_runs(wn_cctx *c)
+{
+    wn_node *root = c->root;
+    for (wn_node *p = root; p; ) {
+        bool skip = false;
+        if (p->type != WN_NODE_ELEMENT || !(c->nf[p->id] & CN_VISITED) ||
+            (c->nf[p->id] & (CN_DROPPED | CN_IGNORED))) {
+            p = wn_dom_next(root, p, true);
+            continue;
+        }
+        wn_node *run = NULL;
+        uint32_t len = 0, run_text = 0;
+        for (wn_node *ch = p->first;; ch = ch->next) {
+            while (ch && ch->type != WN_NODE_ELEMENT)
+                ch = ch->next;
+            bool t = ch && teaser_like(c, ch);
+            if (t && run && same_kind(run, ch)) {
+                len++;
+                run_text += c->st[ch->id].text;
+                continue;
+            }
+            /* A run holding much of the article is the article (a list of
+             * features, a glossary), not a rail beside it. */
+            if (run && len >= 3 && (float)run_text < 0.4f * (float)c->st[root->id].text) {
+                /* The heading that announces the run goes with it. */
+                wn_node *h = run->prev;
+                while (h && h->type != WN_NODE_ELEMENT)
+                    h = h->prev;
+                if (h && is_heading(h) && c->st[h->id].text < 80 && !(c->nf[h->id] & CN_KEEP))
+                    wn_drop(c, h, WHY_TEASER);
+                for (wn_node *x = run; x != ch; x = x->next)
+                    if (x->type == WN_NODE_ELEMENT)
+                        wn_drop(c, x, WHY_TEASER);
+            }
+            run = t ? ch : NULL;
+            len = t ? 1 : 0;
+            run_text = t ? c->st[ch->id].text : 0;
+            if (ch == NULL)
+                break;
+        }
+        p = wn_dom_next(root, p, skip);
+    }
+}
+
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
  * rails or share widgets, nav and forms inside the container, headings left
  * without content, and non-prose lines before the first and after the last
@@ -683,6 +752,9 @@ void wn_extra_clean(wn_cctx *c)
         }
         x = wn_dom_next(root, x, skip);
     }
+
+    if (!keep_teasers)
+        drop_teaser_runs(c);
 
     /* Collect the kept text blocks in order. cands[] is free after the choice. */
     uint32_t nb = 0;
