@@ -261,17 +261,26 @@ static bool scheme_allowed(const url_parts *u, bool image)
            scheme_is(u->scheme, "tel");
 }
 
-/* Resolve ref against base and return the safe absolute (or, without a usable
- * base, relative) URL in dst's arena, or NULL when refused or out of memory. */
-static const char *url_resolve(wn_doc *dst, const char *base, wn_str ref, bool image, size_t *len)
-{
+/* Scratch for url_resolve, reused across one clone: the base is split once
+ * and the buffers keep their memory. */
+typedef struct url_ctx {
     wn_buf raw, out, merged;
-    url_parts r, b, t;
+    url_parts base;
+} url_ctx;
+
+/* Resolve ref against the context's base and return the safe absolute (or,
+ * without a usable base, relative) URL in dst's arena, or NULL when refused or
+ * out of memory. */
+static const char *url_resolve(wn_doc *dst, url_ctx *u, wn_str ref, bool image, size_t *len)
+{
+    wn_buf *raw = &u->raw, *out = &u->out, *merged = &u->merged;
+    url_parts r, t;
+    const url_parts b = u->base;
     const char *res = NULL;
     int rc = 0;
-    wn_buf_init(&raw, 0);
-    wn_buf_init(&out, 0);
-    wn_buf_init(&merged, 0);
+    wn_buf_clear(raw);
+    wn_buf_clear(out);
+    wn_buf_clear(merged);
 
     /* WHATWG URL parsing trims C0 controls and spaces and ignores tab/LF/CR
      * anywhere: "java\nscript:" is javascript:, so normalise first. */
@@ -280,85 +289,86 @@ static const char *url_resolve(wn_doc *dst, const char *base, wn_str ref, bool i
         s++;
     while (e > s && (unsigned char)ref.p[e - 1] <= 0x20)
         e--;
+    size_t from = s;
     for (size_t i = s; i < e; i++) {
         char c = ref.p[i];
-        if (c != '\t' && c != '\n' && c != '\r')
-            rc |= wn_buf_putc(&raw, c);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            rc |= wn_buf_put(raw, ref.p + from, i - from);
+            from = i + 1;
+        }
     }
-    if (rc || (raw.n == 0 && image))
+    rc |= wn_buf_put(raw, ref.p + from, e - from);
+    if (rc || (raw->n == 0 && image))
         goto done;
-    url_split(raw.p ? raw.p : "", raw.n, &r);
+    url_split(raw->p ? raw->p : "", raw->n, &r);
     if (r.has_scheme && !scheme_allowed(&r, image))
         goto done;
 
-    memset(&b, 0, sizeof b);
-    if (base != NULL)
-        url_split(base, strlen(base), &b);
     if (r.has_scheme) {
-        rc |= wn_buf_put(&out, r.scheme.p, r.scheme.n) | wn_buf_putc(&out, ':');
+        rc |= wn_buf_put(out, r.scheme.p, r.scheme.n) | wn_buf_putc(out, ':');
         if (r.has_authority)
-            rc |= wn_buf_puts(&out, "//") | wn_buf_put(&out, r.authority.p, r.authority.n);
-        rc |= remove_dot_segments(r.path.p, r.path.n, &out);
+            rc |= wn_buf_puts(out, "//") | wn_buf_put(out, r.authority.p, r.authority.n);
+        rc |= remove_dot_segments(r.path.p, r.path.n, out);
     } else if (!b.has_scheme) {
         /* no usable base: keep the reference as written */
-        rc |= wn_buf_put(&out, raw.p, raw.n);
+        rc |= wn_buf_put(out, raw->p, raw->n);
         r.has_query = r.has_fragment = false;
     } else {
         /* RFC 3986 section 5.2.2 */
-        rc |= wn_buf_put(&out, b.scheme.p, b.scheme.n) | wn_buf_putc(&out, ':');
+        rc |= wn_buf_put(out, b.scheme.p, b.scheme.n) | wn_buf_putc(out, ':');
         if (r.has_authority) {
-            rc |= wn_buf_puts(&out, "//") | wn_buf_put(&out, r.authority.p, r.authority.n);
-            rc |= remove_dot_segments(r.path.p, r.path.n, &out);
+            rc |= wn_buf_puts(out, "//") | wn_buf_put(out, r.authority.p, r.authority.n);
+            rc |= remove_dot_segments(r.path.p, r.path.n, out);
         } else {
             if (b.has_authority)
-                rc |= wn_buf_puts(&out, "//") | wn_buf_put(&out, b.authority.p, b.authority.n);
+                rc |= wn_buf_puts(out, "//") | wn_buf_put(out, b.authority.p, b.authority.n);
             if (r.path.n == 0) {
-                rc |= wn_buf_put(&out, b.path.p, b.path.n);
+                rc |= wn_buf_put(out, b.path.p, b.path.n);
                 if (!r.has_query && b.has_query)
-                    rc |= wn_buf_putc(&out, '?') | wn_buf_put(&out, b.query.p, b.query.n);
+                    rc |= wn_buf_putc(out, '?') | wn_buf_put(out, b.query.p, b.query.n);
             } else if (r.path.p[0] == '/') {
-                rc |= remove_dot_segments(r.path.p, r.path.n, &out);
+                rc |= remove_dot_segments(r.path.p, r.path.n, out);
             } else {
                 /* merge (5.2.3), then remove dot segments */
                 if (b.has_authority && b.path.n == 0) {
-                    rc |= wn_buf_putc(&merged, '/');
+                    rc |= wn_buf_putc(merged, '/');
                 } else {
                     size_t k = b.path.n;
                     while (k > 0 && b.path.p[k - 1] != '/')
                         k--;
-                    rc |= wn_buf_put(&merged, b.path.p, k);
+                    rc |= wn_buf_put(merged, b.path.p, k);
                 }
-                rc |= wn_buf_put(&merged, r.path.p, r.path.n);
+                rc |= wn_buf_put(merged, r.path.p, r.path.n);
                 if (!rc)
-                    rc |= remove_dot_segments(merged.p, merged.n, &out);
+                    rc |= remove_dot_segments(merged->p, merged->n, out);
             }
         }
     }
     if (r.has_query)
-        rc |= wn_buf_putc(&out, '?') | wn_buf_put(&out, r.query.p, r.query.n);
+        rc |= wn_buf_putc(out, '?') | wn_buf_put(out, r.query.p, r.query.n);
     if (r.has_fragment)
-        rc |= wn_buf_putc(&out, '#') | wn_buf_put(&out, r.fragment.p, r.fragment.n);
+        rc |= wn_buf_putc(out, '#') | wn_buf_put(out, r.fragment.p, r.fragment.n);
     if (rc)
         goto done;
 
     /* Check again: a base with an odd scheme must not make a relative link unsafe. */
-    url_split(out.p ? out.p : "", out.n, &t);
+    url_split(out->p ? out->p : "", out->n, &t);
     if (t.has_scheme && !scheme_allowed(&t, image))
         goto done;
 
     /* Percent-encode what may not appear raw in a URL (RFC 3986 section 2). */
     size_t extra = 0;
-    for (size_t i = 0; i < out.n; i++) {
-        unsigned char c = (unsigned char)out.p[i];
+    for (size_t i = 0; i < out->n; i++) {
+        unsigned char c = (unsigned char)out->p[i];
         if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`')
             extra += 2;
     }
-    char *d = wn_arena_alloc(&dst->arena, out.n + extra + 1);
+    char *d = wn_arena_alloc(&dst->arena, out->n + extra + 1);
     if (d == NULL)
         goto done;
     size_t k = 0;
-    for (size_t i = 0; i < out.n; i++) {
-        unsigned char c = (unsigned char)out.p[i];
+    for (size_t i = 0; i < out->n; i++) {
+        unsigned char c = (unsigned char)out->p[i];
         if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`') {
             static const char hex[] = "0123456789ABCDEF";
             d[k++] = '%';
@@ -372,9 +382,6 @@ static const char *url_resolve(wn_doc *dst, const char *base, wn_str ref, bool i
     *len = k;
     res = d;
 done:
-    wn_buf_fini(&raw);
-    wn_buf_fini(&out);
-    wn_buf_fini(&merged);
     return res;
 }
 
@@ -552,7 +559,7 @@ static int code_class(wn_doc *dst, const wn_node *el, wn_attr *a)
 
 /* Copy the allowed attributes of src onto the new element el. Returns 0, -1 on
  * OOM, or 1 when the element cannot be kept (a link or image without a safe URL). */
-static int copy_attrs(wn_doc *dst, wn_node *el, const wn_node *src, const char *base)
+static int copy_attrs(wn_doc *dst, wn_node *el, const wn_node *src, url_ctx *urls)
 {
     wn_attr at[3];
     uint32_t n = 0;
@@ -565,7 +572,7 @@ static int copy_attrs(wn_doc *dst, wn_node *el, const wn_node *src, const char *
         if (wn_dom_attr(src, "href") == NULL)
             return 1;
         v = wn_dom_attr_value(src, "href");
-        u = url_resolve(dst, base, v, false, &len);
+        u = url_resolve(dst, urls, v, false, &len);
         if (u == NULL)
             return 1;
         at[n++] = (wn_attr){ WN_STR_LIT("href"), wn_str_make(u, len), 0 };
@@ -574,7 +581,7 @@ static int copy_attrs(wn_doc *dst, wn_node *el, const wn_node *src, const char *
         v = image_source(src);
         if (v.n == 0)
             return 1;
-        u = url_resolve(dst, base, v, true, &len);
+        u = url_resolve(dst, urls, v, true, &len);
         if (u == NULL)
             return 1;
         at[n++] = (wn_attr){ WN_STR_LIT("src"), wn_str_make(u, len), 0 };
@@ -637,7 +644,7 @@ typedef struct frame {
 
 typedef struct copier {
     wn_doc *dst;
-    const char *base;
+    url_ctx url;
     unsigned flags;
     wn_node *cur;         /* dst node receiving copies */
     bool in_pre;
@@ -788,7 +795,7 @@ static int enter(copier *c, const wn_node *n)
         wn_node *el = new_el(c->dst, tag);
         if (el == NULL)
             return -1;
-        int rc = copy_attrs(c->dst, el, n, c->base);
+        int rc = copy_attrs(c->dst, el, n, &c->url);
         if (rc < 0)
             return -1;
         if (rc > 0) {
@@ -1175,11 +1182,15 @@ wn_node *wn_clean_clone(wn_doc *dst, const wn_node *src, const char *base_url, u
         return frag;
     memset(&c, 0, sizeof c);
     c.dst = dst;
-    c.base = base_url;
+    if (base_url != NULL)
+        url_split(base_url, strlen(base_url), &c.url.base);
     c.flags = flags;
     c.cur = frag;
     int rc = copy_tree(&c, src);
     free(c.stack);
+    wn_buf_fini(&c.url.raw);
+    wn_buf_fini(&c.url.out);
+    wn_buf_fini(&c.url.merged);
     if (rc != 0)
         return NULL;
     if (paragraphs(dst, frag) != 0)

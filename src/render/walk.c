@@ -541,109 +541,191 @@ static bool entity_like(const char *p, size_t n)
     return i > s && i < n && p[i] == ';';
 }
 
-/* Escape the word p[i..j) of p[0..n) (neighbours decide for _ & ]). */
-static int escape_word(wn_buf *b, const char *p, size_t i, size_t j, size_t n, unsigned esc, bool bol)
+/* Bytes that need a look in a run of text: whitespace (collapsed to one
+ * space), the lead byte of U+00A0 (a space in Markdown), and, in Markdown,
+ * the characters escape_at may escape. */
+static const unsigned char ws_byte[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+static const unsigned char md_byte[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 1,
+    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['~'] = 1, ['<'] = 1, ['_'] = 1, ['&'] = 1,
+    [']'] = 1, ['['] = 1, ['|'] = 1, ['#'] = 1, ['>'] = 1, ['-'] = 1, ['+'] = 1, ['='] = 1,
+    ['.'] = 1, [')'] = 1,
+};
+
+/* Length of the whitespace at p[0..n): ASCII whitespace, and in Markdown also
+ * a no-break space (U+00A0), which would otherwise keep an emphasis run from
+ * opening or closing; it becomes an ordinary space there. */
+static size_t ws_len(bool md, const char *p, size_t n)
 {
+    if (wn_is_space((unsigned char)*p))
+        return 1;
+    if (md && n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* Markdown: how many bytes at p[k] are written, with a backslash first when
+ * *esc_out. k is inside the run p[i..j) of the text p[0..n); bol: the run
+ * starts a line. Neighbours decide for _ & ] and the line-start cases. */
+static size_t escape_at(const char *p, size_t i, size_t j, size_t n, size_t k, unsigned esc,
+                        bool bol, bool *esc_out)
+{
+    char c = p[k];
+    bool word_start = k == i || p[k - 1] == ' ' ||
+                      (k >= 2 && (unsigned char)p[k - 2] == 0xC2 && (unsigned char)p[k - 1] == 0xA0);
+    bool need = false;
+    *esc_out = false;
+    if (bol && k == i) {
+        if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
+            *esc_out = true;
+            return 1;
+        }
+    }
+    switch (c) {
+    case '\\': case '`': case '*': case '~': case '<':
+        need = true;
+        break;
+    case '.': case ')':
+        /* "2024. was" at a line start would open an ordered list */
+        if (bol && k > i && k - i <= 9 && (k + 1 == j || ws_len(true, p + k + 1, j - k - 1))) {
+            need = true;
+            for (size_t d = i; d < k; d++)
+                if (p[d] < '0' || p[d] > '9')
+                    need = false;
+        }
+        break;
+    case '_':
+        need = !(k > 0 && word_char((unsigned char)p[k - 1]) && k + 1 < n &&
+                 word_char((unsigned char)p[k + 1]));
+        break;
+    case '&':
+        need = entity_like(p + k, n - k);
+        break;
+    case ']':
+        need = (esc & WN_ESC_BRACKETS) || k + 1 >= n || p[k + 1] == '(' || p[k + 1] == '[' ||
+               p[k + 1] == ':';
+        break;
+    case '[':
+        need = (esc & WN_ESC_BRACKETS) != 0;
+        break;
+    case '#':
+        /* in a heading, a # starting a word could be read as its closing run */
+        need = (esc & WN_ESC_HEADING) && word_start;
+        break;
+    case '|':
+        need = (esc & WN_ESC_PIPE) != 0;
+        break;
+    default:
+        break;
+    }
+    *esc_out = need;
+    return 1;
+}
+
+/* Write the run p[i..j) of the text p[0..n) (no whitespace at either end):
+ * inner whitespace runs as one space, Markdown escapes when esc. Straight from
+ * p when nothing needs changing, which is the common case for text. */
+static int put_run(wn_lw *lw, const char *p, size_t i, size_t j, size_t n, unsigned esc)
+{
+    bool md = lw->markdown;
+    const unsigned char *look = esc ? md_byte : ws_byte;
+    wn_buf *b = &lw->scratch;
+    size_t from = i;   /* start of bytes not yet copied to b */
+    bool copying = false;
     int rc = 0;
     for (size_t k = i; k < j; k++) {
-        char c = p[k];
-        bool need = false;
-        if (bol && k == i) {
-            if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
-                need = true;
-            } else if (c >= '0' && c <= '9') {
-                /* "2024. was" would start an ordered list: escape the dot */
-                size_t d = k;
-                while (d < j && d - k < 9 && p[d] >= '0' && p[d] <= '9')
-                    d++;
-                if (d < j && (p[d] == '.' || p[d] == ')') && d + 1 == j) {
-                    rc |= wn_buf_put(b, p + k, d - k);
-                    rc |= wn_buf_putc(b, '\\');
-                    rc |= wn_buf_putc(b, p[d]);
-                    k = d;
-                    continue;
-                }
+        if (!look[(unsigned char)p[k]])
+            continue;
+        size_t w = ws_len(md, p + k, j - k);
+        if (w) {
+            size_t m = k + w;
+            while (m < j && (w = ws_len(md, p + m, j - m)) != 0)
+                m += w;
+            if (m - k == 1 && p[k] == ' ')
+                continue;   /* already a single space */
+            if (!copying) {
+                wn_buf_clear(b);
+                copying = true;
             }
+            rc |= wn_buf_put(b, p + from, k - from);
+            rc |= wn_buf_putc(b, ' ');
+            from = m;
+            k = m - 1;
+            continue;
         }
-        switch (c) {
-        case '\\': case '`': case '*': case '~': case '<':
-            need = true;
-            break;
-        case '_':
-            need = !(k > 0 && word_char((unsigned char)p[k - 1]) && k + 1 < n &&
-                     word_char((unsigned char)p[k + 1]));
-            break;
-        case '&':
-            need = entity_like(p + k, n - k);
-            break;
-        case ']':
-            need = (esc & WN_ESC_BRACKETS) || k + 1 >= n || p[k + 1] == '(' || p[k + 1] == '[' ||
-                   p[k + 1] == ':';
-            break;
-        case '[':
-            need = (esc & WN_ESC_BRACKETS) != 0;
-            break;
-        case '#':
-            /* in a heading, a # after a space could be read as its closing run */
-            need = need || ((esc & WN_ESC_HEADING) && k == i);
-            break;
-        case '|':
-            need = (esc & WN_ESC_PIPE) != 0;
-            break;
-        default:
-            break;
-        }
-        if (need)
+        if (!esc)
+            continue;
+        bool e;
+        size_t len = escape_at(p, i, j, n, k, esc, lw->bol, &e);
+        if (e) {
+            if (!copying) {
+                wn_buf_clear(b);
+                copying = true;
+            }
+            rc |= wn_buf_put(b, p + from, k - from);
             rc |= wn_buf_putc(b, '\\');
-        rc |= wn_buf_putc(b, c);
+            from = k;
+        }
+        k += len - 1;
     }
+    if (!copying) {
+        emit(lw, p + i, j - i);
+        return 0;
+    }
+    rc |= wn_buf_put(b, p + from, j - from);
+    emit(lw, b->p, b->n);
     return rc;
 }
 
 int wn_md_escape(wn_buf *out, const char *p, size_t n, unsigned esc)
 {
-    return escape_word(out, p, 0, n, n, esc, false);
-}
-
-/* Length of the whitespace at p: ASCII whitespace, and in Markdown also a
- * no-break space (U+00A0), which would otherwise keep an emphasis run from
- * opening or closing; it becomes an ordinary space there. */
-static size_t space_len(const wn_lw *lw, const char *p, size_t n)
-{
-    if (wn_is_space((unsigned char)*p))
-        return 1;
-    if (lw->markdown && n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
-        return 2;
-    return 0;
+    int rc = 0;
+    size_t from = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!md_byte[(unsigned char)p[k]] || ws_len(false, p + k, n - k))
+            continue;
+        bool e;
+        size_t len = escape_at(p, 0, n, n, k, esc, false, &e);
+        if (e) {
+            rc |= wn_buf_put(out, p + from, k - from);
+            rc |= wn_buf_putc(out, '\\');
+            from = k;
+        }
+        k += len - 1;
+    }
+    rc |= wn_buf_put(out, p + from, n - from);
+    return rc;
 }
 
 void wn_lw_text(wn_lw *lw, const char *p, size_t n, unsigned esc)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t sl = space_len(lw, p + i, n - i);
-        if (sl) {
-            resolve_deferred(lw, CC_SPACE);
-            lw->pending_space = true;
-            i += sl;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && space_len(lw, p + j, n - j) == 0)
-            j++;
-        flush(lw, char_class(p + i, j - i));
-        if (esc) {
-            wn_buf_clear(&lw->scratch);
-            if (escape_word(&lw->scratch, p, i, j, n, esc, lw->bol) != 0 && !lw->out->failed)
-                lw->out->failed = WN_ERR_NOMEM;
-            emit(lw, lw->scratch.p, lw->scratch.n);
-        } else {
-            emit(lw, p + i, j - i);
-        }
-        lw->last = last_class(p + i, j - i);
-        lw->bol = false;
-        i = j;
+    bool md = lw->markdown;
+    size_t i = 0, j = n, w;
+    while (i < n && (w = ws_len(md, p + i, n - i)) != 0)
+        i += w;
+    if (i > 0) {
+        resolve_deferred(lw, CC_SPACE);
+        lw->pending_space = true;
     }
+    if (i == n)
+        return;
+    for (;;) {   /* trailing whitespace */
+        if (j > i && wn_is_space((unsigned char)p[j - 1]))
+            j--;
+        else if (md && j >= i + 2 && (unsigned char)p[j - 2] == 0xC2 && (unsigned char)p[j - 1] == 0xA0)
+            j -= 2;
+        else
+            break;
+    }
+    flush(lw, char_class(p + i, j - i));
+    if (put_run(lw, p, i, j, n, esc) != 0 && !lw->out->failed)
+        lw->out->failed = WN_ERR_NOMEM;
+    lw->last = last_class(p + i, j - i);
+    lw->bol = false;
+    if (j < n)
+        lw->pending_space = true;
 }
 
 void wn_lw_inline_raw(wn_lw *lw, const char *p, size_t n)
