@@ -305,7 +305,8 @@ static const char *const byline_cut[] = {
     "über", "alle", "kontakt", "contact", "foto", "fotos", "photo", "photos", "bild",
     "bilder", "illustration", "illustrationen", "mehr", "weitere", "view", "profil",
     "profile", "schließen", "close", "follow", "folgen", "twitter", "email", "e-mail",
-    "mail", "share", "teilen", "more", "see", "read", "lesen", "zum", "zur",
+    "mail", "share", "teilen", "more", "see", "read", "lesen", "zum", "zur", "under", "unter",
+    "filed",
 };
 
 /* Words that are no name at all when they come first. */
@@ -475,8 +476,11 @@ char *wn_meta_clean_byline(char *s)
         for (size_t k = 0; k < sizeof byline_lead / sizeof byline_lead[0]; k++) {
             size_t len = strlen(byline_lead[k]);
             n = strlen(s);
+            /* "Veröffentlicht vonChris Jung": inline elements glued without a
+             * space still end the lead-in at a capital */
             if (has_prefix_ci(s, n, byline_lead[k]) &&
                 (s[len] == ' ' || s[len] == ':' || s[len] == '\0' ||
+                 (len > 3 && s[len] >= 'A' && s[len] <= 'Z') ||
                  !strncmp(s + len, "\xEF\xBC\x9A", 3))) {
                 /* "By" alone or "De" starting a name ("De Niro") needs a following name. */
                 if (s[len] == '\0')
