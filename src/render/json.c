@@ -189,8 +189,10 @@ wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, v
     put_key(&b, &first, "text");
     if (a->text)
         put_str(&b, a->text, strlen(a->text), true);
-    else
+    else if (a->body)
         st = put_rendered(&b, &tmp, a->body, wn_render_text, 0);
+    else
+        wn_buf_puts(&b, "\"\"");   /* no article: empty text, never null */
     if (st == WN_OK && (flags & WN_RENDER_JSON_MARKDOWN)) {
         put_key(&b, &first, "markdown");
         st = put_rendered(&b, &tmp, a->body, wn_render_markdown, flags);
