@@ -35,8 +35,9 @@ static int rank_name(wn_str t)
             break;
         }
     }
+    /* Not "Review": in practice a reader's review nested in a Recipe or Product. */
     if (ends_with(t, "Article") || ends_with(t, "Posting") || wn_str_eq(t, "Report") ||
-        wn_str_eq(t, "Review") || wn_str_eq(t, "Blog") || wn_str_eq(t, "Thesis"))
+        wn_str_eq(t, "Blog") || wn_str_eq(t, "Thesis"))
         return 3;
     if (ends_with(t, "Page"))
         return 2;

@@ -544,6 +544,8 @@ static bool author_marker(const elcls *ec)
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
+    if (marker(ec, "comment"))
+        return false;   /* "comment-author" */
     if (!(author_word(wn_str_make(ec->lc, ec->n)) ||
           marker(ec, "byline") || marker(ec, "by-line") ||
           marker(ec, "autor") || marker(ec, "auteur") || marker(ec, "writer") ||
@@ -595,6 +597,8 @@ static const wn_node *byline_name(const wn_node *el)
 
 static bool date_marker(const elcls *el)
 {
+    if (marker(el, "comment"))
+        return false;   /* "comment-date": a reader's, not the article's */
     return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
            marker(el, "publish") || marker(el, "publication") || marker(el, "datum") || marker(el, "fecha") ||
            marker(el, "meta") || marker(el, "byline") || marker(el, "dateline") ||
@@ -805,7 +809,7 @@ static const char *memchr_digit(const char *p, size_t n)
 static const char *const pub_words[] = {
     "published", "posted", "veröffentlicht", "erschienen", "gepostet", "publié", "publicado",
     "pubblicato", "gepubliceerd", "opublikowano", "datum:", "date:", "erstellt am",
-    "stand:", "vom ",
+    "stand:",
 };
 
 /* Dates in short text runs: after a word like "Published" (a strong hint), or
