@@ -764,11 +764,20 @@ void mode_after_after_frameset(tb *t, wn_token *tok)
         mode_in_body(t, tok);
         return;
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k) {
-            wn_token ws = *tok;
-            ws.data.n = k;
-            mode_in_body(t, &ws);
+        /* each whitespace character goes to in body; the others are ignored */
+        wn_str s = tok->data;
+        size_t start = 0;
+        for (size_t i = 0; i <= s.n; i++) {
+            if (i == s.n || !wn_is_space((unsigned char)s.p[i])) {
+                if (i > start) {
+                    wn_token ws = *tok;
+                    ws.data = wn_str_make(s.p + start, i - start);
+                    mode_in_body(t, &ws);
+                }
+                if (i < s.n)
+                    tb_error(t);
+                start = i + 1;
+            }
         }
         return;
     }

@@ -126,6 +126,13 @@ static void test_adoption_agency(void)
                "|     <p>\n|       <i>\n|         \"b\"\n");
 }
 
+static void test_frameset(void)
+{
+    /* after </html> of a frameset document only whitespace survives, each piece kept */
+    CHECK_TREE("<frameset></frameset></html> a b", NULL,
+               "| <html>\n|   <head>\n|   <frameset>\n|   \"  \"\n");
+}
+
 static void test_template(void)
 {
     CHECK_TREE("<template><td>x</td></template>", NULL,
@@ -455,6 +462,7 @@ int main(void)
     RUN(test_implied_tags);
     RUN(test_tables);
     RUN(test_adoption_agency);
+    RUN(test_frameset);
     RUN(test_template);
     RUN(test_foreign);
     RUN(test_fragment);
