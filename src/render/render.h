@@ -10,6 +10,12 @@
 #include "dom/dom.h"
 #include "extract/article.h"
 
+/* The whole article in any format, as wn_render (winnow.h) promises: with
+ * WN_RENDER_COMMENTS, text and Markdown add the comments after a line
+ * "Comments" / a heading "## Comments", with one blank line around it. */
+wn_status wn_render_article(const wn_article *a, wn_format fmt, unsigned flags, wn_sink_fn sink,
+                            void *ctx);
+
 /* Plain text / Markdown / safe HTML of one cleaned fragment. flags: WN_RENDER_*. */
 wn_status wn_render_text(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
 wn_status wn_render_markdown(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);

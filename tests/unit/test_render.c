@@ -345,6 +345,30 @@ static void test_json_article(void)
                     "\"html\":\"<article>\\n<p>Body &quot;text&quot;</p>\\n</article>\",\"comments\":null}") != NULL);
 }
 
+static void test_article_with_comments(void)
+{
+    wn_article a;
+    memset(&a, 0, sizeof a);
+    a.doc = D;
+    a.body = frag(E("p", T("Body."), NULL), NULL);
+    a.comments = frag(E("p", T("First comment."), NULL), E("p", T("Second."), NULL), NULL);
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_TEXT, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "Body.\n\nComments\n\nFirst comment.\n\nSecond.\n");
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_MARKDOWN, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "Body.\n\n## Comments\n\nFirst comment.\n\nSecond.\n");
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_TEXT, 0, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "Body.\n");
+    /* an empty comment section adds nothing */
+    a.comments = frag(NULL);
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_MARKDOWN, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "Body.\n");
+    CHECK_EQ_INT(wn_render_article(&a, (wn_format)9, 0, sink, &OUT), WN_ERR_ARG);
+}
+
 /* MARK: Sinks and depth -------------------------------------------------------- */
 
 static int stop_sink(void *ctx, const char *p, size_t n)
@@ -400,6 +424,7 @@ int main(void)
     RUN(test_html_escaping_and_whitelist);
     RUN(test_json_escape);
     RUN(test_json_article);
+    RUN(test_article_with_comments);
     RUN(test_sink_stop_and_deep_tree);
     wn_buf_fini(&OUT);
     wn_doc_free(D);
