@@ -566,18 +566,59 @@ static uint32_t count_stops(const wn_cctx *c, const wn_node *b)
     return stops;
 }
 
-/* A line that opens with a copyright sign: photo credits, site notices. */
-static bool starts_with_copyright(const wn_cctx *c, const wn_node *b)
+/* Credit, source and date lines: "© Agency", "Photo: X", "Quelle: Y",
+ * "Updated: 3 May", "12.05.2021". Words of the label list are the common
+ * caption/source labels of the nine stop-word languages. */
+static bool credit_line(const wn_cctx *c, const wn_node *b)
 {
-    for (const wn_node *x = b; x; x = wn_dom_next(b, x, false)) {
+    static const char *const labels[] = {
+        "quelle", "quellen", "source", "sources", "fuente", "fonte", "fonti", "bron",
+        "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
+        "credits", "copyright", "stand", "aktualisiert", "updated", "update", "actualizado",
+        "zdj\xc4\x99" "cie", "\xc5\xba" "r\xc3\xb3" "d\xc5\x82" "o", "cr\xc3\xa9" "dit",
+        "cr\xc3\xa9" "dits",
+        "beitragsbild", "titelbild", "abbildung",
+    };
+    char head[40];
+    size_t n = 0, letters = 0, other = 0;
+    bool space = false;
+    for (const wn_node *x = b; x && n < sizeof head; x = wn_dom_next(b, x, false)) {
         if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
             continue;
-        const char *p = x->text.p, *e = p + x->text.n;
-        while (p < e && (wn_is_space((unsigned char)*p) || *p == '('))
-            p++;
-        if (p == e)
+        for (size_t i = 0; i < x->text.n && n < sizeof head; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                if (n && !space)
+                    head[n++] = ' ';
+                space = true;
+                continue;
+            }
+            space = false;
+            head[n++] = wn_ascii_lower((char)ch);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80)
+                letters++;
+            else
+                other++;
+        }
+    }
+    if (n == 0)
+        return false;
+    if (n >= 2 && (unsigned char)head[0] == 0xC2 && (unsigned char)head[1] == 0xA9)
+        return true;   /* U+00A9 COPYRIGHT SIGN */
+    if (n >= 3 && memcmp(head, "(c)", 3) == 0)
+        return true;
+    /* Mostly digits and punctuation in a short line: a date or a time stamp. */
+    if (c->st[b->id].text < 40 && other > letters)
+        return true;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t m = strlen(labels[k]);
+        if (m >= n || memcmp(head, labels[k], m) != 0)
             continue;
-        return (e - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA9);
+        size_t q = m;
+        if (q < n && head[q] == ' ')
+            q++;
+        if (q < n && head[q] == ':')
+            return true;
     }
     return false;
 }
@@ -783,15 +824,16 @@ void wn_extra_clean(wn_cctx *c)
     }
     if (first == nb)
         return;   /* no prose at all: a list or table page; leave it whole */
-    /* Inside the text: "Read also: <link>" lines and credit lines. */
-    for (uint32_t i = first; i < nb; i++) {
+    /* Inside the text: "Read also: <link>" lines; anywhere: credit lines. */
+    for (uint32_t i = 0; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (c->nf[b->id] & CN_KEEP)
             continue;
-        if ((b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) && c->st[b->id].text < 200 &&
-            wn_link_density(c, b) > 0.5f + c->ld_shift)
+        if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
+            c->st[b->id].text < 200 && wn_link_density(c, b) > 0.5f + c->ld_shift)
             wn_drop(c, b, WHY_LINKS);
-        else if (c->st[b->id].text < 150 && starts_with_copyright(c, b))
+        else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+                 b->tag != WN_TAG_LI && credit_line(c, b))
             wn_drop(c, b, WHY_BOILER);
     }
     for (uint32_t i = nb; i-- > first;) {
