@@ -373,6 +373,7 @@ static void test_huge_text_node(void)
         CHECK_EQ_INT(text, 100 * MB);
         wn_doc_free(r.doc);
     }
+    run_extract("100 MB text node", &in);
     free(in.p);
 }
 
