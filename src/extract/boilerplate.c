@@ -780,8 +780,9 @@ void wn_extra_clean(wn_cctx *c)
                 why = WHY_COMMENTS;
             else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < 1000)
                 why = WHY_BOILER;
-            else if ((v & VC_TEASER) && !(v & VC_MAYBE) && !keep_teasers)
-                why = WHY_TEASER;
+            else if ((v & VC_TEASER) && !(v & VC_MAYBE) && !keep_teasers &&
+                     (wn_link_density(c, x) > 0.25f || (s->head && s->link10 >= 100)))
+                why = WHY_TEASER;   /* "teaser" also names lead paragraphs: links decide */
             else if ((v & (VC_META | VC_BYLINE)) && !(v & VC_MAYBE) && s->text < 400)
                 why = WHY_BOILER;
             if (why != WHY_NONE) {
