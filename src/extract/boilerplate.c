@@ -858,8 +858,10 @@ void wn_extra_clean(wn_cctx *c)
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if ((c->nf[b->id] & CN_KEEP))
             continue;
-        /* Items of a closing list or table are content unless they are links. */
-        if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD) &&
+        /* Items of a closing list or table are content unless they are links;
+         * code is never judged by its stop words. */
+        if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD ||
+             b->tag == WN_TAG_PRE || b->tag == WN_TAG_CODE) &&
             wn_link_density(c, b) < 0.3f)
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
