@@ -294,11 +294,20 @@ static void cell_end(md_state *s, const wn_node *td)
     c->rowspan = wn_render_span(td, "rowspan", MAX_ROWSPAN);
 }
 
+/* Grids past this many cells are not worth the memory: a table that spans
+ * would blow up beyond it (rowspan=65534 colspan=1000 in a few bytes of HTML)
+ * is laid out without spans, and rows are padded to the full width only
+ * while rows x width stays under it. */
+#define MAX_SLOTS (1u << 20)
+
 /* Lay the cells out on a grid: a colspan leaves empty cells after its content,
- * a rowspan empty cells below it. slots[k] = cell index + 1, or 0 when empty. */
-static int table_layout(md_table *t, size_t **slots_out, size_t **row_start_out, size_t *width)
+ * a rowspan empty cells below it (spans = false: one slot per cell).
+ * slots[k] = cell index + 1, or 0 when empty. Returns 0, -1 when out of
+ * memory, 1 when the spans would need more than MAX_SLOTS. */
+static int table_layout(md_table *t, bool spans, size_t **slots_out, size_t **row_start_out,
+                        size_t *width)
 {
-    size_t nslots = 0, cap = 64;
+    size_t nslots = 0, cap = 64, carry_hi = 0;   /* carry[k] == 0 for k >= carry_hi */
     size_t *slots = malloc(cap * sizeof *slots);
     size_t *row_start = malloc((t->rows + 1) * sizeof *row_start);
     unsigned *carry = calloc(MAX_COLS, sizeof *carry);
@@ -310,6 +319,10 @@ static int table_layout(md_table *t, size_t **slots_out, size_t **row_start_out,
 #define PUSH(v)                                                            \
     do {                                                                   \
         if (nslots == cap) {                                               \
+            if (spans && nslots >= MAX_SLOTS && nslots >= 4 * t->ncells) { \
+                rc = 1;                                                    \
+                goto done;                                                 \
+            }                                                              \
             size_t *ns_ = realloc(slots, cap * 2 * sizeof *slots);         \
             if (ns_ == NULL)                                               \
                 goto done;                                                 \
@@ -323,18 +336,21 @@ static int table_layout(md_table *t, size_t **slots_out, size_t **row_start_out,
         row_start[r] = nslots;
         for (; ci < t->ncells && t->cells[ci].row == r; ci++) {
             const md_cell *c = &t->cells[ci];
-            while (col < MAX_COLS && carry[col] > 0) {
+            unsigned colspan = spans ? c->colspan : 1, rowspan = spans ? c->rowspan : 1;
+            while (col < carry_hi && carry[col] > 0) {
                 carry[col]--;
                 PUSH(0);
                 col++;
             }
-            for (unsigned k = 0; k < c->colspan && col < MAX_COLS; k++, col++) {
+            for (unsigned k = 0; k < colspan && col < MAX_COLS; k++, col++) {
                 PUSH(k == 0 ? ci + 1 : 0);
-                carry[col] = c->rowspan - 1;
+                carry[col] = rowspan - 1;
+                if (rowspan > 1 && col + 1 > carry_hi)
+                    carry_hi = col + 1;
             }
         }
         size_t last = col;
-        for (size_t k = col; k < MAX_COLS; k++)
+        for (size_t k = col; k < carry_hi; k++)
             if (carry[k] > 0)
                 last = k + 1;
         for (; col < last; col++) {
@@ -342,6 +358,8 @@ static int table_layout(md_table *t, size_t **slots_out, size_t **row_start_out,
                 carry[col]--;
             PUSH(0);
         }
+        while (carry_hi > 0 && carry[carry_hi - 1] == 0)
+            carry_hi--;
         if (nslots - row_start[r] > *width)
             *width = nslots - row_start[r];
     }
@@ -360,10 +378,13 @@ done:
     return rc;
 }
 
+/* One row; padded with empty cells up to width (0: as many as it has). */
 static void table_row(md_state *s, wn_buf *line, const size_t *slots, size_t a, size_t b, size_t width)
 {
     md_table *t = &s->t;
     int rc = 0;
+    if (width == 0)
+        width = b - a;
     line->n = 0;
     rc |= wn_buf_putc(line, '|');
     for (size_t k = 0; k < width; k++) {
@@ -391,10 +412,15 @@ static void table_end(md_state *s)
         wn_lw_inline_raw(s->lw, t->text.p + t->cap_off, t->cap_len);
         wn_lw_block(s->lw, 2);
     }
-    if (t->ncells && table_layout(t, &slots, &row_start, &width) != 0)
+    int lay = t->ncells ? table_layout(t, true, &slots, &row_start, &width) : 0;
+    if (lay == 1)
+        lay = table_layout(t, false, &slots, &row_start, &width);
+    if (lay != 0)
         nomem(s);
     if (width > 0) {
         size_t h = t->have_header ? t->header : 0;
+        /* GFM pads short rows itself; padding them here is for the eye only */
+        size_t pad = t->rows <= MAX_SLOTS / width ? width : 0;
         wn_lw_block(s->lw, 2);
         table_row(s, &line, slots, row_start[h], row_start[h + 1], width);
         line.n = 0;
@@ -407,7 +433,7 @@ static void table_end(md_state *s)
             wn_lw_line(s->lw, line.p, line.n);
         for (size_t r = 0; r < t->rows; r++)
             if (r != h)
-                table_row(s, &line, slots, row_start[r], row_start[r + 1], width);
+                table_row(s, &line, slots, row_start[r], row_start[r + 1], pad);
         wn_lw_block(s->lw, 2);
     }
     free(slots);

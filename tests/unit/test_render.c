@@ -267,6 +267,20 @@ static void test_md_tables(void)
     CHECK_EQ_STR(md(f, 0), "Cap\n\n| r | a |\n| --- | --- |\n|  | b c |\n");
 }
 
+/* A few bytes of spans must not become megabytes of grid: past the cap the
+ * table is laid out without spans. */
+static void test_md_table_span_bomb(void)
+{
+    wn_node *tbody = E("tbody", E("tr", E("td", "@rowspan=65534", "@colspan=1000", T("x"), NULL), NULL),
+                       NULL);
+    for (int i = 0; i < 5000; i++)
+        wn_dom_append(tbody, E("tr", E("td", T("y"), NULL), NULL));
+    wn_node *f = frag(E("table", tbody, NULL), NULL);
+    const char *m = md(f, 0);
+    CHECK(strncmp(m, "| x |\n| --- |\n| y |\n| y |\n", 26) == 0);
+    CHECK_EQ_INT(strlen(m), 14 + 5000 * 6);
+}
+
 static void test_md_images_links(void)
 {
     wn_node *f = frag(E("figure", E("img", "@src=http://x/i.png", "@alt=A [b]", NULL),
@@ -420,6 +434,7 @@ int main(void)
     RUN(test_md_quotes);
     RUN(test_md_code_blocks);
     RUN(test_md_tables);
+    RUN(test_md_table_span_bomb);
     RUN(test_md_images_links);
     RUN(test_html_escaping_and_whitelist);
     RUN(test_json_escape);
