@@ -290,7 +290,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
         for (wn_node *x = c.root; x; ) {
             bool gone = (c.nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0;
             if (gone)
-                x->flags |= WN_NODE_FLAG_DROPPED;
+                x->flags |= WN_NODE_FLAG_DROPPED | ((uint32_t)c.why[x->id] << WN_CONTENT_WHY_SHIFT);
             x = wn_dom_next(c.root, x, gone);
         }
     }

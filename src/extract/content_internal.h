@@ -54,6 +54,10 @@ typedef struct wn_cstat {
 #define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
 #define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
+/* A dropped node also carries its reason (enum wn_why) in flag bits 24-31,
+ * inside the extractor's half of the flags, for tools and tests. */
+#define WN_CONTENT_WHY_SHIFT 24
+
 /* Why a block was kept or dropped (explain output). */
 enum wn_why {
     WHY_NONE = 0, WHY_TAG, WHY_HIDDEN, WHY_ROLE, WHY_UNLIKELY, WHY_BYLINE, WHY_HEADLINE,

@@ -48,6 +48,7 @@ typedef struct ctx {
     size_t nscripts;
     const char *page_url;            /* may be NULL */
     bool no_names;                   /* no author offers (comment threads, forms) */
+    unsigned spans;                  /* subtree_span() calls made (SPAN_BUDGET) */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -383,7 +384,9 @@ static bool same_url(const char *href, size_t hn, const char *url)
 static int heading_link(const ctx *c, const wn_node *el)
 {
     int links = 0, home = 0;
-    for (const wn_node *k = el->first; k; k = wn_dom_next(el, k, false)) {
+    size_t visited = 0;
+    for (const wn_node *k = el->first; k && visited < GATHER_NODES;
+         k = wn_dom_next(el, k, false), visited++) {
         wn_str href;
         if (k->type != WN_NODE_ELEMENT || k->tag != WN_TAG_A)
             continue;
@@ -503,10 +506,23 @@ static uint32_t subtree_span(const wn_node *el)
     return l->id >= el->id ? l->id - el->id + 1 : 1;
 }
 
+/* subtree_span() descends the whole depth: on a page of 100,000 nested
+ * "comments" boxes, measuring each would be quadratic. A page gets this many
+ * measurements; after that a box is taken at its word. */
+#define SPAN_BUDGET 64
+
+static bool is_small(ctx *c, const wn_node *el, uint32_t node_count)
+{
+    if (c->spans >= SPAN_BUDGET)
+        return true;
+    c->spans++;
+    return subtree_span(el) * 2 < node_count;
+}
+
 /* 0: no noise; 1: sidebar, related or recent items (other pages' dates and
  * names: they count less); 2: comment threads (commenters are never the
  * author). */
-static int is_noise_box(const wn_node *el, uint32_t node_count)
+static int is_noise_box(ctx *c, const wn_node *el, uint32_t node_count)
 {
     /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
      * themes put the byline in "entry-footer". */
@@ -518,7 +534,7 @@ static int is_noise_box(const wn_node *el, uint32_t node_count)
         !has_part(wn_dom_attr_value(el, "id"), noise, sizeof noise / sizeof noise[0]))
         return 0;
     /* A box holding most of the page is a layout wrapper ("with-sidebar"). */
-    if (subtree_span(el) * 2 >= node_count)
+    if (!is_small(c, el, node_count))
         return 0;
     return has_part(wn_dom_attr_value(el, "class"), talk, sizeof talk / sizeof talk[0]) ||
            has_part(wn_dom_attr_value(el, "id"), talk, sizeof talk / sizeof talk[0]) ? 2 : 1;
@@ -681,7 +697,9 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         } else if (has_token(v, "author") || has_token(v, "creator")) {
             /* <span itemprop=author><span itemprop=name>Jane</span></span> */
             const wn_node *src = el;
-            for (const wn_node *k = el->first; k; k = wn_dom_next(el, k, false)) {
+            size_t seen = 0;
+            for (const wn_node *k = el->first; k && seen < GATHER_NODES;
+                 k = wn_dom_next(el, k, false), seen++) {
                 if (k->type == WN_NODE_ELEMENT && has_token(wn_dom_attr_value(k, "itemprop"), "name")) {
                     src = k;
                     break;
@@ -997,7 +1015,7 @@ static void walk(ctx *c, const wn_doc *d)
                 if (w.form == NULL) {
                     w.form = n;
                     form_exit = wn_dom_next(d->root, n, true);
-                    form_small = subtree_span(n) * 2 < d->node_count;
+                    form_small = is_small(c, n, d->node_count);
                 }
                 break;
             case WN_TAG_NAV:
@@ -1020,7 +1038,7 @@ static void walk(ctx *c, const wn_doc *d)
                 /* <body class="has-sidebar"> says nothing about its contents */
                 if (w.in_body && w.skip_marks == NULL && n->nattrs && n->tag != WN_TAG_BODY &&
                     n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN &&
-                    (w.noise_kind = is_noise_box(n, d->node_count)) > 0)
+                    (w.noise_kind = is_noise_box(c, n, d->node_count)) > 0)
                     w.skip_marks = n;
                 if (w.skip_marks != marks_before)
                     marks_exit = wn_dom_next(d->root, n, true);

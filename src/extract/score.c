@@ -247,7 +247,9 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         }
     }
     if (c->flags & CN_STRIP_UNLIKELY) {
+        /* Tables are named by their styling ("table-header"), not their role. */
         if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) && x->tag != WN_TAG_BODY && x->tag != WN_TAG_A &&
+            x->tag != WN_TAG_TABLE &&
             !near_ancestor(x, WN_TAG_TABLE) && !near_ancestor(x, WN_TAG_CODE))
             return WHY_UNLIKELY;
         if (wn_attrs_role_unlikely(at))
@@ -650,6 +652,10 @@ void wn_pick_root(wn_cctx *c)
     for (uint32_t i = 0; i < c->ncands; i++) {
         wn_node *x = c->order[c->pos[c->cands[i]]];
         float s = c->score[x->id];
+        /* A cookie notice or newsletter box is never the article, even on a
+         * page whose own paragraphs are too short to score. */
+        if ((c->vc[x->id] & VC_BOILER) && !(c->vc[x->id] & VC_MAYBE))
+            continue;
         for (int k = 0; k < 5; k++) {
             if (top[k] == NULL || s > c->score[top[k]->id]) {
                 memmove(&top[k + 1], &top[k], (size_t)(4 - k) * sizeof top[0]);
