@@ -7,6 +7,8 @@
  */
 #include "check.h"
 
+#include <time.h>
+
 #include "core/arena.h"
 #include "core/buf.h"
 #include "extract/metadata.h"
@@ -380,6 +382,24 @@ static void test_hostile_inputs(void)
     /* everything kept is capped: a few KiB at most */
     CHECK(wn_arena_used(&pg.out) < 16384);
     done(&pg);
+
+    /* 100,000 nested comment boxes, each asking whether it is a wrapper:
+     * must stay linear (a second here is generous even under ASan). */
+    wn_buf_clear(&b);
+    wn_buf_puts(&b, "<html><body><h1>Deep</h1>");
+    for (int i = 0; i < 100000; i++)
+        wn_buf_puts(&b, "<div class=comments><span class=author>x y</span><time datetime=2020-01-01>");
+    wn_buf_puts(&b, "</body></html>");
+    {
+        clock_t t0 = clock();
+        extract(&pg, wn_buf_cstr(&b), NULL);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        CHECK_EQ_INT(pg.rc, 0);
+        CHECK_EQ_STR(pg.m.title, "Deep");
+        CHECK_EQ_STR(pg.m.date, "2020-01-01");
+        CHECK(secs < 5.0);
+        done(&pg);
+    }
     wn_buf_fini(&b);
 }
 
