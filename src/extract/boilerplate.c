@@ -623,6 +623,43 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
     return false;
 }
 
+/* A short caption that carries a photo credit somewhere in it: "The mayor at
+ * the bridge. Photo: Jane Doe", "… (Foto: Agency)", "… © Agency". */
+static bool has_credit(const wn_cctx *c, const wn_node *b)
+{
+    static const char *const marks[] = {
+        "\xc2\xa9", "foto:", "fotos:", "photo:", "photos:", "bild:", "quelle:", "source:",
+        "credit:", "credits:", "image:", "fuente:", "fonte:", "zdj\xc4\x99" "cie:",
+    };
+    char buf[256];
+    size_t n = 0;
+    bool space = false;
+    for (const wn_node *x = b; x && n < sizeof buf; x = wn_dom_next(b, x, false)) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;
+        for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                space = true;
+                continue;
+            }
+            /* Spaces before a colon are dropped: "Foto : X" reads "foto: x". */
+            if (space && n && ch != ':' && n < sizeof buf)
+                buf[n++] = ' ';
+            space = false;
+            if (n < sizeof buf)
+                buf[n++] = wn_ascii_lower((char)ch);
+        }
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t m = strlen(marks[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(buf + i, marks[k], m) == 0 && (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
+                return true;
+    }
+    return false;
+}
+
 /* Prose, in any language: long, or a sentence rich in function words, and not
  * mostly links. */
 bool wn_is_prose(const wn_cctx *c, const wn_node *b)
@@ -835,6 +872,9 @@ void wn_extra_clean(wn_cctx *c)
             wn_drop(c, b, WHY_LINKS);
         else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))
+            wn_drop(c, b, WHY_BOILER);
+        else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+                 b->tag != WN_TAG_LI && has_credit(c, b))
             wn_drop(c, b, WHY_BOILER);
     }
     for (uint32_t i = nb; i-- > first;) {
