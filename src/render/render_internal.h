@@ -118,7 +118,7 @@ typedef struct wn_lw {
     uint8_t runn[WN_LW_MAX_RUN];
     size_t nrun;
     size_t run_end;             /* ...ending at this offset */
-    wn_buf scratch;             /* one escaped word; freed by wn_lw_finish */
+    wn_buf scratch;             /* one rewritten run of text; freed by wn_lw_finish */
 } wn_lw;
 
 void wn_lw_init(wn_lw *lw, wn_out *out, bool markdown);
