@@ -278,6 +278,7 @@ static const char *const byline_lead[] = {
     "autoren", "autor", "author", "authors", "auteur", "auteurs", "écrit par", "publié par",
     "rédigé par", "escrito por", "publicado por", "scritto da", "pubblicato da",
     "geschreven door", "door", "redaktion", "text", "von", "from", "by", "par", "por",
+    "gespeichert von", "submitted by",
     "di", "de", "av", "af", "napisał", "napisała", "autorzy",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 */
@@ -513,6 +514,16 @@ char *wn_meta_clean_byline(char *s)
     }
     cut_at_word(s, byline_cut, sizeof byline_cut / sizeof byline_cut[0]);
     cut_role(s);
+    /* "Eberhard Fuhr (Pressesprecher des EJW)": a trailing aside */
+    {
+        char *par = strrchr(s, '(');
+        size_t len = strlen(s);
+        /* but "(avec Damien Leloup)" names co-authors */
+        if (par && par > s + 2 && par[-1] == ' ' && len > 0 && s[len - 1] == ')' &&
+            !strstr(par, "avec ") && !strstr(par, "with ") && !strstr(par, "mit ") &&
+            !strstr(par, " and ") && !strstr(par, " und ") && !strstr(par, " et "))
+            par[-1] = '\0';
+    }
     for (int round = 0; round < 8; round++) {
         char *sp;
         s = trim_both(s);

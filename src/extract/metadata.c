@@ -574,7 +574,7 @@ static bool author_marker(const elcls *ec)
             "avatar", "bio", "biography", "description", "desc", "image", "img", "photo",
             "picture", "about", "social", "follow", "share", "title", "email", "mail", "more",
             "twitter", "facebook", "instagram", "linkedin", "link", "links", "icon", "box",
-            "list", "info", "text", "teaser", "posts",
+            "info", "text", "teaser", "posts",
         };
         size_t nn = sizeof not_name / sizeof not_name[0];
         return !has_part(wn_dom_attr_value(el, "class"), not_name, nn) &&
@@ -856,6 +856,7 @@ static const char *const text_leads[] = {
     "by", "von", "par", "por", "door", "written by", "posted by", "geschrieben von",
     "eingestellt von", "veröffentlicht von", "verfasst von", "beitrag von", "autor", "autorin",
     "author", "text", "text von", "publié par", "escrito por", "scritto da", "redaktion",
+    "autoren", "erstellt von", "gespeichert von", "submitted by", "verfasst", "geschrieben",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */
 };
@@ -931,13 +932,30 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     text_date(c, w, t);
     if (n > 120 || (c->author.prio >= 45 && c->byline.prio >= 45))
         return;
-    while (i < n && wn_is_space((unsigned char)p[i]))
-        i++;
+    /* "| By ", "- Redaktion:": separators before the lead-in */
+    for (;;) {
+        if (i < n && (wn_is_space((unsigned char)p[i]) || p[i] == '|' || p[i] == '-' ||
+                      p[i] == '/' || p[i] == '(' || p[i] == '*'))
+            i++;
+        else if (i + 1 < n && (unsigned char)p[i] == 0xC2 && (unsigned char)p[i + 1] == 0xA0)
+            i += 2;
+        else
+            break;
+    }
     if (n - i < 2)
         return;
     lead = match_lead(p + i, n - i, &alone);
     if (lead == 0)
         return;
+    /* Prose also says "by phasing out": after a plain word lead-in, the name
+     * must start with a capital (or a non-ASCII letter). */
+    if (!alone && lead <= 5 && p[i + lead - 1] != ':') {
+        size_t k = i + lead;
+        while (k < n && wn_is_space((unsigned char)p[k]))
+            k++;
+        if (k < n && (unsigned char)p[k] < 0x80 && !(p[k] >= 'A' && p[k] <= 'Z'))
+            return;
+    }
     if (alone) {
         const wn_node *nx = next_named(t);
         size_t m;
