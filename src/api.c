@@ -209,26 +209,5 @@ WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
 {
     if (a == NULL || sink == NULL)
         return WN_ERR_ARG;
-    switch (fmt) {
-    case WN_FMT_TEXT:
-    case WN_FMT_MARKDOWN: {
-        /* Comments follow the article under a heading of their own, so a reader
-         * (or a corpus filter) can always tell them apart. */
-        wn_status (*fn)(const wn_node *, unsigned, wn_sink_fn, void *) =
-            fmt == WN_FMT_TEXT ? wn_render_text : wn_render_markdown;
-        wn_status st = fn(a->body, flags, sink, ctx);
-        if (st == WN_OK && (flags & WN_RENDER_COMMENTS) && a->comments && a->comments->first) {
-            const char *sep = fmt == WN_FMT_TEXT ? "\n\nComments\n\n" : "\n\n## Comments\n\n";
-            if (sink(ctx, sep, strlen(sep)) != 0)
-                return WN_ERR_IO;
-            st = fn(a->comments, flags, sink, ctx);
-        }
-        return st;
-    }
-    case WN_FMT_JSON:
-        return wn_render_json(a, flags, sink, ctx);
-    case WN_FMT_HTML:
-        return wn_render_html(a->body, flags, sink, ctx);
-    }
-    return WN_ERR_ARG;
+    return wn_render_article(a, fmt, flags, sink, ctx);
 }
