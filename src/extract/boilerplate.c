@@ -876,6 +876,12 @@ void wn_extra_clean(wn_cctx *c)
         else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && has_credit(c, b))
             wn_drop(c, b, WHY_BOILER);
+        else if (c->st[b->id].text < 120 && (b->tag == WN_TAG_FIGCAPTION ||
+                                               slice_has(wn_dom_attr_value(b, "class"), "caption")))
+            /* Short captions label a picture ("The harbour at dusk"); long
+             * ones explain and stay. The annotated sets disagree: measured,
+             * dropping short ones costs 0.005 on one and gains 0.004 on the other. */
+            wn_drop(c, b, WHY_BOILER);
     }
     for (uint32_t i = nb; i-- > first;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
