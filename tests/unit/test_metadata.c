@@ -125,6 +125,19 @@ static void test_bylines(void)
     CHECK_EQ_STR(byline("Autor: Hans Meier, 12.03.2020"), "Hans Meier");
     CHECK_EQ_STR(byline("De Niro Fan"), "De Niro Fan");
     CHECK_EQ_STR(byline("By"), "");
+    /* job titles after a comma go, a second name stays */
+    CHECK_EQ_STR(byline("Uta Staschewski, Projektleiterin der HSS in Tunesien"), "Uta Staschewski");
+    CHECK_EQ_STR(byline("Daniel Gillmor, Senior Staff Technologist"), "Daniel Gillmor");
+    CHECK_EQ_STR(byline("Rudolf Fischer, Simon Kohler"), "Rudolf Fischer, Simon Kohler");
+    /* digits inside a user name are part of it */
+    CHECK_EQ_STR(byline("Bo2man"), "Bo2man");
+    CHECK_EQ_STR(byline("Ver\xC3\xB6" "ffentlicht vonChris Jung"), "Chris Jung");
+    CHECK_EQ_STR(byline("Eberhard Fuhr (Pressesprecher des EJW)"), "Eberhard Fuhr");
+    CHECK_EQ_STR(byline("Martin Untersinger (avec Damien Leloup)"),
+                 "Martin Untersinger (avec Damien Leloup)");
+    CHECK_EQ_STR(byline("Jil Schuller Alle Artikel Kontakt"), "Jil Schuller");
+    CHECK_EQ_STR(byline("View all posts by Daniel Lemire"), "Daniel Lemire");
+    CHECK_EQ_STR(byline("Weitere Stories"), "");
     CHECK(wn_meta_author_ok("Jane Doe"));
     CHECK(!wn_meta_author_ok("https://facebook.com/jane"));
     CHECK(!wn_meta_author_ok("jane@example.com"));
