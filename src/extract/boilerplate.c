@@ -775,6 +775,33 @@ static void drop_teaser_runs(wn_cctx *c)
     }
 }
 
+static bool gone_in_root(const wn_cctx *c, const wn_node *x)
+{
+    for (const wn_node *a = x; a && a != c->root; a = a->parent)
+        if (c->nf[a->id] & (CN_DROPPED | CN_IGNORED))
+            return true;
+    return false;
+}
+
+/* A heading whose section lost all its content ("More from us" above a
+ * dropped rail) goes too: followed by nothing, or by a heading of the same or
+ * a higher level. */
+static void drop_orphan_headings(wn_cctx *c, wn_node **blocks, uint32_t nb)
+{
+    wn_node *open = NULL;
+    for (uint32_t i = 0; i <= nb; i++) {
+        wn_node *b = i < nb ? blocks[c->pos[c->cands[i]]] : NULL;
+        if (b && gone_in_root(c, b))
+            continue;
+        if (open && (b == NULL || (is_heading(b) && b->tag <= open->tag)) &&
+            !(c->nf[open->id] & CN_KEEP))
+            wn_drop(c, open, WHY_TEASER);
+        if (b == NULL)
+            break;
+        open = is_heading(b) ? b : NULL;
+    }
+}
+
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
  * rails or share widgets, nav and forms inside the container, headings left
  * without content, and non-prose lines before the first and after the last
@@ -913,4 +940,5 @@ void wn_extra_clean(wn_cctx *c)
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
     }
+    drop_orphan_headings(c, blocks, nb);
 }
