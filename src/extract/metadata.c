@@ -1166,6 +1166,24 @@ static int title_agrees(const char *h, const char *m)
     return common * 10 >= (words_h + words_m - common) * 6;
 }
 
+static bool author_is_site(const ctx *c, const char *a, const char *page_url);
+
+/* Titles that name a kind of page, not a page. Lowercase, folded. */
+static bool generic_title(const char *t)
+{
+    static const char *const generic[] = {
+        "home", "homepage", "startseite", "start", "news", "aktuelles", "aktuell",
+        "neuigkeiten", "willkommen", "welcome", "index", "blog", "accueil", "inicio",
+        "pressemitteilungen", "medienmitteilungen", "artikel", "article", "articles",
+    };
+    char f[64];
+    size_t n = wn_meta_fold(t, strlen(t), f, sizeof f);
+    for (size_t k = 0; n && k < sizeof generic / sizeof generic[0]; k++)
+        if (strcmp(f, generic[k]) == 0)
+            return true;
+    return false;
+}
+
 static void choose_title(ctx *c)
 {
     const char *h1 = main_h1(c);
@@ -1224,6 +1242,12 @@ static void choose_title(ctx *c)
         return;
     }
     t = wn_meta_strip_title(c->scratch, t, site, h1, &derived_site);
+    /* A title that only names the site ("Nalas Löwenseiten" on nalas-
+     * loewenseiten.info) or the section ("Home", "News"): the page's heading
+     * says more. */
+    if (h1 && t && !wn_meta_loose_eq(t, strlen(t), h1, strlen(h1)) &&
+        (author_is_site(c, t, c->page_url) || generic_title(t)))
+        t = h1;
     c->title.v = t;
 site_from_title:
     if (c->site.v == NULL && c->title_tag.v) {
@@ -1234,8 +1258,9 @@ site_from_title:
     }
 }
 
-/* Whether an author string names the site: equal to the site or publisher
- * name, or containing the host's main label ("finanztreff.de"). */
+/* Whether an author (or title) string names the site: equal to the site or
+ * publisher name, containing the host's main label ("finanztreff.de"), or
+ * contained in it ("ICON" on iconmagazine.de). */
 static bool author_is_site(const ctx *c, const char *a, const char *page_url)
 {
     char fa[256], fh[256];
@@ -1275,7 +1300,8 @@ static bool author_is_site(const ctx *c, const char *a, const char *page_url)
             if (fh[i] != ' ')
                 sh[j++] = fh[i];
         sh[j] = '\0';
-        return j >= 3 && strstr(sa, sh) != NULL;
+        /* "ICON" on iconmagazine.de names the site too */
+        return (j >= 3 && strstr(sa, sh) != NULL) || (k >= 4 && strstr(sh, sa) != NULL);
     }
 }
 
