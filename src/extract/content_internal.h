@@ -52,6 +52,7 @@ typedef struct wn_cstat {
 #define VC_COMMENT  0x0080u  /* user comments */
 #define VC_TEASER   0x0100u  /* related/recommended/more-from rails */
 #define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
+#define VC_LEAD     0x0400u  /* lead/standfirst/summary paragraphs */
 #define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* A dropped node also carries its reason (enum wn_why) in flag bits 24-31,

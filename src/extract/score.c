@@ -643,6 +643,61 @@ static void promote_to_article(wn_cctx *c)
     c->merged = true;
 }
 
+/* A lead paragraph (standfirst, summary, intro) just before the container,
+ * outside it: the container grows to hold it, and everything else in the
+ * grown part (headline, date, share bar) is dropped. */
+static void add_lead(wn_cctx *c)
+{
+    wn_node *root = c->root, *lead = NULL;
+    if (root == c->body || root->parent == NULL)
+        return;
+    /* Look back at most 80 visited nodes, within four levels above the root. */
+    wn_node *limit = root;
+    for (int k = 0; k < 4 && limit->parent && limit->parent != c->body &&
+         limit->parent->type == WN_NODE_ELEMENT; k++)
+        limit = limit->parent;
+    if (limit == root)
+        return;
+    uint32_t stop = c->pos[limit->id];
+    for (uint32_t i = c->pos[root->id], seen = 0; i-- > stop && seen < 80; seen++) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || !(c->vc[x->id] & VC_LEAD) ||
+            (c->vc[x->id] & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
+            continue;
+        const wn_cstat *s = &c->st[x->id];
+        if (s->text >= 40 && s->text <= 1500 && wn_link_density(c, x) < 0.3f) {
+            lead = x;
+            break;
+        }
+    }
+    if (lead == NULL || is_ancestor(lead, root))
+        return;
+    /* The nearest common ancestor of the lead and the container. */
+    wn_node *a = root->parent;
+    while (a && !is_ancestor(a, lead))
+        a = a->parent;
+    if (a == NULL || a == c->body || a->type != WN_NODE_ELEMENT)
+        return;
+    for (wn_node *x = a->first; x; ) {
+        bool skip = false;
+        if (x == root || x == lead) {
+            skip = true;
+        } else if (x->type == WN_NODE_ELEMENT && (is_ancestor(x, root) || is_ancestor(x, lead))) {
+            skip = false;
+        } else {
+            skip = true;
+            if ((c->nf[x->id] & CN_VISITED) && !(c->nf[x->id] & CN_DROPPED) &&
+                (x->type == WN_NODE_ELEMENT || c->st[x->id].text))
+                wn_drop(c, x, WHY_OUTSIDE);
+        }
+        x = wn_dom_next(a, x, skip);
+    }
+    for (wn_node *p = a; p; p = p->parent)
+        c->nf[p->id] |= CN_KEEP;
+    c->root = a;
+    c->merged = true;
+}
+
 void wn_pick_root(wn_cctx *c)
 {
     wn_node *top[5] = { 0 };
@@ -761,6 +816,7 @@ void wn_pick_root(wn_cctx *c)
     if (joined == 0) {
         c->root = t;
         promote_to_article(c);
+        add_lead(c);
         return;
     }
     c->root = parent;
@@ -776,4 +832,5 @@ void wn_pick_root(wn_cctx *c)
             continue;
         wn_drop(c, s, WHY_OUTSIDE);
     }
+    add_lead(c);
 }
