@@ -303,6 +303,89 @@ static void test_favor(void)
     free_page(&p);
 }
 
+/* Captions: a short picture label goes, a long explanation stays; a caption
+ * carrying a photo credit goes whatever its tag. */
+static void test_captions_and_credits(void)
+{
+    page p;
+    run_page(&p,
+             "<body><article>" PROSE
+             "<figure><img src=a.jpg><figcaption>The harbour at dusk</figcaption></figure>"
+             "<figure><img src=b.jpg><figcaption>The old mill, built in 1820 by the brothers "
+             "who founded the town, was the first building the river reached on Tuesday "
+             "night, and the water stood a metre deep in its cellar until Friday.</figcaption>"
+             "</figure>"
+             "<p>The mayor at the bridge on Wednesday. Photo: Jane Doe</p>"
+             "<p>Engineers added, after the meeting, that the work will take most of the summer, "
+             "and that the road will stay closed until then, which annoyed the shop owners.</p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(!has(&p, "The harbour at dusk"));
+    CHECK(has(&p, "The old mill, built in 1820"));
+    CHECK(!has(&p, "Jane Doe"));
+    CHECK(has(&p, "annoyed the shop owners"));
+    free_page(&p);
+}
+
+/* A rail of alike teasers after the text goes, with the heading above it. */
+static void test_teaser_run(void)
+{
+    page p;
+    wn_buf html;
+    wn_buf_init(&html, 0);
+    wn_buf_puts(&html, "<body><div class=content>" PROSE PROSE "<h2>More stories</h2><div>");
+    for (int i = 0; i < 4; i++)
+        wn_buf_printf(&html, "<div class=card><h3><a href=/s%d>Story number %d about the "
+                             "region</a></h3><p>A one-line summary of story %d.</p>"
+                             "<span>2 May</span></div>", i, i, i);
+    wn_buf_puts(&html, "</div></div></body>");
+    run_page(&p, wn_buf_cstr(&html), NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "Story number"));
+    CHECK(!has(&p, "one-line summary"));
+    CHECK(!has(&p, "More stories"));
+    wn_buf_fini(&html);
+    free_page(&p);
+}
+
+/* A lead paragraph in the article header joins the text; the date line and
+ * the headline beside it do not. */
+static void test_lead_paragraph(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=page><header class=article-header><h1>River floods the old "
+             "town</h1><p class=lead>After a night of heavy rain, the river left its bed and "
+             "flooded the lower town, forcing dozens of families out of their homes.</p>"
+             "<div class=date>12.05.2024</div></header>"
+             "<div class=article-body>" PROSE "</div>"
+             "<aside class=sidebar><a href=/x>Most read</a></aside></div></body>",
+             "River floods the old town", 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "After a night of heavy rain"));
+    CHECK(has(&p, "The river rose during the night"));
+    CHECK(!has(&p, "12.05.2024"));
+    CHECK(!has(&p, "River floods the old town"));
+    CHECK(!has(&p, "Most read"));
+    const char *lead = strstr(p.text.p, "After a night");
+    const char *body = strstr(p.text.p, "The river rose");
+    CHECK(lead && body && lead < body);
+    free_page(&p);
+}
+
+/* "teaser" also names lead paragraphs: without links such a block stays. */
+static void test_teaser_named_prose(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=article><div class=teaser-text>Die frühen Jahre werden oft mit "
+             "der großen Flut verbunden, die damals die ganze Stadt überraschte und viele "
+             "Menschen obdachlos machte.</div>" PROSE "</div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "Die frühen Jahre"));
+    CHECK(has(&p, "The river rose"));
+    free_page(&p);
+}
+
 static void test_vocab(void)
 {
     CHECK(wn_vocab_match("sidebar-left", 12) & VC_UNLIKELY);
@@ -361,6 +444,10 @@ int main(void)
     RUN(test_explain);
     RUN(test_empty_pages);
     RUN(test_favor);
+    RUN(test_captions_and_credits);
+    RUN(test_teaser_run);
+    RUN(test_lead_paragraph);
+    RUN(test_teaser_named_prose);
     RUN(test_vocab);
     RUN(test_text_stats);
     RUN(test_stopwords);
