@@ -1168,21 +1168,6 @@ static int title_agrees(const char *h, const char *m)
 
 static bool author_is_site(const ctx *c, const char *a, const char *page_url);
 
-static size_t count_words_s(const char *s)
-{
-    size_t w = 0;
-    bool in = false;
-    for (; *s; s++) {
-        if (*s == ' ')
-            in = false;
-        else if (!in) {
-            in = true;
-            w++;
-        }
-    }
-    return w;
-}
-
 /* Titles that name a kind of page, not a page. Lowercase, folded. */
 static bool generic_title(const char *t)
 {
@@ -1244,8 +1229,7 @@ static void choose_title(ctx *c)
      * (measured: trusting any h1 in <article> loses more than it gains). */
     if (h1) {
         for (size_t i = 0; i < c->nh1; i++) {
-            if (c->h1[i] == h1 && (c->h1_prio[i] >= HEADING_TRUST ||
-                                   (c->h1_prio[i] >= TRUST2 && count_words_s(h1) >= WORDS2))) {
+            if (c->h1[i] == h1 && c->h1_prio[i] >= HEADING_TRUST) {
                 c->title.v = h1;
                 goto site_from_title;
             }
