@@ -115,9 +115,7 @@ static wn_node *find_comments(wn_cctx *c)
 
 static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
 {
-    int depth = c->depth[x->id];
-    if (depth > 24)
-        depth = 24;
+    int depth = c->depth[x->id] > 24 ? 24 : (int)c->depth[x->id];
     wn_buf_printf(b, "%*s%s", depth, "", wn_tag_name(x->tag));
     wn_str id = wn_dom_attr_value(x, "id"), cl = wn_dom_attr_value(x, "class");
     if (id.n)

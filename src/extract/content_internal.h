@@ -82,7 +82,7 @@ typedef struct wn_cctx {
     uint16_t *vc;          /* class | id vocabulary bits */
     uint16_t *vc_cls;      /* class-only bits */
     uint16_t *vc_id;       /* id-only bits (class weight counts class and id apart) */
-    uint16_t *depth;       /* depth below the document, visited nodes only */
+    uint32_t *depth;       /* depth below the document, visited nodes only */
     uint32_t *cands;       /* ids of scored candidates */
     uint32_t ncands;
     unsigned flags;        /* CN_* attempt flags */

@@ -325,7 +325,7 @@ int wn_walk(wn_cctx *c)
         }
         c->nf[x->id] |= CN_VISITED;
         c->pos[x->id] = c->norder;
-        c->depth[x->id] = x->parent ? (uint16_t)(c->depth[x->parent->id] + 1) : 0;
+        c->depth[x->id] = x->parent ? c->depth[x->parent->id] + 1 : 0;
         c->order[c->norder++] = x;
         x = wn_dom_next(root, x, skip);
     }
