@@ -48,7 +48,8 @@ typedef struct ctx {
     size_t nscripts;
     const char *page_url;            /* may be NULL */
     bool no_names;                   /* no author offers (comment threads, forms) */
-    unsigned spans;                  /* subtree_span() calls made (SPAN_BUDGET) */
+    unsigned spans;
+    unsigned dmy;                    /* WN_DATE_DMY unless the page is US English */                  /* subtree_span() calls made (SPAN_BUDGET) */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -636,6 +637,11 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             v = wn_dom_attr_value(el, "xml:lang");
         if (v.n)
             offer(&c->lang, clean(c, v.p, v.n, 32), 90);
+        /* numeric dates in text: day first, except in US English */
+        c->dmy = WN_DATE_DMY;
+        if (v.n >= 2 && wn_ascii_lower(v.p[0]) == 'e' && wn_ascii_lower(v.p[1]) == 'n' &&
+            (v.n == 2 || wn_str_ieq(v, "en-us")))
+            c->dmy = 0;
         return;
     case WN_TAG_TITLE:
         if (!w->seen_title && el->parent && !wn_is_html(el->parent, WN_TAG_SVG)) {
@@ -843,11 +849,11 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0] && !hint; k++)
         hint = has_word(t->text, pub_words[k]);
     if (hint)
-        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 56 : 50);
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 56 : 50);
     else if (n <= 60 && c->date.prio < 30)
-        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | WN_DATE_DMY, w->article ? 30 : 26);
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 30 : 26);
     else if (c->date.prio < 28)   /* a paragraph opening with its date */
-        offer_date(c, &c->date, p, n, WN_DATE_DMY, w->article ? 28 : 24);
+        offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);
 }
 
 /* Lead-ins of a byline in running text, lowercase; a name follows, in the
@@ -1410,6 +1416,7 @@ int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_met
     c.scratch = &scratch;
     c.max_ymd = wn_meta_date_bound();
     c.page_url = page_url;
+    c.dmy = WN_DATE_DMY;
     walk(&c, d);
     if (!c.oom)
         choose_fields(&c, page_url);
