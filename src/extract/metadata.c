@@ -62,6 +62,21 @@ static void offer(slot *s, const char *v, int prio)
     }
 }
 
+static size_t words_in(const char *s)
+{
+    size_t w = 0;
+    bool in = false;
+    for (; *s; s++) {
+        if (*s == ' ')
+            in = false;
+        else if (!in) {
+            in = true;
+            w++;
+        }
+    }
+    return w;
+}
+
 static const char *clean(ctx *c, const char *p, size_t n, size_t cap)
 {
     char *s = wn_meta_clean(c->scratch, p, n, cap);
@@ -81,7 +96,16 @@ static void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags,
         offer(s, wn_arena_strdup(c->scratch, buf, strlen(buf)), prio);
 }
 
+static void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_words);
+
 static void offer_author(ctx *c, const char *p, size_t n, int prio)
+{
+    offer_author_words(c, p, n, prio, 12);
+}
+
+/* max_words: a byline found by its lead-in in running text must be short, or
+ * it is prose ("von Sozialabgaben befreit sind ..."). */
+static void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_words)
 {
     char *s;
     /* Names in comment threads and forms are commenters, never the author. */
@@ -96,7 +120,7 @@ static void offer_author(ctx *c, const char *p, size_t n, int prio)
         return;
     }
     s = wn_meta_clean_byline(s);
-    if (wn_meta_author_ok(s)) {
+    if (wn_meta_author_ok(s) && words_in(s) <= max_words) {
         offer(&c->author, s, prio);
         if (prio < 75)   /* markup, not metadata: see meta_keys */
             offer(&c->byline, s, prio);
@@ -801,7 +825,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
     if (author_marker(ec)) {
         n = gather(el, buf);
         if (n > 0 && n < 300)
-            offer_author(c, buf, n, in_art ? 58 : 54);
+            offer_author_words(c, buf, n, in_art ? 58 : 54, 6);
         else if (n >= 300)
             offer_author(c, buf, 0, 0);
         /* A long author box: its name element or first link holds the name. */
@@ -975,7 +999,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
         } else {
             return;
         }
-        offer_author(c, buf, m, prio);
+        offer_author_words(c, buf, m, prio, 5);
         return;
     }
     /* Text starting "By " may continue in the following inline element. */
@@ -993,7 +1017,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
                 m += k;
             }
         }
-        offer_author(c, buf, m, prio);
+        offer_author_words(c, buf, m, prio, 5);
     }
 }
 
