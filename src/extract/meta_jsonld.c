@@ -265,9 +265,43 @@ static void take(wn_arena *a, const idmap *ids, const wn_json *o, int rank, long
         ld->rank = rank;
 }
 
+/* Strip what templates wrap JSON-LD in: white space, "<![CDATA[" ... "]]>",
+ * "<!--" ... "-->", and "//" before either marker. */
+static void unwrap(const char **pp, size_t *pn)
+{
+    const char *p = *pp, *e = p + *pn;
+    static const char *const open[] = { "<![CDATA[", "<!--", "//" };
+    static const char *const close[] = { "]]>", "-->", "//" };
+    for (int round = 0; round < 4; round++) {
+        bool cut = false;
+        while (p < e && wn_is_space((unsigned char)*p))
+            p++;
+        while (e > p && wn_is_space((unsigned char)e[-1]))
+            e--;
+        for (int k = 0; k < 3; k++) {
+            size_t lo = strlen(open[k]), lc = strlen(close[k]);
+            if ((size_t)(e - p) >= lo && !memcmp(p, open[k], lo)) {
+                p += lo;
+                cut = true;
+            }
+            if ((size_t)(e - p) >= lc && !memcmp(e - lc, close[k], lc)) {
+                e -= lc;
+                cut = true;
+            }
+        }
+        if (!cut)
+            break;
+    }
+    *pp = p;
+    *pn = (size_t)(e - p);
+}
+
 int wn_meta_jsonld(wn_arena *scratch, const char *p, size_t n, long max_ymd, wn_jsonld *ld)
 {
-    wn_json *root = wn_json_parse(scratch, p, n, JSONLD_MAX_DEPTH, NULL);
+    wn_json *root;
+
+    unwrap(&p, &n);
+    root = wn_json_parse(scratch, p, n, JSONLD_MAX_DEPTH, NULL);
     const wn_json *stack[JSONLD_MAX_DEPTH + 2];
     const wn_json *best[4] = { NULL, NULL, NULL, NULL };
     const wn_json *website = NULL, *org = NULL;
