@@ -346,8 +346,9 @@ static void bench_decoders(const dataset *ds)
 
 static void usage(void)
 {
-    fputs("usage: bench [-n REPEATS] [DATASET_PAGES_DIR...]\n"
-          "  default: every ../shared/data/extraction/*/pages\n", stderr);
+    fputs("usage: bench [-n REPEATS] [--no-decoders] [DATASET_PAGES_DIR...]\n"
+          "  default: every ../shared/data/extraction/*/pages\n"
+          "  --no-decoders: skip the decoder throughput section (for callgrind)\n", stderr);
 }
 
 int main(int argc, char **argv)
@@ -355,7 +356,7 @@ int main(int argc, char **argv)
     const char *defaults[] = { "../shared/data/extraction/readability/pages",
                                "../shared/data/extraction/trafilatura/pages" };
     const char *dirs[64];
-    int ndirs = 0, repeats = 5, i;
+    int ndirs = 0, repeats = 5, decoders = 1, i;
     wn_extractor *ex;
     wn_arena scratch;
     struct stat st;
@@ -367,6 +368,8 @@ int main(int argc, char **argv)
                 usage();
                 return 2;
             }
+        } else if (!strcmp(argv[i], "--no-decoders")) {
+            decoders = 0;
         } else if (argv[i][0] == '-') {
             usage();
             return 2;
@@ -400,7 +403,7 @@ int main(int argc, char **argv)
         for (k = 0; k < ds.npages; k++)
             bench_page(&ds.pages[k], repeats, ex, &scratch, &tot);
         report(&ds, &tot, repeats);
-        if (i == 0)
+        if (i == 0 && decoders)
             bench_decoders(&ds);
         for (k = 0; k < ds.npages; k++) {
             free(ds.pages[k].name);
