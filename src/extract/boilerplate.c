@@ -90,6 +90,7 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "read-more", VC_TEASER },
     { "readmore", VC_TEASER },
     { "rating", VC_META },
+    { "screen-reader", VC_BOILER },
     { "scroll", VC_NEG },
     { "see-also", VC_TEASER },
     { "shadow", VC_MAYBE },
@@ -105,6 +106,7 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "skyscraper", VC_UNLIKELY | VC_NEG },
     { "social", VC_UNLIKELY | VC_BOILER },
     { "sponsor", VC_UNLIKELY | VC_NEG | VC_BOILER },
+    { "sr-only", VC_BOILER },
     { "standfirst", VC_LEAD },
     { "story", VC_POS },
     { "subheadline", VC_LEAD },
@@ -120,6 +122,8 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "toolbar", VC_BOILER },
     { "teaser", VC_TEASER },
     { "text", VC_POS },
+    { "visually-hidden", VC_BOILER },
+    { "visuallyhidden", VC_BOILER },
     { "widget", VC_NEG },
     { "writtenby", VC_BYLINE },
     { "yom-remote", VC_UNLIKELY },
@@ -129,7 +133,7 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
 /* Patterns grouped by first byte, built once: scanning a class string then
  * costs one table look-up per byte plus the few patterns starting there. */
 static uint8_t by_first_n[128];
-static uint8_t by_first[128][12];
+static uint8_t by_first[128][32];
 static uint8_t vocab_len[NVOCAB];
 static uint8_t bigram[128 * 128 / 8];   /* first two bytes of some pattern */
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
@@ -141,7 +145,7 @@ static void vocab_build(void)
         unsigned bg = (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
         bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
         unsigned char f = (unsigned char)vocab[i].s[0];
-        if (by_first_n[f] < sizeof by_first[f])
+        if (by_first_n[f] < sizeof by_first[f])   /* wn_vocab_check catches overflow */
             by_first[f][by_first_n[f]++] = (uint8_t)i;
     }
 }
@@ -149,6 +153,19 @@ static void vocab_build(void)
 static bool is_alnum(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Self-check for tests: how many patterns fail to match their own text
+ * (a first-byte bucket overflowing would silently disable patterns). */
+unsigned wn_vocab_check(void)
+{
+    unsigned bad = 0;
+    for (size_t i = 0; i < NVOCAB; i++) {
+        unsigned want = vocab[i].bits & ~BOUNDED;
+        if ((wn_vocab_match(vocab[i].s, strlen(vocab[i].s)) & want) != want)
+            bad++;
+    }
+    return bad;
 }
 
 unsigned wn_vocab_match(const char *p, size_t n)

@@ -103,6 +103,7 @@ void     wn_attrs_scan(const wn_node *el, wn_elattrs *a);
 bool     wn_attrs_hidden(const wn_elattrs *a);
 bool     wn_attrs_role_unlikely(const wn_elattrs *a);
 unsigned wn_vocab_match(const char *p, size_t n);
+unsigned wn_vocab_check(void);
 bool     wn_node_hidden(const wn_node *el);
 int      wn_class_weight(const wn_cctx *c, const wn_node *el);
 bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);

@@ -302,6 +302,17 @@ int wn_meta_jsonld(wn_arena *scratch, const char *p, size_t n, long max_ymd, wn_
 
     unwrap(&p, &n);
     root = wn_json_parse(scratch, p, n, JSONLD_MAX_DEPTH, NULL);
+    /* Templates paste text with raw line breaks and tabs into strings, which
+     * strict JSON refuses; as spaces they change nothing we read. */
+    if (root == NULL && (memchr(p, '\n', n) || memchr(p, '\t', n) || memchr(p, '\r', n))) {
+        char *copy = wn_arena_alloc(scratch, n + 1);
+        if (copy == NULL)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            copy[i] = (unsigned char)p[i] < 0x20 ? ' ' : p[i];
+        copy[n] = '\0';
+        root = wn_json_parse(scratch, copy, n, JSONLD_MAX_DEPTH, NULL);
+    }
     const wn_json *stack[JSONLD_MAX_DEPTH + 2];
     const wn_json *best[4] = { NULL, NULL, NULL, NULL };
     const wn_json *website = NULL, *org = NULL;

@@ -398,6 +398,10 @@ static void test_vocab(void)
     CHECK(wn_vocab_match("hid", 3) & VC_NEG);
     CHECK(!(wn_vocab_match("hidalgo", 7) & VC_NEG));
     CHECK_EQ_INT(wn_vocab_match("", 0), 0);
+    /* Every pattern is live (none lost to a full first-byte bucket). */
+    CHECK_EQ_INT(wn_vocab_check(), 0);
+    CHECK(wn_vocab_match("supplemental", 12) & VC_UNLIKELY);
+    CHECK(wn_vocab_match("subscribe-box", 13) & VC_BOILER);
 }
 
 static void test_text_stats(void)
