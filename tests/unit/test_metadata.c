@@ -250,6 +250,28 @@ static void test_jsonld_graph(void)
     done(&pg);
 }
 
+static void test_jsonld_wrapped(void)
+{
+    page pg;
+    /* CDATA and comment wrappers, a raw line break inside a string, and a
+     * reader's Review nested in a Recipe (its date is not the page's) */
+    extract(&pg,
+        "<html><head><script type=application/ld+json>\n//<![CDATA[\n"
+        "{\"@type\":\"Recipe\",\"name\":\"Cake\",\"datePublished\":\"2006-10-10\","
+        "\"review\":[{\"@type\":\"Review\",\"datePublished\":\"2020-04-12\"}]}\n//]]>\n"
+        "</script><script type=application/ld+json><!-- {\"@type\":\"Person\",\"name\":\"A\nB\"} -->"
+        "</script></head><body></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2006-10-10");
+    done(&pg);
+    extract(&pg,
+        "<html><head><script type=application/ld+json><![CDATA[{\"@type\":\"BlogPosting\","
+        "\"headline\":\"Line\nbreak\",\"author\":\"Kim Lee\"}]]></script></head><body></body></html>",
+        NULL);
+    CHECK_EQ_STR(pg.m.title, "Line break");
+    CHECK_EQ_STR(pg.m.author, "Kim Lee");
+    done(&pg);
+}
+
 static void test_opengraph_and_meta(void)
 {
     page pg;
@@ -426,6 +448,7 @@ int main(void)
     RUN(test_titles);
     RUN(test_urls);
     RUN(test_jsonld_graph);
+    RUN(test_jsonld_wrapped);
     RUN(test_opengraph_and_meta);
     RUN(test_markup_byline);
     RUN(test_comment_names_are_not_authors);
