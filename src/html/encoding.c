@@ -994,7 +994,7 @@ static int iconv_decode(wn_arena *a, const enc_info *e, const unsigned char *s, 
     if (cd == (iconv_t)-1 && e->iconv2)
         cd = iconv_open("UTF-8", e->iconv2);
     if (cd == (iconv_t)-1)
-        return -1;
+        return -2;              /* no converter in this libc: caller falls back */
     /* Two input bytes make at most three output bytes in these encodings. */
     cap = n / 2 * 3 + 64;
     if (room < cap)
@@ -1101,6 +1101,15 @@ int wn_encoding_decode(wn_arena *a, const char *enc, const char *p, size_t n,
         utf16_decode(s, n, be, dst);
         break;
     }
+    case K_ICONV: {
+        int r = iconv_decode(a, &encs[k], s, n, out, out_n);
+        if (r != -2)
+            return r;
+        /* A libc without this converter (not glibc): windows-1252 keeps the
+         * ASCII markup readable instead of failing the whole document. */
+        k = E_WIN1252;
+    }
+        /* fall through */
     case K_SINGLE: {
         const sb_char *t;
         pthread_once(&sb_once, sb_init);
@@ -1112,8 +1121,6 @@ int wn_encoding_decode(wn_arena *a, const char *enc, const char *p, size_t n,
         sb_decode(t, s, n, dst);
         break;
     }
-    case K_ICONV:
-        return iconv_decode(a, &encs[k], s, n, out, out_n);
     case K_REPLACEMENT:
     default:
         *out = (const char *)fffd;
