@@ -375,6 +375,20 @@ int wn_walk(wn_cctx *c)
 
 /* MARK: Scoring ---------------------------------------------------------------- */
 
+/* Whether the element just before or after x is an <article> too. */
+static bool article_sibling(const wn_node *x)
+{
+    const wn_node *y = x->prev;
+    while (y && y->type != WN_NODE_ELEMENT)
+        y = y->prev;
+    if (y && wn_is_html(y, WN_TAG_ARTICLE))
+        return true;
+    y = x->next;
+    while (y && y->type != WN_NODE_ELEMENT)
+        y = y->next;
+    return y && wn_is_html(y, WN_TAG_ARTICLE);
+}
+
 static void init_candidate(wn_cctx *c, wn_node *x)
 {
     float s = 0;
@@ -392,8 +406,8 @@ static void init_candidate(wn_cctx *c, wn_node *x)
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     if (ip.n && slice_has_word(ip, "articlebody"))
         s += 75;
-    if (x->tag == WN_TAG_ARTICLE)
-        s += 25;
+    if (x->tag == WN_TAG_ARTICLE && !article_sibling(x))
+        s += 25;   /* not for a list of <article> teaser cards */
     c->score[x->id] = s + (float)wn_class_weight(c, x);
     c->nf[x->id] |= CN_SCORED;
     c->cands[c->ncands++] = x->id;
