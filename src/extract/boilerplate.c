@@ -443,7 +443,8 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
         return WHY_NONE;
     int weight = wn_class_weight(c, x);
     float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
-    if ((float)weight + cs < 0)
+    /* A negative name does not outweigh 500 characters of link-poor text. */
+    if ((float)weight + cs < 0 && !(s->text >= 500 && wn_link_density(c, x) < 0.2f))
         return WHY_WEIGHT;
     /* Ten commas is prose, whatever else the block holds. */
     if (s->commas >= 10)
