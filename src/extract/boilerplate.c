@@ -955,6 +955,7 @@ void wn_extra_clean(wn_cctx *c)
             wn_drop(c, b, WHY_STOPWORDS);
     }
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
+    wn_node *lastb = blocks[c->pos[c->cands[last]]];
     for (uint32_t i = last + 1; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if ((c->nf[b->id] & CN_KEEP))
@@ -964,6 +965,9 @@ void wn_extra_clean(wn_cctx *c)
         if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD ||
              b->tag == WN_TAG_PRE || b->tag == WN_TAG_CODE) &&
             wn_link_density(c, b) < 0.3f)
+            continue;
+        /* A closing line in the same run of paragraphs ("Be there!") stays. */
+        if (b->tag == WN_TAG_P && b->parent == lastb->parent && wn_link_density(c, b) < 0.3f)
             continue;
         if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
