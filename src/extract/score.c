@@ -842,6 +842,17 @@ void wn_pick_root(wn_cctx *c)
     }
     c->root = parent;
     c->merged = true;
+    /* A subheading directly above a joined block (or the top) belongs to it. */
+    for (wn_node *s = parent->first; s; s = s->next) {
+        if (s->type != WN_NODE_ELEMENT || s->tag < WN_TAG_H1 || s->tag > WN_TAG_H6 ||
+            !(c->nf[s->id] & CN_VISITED) || c->st[s->id].text > 200)
+            continue;
+        wn_node *n = s->next;
+        while (n && n->type != WN_NODE_ELEMENT)
+            n = n->next;
+        if (n && (n == t || is_ancestor(n, t) || (c->nf[n->id] & CN_JOINED)))
+            c->nf[s->id] |= CN_JOINED;
+    }
     for (wn_node *s = parent->first; s; s = s->next) {
         if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
             continue;
