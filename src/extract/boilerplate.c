@@ -688,6 +688,46 @@ static bool has_credit(const wn_cctx *c, const wn_node *b)
     return false;
 }
 
+/* "Read also: …" and "You may also like" lines, in the nine languages: a
+ * pointer to another page, whatever its link markup. */
+static bool read_also_line(const wn_cctx *c, const wn_node *b)
+{
+    static const char *const starts[] = {
+        "read also", "read more", "see also", "related:", "related stories", "related articles",
+        "you may also like", "you might also like", "more on this", "also read",
+        "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "weitere artikel",
+        "das k\xc3\xb6nnte sie auch interessieren", "siehe auch", "zum weiterlesen",
+        "lea tambi\xc3\xa9n", "lea m\xc3\xa1s", "lea:", "vea tambi\xc3\xa9n", "mire:",
+        "le puede interesar", "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "leggi anche",
+        "czytaj te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
+        "veja tamb\xc3\xa9m", "lees ook", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+    };
+    char head[48];
+    size_t n = 0;
+    bool space = false;
+    for (const wn_node *x = b; x && n < sizeof head; x = wn_dom_next(b, x, false)) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;
+        for (size_t i = 0; i < x->text.n && n < sizeof head; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                if (n && !space)
+                    head[n++] = ' ';
+                space = true;
+                continue;
+            }
+            space = false;
+            head[n++] = wn_ascii_lower((char)ch);
+        }
+    }
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+        size_t m = strlen(starts[k]);
+        if (m <= n && memcmp(head, starts[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Prose, in any language: long, or a sentence rich in function words, and not
  * mostly links. */
 bool wn_is_prose(const wn_cctx *c, const wn_node *b)
@@ -931,6 +971,8 @@ void wn_extra_clean(wn_cctx *c)
         else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && has_credit(c, b))
             wn_drop(c, b, WHY_BOILER);
+        else if (c->st[b->id].text < 200 && read_also_line(c, b))
+            wn_drop(c, b, WHY_TEASER);
         else if (c->st[b->id].text < 120 && (b->tag == WN_TAG_FIGCAPTION ||
                                                slice_has(wn_dom_attr_value(b, "class"), "caption")))
             /* Short captions label a picture ("The harbour at dusk"); long
