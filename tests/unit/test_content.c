@@ -325,6 +325,15 @@ static void test_captions_and_credits(void)
     CHECK(!has(&p, "Jane Doe"));
     CHECK(has(&p, "annoyed the shop owners"));
     free_page(&p);
+
+    /* "Read also" pointers go in any of the nine languages, linked or not. */
+    run_page(&p, "<body><article>" PROSE "<p>Lesen Sie auch: Die Flut von 1998</p>"
+                 "<p>Engineers added, after the meeting, that the work will take most of the "
+                 "summer, and that the road will stay closed until then.</p></article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(!has(&p, "Lesen Sie auch"));
+    CHECK(has(&p, "the road will stay closed"));
+    free_page(&p);
 }
 
 /* A rail of alike teasers after the text goes, with the heading above it. */
