@@ -700,7 +700,9 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
         "lea tambi\xc3\xa9n", "lea m\xc3\xa1s", "lea:", "vea tambi\xc3\xa9n", "mire:",
         "le puede interesar", "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "leggi anche",
         "czytaj te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
-        "veja tamb\xc3\xa9m", "lees ook", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+        "veja tamb\xc3\xa9m", "lees ook", "weitere informationen", "mehr informationen",
+        "more information", "further reading", "das k\xc3\xb6nnte dich auch interessieren",
+        "dieser artikel k\xc3\xb6nnte", "ebenfalls interessant", "neueste artikel", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
     };
     char head[48];
     size_t n = 0;
