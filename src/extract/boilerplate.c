@@ -702,7 +702,13 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
         "czytaj te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
         "veja tamb\xc3\xa9m", "lees ook", "weitere informationen", "mehr informationen",
         "more information", "further reading", "das k\xc3\xb6nnte dich auch interessieren",
-        "dieser artikel k\xc3\xb6nnte", "ebenfalls interessant", "neueste artikel", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+        "dieser artikel k\xc3\xb6nnte", "ebenfalls interessant", "neueste artikel",
+        "puedes ver", "te puede interesar", "originalartikel", "kontakt:", "contact:",
+        "aktualisiert am", "zuletzt aktualisiert",
+        /* ad labels and calls to subscribe */
+        "anzeige", "- anzeige", "werbung", "advertisement", "reklama", "sponsored",
+        "publicidad", "publicit\xc3\xa9", "subscribe now", "subscribe to", "sign up",
+        "never miss", "get the latest", "abonniere", "jetzt abonnieren", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
     };
     char head[48];
     size_t n = 0;
