@@ -139,7 +139,9 @@ static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
     char ex[48];
     size_t n = 0;
     bool space = true;
-    for (const wn_node *t = x; t && n < sizeof ex - 4; t = wn_dom_next(x, t, false)) {
+    unsigned visited = 0;   /* bounded: explain stays linear on empty wrappers */
+    for (const wn_node *t = x; t && n < sizeof ex - 4 && visited++ < 200;
+         t = wn_dom_next(x, t, false)) {
         if (t->type != WN_NODE_TEXT)
             continue;
         for (size_t i = 0; i < t->text.n && n < sizeof ex - 4; i++) {
