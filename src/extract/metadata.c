@@ -492,6 +492,12 @@ static void elcls_init(elcls *e, const wn_node *el)
     }
 }
 
+static bool has_pair(const elcls *e, char a, char b)
+{
+    int k = pair_index(a, b);
+    return k >= 0 && (e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))) != 0;
+}
+
 static bool marker(const elcls *e, const char *w)
 {
     int k;
@@ -547,14 +553,21 @@ static bool is_small(ctx *c, const wn_node *el, uint32_t node_count)
 /* 0: no noise; 1: sidebar, related or recent items (other pages' dates and
  * names: they count less); 2: comment threads (commenters are never the
  * author). */
-static int is_noise_box(ctx *c, const wn_node *el, uint32_t node_count)
+static int is_noise_box(ctx *c, const elcls *ec, uint32_t node_count)
 {
+    const wn_node *el = ec->el;
     /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
      * themes put the byline in "entry-footer". */
     static const char *const noise[] = {
         "comment", "comments", "commentlist", "sidebar", "related", "reply", "recent", "respond",
     };
     static const char *const talk[] = { "comment", "comments", "commentlist", "reply", "respond" };
+    /* the letter-pair filter answers most elements without splitting parts */
+    if (!has_pair(ec, 'c', 'o') && !has_pair(ec, 's', 'i') && !has_pair(ec, 'r', 'e'))
+        return 0;
+    if (!marker(ec, "comment") && !marker(ec, "sidebar") && !marker(ec, "related") &&
+        !marker(ec, "reply") && !marker(ec, "recent") && !marker(ec, "respond"))
+        return 0;
     if (!has_part(wn_dom_attr_value(el, "class"), noise, sizeof noise / sizeof noise[0]) &&
         !has_part(wn_dom_attr_value(el, "id"), noise, sizeof noise / sizeof noise[0]))
         return 0;
@@ -585,9 +598,13 @@ static bool author_marker(const elcls *ec)
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
+    /* every marker below opens with one of these letter pairs */
+    if (!has_pair(ec, 'a', 'u') && !has_pair(ec, 'b', 'y') && !has_pair(ec, 'w', 'r') &&
+        !has_pair(ec, 'p', 'o') && !has_pair(ec, 'v', 'e'))
+        return false;
     if (marker(ec, "comment"))
         return false;   /* "comment-author" */
-    if (!(author_word(wn_str_make(ec->lc, ec->n)) ||
+    if (!((marker(ec, "author") && author_word(wn_str_make(ec->lc, ec->n))) ||
           marker(ec, "byline") || marker(ec, "by-line") ||
           marker(ec, "autor") || marker(ec, "auteur") || marker(ec, "writer") ||
           marker(ec, "posted-by") || marker(ec, "postedby") || marker(ec, "verfasser")))
@@ -638,6 +655,10 @@ static const wn_node *byline_name(const wn_node *el)
 
 static bool date_marker(const elcls *el)
 {
+    if (!has_pair(el, 'd', 'a') && !has_pair(el, 't', 'i') && !has_pair(el, 'p', 'o') &&
+        !has_pair(el, 'p', 'u') && !has_pair(el, 'f', 'e') && !has_pair(el, 'm', 'e') &&
+        !has_pair(el, 'b', 'y') && !has_pair(el, 'i', 'n'))
+        return false;
     if (marker(el, "comment"))
         return false;   /* "comment-date": a reader's, not the article's */
     return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
@@ -960,7 +981,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     int prio = w->article ? 44 : 40;
 
     text_date(c, w, t);
-    if (n > 120 || (c->author.prio >= 45 && c->byline.prio >= 45))
+    if (n > 120 || n < 2 || c->no_names || (c->author.prio >= 45 && c->byline.prio >= 45))
         return;
     /* "| By ", "- Redaktion:": separators before the lead-in */
     for (;;) {
@@ -1083,16 +1104,16 @@ static void walk(ctx *c, const wn_doc *d)
                 break;
             }
             if (!skip) {
+                elcls_init(&ec, n);
                 /* <body class="has-sidebar"> says nothing about its contents */
                 if (w.in_body && w.skip_marks == NULL && n->nattrs && n->tag != WN_TAG_BODY &&
                     n->tag != WN_TAG_ARTICLE && n->tag != WN_TAG_MAIN &&
-                    (w.noise_kind = is_noise_box(c, n, d->node_count)) > 0)
+                    (w.noise_kind = is_noise_box(c, &ec, d->node_count)) > 0)
                     w.skip_marks = n;
                 if (w.skip_marks != marks_before)
                     marks_exit = wn_dom_next(d->root, n, true);
                 c->penalty = w.skip_marks ? 30 : 0;
                 c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
-                elcls_init(&ec, n);
                 on_element(c, &w, &ec, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)
