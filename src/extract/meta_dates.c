@@ -2,7 +2,7 @@
  * meta_dates.c: dates in the shapes pages write them, normalised to ISO 8601.
  * ISO with or without time and zone, RFC 822, numeric D.M.Y / M/D/Y / Y/M/D,
  * CJK 年月日, and "2 August 2019" / "August 2, 2019" with month names in
- * en/de/fr/es/it/pt/nl/pl. A scan is bounded (4 KiB) and never backtracks far.
+ * en/de/fr/es/it/pt/nl/pl/ru/uk. A scan is bounded (4 KiB) and never backtracks far.
  */
 #include <string.h>
 #include <time.h>
@@ -54,6 +54,12 @@ static const struct { const char *name; int month; } months[] = {
     /* nl */
     { "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mrt", 3 }, { "mei", 5 },
     { "augustus", 8 },
+    /* ru, uk: the genitive used in dates */
+    { "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
+    { "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
+    { "ноября", 11 }, { "декабря", 12 }, { "січня", 1 }, { "лютого", 2 }, { "березня", 3 },
+    { "квітня", 4 }, { "травня", 5 }, { "червня", 6 }, { "липня", 7 }, { "серпня", 8 },
+    { "вересня", 9 }, { "жовтня", 10 }, { "листопада", 11 }, { "грудня", 12 },
     /* pl: nominative and the genitive used in dates */
     { "styczeń", 1 }, { "stycznia", 1 }, { "luty", 2 }, { "lutego", 2 }, { "marzec", 3 },
     { "marca", 3 }, { "kwiecień", 4 }, { "kwietnia", 4 }, { "maj", 5 }, { "maja", 5 },

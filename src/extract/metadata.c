@@ -889,7 +889,15 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     size_t n = t->text.n;
     bool hint = false;
 
-    if (n < 6 || n > 160 || c->date.prio >= 56 || memchr_digit(p, n) == NULL)
+    if (n < 6 || c->date.prio >= 56)
+        return;
+    if (n > 160) {
+        /* a long paragraph counts only when it opens with its date */
+        if (c->date.prio < 28 && memchr_digit(p, n < 48 ? n : 48))
+            offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);
+        return;
+    }
+    if (memchr_digit(p, n) == NULL)
         return;
     for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0] && !hint; k++)
         hint = has_word(t->text, pub_words[k]);

@@ -77,6 +77,8 @@ static void test_dates_words(void)
     CHECK_EQ_STR(date("7 de mar\xC3\xA7o de 2021", 0), "2021-03-07");
     CHECK_EQ_STR(date("14 maart 2017", 0), "2017-03-14");
     CHECK_EQ_STR(date("3 wrze\xC5\x9bnia 2020", 0), "2020-09-03");
+    CHECK_EQ_STR(date("15 \xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0 2016, 13:43", 0),
+                 "2016-08-15T13:43:00");   /* 15 августа 2016 */
     CHECK_EQ_STR(date("April 31, 2019", 0), "(none)");
     /* free text: the date may sit anywhere */
     CHECK_EQ_STR(date("Posted on Monday, May 4, 2020 at 3:15 pm by admin", WN_DATE_LOOSE),
