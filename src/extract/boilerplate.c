@@ -608,8 +608,8 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
         "quelle", "quellen", "source", "sources", "fuente", "fonte", "fonti", "bron",
         "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
         "credits", "copyright", "stand", "aktualisiert", "updated", "update", "actualizado",
-        "zdj\xc4\x99" "cie", "\xc5\xba" "r\xc3\xb3" "d\xc5\x82" "o", "cr\xc3\xa9" "dit",
-        "cr\xc3\xa9" "dits",
+        "zdj\u0119cie", "\u017ar\u00f3d\u0142o", "cr\u00e9dit",
+        "cr\u00e9dits",
         "beitragsbild", "titelbild", "abbildung",
     };
     char head[40];
@@ -662,7 +662,7 @@ static bool has_credit(const wn_cctx *c, const wn_node *b)
 {
     static const char *const marks[] = {
         "\xc2\xa9", "foto:", "fotos:", "photo:", "photos:", "bild:", "quelle:", "source:",
-        "credit:", "credits:", "image:", "fuente:", "fonte:", "zdj\xc4\x99" "cie:",
+        "credit:", "credits:", "image:", "fuente:", "fonte:", "zdj\u0119cie:",
     };
     char buf[256];
     size_t n = 0;
@@ -704,7 +704,7 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
         "das k\xc3\xb6nnte sie auch interessieren", "siehe auch", "zum weiterlesen",
         "lea tambi\xc3\xa9n", "lea m\xc3\xa1s", "lea:", "vea tambi\xc3\xa9n", "mire:",
         "le puede interesar", "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "leggi anche",
-        "czytaj te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
+        "czytaj te\xc5\xbc", "czytaj tak\u017ce", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
         "veja tamb\xc3\xa9m", "lees ook", "weitere informationen", "mehr informationen",
         "more information", "further reading", "das k\xc3\xb6nnte dich auch interessieren",
         "dieser artikel k\xc3\xb6nnte", "ebenfalls interessant", "neueste artikel",
