@@ -16,8 +16,8 @@
 #define SCRIPT_MAX      (1u << 20) /* bytes of one JSON-LD script */
 #define GATHER_MAX      600      /* bytes of text gathered from one element */
 #define GATHER_NODES    400      /* nodes visited to gather one element's text */
-#define SCRATCH_LIMIT   (16u << 20)
-#define MAX_H1          8
+#define SCRATCH_LIMIT   (16u << 20) /* JSON-LD trees and cleaned strings */
+#define MAX_H1          8        /* headings kept as title candidates */
 #define HEADING_TRUST   6        /* heading score that outweighs metadata titles */
 
 /* MARK: Candidate slots ------------------------------------------------------- */
@@ -38,8 +38,8 @@ typedef struct ctx {
     slot title, author, date, datemod, site, desc, lang, url, image, license;
     slot byline;                     /* best author seen in the markup (not metadata) */
     slot title_tag;                  /* <title>, before stripping */
-    const char *h1[MAX_H1];
-    int h1_prio[MAX_H1];
+    const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
+    int h1_prio[MAX_H1];             /* their scores */
     size_t nh1;
     const char *cats[WN_META_MAX_LIST], *tags[WN_META_MAX_LIST];
     size_t ncats, ntags;
@@ -48,8 +48,8 @@ typedef struct ctx {
     size_t nscripts;
     const char *page_url;            /* may be NULL */
     bool no_names;                   /* no author offers (comment threads, forms) */
-    unsigned spans;
-    unsigned dmy;                    /* WN_DATE_DMY unless the page is US English */                  /* subtree_span() calls made (SPAN_BUDGET) */
+    unsigned spans;                  /* subtree_span() calls made (SPAN_BUDGET) */
+    unsigned dmy;                    /* WN_DATE_DMY unless the page is US English */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
