@@ -37,7 +37,7 @@ for t in "$@"; do
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
     rc=$?
-    grep -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written|^fuzz_[a-z]+: ' "$log"
+    grep -a -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written|^fuzz_[a-z]+: ' "$log"
     if [ $rc -ne 0 ]; then
         echo "$t: FAILED (exit $rc), log in $log"
         status=1
