@@ -33,7 +33,7 @@ for t in "$@"; do
     fi
     [ -d "$seeds" ] && set -- "$@" "$work" "$seeds" || set -- "$@" "$work"
     echo "== $t: ${secs}s"
-    log=build/fuzz/$t.log
+    log=build/fuzz/$t.$$.log     # per run: concurrent runs must not share a log
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
     rc=$?
