@@ -484,8 +484,10 @@ char *wn_meta_clean_byline(char *s)
                  (len > 3 && s[len] >= 'A' && s[len] <= 'Z') ||
                  !strncmp(s + len, "\xEF\xBC\x9A", 3))) {
                 /* "By" alone or "De" starting a name ("De Niro") needs a following name. */
+                /* a lone "By" is no name, but a lone "Redaktion" (the
+                 * newsroom) is how many pages sign */
                 if (s[len] == '\0')
-                    return s + len;
+                    return strcmp(byline_lead[k], "redaktion") == 0 ? s : s + len;
                 /* "di Mario Rossi" is a byline, "De Niro" a name. */
                 if ((!strcmp(byline_lead[k], "de") || !strcmp(byline_lead[k], "di")) &&
                     (s[0] < 'a' || s[0] > 'z'))

@@ -50,6 +50,7 @@ typedef struct ctx {
     bool no_names;                   /* no author offers (comment threads, forms) */
     unsigned spans;                  /* subtree_span() calls made (SPAN_BUDGET) */
     unsigned dmy;                    /* WN_DATE_DMY unless the page is US English */
+    char label_digit;                /* N of a twitter:labelN "Written by", or 0 */
     int penalty;                     /* subtracted from byline/date priorities in noise boxes */
     bool oom;
 } ctx;
@@ -240,6 +241,20 @@ static void take_value(ctx *c, int field, int prio, const char *p, size_t n)
     }
 }
 
+/* Yoast writes the byline as a Twitter card label: twitter:label1 "Written
+ * by" then twitter:data1 "Jane Doe". Returns true when name is such a label. */
+static bool written_by_label(wn_str v)
+{
+    static const char *const labels[] = {
+        "written by", "verfasst von", "geschrieben von", "écrit par", "escrito por",
+        "scritto da", "geschreven door", "napisane przez", "auteur", "autor", "author",
+    };
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+        if (wn_str_ieq(v, labels[k]))
+            return true;
+    return false;
+}
+
 static void on_meta(ctx *c, const wn_node *el)
 {
     wn_str content = wn_dom_attr_value(el, "content");
@@ -249,6 +264,15 @@ static void on_meta(ctx *c, const wn_node *el)
     keys[2] = wn_dom_attr_value(el, "itemprop");
     keys[3] = wn_dom_attr_value(el, "http-equiv");
 
+    /* twitter:labelN / twitter:dataN pairs */
+    {
+        wn_str key = keys[1].n ? keys[1] : keys[0];
+        if (key.n == 14 && !memcmp(key.p, "twitter:label", 13) && written_by_label(content))
+            c->label_digit = key.p[13];
+        else if (key.n == 13 && !memcmp(key.p, "twitter:data", 12) && c->label_digit &&
+                 key.p[12] == c->label_digit && content.n)
+            offer_author(c, content.p, content.n, 76);
+    }
     if (content.p == NULL) {
         wn_str dt = wn_dom_attr_value(el, "datetime");
         if (dt.p == NULL)
@@ -964,7 +988,7 @@ static const wn_node *next_named(const wn_node *t)
 {
     for (int up = 0; t && up < 3; up++) {
         const wn_node *nx = t->next;
-        while (nx && nx->type == WN_NODE_TEXT && nx->text.n < 3) {
+        while (nx && nx->type == WN_NODE_TEXT && nx->text.n < 256) {   /* skip indentation */
             size_t k = 0;
             while (k < nx->text.n && wn_is_space((unsigned char)nx->text.p[k]))
                 k++;

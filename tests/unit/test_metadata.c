@@ -140,6 +140,8 @@ static void test_bylines(void)
     CHECK_EQ_STR(byline("Jil Schuller Alle Artikel Kontakt"), "Jil Schuller");
     CHECK_EQ_STR(byline("View all posts by Daniel Lemire"), "Daniel Lemire");
     CHECK_EQ_STR(byline("Weitere Stories"), "");
+    CHECK_EQ_STR(byline("Redaktion"), "Redaktion");           /* the newsroom signs */
+    CHECK_EQ_STR(byline("Redaktion: Eva Berg"), "Eva Berg");
     CHECK(wn_meta_author_ok("Jane Doe"));
     CHECK(!wn_meta_author_ok("https://facebook.com/jane"));
     CHECK(!wn_meta_author_ok("jane@example.com"));
@@ -378,6 +380,28 @@ static void test_time_and_text_dates(void)
     done(&pg);
 }
 
+static void test_twitter_label_byline(void)
+{
+    page pg;
+    /* the card's "Written by" label names the author in the matching data slot */
+    extract(&pg,
+        "<html><head><meta name=twitter:label1 content='Reading time'>"
+        "<meta name=twitter:data1 content='4 minutes'>"
+        "<meta name=twitter:label2 content='Written by'>"
+        "<meta name=twitter:data2 content='Ola Nordmann'></head><body>"
+        "<article><p class=meta><span class=screen-reader-text>| By </span>\n   "
+        "<span>Ignored Because Lower</span></p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Ola Nordmann");
+    done(&pg);
+    /* without the card, the "By" label's next sibling across indentation */
+    extract(&pg,
+        "<html><body><article><p class=meta><span class=screen-reader-text>| By </span>\n   "
+        "<span>Cara Stiles</span> | <time>April 13, 2020</time></p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Cara Stiles");
+    CHECK_EQ_STR(pg.m.date, "2020-04-13");
+    done(&pg);
+}
+
 static void test_og_locale_and_missing(void)
 {
     page pg;
@@ -456,6 +480,7 @@ int main(void)
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
     RUN(test_time_and_text_dates);
+    RUN(test_twitter_label_byline);
     RUN(test_og_locale_and_missing);
     RUN(test_hostile_inputs);
     CHECK_DONE();
