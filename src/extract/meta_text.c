@@ -269,6 +269,7 @@ bool wn_meta_is_url(const char *s, size_t n)
 /* Lead-ins before an author's name, lowercase, longest first where one is a
  * prefix of another. Each must be followed by a space, ':' or the end. */
 static const char *const byline_lead[] = {
+    "profilbild von", "foto von", "bild von", "photo of", "picture of", "avatar of",
     "view all posts by", "zeige alle beiträge von", "alle beiträge von", "more posts by",
     "all posts by", "posts by", "articles by", "eingestellt von", "veröffentlicht von",
     "artikel von", "beitrag von", "beitragvon", "publiziert von", "mehr von", "a post by",

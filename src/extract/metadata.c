@@ -874,6 +874,17 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         n = gather(el, buf);
         if (n > 0 && n < 300)
             offer_author_words(c, buf, n, in_art ? 58 : 54, 6);
+        else if (n == 0) {
+            /* an author link holding only the portrait: its alt text */
+            size_t seen = 0;
+            for (const wn_node *k = el->first; k && seen < 32; k = wn_dom_next(el, k, false), seen++) {
+                if (wn_is_html(k, WN_TAG_IMG)) {
+                    wn_str alt = wn_dom_attr_value(k, "alt");
+                    offer_author_words(c, alt.p, alt.n, in_art ? 56 : 52, 4);
+                    break;
+                }
+            }
+        }
         else if (n >= 300)
             offer_author(c, buf, 0, 0);
         /* A long author box: its name element or first link holds the name. */
@@ -1007,6 +1018,42 @@ static const wn_node *next_named(const wn_node *t)
     return NULL;
 }
 
+/* "06.11.2023 13:30 von Olga", "(last edited 2019-11-10 by <a>Mats</a>": a
+ * date, then a lead-in, then the name (in the text or the next node). Only in
+ * short texts that hold a digit before the lead-in. */
+static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char *buf)
+{
+    static const char *const mid[] = { " by ", " von ", " par ", " por ", " door " };
+    const char *p = t->text.p;
+    size_t n = t->text.n;
+    if (n > 80 || memchr_digit(p, n) == NULL)
+        return;
+    for (size_t k = 0; k < sizeof mid / sizeof mid[0]; k++) {
+        size_t ln = strlen(mid[k]);
+        for (size_t i = 1; i + ln <= n; i++) {
+            size_t j = 0, rest;
+            while (j < ln && wn_ascii_lower(p[i + j]) == mid[k][j])
+                j++;
+            if (j < ln || memchr_digit(p, i) == NULL)
+                continue;
+            rest = i + ln;
+            while (rest < n && wn_is_space((unsigned char)p[rest]))
+                rest++;
+            if (rest < n) {
+                memcpy(buf, p + rest, n - rest);
+                offer_author_words(c, buf, n - rest, w->article ? 44 : 40, 4);
+            } else {
+                const wn_node *nx = next_named(t);
+                if (nx && nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
+                    size_t m = gather(nx, buf);
+                    offer_author_words(c, buf, m, w->article ? 44 : 40, 4);
+                }
+            }
+            return;
+        }
+    }
+}
+
 /* "By Jane Doe" as plain text, or "By" followed by the name in the next node. */
 static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
@@ -1031,8 +1078,10 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     if (n - i < 2)
         return;
     lead = match_lead(p + i, n - i, &alone);
-    if (lead == 0)
+    if (lead == 0) {
+        after_date_byline(c, w, t, buf);
         return;
+    }
     /* Prose also says "by phasing out": after a plain word lead-in, the name
      * must start with a capital (or a non-ASCII letter). */
     if (!alone && lead <= 5 && p[i + lead - 1] != ':') {

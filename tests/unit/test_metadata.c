@@ -402,6 +402,25 @@ static void test_twitter_label_byline(void)
     done(&pg);
 }
 
+static void test_date_then_byline(void)
+{
+    page pg;
+    extract(&pg, "<html><body><h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>"
+                 "<p>Text.</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Olga");
+    CHECK_EQ_STR(pg.m.date, "2023-11-06T13:30:00");
+    done(&pg);
+    extract(&pg, "<html><body><p id=pageinfo>Download (last edited 2019-11-10 13:28:18 by "
+                 "<span><a href=/u/m>MatsWichmann</a></span>)</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "MatsWichmann");
+    done(&pg);
+    /* prose with a year and "by" is not a byline: too long */
+    extract(&pg, "<html><body><p>In 2019 the tax was cut by the new government of the day, "
+                 "and nobody noticed at all.</p></body></html>", NULL);
+    CHECK(pg.m.author == NULL);
+    done(&pg);
+}
+
 static void test_og_locale_and_missing(void)
 {
     page pg;
@@ -481,6 +500,7 @@ int main(void)
     RUN(test_blog_permalink_heading);
     RUN(test_time_and_text_dates);
     RUN(test_twitter_label_byline);
+    RUN(test_date_then_byline);
     RUN(test_og_locale_and_missing);
     RUN(test_hostile_inputs);
     CHECK_DONE();
