@@ -999,12 +999,15 @@ static const wn_node *next_named(const wn_node *t)
 {
     for (int up = 0; t && up < 3; up++) {
         const wn_node *nx = t->next;
-        while (nx && nx->type == WN_NODE_TEXT && nx->text.n < 256) {   /* skip indentation */
+        /* skip indentation and line breaks: "<b>Von:</b><br><br>Götz Warnke" */
+        while (nx && ((nx->type == WN_NODE_TEXT && nx->text.n < 256) || wn_is_html(nx, WN_TAG_BR))) {
             size_t k = 0;
-            while (k < nx->text.n && wn_is_space((unsigned char)nx->text.p[k]))
-                k++;
-            if (k < nx->text.n)
-                break;
+            if (nx->type == WN_NODE_TEXT) {
+                while (k < nx->text.n && wn_is_space((unsigned char)nx->text.p[k]))
+                    k++;
+                if (k < nx->text.n)
+                    break;
+            }
             nx = nx->next;
         }
         if (nx)
@@ -1028,6 +1031,34 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
     size_t n = t->text.n;
     if (n > 80 || memchr_digit(p, n) == NULL)
         return;
+    /* "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg":
+     * a text opening with a date whose last part is a capitalised name */
+    {
+        char d[WN_META_DATE_LEN];
+        size_t e = n, b;
+        while (e > 0 && wn_is_space((unsigned char)p[e - 1]))
+            e--;
+        b = e;
+        while (b > 0 && p[b - 1] != '|' && p[b - 1] != '-' && p[b - 1] != '\xB7' &&
+               (unsigned char)p[b - 1] != 0x93)   /* | - · – */
+            b--;
+        if (b > 0 && b < e && wn_meta_parse_date(p, b, 0, c->max_ymd, d) &&
+            memchr_digit(p + b, e - b) == NULL) {
+            size_t words = 0, caps = 0;
+            for (size_t i = b; i < e; i++) {
+                if (!wn_is_space((unsigned char)p[i]) && (i == b || wn_is_space((unsigned char)p[i - 1]))) {
+                    words++;
+                    if ((p[i] >= 'A' && p[i] <= 'Z') || (unsigned char)p[i] >= 0x80)
+                        caps++;
+                }
+            }
+            if (words >= 2 && words <= 3 && caps == words) {
+                memcpy(buf, p + b, e - b);
+                offer_author_words(c, buf, e - b, w->article ? 42 : 38, 3);
+                return;
+            }
+        }
+    }
     for (size_t k = 0; k < sizeof mid / sizeof mid[0]; k++) {
         size_t ln = strlen(mid[k]);
         for (size_t i = 1; i + ln <= n; i++) {
@@ -1099,8 +1130,14 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
         if (nx->type == WN_NODE_TEXT) {
             m = nx->text.n < GATHER_MAX ? nx->text.n : GATHER_MAX;
             memcpy(buf, nx->text.p, m);
-        } else if (nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
+        } else if (nx->type == WN_NODE_ELEMENT) {
+            /* a block after a heading "Autor" holds the name alone, or it is
+             * something else: the word limit tells */
             m = gather(nx, buf);
+            if (is_block(nx->tag)) {
+                offer_author_words(c, buf, m, prio, 4);
+                return;
+            }
         } else {
             return;
         }

@@ -414,6 +414,22 @@ static void test_date_then_byline(void)
                  "<span><a href=/u/m>MatsWichmann</a></span>)</p></body></html>", NULL);
     CHECK_EQ_STR(pg.m.author, "MatsWichmann");
     done(&pg);
+    extract(&pg, "<html><body><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>"
+                 "<h1>Stellungnahme</h1></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Uta Helkenberg");
+    done(&pg);
+    /* a date and a section name is no byline */
+    extract(&pg, "<html><body><small>04.02.2022 | Politik</small></body></html>", NULL);
+    CHECK(pg.m.author == NULL);
+    done(&pg);
+    /* "Von:" alone, the name after line breaks; "Autor" heading, name in the next block */
+    extract(&pg, "<html><body><p><b>Von:</b> <br> <br> G\xC3\xB6tz Warnke</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "G\xC3\xB6tz Warnke");
+    done(&pg);
+    extract(&pg, "<html><body><div><h4>Autor</h4> <p><a href=/p/nh>Nikolai Huke</a></p></div>"
+                 "</body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Nikolai Huke");
+    done(&pg);
     /* prose with a year and "by" is not a byline: too long */
     extract(&pg, "<html><body><p>In 2019 the tax was cut by the new government of the day, "
                  "and nobody noticed at all.</p></body></html>", NULL);
