@@ -40,6 +40,8 @@ typedef struct ctx {
     slot title_tag;                  /* <title>, before stripping */
     const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
     int h1_prio[MAX_H1];             /* their scores */
+    bool h1_is_h1[MAX_H1];           /* an <h1> (not a titled h2/h3) */
+    size_t n_real_h1;                /* <h1> elements outside noise, kept or not */
     size_t nh1;
     const char *cats[WN_META_MAX_LIST], *tags[WN_META_MAX_LIST];
     size_t ncats, ntags;
@@ -808,6 +810,8 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 
     switch (el->tag) {
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
+        if (el->tag == WN_TAG_H1 && marks_ok)
+            c->n_real_h1++;
         /* Headings: every h1, and h2/h3 marked as a title (blog themes put the
          * site name in h1 and the post title in h2.entry-title). */
         if (c->nh1 < MAX_H1 && marks_ok) {
@@ -821,6 +825,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
             if (h && *h) {
                 c->h1_prio[c->nh1] = score + (in_art ? 2 : 0) + (titled ? 1 : 0) + (link > 0 ? 5 : 0);
+                c->h1_is_h1[c->nh1] = el->tag == WN_TAG_H1;
                 c->h1[c->nh1++] = h;
             }
         }
@@ -1396,12 +1401,16 @@ static void choose_title(ctx *c)
         }
     }
     /* A heading marked beyond doubt (an h1 in the article and classed as a
-     * title, or linked to the page itself) beats metadata that disagrees:
-     * social titles are often rewritten for sharing. A weaker mark does not
-     * (measured: trusting any h1 in <article> loses more than it gains). */
+     * title, or linked to the page itself), or the page's only <h1> when it
+     * is a phrase (4+ words), beats metadata that disagrees: social titles
+     * are often rewritten for sharing. Measured: the sole-h1 rule gains 8 of
+     * 845 titles on the trafilatura set (human annotations) and loses 5 of
+     * 127 on the readability set (Readability.js output, which prefers
+     * metadata); trusting any h1 in <article> loses 20 there. */
     if (h1) {
         for (size_t i = 0; i < c->nh1; i++) {
-            if (c->h1[i] == h1 && c->h1_prio[i] >= HEADING_TRUST) {
+            if (c->h1[i] == h1 && (c->h1_prio[i] >= HEADING_TRUST ||
+                                   (c->n_real_h1 == 1 && c->h1_is_h1[i] && words_in(h1) >= 4))) {
                 c->title.v = h1;
                 goto site_from_title;
             }

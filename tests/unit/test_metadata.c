@@ -328,6 +328,31 @@ static void test_markup_byline(void)
     done(&pg);
 }
 
+static void test_sole_h1_headline(void)
+{
+    page pg;
+    /* the page's only h1, a phrase, is the headline even when og:title was
+     * rewritten for sharing */
+    extract(&pg,
+        "<html><head><meta property=og:title content='Why neon is the symbol of a century'>"
+        "</head><body><h1>How we learned to love neon signs</h1><p>Text</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "How we learned to love neon signs");
+    done(&pg);
+    /* a one-word h1 ("Lorem", "News") is not trusted over the metadata */
+    extract(&pg,
+        "<html><head><meta property=og:title content='Budget talks stall again'>"
+        "</head><body><h1>News</h1><p>Text</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Budget talks stall again");
+    done(&pg);
+    /* two h1s: neither is trusted without agreement */
+    extract(&pg,
+        "<html><head><meta property=og:title content='Budget talks stall again'>"
+        "</head><body><h1>Our great site of news</h1><h1>Something else entirely here</h1>"
+        "</body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Budget talks stall again");
+    done(&pg);
+}
+
 static void test_comment_names_are_not_authors(void)
 {
     page pg;
@@ -512,6 +537,7 @@ int main(void)
     RUN(test_jsonld_wrapped);
     RUN(test_opengraph_and_meta);
     RUN(test_markup_byline);
+    RUN(test_sole_h1_headline);
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
     RUN(test_time_and_text_dates);
