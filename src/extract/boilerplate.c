@@ -608,7 +608,7 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
         "quelle", "quellen", "source", "sources", "fuente", "fonte", "fonti", "bron",
         "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
         "credits", "copyright", "stand", "aktualisiert", "updated", "update", "actualizado",
-        "zdj\u0119cie", "\u017ar\u00f3d\u0142o", "cr\u00e9dit",
+        "zdj\u0119cie", "\u017ar\u00f3d\u0142o", "cr\u00e9dit", "imagen", "im\u00e1genes",
         "cr\u00e9dits",
         "beitragsbild", "titelbild", "abbildung",
     };
@@ -658,18 +658,27 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
 
 /* A short caption that carries a photo credit somewhere in it: "The mayor at
  * the bridge. Photo: Jane Doe", "… (Foto: Agency)", "… © Agency". */
-static bool has_credit(const wn_cctx *c, const wn_node *b)
+static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
 {
     static const char *const marks[] = {
         "\xc2\xa9", "foto:", "fotos:", "photo:", "photos:", "bild:", "quelle:", "source:",
-        "credit:", "credits:", "image:", "fuente:", "fonte:", "zdj\u0119cie:",
+        "credit:", "credits:", "image:", "imagen:", "fuente:", "fonte:", "zdj\u0119cie:",
+        "cr\u00e9dito:", "cr\u00e9dit:", "cr\u00e9dits:",
+    };
+    /* Only in captions: there the picture agencies and "(c)" mark a credit;
+     * in a paragraph "LONDON (Reuters) -" or a list item "(c)" are text. */
+    static const char *const caption_marks[] = {
+        "(c) ", "reuters/", "/reuters", "(reuters", "afp/", "/afp", "(afp", "dpa/", "/dpa",
+        "(dpa", "epa/", "/epa", "ap photo", "getty images", "shutterstock", "istock",
+        "unsplash", "bild via", "foto via", "photo via", "image via", "beitragsbild",
     };
     char buf[256];
     size_t n = 0;
     bool space = false;
-    for (const wn_node *x = b; x && n < sizeof buf; x = wn_dom_next(b, x, false)) {
+    for (const wn_node *x = b; x && n < sizeof buf;
+         x = wn_dom_next(b, x, x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
         if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
-            continue;
+            continue;   /* dropped elements' text is skipped with them */
         for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
             unsigned char ch = (unsigned char)x->text.p[i];
             if (wn_is_space(ch)) {
@@ -684,13 +693,48 @@ static bool has_credit(const wn_cctx *c, const wn_node *b)
                 buf[n++] = wn_ascii_lower((char)ch);
         }
     }
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t m = strlen(marks[k]);
+    size_t nm = sizeof marks / sizeof marks[0];
+    size_t nc = caption ? sizeof caption_marks / sizeof caption_marks[0] : 0;
+    for (size_t k = 0; k < nm + nc; k++) {
+        const char *mk = k < nm ? marks[k] : caption_marks[k - nm];
+        size_t m = strlen(mk);
         for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(buf + i, marks[k], m) == 0 && (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
+            if (memcmp(buf + i, mk, m) == 0 && (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
                 return true;
     }
     return false;
+}
+
+/* An element named for the picture's credit: "credit", "copyright",
+ * "photographer", or an author/byline name inside a caption. */
+static bool credit_name(const wn_cctx *c, const wn_node *x)
+{
+    if (x->nattrs == 0 || !(c->nf[x->id] & CN_VISITED))
+        return false;
+    if (c->vc[x->id] & VC_BYLINE)
+        return true;
+    wn_str cl = wn_dom_attr_value(x, "class");
+    return slice_has(cl, "credit") || slice_has(cl, "copyright") || slice_has(cl, "photographer");
+}
+
+/* Inside a caption, an inline element that reads as a credit line
+ * ("<span class=credit>Photo: Jane Doe</span>", "<small>© Agency</small>"):
+ * the picture's label stays, the credit goes. */
+static void drop_caption_credits(wn_cctx *c, wn_node *cap)
+{
+    for (wn_node *x = cap->first; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT) {
+            if (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)) {
+                skip = true;
+            } else if (c->st[x->id].text > 0 && c->st[x->id].text < 150 &&
+                       (credit_line(c, x) || credit_name(c, x))) {
+                wn_drop(c, x, WHY_BOILER);
+                skip = true;
+            }
+        }
+        x = wn_dom_next(cap, x, skip);
+    }
 }
 
 /* "Read also: …" and "You may also like" lines, in the nine languages: a
@@ -975,31 +1019,34 @@ void wn_extra_clean(wn_cctx *c)
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (c->nf[b->id] & CN_KEEP)
             continue;
+        bool caption = b->tag == WN_TAG_FIGCAPTION ||
+                       slice_has(wn_dom_attr_value(b, "class"), "caption");
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
             c->st[b->id].text < 200 && wn_link_density(c, b) > 0.5f + c->ld_shift)
             wn_drop(c, b, WHY_LINKS);
         else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))
             wn_drop(c, b, WHY_BOILER);
+        else if (caption && (drop_caption_credits(c, b), true) &&
+                 !(c->st[b->id].text < 250 && has_credit(c, b, true)))
+            ;   /* a caption is article text; only its credit element goes */
         else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
-                 b->tag != WN_TAG_LI && has_credit(c, b))
+                 b->tag != WN_TAG_LI && has_credit(c, b, false))
             wn_drop(c, b, WHY_BOILER);
         else if (c->st[b->id].text < 200 && read_also_line(c, b))
             wn_drop(c, b, WHY_TEASER);
-        else if (c->st[b->id].text < 120 && (b->tag == WN_TAG_FIGCAPTION ||
-                                               slice_has(wn_dom_attr_value(b, "class"), "caption")))
-            /* Short captions label a picture ("The harbour at dusk"); long
-             * ones explain and stay. The annotated sets disagree: measured,
-             * dropping short ones costs 0.005 on one and gains 0.004 on the other. */
-            wn_drop(c, b, WHY_BOILER);
     }
     for (uint32_t i = nb; i-- > first;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (gone_in_root(c, b))
+            continue;
         if (wn_is_prose(c, b)) {
             last = i;
             break;
         }
     }
+    if (last < first)
+        last = first;
     /* Leading lines: only link lines go (share bars, breadcrumbs, category links);
      * short lead lines like dates and timings are often part of the text. */
     for (uint32_t i = 0; i < first; i++) {

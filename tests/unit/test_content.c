@@ -303,8 +303,8 @@ static void test_favor(void)
     free_page(&p);
 }
 
-/* Captions: a short picture label goes, a long explanation stays; a caption
- * carrying a photo credit goes whatever its tag. */
+/* Captions are article text, short or long; a credit in its own element
+ * inside one goes alone; a line made of a credit goes whatever its tag. */
 static void test_captions_and_credits(void)
 {
     page p;
@@ -320,10 +320,32 @@ static void test_captions_and_credits(void)
              "and that the road will stay closed until then, which annoyed the shop owners.</p>"
              "</article></body>",
              NULL, 0, WN_FAVOR_BALANCED);
-    CHECK(!has(&p, "The harbour at dusk"));
+    CHECK(has(&p, "The harbour at dusk"));
     CHECK(has(&p, "The old mill, built in 1820"));
     CHECK(!has(&p, "Jane Doe"));
     CHECK(has(&p, "annoyed the shop owners"));
+    free_page(&p);
+
+    /* The credit span goes, the label beside it stays; a credit named by its
+     * class ("img-author") goes too, and so does "© Agency" in a <small>. */
+    run_page(&p,
+             "<body><article>" PROSE
+             "<figure><img src=a.jpg><figcaption><span>The weir below the mill.</span> "
+             "<span class=credit>Photo: Jane Doe for the Gazette</span></figcaption></figure>"
+             "<figure><img src=b.jpg><figcaption>Sandbags at the bridge. "
+             "<span class=img-author>Tom Reed/Agency</span></figcaption></figure>"
+             "<figure><img src=c.jpg><figcaption>The school gym as a shelter "
+             "<small>\u00a9 Town Archive</small></figcaption></figure>"
+             "<p>Engineers added, after the meeting, that the work will take most of the summer, "
+             "and that the road will stay closed until then, which annoyed the shop owners.</p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The weir below the mill."));
+    CHECK(!has(&p, "Jane Doe"));
+    CHECK(has(&p, "Sandbags at the bridge."));
+    CHECK(!has(&p, "Tom Reed"));
+    CHECK(has(&p, "The school gym as a shelter"));
+    CHECK(!has(&p, "Town Archive"));
     free_page(&p);
 
     /* "Read also" pointers go in any of the nine languages, linked or not. */
