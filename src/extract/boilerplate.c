@@ -705,6 +705,49 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
     return false;
 }
 
+/* A date stamp above the text, as an article's <header> carries it:
+ * "Published 3 May 2021, updated 12:02", "Pubblicato il 19 Febbraio 2020",
+ * "Ver\u00f6ffentlicht am 02.05.2022". A label, then a digit. */
+static bool dateline(const wn_cctx *c, const wn_node *b)
+{
+    static const char *const labels[] = {
+        "published", "posted on", "updated", "last updated", "pubblicato", "ultima modifica",
+        "aggiornato", "publicado", "actualizado", "atualizado", "publi\u00e9",
+        "mis \u00e0 jour", "ver\u00f6ffentlicht", "aktualisiert", "erstellt am",
+        "gepubliceerd", "opublikowano",
+    };
+    char buf[128];
+    size_t n = 0;
+    bool space = false, digit = false;
+    for (const wn_node *x = b; x && n < sizeof buf;
+         x = wn_dom_next(b, x, x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;
+        for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                space = n > 0;
+                continue;
+            }
+            if (space && n < sizeof buf)
+                buf[n++] = ' ';
+            space = false;
+            if (ch >= '0' && ch <= '9')
+                digit = true;
+            if (n < sizeof buf)
+                buf[n++] = wn_ascii_lower((char)ch);
+        }
+    }
+    if (!digit)
+        return false;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t m = strlen(labels[k]);
+        if (m <= n && memcmp(buf, labels[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* An element named for the picture's credit: "credit", "copyright",
  * "photographer", or an author/byline name inside a caption. */
 static bool credit_name(const wn_cctx *c, const wn_node *x)
@@ -1055,6 +1098,8 @@ void wn_extra_clean(wn_cctx *c)
             continue;
         if (wn_link_density(c, b) > 0.5f)
             wn_drop(c, b, WHY_STOPWORDS);
+        else if (c->st[b->id].text < 120 && dateline(c, b))
+            wn_drop(c, b, WHY_BYLINE);
     }
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
     wn_node *lastb = blocks[c->pos[c->cands[last]]];

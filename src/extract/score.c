@@ -214,6 +214,36 @@ static bool near_ancestor(const wn_node *x, uint16_t tag)
     return false;
 }
 
+/* An element that wraps one article: <article>, role=article, or schema.org's
+ * articleBody. */
+static bool article_like(const wn_node *a)
+{
+    if (a->type != WN_NODE_ELEMENT)
+        return false;
+    if (wn_is_html(a, WN_TAG_ARTICLE))
+        return true;
+    if (a->nattrs == 0)
+        return false;
+    wn_str v = wn_dom_attr_value(a, "role");
+    if (v.n && wn_str_ieq(v, "article"))
+        return true;
+    v = wn_dom_attr_value(a, "itemprop");
+    return v.n && slice_has_word(v, "articlebody");
+}
+
+/* A <header> within two levels of an article wrapper is the article's own
+ * head (headline, standfirst, byline), not the site's banner. */
+static bool article_header(const wn_node *x)
+{
+    if (!wn_is_html(x, WN_TAG_HEADER))
+        return false;
+    int depth = 0;
+    for (const wn_node *a = x->parent; a && depth < 2; a = a->parent, depth++)
+        if (article_like(a))
+            return true;
+    return false;
+}
+
 /* Decide, before measuring, whether an element is left out with its subtree. */
 static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
@@ -249,7 +279,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
     if (c->flags & CN_STRIP_UNLIKELY) {
         /* Tables are named by their styling ("table-header"), not their role. */
         if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) && x->tag != WN_TAG_BODY && x->tag != WN_TAG_A &&
-            x->tag != WN_TAG_TABLE &&
+            x->tag != WN_TAG_TABLE && !article_header(x) &&
             !near_ancestor(x, WN_TAG_TABLE) && !near_ancestor(x, WN_TAG_CODE))
             return WHY_UNLIKELY;
         if (wn_attrs_role_unlikely(at))
@@ -627,9 +657,9 @@ static bool is_leaf_para(const wn_cctx *c, const wn_node *x)
 static void promote_to_article(wn_cctx *c)
 {
     wn_node *t = c->root, *a = t->parent;
-    for (int k = 0; a && k < 3 && !wn_is_html(a, WN_TAG_ARTICLE); k++)
+    for (int k = 0; a && k < 3 && !article_like(a); k++)
         a = a->parent;
-    if (!a || !wn_is_html(a, WN_TAG_ARTICLE) || a == c->body)
+    if (!a || !article_like(a) || a == c->body)
         return;
     if ((float)c->st[a->id].text > 1.6f * (float)c->st[t->id].text)
         return;
@@ -647,8 +677,10 @@ static void promote_to_article(wn_cctx *c)
                     any = true;
                 else
                     wn_drop(c, x, WHY_OUTSIDE);
+            } else if (x->tag == WN_TAG_FIGURE) {
+                skip = true;   /* the lead picture: its caption is article text */
             } else if (x->tag == WN_TAG_H1 || x->tag == WN_TAG_H2 || x->tag == WN_TAG_TIME ||
-                       x->tag == WN_TAG_FIGURE || x->tag == WN_TAG_IMG || x->tag == WN_TAG_UL ||
+                       x->tag == WN_TAG_IMG || x->tag == WN_TAG_UL ||
                        x->tag == WN_TAG_OL || x->tag == WN_TAG_TABLE || x->tag == WN_TAG_FORM) {
                 skip = true;
                 wn_drop(c, x, WHY_OUTSIDE);
@@ -842,6 +874,13 @@ void wn_pick_root(wn_cctx *c)
     }
     c->root = parent;
     c->merged = true;
+    /* Inside an article wrapper, its pictures come along with the text that
+     * joined: a figure's caption is article text. */
+    if (article_like(parent))
+        for (wn_node *s = parent->first; s; s = s->next)
+            if (wn_is_html(s, WN_TAG_FIGURE) && (c->nf[s->id] & CN_VISITED) &&
+                c->st[s->id].img > 0 && c->st[s->id].embed == 0)
+                c->nf[s->id] |= CN_JOINED;
     /* A subheading directly above a joined block (or the top) belongs to it. */
     for (wn_node *s = parent->first; s; s = s->next) {
         if (s->type != WN_NODE_ELEMENT || s->tag < WN_TAG_H1 || s->tag > WN_TAG_H6 ||

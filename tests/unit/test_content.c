@@ -358,6 +358,58 @@ static void test_captions_and_credits(void)
     free_page(&p);
 }
 
+/* The text container sits in an <article> with its own <header> and lead
+ * figure: the root widens to the article; the standfirst and the caption
+ * stay, the headline (the title), byline, date stamp, share bars and the
+ * credit go. A site header outside the article stays out. */
+static void test_article_header(void)
+{
+    page p;
+    run_page(&p,
+             "<body><header class=site-header><a href=/>The Town Gazette</a></header>"
+             "<main><article class=story>"
+             "<header class=story-header><h1>River floods the old town</h1>"
+             "<p class=standfirst>After a week of rain the river broke its banks on Tuesday, "
+             "and the lower streets of the old town are still under water tonight.</p>"
+             "<div class=byline>By <a rel=author href=/a/jd>Jane Doe</a></div>"
+             "<p class=dateline>Published 14 March 2026, 10:02</p>"
+             "<div class=share-buttons><a href=f>Facebook</a> <a href=t>Twitter</a></div>"
+             "</header>"
+             "<figure class=lead-image><img src=a.jpg><figcaption>"
+             "<span class=caption-text>The market square at noon.</span> "
+             "<span class=credit>Photo: Tom Reed</span></figcaption></figure>"
+             "<div class=story-body>" PROSE "</div>"
+             "<div class=share-buttons><a href=f>Facebook</a> <a href=t>Twitter</a></div>"
+             "</article></main></body>",
+             "River floods the old town", 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "After a week of rain the river broke its banks"));
+    CHECK(has(&p, "The market square at noon."));
+    CHECK(has(&p, "The river rose during the night"));
+    CHECK(has(&p, "will need to be rebuilt this summer."));
+    CHECK(!has(&p, "River floods the old town"));
+    CHECK(!has(&p, "Jane Doe"));
+    CHECK(!has(&p, "Published 14 March"));
+    CHECK(!has(&p, "Facebook"));
+    CHECK(!has(&p, "Tom Reed"));
+    CHECK(!has(&p, "The Town Gazette"));
+    /* The standfirst comes first, the caption before the story. */
+    const char *lead = strstr(p.text.p, "After a week"), *cap = strstr(p.text.p, "The market");
+    const char *body = strstr(p.text.p, "The river rose");
+    CHECK(lead && cap && body && lead < cap && cap < body);
+    free_page(&p);
+
+    /* The same with role=article on a div wrapper. */
+    run_page(&p,
+             "<body><div role=article><header>"
+             "<p>After a week of rain the river broke its banks on Tuesday, and the lower "
+             "streets of the old town are still under water tonight.</p></header>"
+             "<div class=story-body>" PROSE "</div></div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "After a week of rain"));
+    CHECK(has(&p, "The river rose during the night"));
+    free_page(&p);
+}
+
 /* A rail of alike teasers after the text goes, with the heading above it. */
 static void test_teaser_run(void)
 {
@@ -480,6 +532,7 @@ int main(void)
     RUN(test_empty_pages);
     RUN(test_favor);
     RUN(test_captions_and_credits);
+    RUN(test_article_header);
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_teaser_named_prose);
