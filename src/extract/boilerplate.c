@@ -705,6 +705,63 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
     return false;
 }
 
+/* A republication note: "This article was originally published on X and is
+ * republished here with permission", "Dieser Beitrag erschien zuerst bei Y",
+ * in the common phrasings of English, German, French, Spanish, Portuguese,
+ * Italian and Dutch. */
+static bool origin_note(const wn_cctx *c, const wn_node *b)
+{
+    static const char *const phrases[] = {
+        "originally published", "originally appeared", "originally ran ", "first published",
+        "first appeared", "republished with", "republished here with", "reprinted with",
+        "is republished", "was republished", "zuerst erschienen", "erschien zuerst",
+        "erstmals erschienen", "ist zuerst ", "zuerst bei ", "zuerst auf ",
+        "urspr\u00fcnglich erschienen", "erschien urspr\u00fcnglich",
+        "initialement publi\u00e9", "publi\u00e9 initialement", "initialement paru",
+        "paru initialement", "publi\u00e9 \u00e0 l'origine", "publicado originalmente",
+        "originalmente publicado", "publicado inicialmente", "public\u00f3 originalmente",
+        "apareci\u00f3 originalmente", "pubblicato originariamente",
+        "originariamente pubblicato", "pubblicato originalmente", "oorspronkelijk gepubliceerd",
+        "verscheen eerder", "eerder verschenen",
+        /* rights and reprint notices, letters calls, paywall notes */
+        "all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
+        "tous droits r\u00e9serv\u00e9s", "tutti i diritti riservati",
+        "wszelkie prawa zastrze\u017cone", "copyrighted property", "without permission",
+        "letter to the editor", "already a subscriber", "please subscribe",
+        /* affiliate disclosures */
+        "affiliate link", "affiliate-link", "earn a commission", "eine provision",
+        "kleine provision", "provision vom h\u00e4ndler",
+    };
+    char buf[320];
+    size_t n = 0;
+    bool space = false;
+    for (const wn_node *x = b; x && n < sizeof buf;
+         x = wn_dom_next(b, x, x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;   /* dropped elements' text is skipped with them */
+        for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                space = n > 0;
+                continue;
+            }
+            if (space && n < sizeof buf)
+                buf[n++] = ' ';
+            space = false;
+            if (n < sizeof buf)
+                buf[n++] = wn_ascii_lower((char)ch);
+        }
+    }
+    for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
+        size_t m = strlen(phrases[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(buf + i, phrases[k], m) == 0 &&
+                (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
+                return true;
+    }
+    return false;
+}
+
 /* A date stamp above the text, as an article's <header> carries it:
  * "Published 3 May 2021, updated 12:02", "Pubblicato il 19 Febbraio 2020",
  * "Ver\u00f6ffentlicht am 02.05.2022". A label, then a digit. */
@@ -1078,6 +1135,18 @@ void wn_extra_clean(wn_cctx *c)
             wn_drop(c, b, WHY_BOILER);
         else if (c->st[b->id].text < 200 && read_also_line(c, b))
             wn_drop(c, b, WHY_TEASER);
+    }
+    /* Closing notes on where the story first ran go before the last
+     * paragraph is found: they read like prose. Only the last few lines. */
+    for (uint32_t i = nb, seen = 0; i-- > first && seen < 4;) {
+        wn_node *b = blocks[c->pos[c->cands[i]]];
+        if (gone_in_root(c, b) || (c->nf[b->id] & CN_KEEP))
+            continue;
+        seen++;
+        if (c->st[b->id].text < 300 && origin_note(c, b))
+            wn_drop(c, b, WHY_BOILER);
+        else if (wn_is_prose(c, b))
+            break;
     }
     for (uint32_t i = nb; i-- > first;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];

@@ -410,6 +410,45 @@ static void test_article_header(void)
     free_page(&p);
 }
 
+/* A closing note on where the story first ran, or a rights notice, goes; an
+ * ordinary short closing line stays. */
+static void test_origin_note(void)
+{
+    page p;
+    run_page(&p,
+             "<body><article>" PROSE
+             "<p>Be there early.</p>"
+             "<p class=note><em>This article was originally published on <a href=/x>Riverside "
+             "Weekly</a> and is republished here with permission.</em></p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "will need to be rebuilt this summer."));
+    CHECK(has(&p, "Be there early."));
+    CHECK(!has(&p, "originally published"));
+    free_page(&p);
+
+    run_page(&p,
+             "<body><article>" PROSE
+             "<p>Dieser Beitrag ist zuerst bei der Wochenzeitung erschienen.</p>"
+             "<p>\u00a9 2026 Gazette. All rights reserved.</p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose during the night"));
+    CHECK(!has(&p, "zuerst"));
+    CHECK(!has(&p, "rights reserved"));
+    free_page(&p);
+
+    /* Mid-article the same words are text: only closing lines are notes. */
+    run_page(&p,
+             "<body><article>"
+             "<p>The diary was originally published in 1911, and the town reprinted it after "
+             "the flood, because the old streets it describes were under water once more.</p>"
+             PROSE "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The diary was originally published in 1911"));
+    free_page(&p);
+}
+
 /* A rail of alike teasers after the text goes, with the heading above it. */
 static void test_teaser_run(void)
 {
@@ -533,6 +572,7 @@ int main(void)
     RUN(test_favor);
     RUN(test_captions_and_credits);
     RUN(test_article_header);
+    RUN(test_origin_note);
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_teaser_named_prose);
