@@ -1127,10 +1127,13 @@ void wn_extra_clean(wn_cctx *c)
         else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))
             wn_drop(c, b, WHY_BOILER);
-        else if (caption && (drop_caption_credits(c, b), true) &&
-                 !(c->st[b->id].text < 250 && has_credit(c, b, true)))
-            ;   /* a caption is article text; only its credit element goes */
-        else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+        else if (caption) {
+            /* A caption is article text; only its credit element goes, or
+             * the whole caption when the credit is part of its text. */
+            drop_caption_credits(c, b);
+            if (c->st[b->id].text < 250 && has_credit(c, b, true))
+                wn_drop(c, b, WHY_BOILER);
+        } else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && has_credit(c, b, false))
             wn_drop(c, b, WHY_BOILER);
         else if (c->st[b->id].text < 200 && read_also_line(c, b))

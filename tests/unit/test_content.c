@@ -348,6 +348,22 @@ static void test_captions_and_credits(void)
     CHECK(!has(&p, "Town Archive"));
     free_page(&p);
 
+    /* An agency credit inside a caption's own text takes the caption with it;
+     * in a paragraph the agency is a dateline and stays. */
+    run_page(&p,
+             "<body><article>"
+             "<p>LONDON (Reuters) - The river rose again on Sunday night.</p>" PROSE
+             "<figure><img src=a.jpg><figcaption>The square at dawn (REUTERS/Jane Roe)"
+             "</figcaption></figure>"
+             "<p>Engineers added, after the meeting, that the work will take most of the summer, "
+             "and that the road will stay closed until then, which annoyed the shop owners.</p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "LONDON (Reuters) - The river rose again"));
+    CHECK(!has(&p, "The square at dawn"));
+    CHECK(has(&p, "annoyed the shop owners"));
+    free_page(&p);
+
     /* "Read also" pointers go in any of the nine languages, linked or not. */
     run_page(&p, "<body><article>" PROSE "<p>Lesen Sie auch: Die Flut von 1998</p>"
                  "<p>Engineers added, after the meeting, that the work will take most of the "
