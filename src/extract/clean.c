@@ -407,6 +407,8 @@ static wn_str srcset_first(wn_str v)
         i++;
     while (i > s && v.p[i - 1] == ',')
         i--;
+    if (v.p == NULL)
+        return v;   /* absent attribute: no arithmetic on NULL */
     return wn_str_make(v.p + s, i - s);
 }
 
@@ -421,7 +423,8 @@ static wn_str image_source(const wn_node *img)
     size_t s = 0;
     while (s < src.n && wn_is_space((unsigned char)src.p[s]))
         s++;
-    wn_str trimmed = wn_str_make(src.p + s, src.n - s);
+    /* src.p is NULL when there is no src: no pointer arithmetic on it. */
+    wn_str trimmed = src.p ? wn_str_make(src.p + s, src.n - s) : src;
     bool placeholder = trimmed.n == 0 ||
                        (trimmed.n >= 5 && wn_str_ieq(wn_str_make(trimmed.p, 5), "data:")) ||
                        contains_ci(trimmed, "placeholder") || contains_ci(trimmed, "blank.") ||

@@ -390,7 +390,8 @@ static void table_row(md_state *s, wn_buf *line, const size_t *slots, size_t a, 
     for (size_t k = 0; k < width; k++) {
         size_t v = a + k < b ? slots[a + k] : 0;
         rc |= wn_buf_putc(line, ' ');
-        if (v)
+        /* Empty cells may leave the text buffer unallocated (NULL). */
+        if (v && t->cells[v - 1].len)
             rc |= wn_buf_put(line, t->text.p + t->cells[v - 1].off, t->cells[v - 1].len);
         rc |= wn_buf_puts(line, " |");
     }
