@@ -419,16 +419,13 @@ void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
     }
 }
 
-static bool has_ancestor(const wn_cctx *c, const wn_node *x, uint16_t tag, int max_depth,
-                         bool data_table)
+/* Whether an ancestor within max_depth levels is the HTML element tag. */
+static bool has_ancestor(const wn_node *x, uint16_t tag, int max_depth)
 {
     int depth = 0;
-    for (const wn_node *a = x->parent; a; a = a->parent) {
-        if (max_depth > 0 && depth == max_depth)
-            return false;
-        if (wn_is_html(a, tag) && (!data_table || (c->nf[a->id] & CN_DATATABLE)))
+    for (const wn_node *a = x->parent; a && depth < max_depth; a = a->parent, depth++) {
+        if (wn_is_html(a, tag))
             return true;
-        depth++;
     }
     return false;
 }
@@ -444,7 +441,10 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
 
     if (tag == WN_TAG_TABLE && (c->nf[x->id] & CN_DATATABLE))
         return WHY_NONE;
-    if (has_ancestor(c, x, WN_TAG_TABLE, -1, true) || has_ancestor(c, x, WN_TAG_CODE, 3, false))
+    /* No walk to the root here: one per block is quadratic on deep trees. (Marking
+     * data tables with wn_is_data_table and sparing what lies inside them was
+     * measured: -0.002 F1 on both development sets, so it is not done.) */
+    if (has_ancestor(x, WN_TAG_CODE, 3))
         return WHY_NONE;
     int weight = wn_class_weight(c, x);
     float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
@@ -461,7 +461,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     float ld = wn_link_density(c, x);
     float hd = s->text ? (float)s->head / (float)s->text : 0.0f;
     long li = (long)s->li - 100;
-    bool in_figure = has_ancestor(c, x, WN_TAG_FIGURE, 3, false);
+    bool in_figure = has_ancestor(x, WN_TAG_FIGURE, 3);
 
     if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < 0.5f)
         return WHY_IMAGES;
