@@ -4,7 +4,7 @@ BUILD ?= release
 OUT   := build/$(BUILD)
 CC    ?= cc
 
-CFLAGS_release := -O2 -DNDEBUG
+CFLAGS_release := -O3 -DNDEBUG
 CFLAGS_debug   := -O0 -g -DWN_DEBUG
 CFLAGS_asan    := -O1 -g -DWN_DEBUG -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 LDFLAGS_asan   := -fsanitize=address,undefined

@@ -160,6 +160,23 @@ static bool is_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Does NEEDLE occur in BUF[0..N) where no letter or digit precedes it?
+ * memchr on the first byte keeps the many-phrase scans linear in practice. */
+static bool has_word_start(const char *buf, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    const char *p = buf, *end = buf + n;
+    while (m <= (size_t)(end - p)) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (p == NULL)
+            return false;
+        if (memcmp(p, needle, m) == 0 && (p == buf || !is_alnum((unsigned char)p[-1])))
+            return true;
+        p++;
+    }
+    return false;
+}
+
 /* Self-check for tests: how many patterns fail to match their own text
  * (a first-byte bucket overflowing would silently disable patterns). */
 unsigned wn_vocab_check(void)
@@ -696,11 +713,8 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
     size_t nm = sizeof marks / sizeof marks[0];
     size_t nc = caption ? sizeof caption_marks / sizeof caption_marks[0] : 0;
     for (size_t k = 0; k < nm + nc; k++) {
-        const char *mk = k < nm ? marks[k] : caption_marks[k - nm];
-        size_t m = strlen(mk);
-        for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(buf + i, mk, m) == 0 && (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
-                return true;
+        if (has_word_start(buf, n, k < nm ? marks[k] : caption_marks[k - nm]))
+            return true;
     }
     return false;
 }
@@ -752,13 +766,9 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
                 buf[n++] = wn_ascii_lower((char)ch);
         }
     }
-    for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
-        size_t m = strlen(phrases[k]);
-        for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(buf + i, phrases[k], m) == 0 &&
-                (i == 0 || !is_alnum((unsigned char)buf[i - 1])))
-                return true;
-    }
+    for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
+        if (has_word_start(buf, n, phrases[k]))
+            return true;
     return false;
 }
 

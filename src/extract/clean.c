@@ -485,7 +485,10 @@ static wn_str copy_collapsed(wn_doc *dst, wn_str s)
         return wn_str_make(NULL, 0);
     for (size_t i = 0; i < s.n; i++) {
         unsigned char c = (unsigned char)s.p[i];
-        if (wn_is_space(c)) {
+        if (c > ' ') {              /* the common case first: no space at all */
+            p[k++] = (char)c;
+            sp = false;
+        } else if (wn_is_space(c)) {
             if (!sp)
                 p[k++] = ' ';
             sp = true;

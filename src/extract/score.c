@@ -58,6 +58,23 @@ static bool is_word_cp(uint32_t cp)
     return true;
 }
 
+/* What an ASCII byte is to the text measures: most page text is ASCII, and
+ * one table look-up replaces a chain of range tests on that path. */
+enum { AK_OTHER, AK_SPACE, AK_WORD, AK_COMMA };
+#define AK_ROW_DIGITS AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, \
+                      AK_WORD, AK_WORD
+#define AK_ROW_LETTERS AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, \
+                       AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, \
+                       AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, AK_WORD, \
+                       AK_WORD, AK_WORD
+static const unsigned char ascii_kind[128] = {
+    ['\t'] = AK_SPACE, ['\n'] = AK_SPACE, ['\f'] = AK_SPACE, ['\r'] = AK_SPACE,
+    [' '] = AK_SPACE, [','] = AK_COMMA,
+    ['0'] = AK_ROW_DIGITS,
+    ['A'] = AK_ROW_LETTERS,
+    ['a'] = AK_ROW_LETTERS,
+};
+
 void wn_text_stats(const char *text, size_t n, wn_cstat *s)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -65,13 +82,21 @@ void wn_text_stats(const char *text, size_t n, wn_cstat *s)
     size_t i = 0;
 
     while (i < n) {
-        if (wn_is_space(p[i])) {
-            /* A run of whitespace counts as one character, and not at the start. */
-            if (seen && !in_space)
-                s->text++;
-            in_space = true;
-            in_word = false;
-            i++;
+        if (p[i] < 0x80) {
+            unsigned k = ascii_kind[p[i++]];
+            if (k == AK_SPACE) {
+                /* A run of whitespace counts as one character, and not at the start. */
+                s->text += seen && !in_space;
+                in_space = true;
+                in_word = false;
+                continue;
+            }
+            seen = true;
+            in_space = false;
+            s->text++;
+            s->commas += k == AK_COMMA;
+            s->words += k == AK_WORD && !in_word;
+            in_word = k == AK_WORD;
             continue;
         }
         size_t len;
