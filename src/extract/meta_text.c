@@ -437,6 +437,9 @@ static bool has_role(const char *q)
 /* "Uta Staschewski, Projektleiterin der HSS" -> "Uta Staschewski", but
  * "Rudolf Fischer, Simon Kohler" stays: after a comma, a name is at most three
  * words and starts with a capital (or a non-ASCII letter). */
+/* Words joining the last names of a list: "A, B und C", "A, B & C". */
+static const char *const name_joins[] = { "&", "and", "und", "y", "et", "e", "i", "en" };
+
 static void cut_role(char *s)
 {
     char *p = s;
@@ -450,15 +453,24 @@ static void cut_role(char *s)
             *p = '\0';
             return;
         }
+        /* Words of the longest name in the part: "Jan Lukas Strozyk und
+         * Benedikt Strunz" is two names of three and two words. */
+        size_t longest = 0;
         for (char *r = q; *r && *r != ','; r++) {
-            if (*r == ' ')
+            if (*r == ' ') {
                 in = false;
-            else if (!in) {
+            } else if (!in) {
+                size_t wl = strcspn(r, " ,");
                 in = true;
-                words++;
+                if (word_is(r, wl, name_joins, sizeof name_joins / sizeof name_joins[0])) {
+                    words = 0;
+                    continue;
+                }
+                if (++words > longest)
+                    longest = words;
             }
         }
-        if (words > 3 || has_role(q)) {
+        if (longest > 3 || has_role(q)) {
             *p = '\0';
             return;
         }
@@ -548,6 +560,50 @@ char *wn_meta_clean_byline(char *s)
             s[0] = '\0';
     }
     return s;
+}
+
+/* Lowercase words that may sit inside a name ("Ursula von der Leyen"). */
+static const char *const name_particles[] = {
+    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "du", "dos", "bin", "al",
+};
+
+bool wn_meta_name_list(const char *s, size_t max_words)
+{
+    size_t names = 0, words = 0;
+    bool agency = false;
+    const char *p = s;
+
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        size_t wl = strcspn(p, " ,;");
+        bool sep = *p == ',' || *p == ';';
+        bool join = !sep && *p != '\0' &&
+                    word_is(p, wl, name_joins, sizeof name_joins / sizeof name_joins[0]);
+        if (*p == '\0' || sep || join) {
+            /* a name ends here */
+            if (words > 0) {
+                if (agency)
+                    return false;          /* the agency comes last */
+                if (words == 1 && names >= 2)
+                    agency = true;         /* "..., NDR" */
+                else if (words < 2 || words > max_words)
+                    return false;
+                names++;
+            }
+            words = 0;
+            if (*p == '\0')
+                return names >= 2;
+            p += sep ? 1 : wl;
+            continue;
+        }
+        unsigned char f = (unsigned char)*p;
+        if (!((f >= 'A' && f <= 'Z') || f >= 0x80) &&
+            !word_is(p, wl, name_particles, sizeof name_particles / sizeof name_particles[0]))
+            return false;
+        words++;
+        p += wl;
+    }
 }
 
 bool wn_meta_author_ok(const char *s)

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "extract/metadata.h"
@@ -123,7 +124,7 @@ static void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t
         return;
     }
     s = wn_meta_clean_byline(s);
-    if (wn_meta_author_ok(s) && words_in(s) <= max_words) {
+    if (wn_meta_author_ok(s) && (words_in(s) <= max_words || wn_meta_name_list(s, 4))) {
         offer(&c->author, s, prio);
         if (prio < 75)   /* markup, not metadata: see meta_keys */
             offer(&c->byline, s, prio);
@@ -1090,6 +1091,44 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
     }
 }
 
+/* Co-authors in sibling elements after the first name: "Von <a>A</a> und
+ * <a>B</a>", "<a>A</a>, <a>B</a> & <a>C</a>". Appends " und B" etc. to buf[0..m)
+ * while a joining text (a comma, "und", "and", "&"...) links inline elements. */
+static size_t more_names(const wn_node *first, char *buf, size_t m)
+{
+    static const char *const joins[] = { ",", "&", "and", "und", "y", "et", ", and", ", und" };
+    const wn_node *x = first;
+    for (int names = 1; names < WN_META_MAX_AUTHORS; names++) {
+        const wn_node *j = x->next, *nx = j ? j->next : NULL;
+        if (j == NULL || j->type != WN_NODE_TEXT || nx == NULL || nx->type != WN_NODE_ELEMENT ||
+            is_block(nx->tag))
+            return m;
+        size_t b = 0, e = j->text.n;
+        while (b < e && wn_is_space((unsigned char)j->text.p[b]))
+            b++;
+        while (e > b && wn_is_space((unsigned char)j->text.p[e - 1]))
+            e--;
+        bool ok = false;
+        for (size_t k = 0; k < sizeof joins / sizeof joins[0] && !ok; k++)
+            ok = e - b == strlen(joins[k]) && wn_str_ieq(wn_str_make(j->text.p + b, e - b), joins[k]);
+        if (!ok)
+            return m;
+        char name[GATHER_MAX + 1];
+        size_t k = gather(nx, name);
+        if (k == 0 || m + (e - b) + k + 2 > GATHER_MAX)
+            return m;
+        if (j->text.p[b] != ',')
+            buf[m++] = ' ';
+        memcpy(buf + m, j->text.p + b, e - b);
+        m += e - b;
+        buf[m++] = ' ';
+        memcpy(buf + m, name, k);
+        m += k;
+        x = nx;
+    }
+    return m;
+}
+
 /* "By Jane Doe" as plain text, or "By" followed by the name in the next node. */
 static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
@@ -1143,6 +1182,7 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
                 offer_author_words(c, buf, m, prio, 4);
                 return;
             }
+            m = more_names(nx, buf, m);
         } else {
             return;
         }
@@ -1486,6 +1526,15 @@ static bool author_is_site(const ctx *c, const char *a, const char *page_url)
     }
 }
 
+/* Whether the single word w opens the longer name s ("Pamela" of "Pamela
+ * Anderson"), case aside. */
+static bool first_word_of(const char *w, const char *s)
+{
+    size_t n = strlen(w);
+    return n > 0 && strlen(s) > n && s[n] == ' ' && strchr(w, ' ') == NULL &&
+           strncasecmp(s, w, n) == 0;
+}
+
 static void choose_fields(ctx *c, const char *page_url)
 {
     char buf[WN_META_DATE_LEN];
@@ -1500,7 +1549,13 @@ static void choose_fields(ctx *c, const char *page_url)
     /* Metadata naming the site or publisher as author: a byline in the page
      * names a person. */
     if (c->author.v && c->byline.v && c->author.v != c->byline.v &&
-        author_is_site(c, c->author.v, page_url))
+        !first_word_of(c->byline.v, c->author.v) && author_is_site(c, c->author.v, page_url))
+        c->author = c->byline;
+    /* A one-word metadata author (a login or first name: "Todd") that a byline
+     * spells out in full ("Todd Bates") yields the byline. */
+    if (c->author.v && c->byline.v && words_in(c->author.v) == 1 &&
+        words_in(c->byline.v) >= 2 && words_in(c->byline.v) <= 4 &&
+        first_word_of(c->author.v, c->byline.v))
         c->author = c->byline;
     /* An article's JSON-LD date ranks just below OpenGraph's
      * article:published_time: where the two disagree (6 pages of the

@@ -50,6 +50,9 @@ char *wn_meta_clean_byline(char *s);
 /* Whether a cleaned author candidate is plausible: a few words, not a date, not a
  * sentence, not a URL. */
 bool wn_meta_author_ok(const char *s);
+/* Whether s is a list of two or more personal names ("A B, C D und E F"):
+ * each of 2..max_words capitalised words; a one-word agency may close it. */
+bool wn_meta_name_list(const char *s, size_t max_words);
 
 /* Title without a " | Site" / " - Site" part. site (may be NULL) is the known site
  * name; h1 (may be NULL) the page's main heading. Returns a copy in a. */

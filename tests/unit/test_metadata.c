@@ -309,6 +309,69 @@ static void test_opengraph_and_meta(void)
     done(&pg);
 }
 
+/* Where OpenGraph's article:published_time and JSON-LD or microdata
+ * datePublished disagree, the OpenGraph date is taken. */
+static void test_opengraph_date_beats_structured(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><head><meta property=article:published_time content='2023-11-06T14:25:00Z'>"
+        "<script type=application/ld+json>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"H\","
+        "\"datePublished\":\"2023-11-03T10:25:56Z\"}</script>"
+        "<meta itemprop=datePublished content='2023-11-01'>"
+        "</head><body><p>Body</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2023-11-06T14:25:00Z");
+    done(&pg);
+    /* without OpenGraph the JSON-LD date stands */
+    extract(&pg,
+        "<html><head><script type=application/ld+json>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"H\","
+        "\"datePublished\":\"2023-11-03T10:25:56Z\"}</script>"
+        "</head><body><p>Body</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2023-11-03T10:25:56Z");
+    done(&pg);
+}
+
+/* Bylines naming several people keep them all. */
+static void test_coauthor_bylines(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><body><article><h1>Arms exports reach a new high this year</h1>"
+        "<p class=autorenzeile>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>"
+        "<p>Text of the story.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR");
+    done(&pg);
+    extract(&pg,
+        "<html><body><article><h1>Firewood is scarce in the camps of the north</h1>"
+        "<p>Von <strong><a href=/a>Roland Brockmann</a></strong> und "
+        "<strong><a href=/b>Sebastian Drescher</a></strong><br>Kakuma</p>"
+        "<p>Text of the story.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Roland Brockmann und Sebastian Drescher");
+    done(&pg);
+    /* a one-word metadata author spelled out by the byline */
+    extract(&pg,
+        "<html><head><meta name=author content=Todd></head><body><article>"
+        "<h1>Robots learn to sort the recycling</h1><p class=byline>By Todd Bates</p>"
+        "<p>Text of the story.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Todd Bates");
+    done(&pg);
+}
+
+static void test_name_lists(void)
+{
+    CHECK(wn_meta_name_list("Clara L\xC3\xB6w, Siddharth Prakash & Klaus Jacob", 4));
+    CHECK(wn_meta_name_list("Jan Lukas Strozyk und Benedikt Strunz, NDR", 4));
+    CHECK(wn_meta_name_list("Ursula von der Leyen and Charles Michel", 4));
+    /* one name, words in lowercase, single words, or the agency not last */
+    CHECK(!wn_meta_name_list("Jane Doe", 4));
+    CHECK(!wn_meta_name_list("sozialabgaben befreit sind, und mehr", 4));
+    CHECK(!wn_meta_name_list("\xC3\x84pfeln, Birnen und Kirschen", 4));
+    CHECK(!wn_meta_name_list("Jane Doe, NDR, John Roe", 4));
+    CHECK(!wn_meta_name_list("", 4));
+}
+
 static void test_markup_byline(void)
 {
     page pg;
@@ -537,6 +600,9 @@ int main(void)
     RUN(test_jsonld_wrapped);
     RUN(test_opengraph_and_meta);
     RUN(test_markup_byline);
+    RUN(test_opengraph_date_beats_structured);
+    RUN(test_coauthor_bylines);
+    RUN(test_name_lists);
     RUN(test_sole_h1_headline);
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
