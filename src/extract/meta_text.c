@@ -280,6 +280,10 @@ static const char *const byline_lead[] = {
     "rédigé par", "escrito por", "publicado por", "scritto da", "pubblicato da",
     "geschreven door", "door", "redaktion", "text", "von", "from", "by", "par", "por",
     "gespeichert von", "submitted by",
+    "ein gastbeitrag von", "gastbeitrag von", "ein kommentar von", "kommentar von",
+    "eine kolumne von", "kolumne von", "ein essay von", "eine analyse von", "a column by",
+    "an essay by", "an analysis by", "a commentary by", "opinion by", "un article de",
+    "una columna de",
     "di", "de", "av", "af", "napisał", "napisała", "autorzy",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 */

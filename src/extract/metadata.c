@@ -960,6 +960,11 @@ static const char *const text_leads[] = {
     "eingestellt von", "veröffentlicht von", "verfasst von", "beitrag von", "autor", "autorin",
     "author", "text", "text von", "publié par", "escrito por", "scritto da", "redaktion",
     "autoren", "erstellt von", "gespeichert von", "submitted by", "verfasst", "geschrieben",
+    /* "Eine Kolumne von Nils Pickert", "A column by Jane Doe" */
+    "ein beitrag von", "ein gastbeitrag von", "gastbeitrag von", "ein kommentar von",
+    "kommentar von", "eine kolumne von", "kolumne von", "ein essay von", "eine analyse von",
+    "a column by", "an essay by", "an analysis by", "a commentary by", "opinion by",
+    "un article de", "una columna de",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */
 };
@@ -1035,7 +1040,15 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
     static const char *const mid[] = { " by ", " von ", " par ", " por ", " door " };
     const char *p = t->text.p;
     size_t n = t->text.n;
-    if (n > 80 || memchr_digit(p, n) == NULL)
+    /* templates indent: "\n    Posted on May 2, 2020  by Jane Doe\n    " */
+    while (n > 0 && wn_is_space((unsigned char)*p)) {
+        p++;
+        n--;
+    }
+    size_t len = n;   /* without trailing space, which " by " may need */
+    while (len > 0 && wn_is_space((unsigned char)p[len - 1]))
+        len--;
+    if (len > 80 || memchr_digit(p, n) == NULL)
         return;
     /* "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg":
      * a text opening with a date whose last part is a capitalised name */

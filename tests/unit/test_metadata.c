@@ -357,6 +357,13 @@ static void test_coauthor_bylines(void)
         "<p>Text of the story.</p></article></body></html>", NULL);
     CHECK_EQ_STR(pg.m.author, "Todd Bates");
     done(&pg);
+    /* a lead-in of several words: "Eine Kolumne von" */
+    extract(&pg,
+        "<html><body><article><h1>Why pink is not only for girls</h1>"
+        "<p><strong>Eine Kolumne von Nils Pickert</strong></p>"
+        "<p>Text of the column.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Nils Pickert");
+    done(&pg);
 }
 
 static void test_name_lists(void)
