@@ -320,7 +320,7 @@ static bool is_block(uint16_t tag)
 }
 
 /* Text of el's subtree, at most GATHER_MAX bytes, blocks separated by spaces;
- * script/style skipped. Returns the length written to buf. */
+ * script/style and ruby annotations skipped. Returns the length written to buf. */
 static size_t gather(const wn_node *el, char *buf)
 {
     size_t o = 0, visited = 0;
@@ -337,8 +337,9 @@ static size_t gather(const wn_node *el, char *buf)
                 break;
         } else if (n->type == WN_NODE_ELEMENT) {
             if (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_NOSCRIPT ||
-                n->tag == WN_TAG_TEMPLATE || n->tag == WN_TAG_SVG || n->tag == WN_TAG_SELECT)
-                skip = true;
+                n->tag == WN_TAG_TEMPLATE || n->tag == WN_TAG_SVG || n->tag == WN_TAG_SELECT ||
+                n->tag == WN_TAG_RT || n->tag == WN_TAG_RP)
+                skip = true;   /* ruby annotations (furigana) are no part of the words */
             else if (is_block(n->tag) && o > 0 && o < GATHER_MAX)
                 buf[o++] = ' ';
         } else {
@@ -815,7 +816,12 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             c->n_real_h1++;
         /* Headings: every h1, and h2/h3 marked as a title (blog themes put the
          * site name in h1 and the post title in h2.entry-title). */
-        if (c->nh1 < MAX_H1 && marks_ok) {
+        /* A heading classed as the post's own title ("entry-title", hAtom)
+         * counts even inside a box named like a sidebar: themes do wrap the
+         * whole post in one. */
+        if (c->nh1 < MAX_H1 &&
+            (marks_ok || marker(ec, "entry-title") || marker(ec, "post-title") ||
+             marker(ec, "article-title"))) {
             bool titled = marker(ec, "title") || marker(ec, "headline");
             int link = heading_link(c, el);
             int score = el->tag == WN_TAG_H1 ? 3 : 1;

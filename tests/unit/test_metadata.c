@@ -366,6 +366,28 @@ static void test_coauthor_bylines(void)
     done(&pg);
 }
 
+/* The title heading: ruby annotations are no part of it, and a heading
+ * classed entry-title counts even in a box named like a sidebar. */
+static void test_title_headings(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><head><title>NEWS WEB EASY</title></head><body><article>"
+        "<h1 class=title><ruby>\xE5\xAD\x90<rt>\xE3\x81\x93</rt></ruby>\xE3\x81\xA9\xE3\x82\x82"
+        "\xE3\x81\xAE\xE6\xB3\x95\xE5\xBE\x8B</h1><p>Text.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "\xE5\xAD\x90\xE3\x81\xA9\xE3\x82\x82\xE3\x81\xAE\xE6\xB3\x95\xE5\xBE\x8B");
+    done(&pg);
+    extract(&pg,
+        "<html><head><title>Experts in the crisis | Law Blog</title>"
+        "<meta property=og:title content='Experts in the crisis'></head><body>"
+        "<div id=sidebar class='site-content content-area'><header>"
+        "<h1 class=entry-title>Experts in the crisis</h1></header><p>Text.</p></div>"
+        "<div class=wp-block-column><h1>While you are here\xE2\x80\xA6</h1></div>"
+        "</body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Experts in the crisis");
+    done(&pg);
+}
+
 static void test_name_lists(void)
 {
     CHECK(wn_meta_name_list("Clara L\xC3\xB6w, Siddharth Prakash & Klaus Jacob", 4));
@@ -610,6 +632,7 @@ int main(void)
     RUN(test_opengraph_date_beats_structured);
     RUN(test_coauthor_bylines);
     RUN(test_name_lists);
+    RUN(test_title_headings);
     RUN(test_sole_h1_headline);
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
