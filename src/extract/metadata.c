@@ -924,6 +924,20 @@ static const char *memchr_digit(const char *p, size_t n)
     return NULL;
 }
 
+/* Length of a text as shown: runs of white space count as one character
+ * (templates indent "( \n      2012-06-04 09:20:26 \n )"). */
+static size_t shown_len(const char *p, size_t n)
+{
+    size_t len = 0;
+    bool space = true;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = wn_is_space((unsigned char)p[i]);
+        len += !(sp && space);
+        space = sp;
+    }
+    return len;
+}
+
 /* Words announcing a publication date in running text, lowercase. */
 static const char *const pub_words[] = {
     "published", "posted", "veröffentlicht", "erschienen", "gepostet", "publié", "publicado",
@@ -953,7 +967,7 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
         hint = has_word(t->text, pub_words[k]);
     if (hint)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 56 : 50);
-    else if (n <= 60 && c->date.prio < 30)
+    else if (shown_len(p, n) <= 60 && c->date.prio < 30)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 30 : 26);
     else if (c->date.prio < 28)   /* a paragraph opening with its date */
         offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);

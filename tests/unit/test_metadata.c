@@ -495,6 +495,14 @@ static void test_time_and_text_dates(void)
         "<body></body></html>", "https://ex.com/2018/02/03/post");
     CHECK_EQ_STR(pg.m.date, "2018-02-03");
     done(&pg);
+    /* a short line padded by template indentation still counts as short */
+    extract(&pg,
+        "<html><body><table><tr><td><b>Touring play ends its run</b></td></tr>"
+        "<tr><td><font>Hebei channel (\n                         2012-06-04 09:20:26"
+        "\n                         )\n                    </font></td></tr></table>"
+        "<p>Alles andere.</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2012-06-04T09:20:26");
+    done(&pg);
 }
 
 static void test_twitter_label_byline(void)
