@@ -137,25 +137,6 @@ void wn_dom_move_children(wn_node *from, wn_node *to)
         wn_dom_append(to, from->first);
 }
 
-const wn_attr *wn_dom_attr(const wn_node *el, const char *name)
-{
-    size_t n = strlen(name);
-    for (uint32_t i = 0; i < el->nattrs; i++) {
-        const wn_attr *a = &el->attrs[i];
-        if (a->name.n == n && memcmp(a->name.p, name, n) == 0)
-            return a;
-    }
-    return NULL;
-}
-
-wn_str wn_dom_attr_value(const wn_node *el, const char *name)
-{
-    const wn_attr *a = wn_dom_attr(el, name);
-    if (a == NULL)
-        return wn_str_make(NULL, 0);
-    return a->value;
-}
-
 int wn_dom_set_attrs(wn_doc *d, wn_node *el, const wn_attr *attrs, uint32_t n)
 {
     wn_attr *copy = NULL;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "core/str.h"
@@ -95,9 +96,32 @@ void wn_dom_insert_before(wn_node *parent, wn_node *child, wn_node *ref); /* ref
 void wn_dom_remove(wn_node *node);                    /* detach from its parent */
 void wn_dom_move_children(wn_node *from, wn_node *to); /* append all of from's children to to */
 
-/* Attributes. */
-const wn_attr *wn_dom_attr(const wn_node *el, const char *name);  /* exact (lowercase) name */
-wn_str         wn_dom_attr_value(const wn_node *el, const char *name); /* {NULL,0} if absent */
+/* Attributes. Inline so that strlen() of the literal names callers pass
+ * folds at compile time: extraction asks every element for "class" and "id". */
+
+/* The attribute with this exact (lowercase) name, or NULL. */
+static inline const wn_attr *wn_dom_attr(const wn_node *el, const char *name)
+{
+    if (el->nattrs == 0)
+        return NULL;
+    size_t n = strlen(name);
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const wn_attr *a = &el->attrs[i];
+        if (a->name.n == n && (n == 0 || a->name.p[0] == name[0]) && memcmp(a->name.p, name, n) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+/* The attribute's value, {NULL,0} if absent. */
+static inline wn_str wn_dom_attr_value(const wn_node *el, const char *name)
+{
+    const wn_attr *a = wn_dom_attr(el, name);
+    if (a == NULL)
+        return wn_str_make(NULL, 0);
+    return a->value;
+}
+
 /* Replace the element's attribute array (copied into the arena). Returns 0 or -1. */
 int            wn_dom_set_attrs(wn_doc *d, wn_node *el, const wn_attr *attrs, uint32_t n);
 
