@@ -12,7 +12,7 @@ LDFLAGS_asan   := -fsanitize=address,undefined
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -fvisibility=hidden -fPIC -MMD -MP \
            -Iinclude -Isrc $(CFLAGS_$(BUILD)) $(EXTRA_CFLAGS)
-LDLIBS  += -lz -lbrotlidec -lzstd -lpthread -lm
+LDLIBS  += -lisal -lz -lbrotlidec -lzstd -lpthread -lm
 LDFLAGS += $(LDFLAGS_$(BUILD))
 
 # Every .c under src/ is part of the library; every .c under cli/ is part of the tool.

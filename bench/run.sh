@@ -7,7 +7,7 @@ set -u
 B=${1:-build/release}
 CC=${CC:-cc}
 DATA=../shared/data/extraction
-LIBS="-lz -lbrotlidec -lzstd -lpthread -lm"
+LIBS="-lisal -lz -lbrotlidec -lzstd -lpthread -lm"
 
 $CC -O2 -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
     -Iinclude -Isrc -o "$B/bench" bench/bench.c "$B/libwinnow.a" $LIBS || exit 1

@@ -5,7 +5,7 @@
 #   tools/install-deps.sh --fuzz   also clang and its sanitizer/fuzzer runtime
 set -eu
 
-PKGS="gcc make libc6-dev zlib1g-dev libbrotli-dev libzstd-dev python3"
+PKGS="gcc make libc6-dev zlib1g-dev libisal-dev libbrotli-dev libzstd-dev python3"
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-14-dev"
 fi

@@ -109,13 +109,12 @@ int wn_ws_detect(wn_warc *w, const char **msg)
         *msg = "dictionary-prefixed .warc.zst (Common Crawl layout) is not supported";
         return -1;
     }
-    if (w->comp == WN_COMP_GZIP && !w->zs_ready) {
-        memset(&w->zs, 0, sizeof w->zs);
-        if (inflateInit2(&w->zs, 16 + 15) != Z_OK) {
+    if (w->comp == WN_COMP_GZIP && w->gz == NULL) {
+        w->gz = malloc(sizeof *w->gz);
+        if (w->gz == NULL) {
             *msg = "out of memory";
             return -1;
         }
-        w->zs_ready = 1;
     } else if (w->comp == WN_COMP_ZSTD && w->zd == NULL) {
         w->zd = ZSTD_createDStream();
         if (w->zd == NULL) {
@@ -178,7 +177,8 @@ wn_status wn_ws_begin_member(wn_warc *w)
         w->mem_keep = w->in_pos;
         w->mem_off = w->in_base + w->in_pos;
         if (w->comp == WN_COMP_GZIP && have >= 3 && is_gzip_magic(p)) {
-            inflateReset(&w->zs);
+            isal_inflate_init(w->gz);
+            w->gz->crc_flag = ISAL_GZIP;   /* parse the header, check CRC and size */
             break;
         }
         if (w->comp == WN_COMP_ZSTD && have >= 4 && is_zstd_magic(p)) {
@@ -201,6 +201,33 @@ wn_status wn_ws_begin_member(wn_warc *w)
 }
 
 /*
+ * One isal_inflate call on the raw input left. Returns the bytes decoded
+ * (mem_open cleared at the member's end); 0 with pend_err set on corrupt data.
+ */
+static long gz_step(wn_warc *w, unsigned char *dst, size_t cap)
+{
+    struct inflate_state *st = w->gz;
+    size_t avail = w->in_len - w->in_pos;
+    st->next_in = w->in + w->in_pos;
+    st->avail_in = avail > UINT32_MAX ? UINT32_MAX : (uint32_t)avail;
+    st->next_out = dst;
+    st->avail_out = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
+    size_t out_cap = st->avail_out;
+    int r = isal_inflate(st);
+    w->in_pos = (size_t)(st->next_in - w->in);
+    size_t n = out_cap - st->avail_out;
+    if (r < 0) {
+        /* output decoded before the fault goes out first (see produce) */
+        w->pend_err = r == ISAL_INCORRECT_CHECKSUM ? "gzip member fails its CRC-32 or size check"
+                                                   : "corrupt gzip data";
+        return (long)n;
+    }
+    if (st->block_state == ISAL_BLOCK_FINISH)
+        w->mem_open = 0;
+    return (long)n;
+}
+
+/*
  * Decode up to cap bytes of the current member into dst. Returns the count
  * (> 0), 0 when the member ended without output (mem_open cleared), -1 on
  * corrupt or truncated data or a read error (w->sst, w->serr).
@@ -217,7 +244,34 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
         return -1;
     }
     for (;;) {
-        if (w->in_pos == w->in_len) {
+        size_t before = w->in_pos;
+        long n;
+        if (w->comp == WN_COMP_GZIP) {
+            /* ISA-L may hold decoded bytes with no input left: it goes first,
+             * and asks for input only when it made no progress. */
+            n = gz_step(w, dst, cap);
+            if (n > 0 || !w->mem_open)
+                return n;
+            if (w->pend_err != NULL)
+                return produce(w, dst, cap);
+        } else if (w->in_pos < w->in_len) {
+            ZSTD_inBuffer ib = { w->in + w->in_pos, w->in_len - w->in_pos, 0 };
+            ZSTD_outBuffer ob = { dst, cap, 0 };
+            size_t r = ZSTD_decompressStream(w->zd, &ob, &ib);
+            w->in_pos += ib.pos;
+            n = (long)ob.pos;
+            if (ZSTD_isError(r)) {
+                w->pend_err = "corrupt zstd data";
+                return n > 0 ? n : produce(w, dst, cap);
+            }
+            if (r == 0) {
+                w->mem_open = 0;
+                return n;
+            }
+            if (n > 0)
+                return n;
+        }
+        if (w->in_pos == w->in_len || (w->comp == WN_COMP_GZIP && w->in_pos == before)) {
             long r = in_more(w);
             if (r < 0)
                 return -1;
@@ -229,40 +283,6 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
                 return -1;
             }
         }
-        size_t n;
-        if (w->comp == WN_COMP_GZIP) {
-            w->zs.next_in = w->in + w->in_pos;
-            w->zs.avail_in = (uInt)(w->in_len - w->in_pos);
-            w->zs.next_out = dst;
-            w->zs.avail_out = (uInt)cap;
-            int r = inflate(&w->zs, Z_NO_FLUSH);
-            w->in_pos = (size_t)(w->zs.next_in - w->in);
-            n = cap - w->zs.avail_out;
-            if (r == Z_STREAM_END) {
-                w->mem_open = 0;
-                return (long)n;
-            }
-            if (r != Z_OK && r != Z_BUF_ERROR) {
-                w->pend_err = "corrupt gzip data";
-                return n > 0 ? (long)n : produce(w, dst, cap);
-            }
-        } else {
-            ZSTD_inBuffer ib = { w->in + w->in_pos, w->in_len - w->in_pos, 0 };
-            ZSTD_outBuffer ob = { dst, cap, 0 };
-            size_t r = ZSTD_decompressStream(w->zd, &ob, &ib);
-            w->in_pos += ib.pos;
-            n = ob.pos;
-            if (ZSTD_isError(r)) {
-                w->pend_err = "corrupt zstd data";
-                return n > 0 ? (long)n : produce(w, dst, cap);
-            }
-            if (r == 0) {
-                w->mem_open = 0;
-                return (long)n;
-            }
-        }
-        if (n > 0)
-            return (long)n;
     }
 }
 
@@ -538,8 +558,7 @@ int wn_ws_init(wn_warc *w)
 
 void wn_ws_fini(wn_warc *w)
 {
-    if (w->zs_ready)
-        inflateEnd(&w->zs);
+    free(w->gz);
     ZSTD_freeDStream(w->zd);
     free(w->in);
     free(w->win);
