@@ -33,14 +33,15 @@ void wn_doc_free(wn_doc *d)
     free(d);
 }
 
-static wn_node *new_node(wn_doc *d, uint8_t type)
+/* size: sizeof(wn_node), or of the larger struct around it (see dom.h). */
+static wn_node *new_node(wn_doc *d, uint8_t type, size_t size)
 {
     if (d->max_nodes && d->node_count >= d->max_nodes)
         return NULL;
-    wn_node *n = wn_arena_alloc(&d->arena, sizeof *n);
+    wn_node *n = wn_arena_alloc(&d->arena, size);
     if (n == NULL)
         return NULL;
-    memset(n, 0, sizeof *n);
+    memset(n, 0, size);
     n->type = type;
     n->id = d->node_count++;
     return n;
@@ -48,7 +49,8 @@ static wn_node *new_node(wn_doc *d, uint8_t type)
 
 wn_node *wn_dom_new_element(wn_doc *d, wn_ns ns, uint16_t tag, wn_str name)
 {
-    wn_node *n = new_node(d, WN_NODE_ELEMENT);
+    bool tmpl = ns == WN_NS_HTML && tag == WN_TAG_TEMPLATE;
+    wn_node *n = new_node(d, WN_NODE_ELEMENT, tmpl ? sizeof(wn_template_node) : sizeof(wn_node));
     if (n) {
         n->ns = (uint8_t)ns;
         n->tag = tag;
@@ -59,7 +61,7 @@ wn_node *wn_dom_new_element(wn_doc *d, wn_ns ns, uint16_t tag, wn_str name)
 
 wn_node *wn_dom_new_text(wn_doc *d, wn_str text)
 {
-    wn_node *n = new_node(d, WN_NODE_TEXT);
+    wn_node *n = new_node(d, WN_NODE_TEXT, sizeof(wn_node));
     if (n)
         n->text = text;
     return n;
@@ -67,7 +69,7 @@ wn_node *wn_dom_new_text(wn_doc *d, wn_str text)
 
 wn_node *wn_dom_new_comment(wn_doc *d, wn_str text)
 {
-    wn_node *n = new_node(d, WN_NODE_COMMENT);
+    wn_node *n = new_node(d, WN_NODE_COMMENT, sizeof(wn_node));
     if (n)
         n->text = text;
     return n;
@@ -75,7 +77,7 @@ wn_node *wn_dom_new_comment(wn_doc *d, wn_str text)
 
 wn_node *wn_dom_new_doctype(wn_doc *d, wn_str name)
 {
-    wn_node *n = new_node(d, WN_NODE_DOCTYPE);
+    wn_node *n = new_node(d, WN_NODE_DOCTYPE, sizeof(wn_doctype_node));
     if (n)
         n->name = name;
     return n;
@@ -83,7 +85,7 @@ wn_node *wn_dom_new_doctype(wn_doc *d, wn_str name)
 
 wn_node *wn_dom_new_fragment(wn_doc *d)
 {
-    return new_node(d, WN_NODE_DOCUMENT);
+    return new_node(d, WN_NODE_DOCUMENT, sizeof(wn_node));
 }
 
 void wn_dom_append(wn_node *parent, wn_node *child)

@@ -61,10 +61,58 @@ struct wn_node {
     wn_node *parent, *first, *last, *prev, *next;
     wn_str name;         /* element local name; doctype name */
     wn_str text;         /* text and comment data; doctype: public id */
-    wn_str text2;        /* doctype: system id */
     wn_attr *attrs;      /* nattrs entries */
-    wn_node *content;    /* template contents (a WN_NODE_DOCUMENT fragment), else NULL */
 };
+
+/*
+ * Two rare parts live outside wn_node so that every node stays 96 bytes (a
+ * page has one node per 13-30 input bytes): the contents of an HTML
+ * <template> (a WN_NODE_DOCUMENT fragment) and a doctype's system id.
+ * wn_dom_new_element() allocates a wn_template_node for an HTML template and
+ * wn_dom_new_doctype() a wn_doctype_node; a node's tag, namespace and type
+ * never change, so the accessors below can tell which struct they hold.
+ */
+typedef struct wn_template_node {
+    wn_node node;
+    wn_node *content;
+} wn_template_node;
+
+typedef struct wn_doctype_node {
+    wn_node node;
+    wn_str system_id;
+} wn_doctype_node;
+
+static inline bool wn_dom_is_template(const wn_node *n)
+{
+    return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML && n->tag == WN_TAG_TEMPLATE;
+}
+
+/* The template's contents, or NULL (not an HTML template, or none set). */
+static inline wn_node *wn_template_content(const wn_node *n)
+{
+    return wn_dom_is_template(n) ? ((const wn_template_node *)(const void *)n)->content : NULL;
+}
+
+/* Set an HTML template's contents; ignored for any other node. */
+static inline void wn_template_set_content(wn_node *n, wn_node *content)
+{
+    if (wn_dom_is_template(n))
+        ((wn_template_node *)(void *)n)->content = content;
+}
+
+/* A doctype's system id ({NULL,0} for other nodes or when absent). */
+static inline wn_str wn_doctype_system_id(const wn_node *n)
+{
+    if (n->type != WN_NODE_DOCTYPE)
+        return wn_str_make(NULL, 0);
+    return ((const wn_doctype_node *)(const void *)n)->system_id;
+}
+
+static inline void wn_doctype_set_system_id(wn_node *n, wn_str id)
+{
+    if (n->type == WN_NODE_DOCTYPE)
+        ((wn_doctype_node *)(void *)n)->system_id = id;
+}
 
 typedef struct wn_doc {
     wn_arena arena;

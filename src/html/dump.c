@@ -114,11 +114,12 @@ static void dump_node(dumper *d, const wn_node *n, int depth)
     case WN_NODE_DOCTYPE:
         wn_buf_puts(&d->out, "<!DOCTYPE ");
         wn_buf_put(&d->out, n->name.p, n->name.n);
-        if (n->text.n || n->text2.n) {
+        if (n->text.n || wn_doctype_system_id(n).n) {
+            wn_str sys = wn_doctype_system_id(n);
             wn_buf_put(&d->out, " \"", 2);
             wn_buf_put(&d->out, n->text.p, n->text.n);
             wn_buf_put(&d->out, "\" \"", 3);
-            wn_buf_put(&d->out, n->text2.p, n->text2.n);
+            wn_buf_put(&d->out, sys.p, sys.n);
             wn_buf_putc(&d->out, '"');
         }
         wn_buf_put(&d->out, ">\n", 2);
@@ -175,13 +176,13 @@ wn_status wn_html_dump_tree(const wn_doc *doc, wn_sink_fn sink, void *ctx)
         if (f.node == NULL) {
             indent(&d, f.depth);
             wn_buf_puts(&d.out, "content\n");
-            if (push_children(&d, f.tmpl->content, f.depth + 1) != 0)
+            if (push_children(&d, wn_template_content(f.tmpl), f.depth + 1) != 0)
                 d.failed = 1;
         } else {
             dump_node(&d, f.node, f.depth);
             if (push_children(&d, f.node, f.depth + 1) != 0)
                 d.failed = 1;
-            if (f.node->type == WN_NODE_ELEMENT && f.node->content &&
+            if (wn_template_content(f.node) &&
                 push(&d, NULL, f.node, f.depth + 1) != 0)
                 d.failed = 1;
         }

@@ -150,7 +150,7 @@ void mode_initial(tb *t, wn_token *tok)
             n->flags |= WN_NODE_FLAG_DOCTYPE_HAS_PUBLIC;
         }
         if (tok->has_system_id) {
-            n->text2 = copy_str(t, tok->system_id);
+            wn_doctype_set_system_id(n, copy_str(t, tok->system_id));
             n->flags |= WN_NODE_FLAG_DOCTYPE_HAS_SYSTEM;
         }
         wn_dom_append(t->d->root, n);

@@ -544,7 +544,7 @@ static wn_node *appropriate_place(tb *t, wn_node *target, wn_node **ref)
         int last_table = tb_topmost(t, WN_TAG_TABLE);
         int last_template = tb_topmost(t, WN_TAG_TEMPLATE);
         if (last_template >= 0 && (last_table < 0 || last_template > last_table))
-            return t->stack[last_template]->content;
+            return wn_template_content(t->stack[last_template]);
         if (last_table < 0)
             return t->stack[0];
         wn_node *table = t->stack[last_table];
@@ -554,8 +554,8 @@ static wn_node *appropriate_place(tb *t, wn_node *target, wn_node **ref)
         }
         target = t->stack[last_table - 1];
     }
-    if (wn_is_html(target, WN_TAG_TEMPLATE) && target->content)
-        return target->content;
+    if (wn_template_content(target))
+        return wn_template_content(target);
     return target;
 }
 
@@ -591,8 +591,9 @@ wn_node *tb_insert_element(tb *t, const wn_token *tok, wn_ns ns)
     if (n == NULL)
         return NULL;
     if (ns == WN_NS_HTML && tok->tag == WN_TAG_TEMPLATE) {
-        n->content = wn_dom_new_fragment(t->d);
-        if (n->content == NULL) {
+        wn_node *content = wn_dom_new_fragment(t->d);
+        wn_template_set_content(n, content);
+        if (content == NULL) {
             fail_alloc(t);
             return NULL;
         }
