@@ -425,8 +425,14 @@ void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
         return;
     c->nf[x->id] |= CN_DROPPED;
     c->why[x->id] = why;
-    /* Ancestors (up to the document) lose this block's totals. */
+    /* Ancestors (up to the document) lose this block's totals. A block with
+     * nothing to subtract skips the climb: in a deep chain of wrappers, once
+     * the innermost text is gone every wrapper above is empty, and climbing
+     * from each of them would be quadratic. */
     const wn_cstat s = c->st[x->id];
+    static const wn_cstat zero;
+    if (memcmp(&s, &zero, sizeof s) == 0)
+        return;
     for (wn_node *a = x->parent; a; a = a->parent) {
         wn_cstat *t = &c->st[a->id];
         t->text -= s.text; t->link10 -= s.link10; t->commas -= s.commas;
