@@ -54,6 +54,19 @@ bool wn_meta_author_ok(const char *s);
  * each of 2..max_words capitalised words; a one-word agency may close it. */
 bool wn_meta_name_list(const char *s, size_t max_words);
 
+/* MARK: meta_shown.c ------------------------------------------------------------ */
+
+struct wn_node;
+
+#define WN_META_SHOWN_MAX_NODES 300000   /* nodes one search visits at most */
+
+/* Whether the day of iso ("YYYY-MM-DD...") is written in the page's text
+ * (scripts and styles left out) in a common form ("2020-03-12", "12.03.2020",
+ * "March 12, 2020", "12. März 2020"...): from node `from` on in document order
+ * under root, over at most max_elements elements (0 = no limit). */
+bool wn_meta_day_shown(const struct wn_node *root, const struct wn_node *from,
+                       size_t max_elements, const char *iso);
+
 /* Title without a " | Site" / " - Site" part. site (may be NULL) is the known site
  * name; h1 (may be NULL) the page's main heading. Returns a copy in a. */
 char *wn_meta_strip_title(wn_arena *a, const char *title, const char *site, const char *h1,

@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "dom/dom.h"
 #include "extract/metadata.h"
 #include "extract/metadata_internal.h"
 #include "html/parser.h"
@@ -388,6 +389,62 @@ static void test_title_headings(void)
     done(&pg);
 }
 
+/* A page that prints only its update date under the headline: readers see
+ * that date, so it is the date; with the publication date printed too, the
+ * declared publication date stands. */
+static void test_shown_update_date(void)
+{
+    static const char head[] =
+        "<html><head><meta property=article:published_time content=2019-10-15T16:59:59Z>"
+        "<meta property=article:modified_time content=2020-03-12T14:42:17Z></head><body>"
+        "<article><h1>Is dead skin a good thing?</h1><div class=byline>Jessica Doe</div>";
+    char html[1024];
+    page pg;
+
+    snprintf(html, sizeof html, "%s<div class=timestamp>Updated Mar 12, 2020 @ 10:42 am</div>"
+             "<p>Text.</p></article></body></html>", head);
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2020-03-12T14:42:17Z");
+    CHECK_EQ_STR(pg.m.date_modified, "2020-03-12T14:42:17Z");
+    done(&pg);
+    snprintf(html, sizeof html, "%s<div class=timestamp>Published 15.10.2019, updated "
+             "12.03.2020</div><p>Text.</p></article></body></html>", head);
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2019-10-15T16:59:59Z");
+    done(&pg);
+    /* the update date far below the heading (a footer) does not count */
+    snprintf(html, sizeof html, "%s<p>Text.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p>"
+             "<p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p>"
+             "<p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p>"
+             "<p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p><p>More.</p>"
+             "</article><footer>Last edited on 12 March 2020</footer></body></html>", head);
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2019-10-15T16:59:59Z");
+    done(&pg);
+}
+
+static void test_day_shown_forms(void)
+{
+    wn_options o;
+    wn_error e;
+    static const char html[] =
+        "<p>Stand: 12.1.2022</p><p>on 3 March 2021</p><p>14. M\xC3\xA4rz 2020</p>"
+        "<script>var d = '2019-05-06';</script><p title='2018-07-08'>x</p>";
+    wn_options_init(&o);
+    wn_doc *d = wn_html_parse(html, sizeof html - 1, &o, NULL, &e);
+    CHECK(d != NULL);
+    if (d == NULL)
+        return;
+    CHECK(wn_meta_day_shown(d->root, d->root, 0, "2022-01-12T10:00:00Z"));
+    CHECK(!wn_meta_day_shown(d->root, d->root, 0, "2022-01-02"));   /* "2.1.2022" inside "12.1.2022" */
+    CHECK(wn_meta_day_shown(d->root, d->root, 0, "2021-03-03"));
+    CHECK(wn_meta_day_shown(d->root, d->root, 0, "2020-03-14"));
+    CHECK(!wn_meta_day_shown(d->root, d->root, 0, "2019-05-06"));   /* only in a script */
+    CHECK(!wn_meta_day_shown(d->root, d->root, 0, "2018-07-08"));   /* only in an attribute */
+    CHECK(!wn_meta_day_shown(d->root, d->root, 0, "not a date"));
+    wn_doc_free(d);
+}
+
 static void test_name_lists(void)
 {
     CHECK(wn_meta_name_list("Clara L\xC3\xB6w, Siddharth Prakash & Klaus Jacob", 4));
@@ -641,6 +698,8 @@ int main(void)
     RUN(test_coauthor_bylines);
     RUN(test_name_lists);
     RUN(test_title_headings);
+    RUN(test_shown_update_date);
+    RUN(test_day_shown_forms);
     RUN(test_sole_h1_headline);
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
