@@ -34,7 +34,10 @@ for t in "$@"; do
     [ -d "$seeds" ] && set -- "$@" "$work" "$seeds" || set -- "$@" "$work"
     echo "== $t: ${secs}s"
     log=build/fuzz/$t.$$.log     # per run: concurrent runs must not share a log
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+    # -entropic=0: with tens of thousands of features (the extraction target has
+    # ~50k) the entropic schedule spends ~90 % of the time updating its feature
+    # frequencies; the plain schedule runs ~8x more inputs and covers more.
+    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -entropic=0 \
         -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
     rc=$?
     grep -a -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written|^fuzz_[a-z]+: ' "$log"
