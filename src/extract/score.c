@@ -846,6 +846,16 @@ void wn_pick_root(wn_cctx *c)
     for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT &&
          element_children(c, p) == 1; p = eparent(c, t))
         t = p;
+    /* A row or body of a table is a part of the table: the table is the unit
+     * that competes with its siblings (a letter above its list of signatories). */
+    if (t->ns == WN_NS_HTML && (t->tag == WN_TAG_TR || t->tag == WN_TAG_TBODY ||
+                                t->tag == WN_TAG_THEAD || t->tag == WN_TAG_TFOOT)) {
+        wn_node *tab = t->parent;
+        while (tab && !wn_is_html(tab, WN_TAG_TABLE))
+            tab = tab->parent;
+        if (tab && tab != body && is_ancestor(body, tab))
+            t = tab;
+    }
     if (!(c->nf[t->id] & CN_SCORED))
         init_candidate(c, t);
     c->top = t;

@@ -524,6 +524,79 @@ static void test_teaser_named_prose(void)
     free_page(&p);
 }
 
+/* A letter above a long table of its signatories: the table's first row, full
+ * of commas, outscores every paragraph; the letter and the whole table come
+ * out (the row is part of its table, which is one block among its siblings). */
+static void test_table_rows_are_not_the_article(void)
+{
+    page p;
+    run_page(&p,
+             "<html><body><article><h1>A letter on open debate</h1><div class=content>"
+             "<p>Our institutions are facing a moment of trial, and the protests for justice, "
+             "which we welcome, have also intensified a set of attitudes that weaken open debate.</p>"
+             "<p>The free exchange of information and ideas, the lifeblood of a liberal society, "
+             "is daily becoming more constricted, and we see it in many places, sadly, every day.</p>"
+             "<p>This stifling atmosphere will ultimately harm the causes of our time, and the "
+             "restriction of debate, whether by a government or a society, hurts everyone.</p>"
+             "<table><tr>"
+             "<td>"
+             "<strong>A000 Name</strong>, <span>Univ of Place 0</span><br>"
+             "<strong>A001 Name</strong>, <span>Univ of Place 1</span><br>"
+             "<strong>A002 Name</strong>, <span>Univ of Place 2</span><br>"
+             "<strong>A003 Name</strong>, <span>Univ of Place 3</span><br>"
+             "<strong>A004 Name</strong>, <span>Univ of Place 4</span><br>"
+             "<strong>A005 Name</strong>, <span>Univ of Place 5</span><br>"
+             "<strong>A006 Name</strong>, <span>Univ of Place 6</span><br>"
+             "<strong>A007 Name</strong>, <span>Univ of Place 7</span><br>"
+             "<strong>A008 Name</strong>, <span>Univ of Place 8</span><br>"
+             "<strong>A009 Name</strong>, <span>Univ of Place 9</span><br>"
+             "<strong>A010 Name</strong>, <span>Univ of Place 10</span><br>"
+             "<strong>A011 Name</strong>, <span>Univ of Place 11</span><br>"
+             "<strong>A012 Name</strong>, <span>Univ of Place 12</span><br>"
+             "<strong>A013 Name</strong>, <span>Univ of Place 13</span><br>"
+             "</td>"
+             "<td>"
+             "<strong>A100 Name</strong>, <span>Univ of Place 0</span><br>"
+             "<strong>A101 Name</strong>, <span>Univ of Place 1</span><br>"
+             "<strong>A102 Name</strong>, <span>Univ of Place 2</span><br>"
+             "<strong>A103 Name</strong>, <span>Univ of Place 3</span><br>"
+             "<strong>A104 Name</strong>, <span>Univ of Place 4</span><br>"
+             "<strong>A105 Name</strong>, <span>Univ of Place 5</span><br>"
+             "<strong>A106 Name</strong>, <span>Univ of Place 6</span><br>"
+             "<strong>A107 Name</strong>, <span>Univ of Place 7</span><br>"
+             "<strong>A108 Name</strong>, <span>Univ of Place 8</span><br>"
+             "<strong>A109 Name</strong>, <span>Univ of Place 9</span><br>"
+             "<strong>A110 Name</strong>, <span>Univ of Place 10</span><br>"
+             "<strong>A111 Name</strong>, <span>Univ of Place 11</span><br>"
+             "<strong>A112 Name</strong>, <span>Univ of Place 12</span><br>"
+             "<strong>A113 Name</strong>, <span>Univ of Place 13</span><br>"
+             "</td>"
+             "<td>"
+             "<strong>A200 Name</strong>, <span>Univ of Place 0</span><br>"
+             "<strong>A201 Name</strong>, <span>Univ of Place 1</span><br>"
+             "<strong>A202 Name</strong>, <span>Univ of Place 2</span><br>"
+             "<strong>A203 Name</strong>, <span>Univ of Place 3</span><br>"
+             "<strong>A204 Name</strong>, <span>Univ of Place 4</span><br>"
+             "<strong>A205 Name</strong>, <span>Univ of Place 5</span><br>"
+             "<strong>A206 Name</strong>, <span>Univ of Place 6</span><br>"
+             "<strong>A207 Name</strong>, <span>Univ of Place 7</span><br>"
+             "<strong>A208 Name</strong>, <span>Univ of Place 8</span><br>"
+             "<strong>A209 Name</strong>, <span>Univ of Place 9</span><br>"
+             "<strong>A210 Name</strong>, <span>Univ of Place 10</span><br>"
+             "<strong>A211 Name</strong>, <span>Univ of Place 11</span><br>"
+             "<strong>A212 Name</strong>, <span>Univ of Place 12</span><br>"
+             "<strong>A213 Name</strong>, <span>Univ of Place 13</span><br>"
+             "</td>"
+             "</tr><tr></tr>"
+             "</table></div></article></body></html>",
+             "A letter on open debate", 0, WN_FAVOR_BALANCED);
+    CHECK(p.out.root != NULL);
+    CHECK(has(&p, "facing a moment of trial"));
+    CHECK(has(&p, "the lifeblood of a liberal society"));
+    CHECK(has(&p, "A003 Name"));
+    free_page(&p);
+}
+
 static void test_vocab(void)
 {
     CHECK(wn_vocab_match("sidebar-left", 12) & VC_UNLIKELY);
@@ -577,6 +650,7 @@ static void test_stopwords(void)
 int main(void)
 {
     RUN(test_news_page);
+    RUN(test_table_rows_are_not_the_article);
     RUN(test_order_and_structure);
     RUN(test_hidden);
     RUN(test_link_density_picks_prose);
