@@ -76,8 +76,15 @@ static bool is_table_part(unsigned tag)
 static action classify(const wn_node *n, unsigned flags, unsigned *tag)
 {
     *tag = n->tag;
+    if (n->ns == WN_NS_MATHML) {
+        /* A formula's words are text ("when a ≠ 0"); its annotations repeat
+         * the formula as TeX or markup. */
+        if (n->tag == WN_TAG_ANNOTATION_XML || wn_str_eq(n->name, "annotation"))
+            return ACT_DROP;
+        return ACT_UNWRAP;
+    }
     if (n->ns != WN_NS_HTML)
-        return ACT_DROP;   /* svg, math and whatever they contain */
+        return ACT_DROP;   /* svg and whatever it contains */
     switch (n->tag) {
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
     case WN_TAG_H6: case WN_TAG_P: case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_LI:

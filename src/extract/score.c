@@ -272,8 +272,11 @@ static bool article_header(const wn_node *x)
 /* Decide, before measuring, whether an element is left out with its subtree. */
 static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
+    if (x->ns == WN_NS_MATHML)   /* formulas are text; their annotations repeat them */
+        return x->tag == WN_TAG_ANNOTATION_XML || wn_str_eq(x->name, "annotation") ? WHY_TAG
+                                                                                  : WHY_NONE;
     if (x->ns != WN_NS_HTML)
-        return WHY_TAG;   /* svg/math: icon titles and formulas, not prose */
+        return WHY_TAG;   /* svg: icon titles and drawings, not prose */
     switch (x->tag) {
     case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_NOSCRIPT: case WN_TAG_TEMPLATE:
     case WN_TAG_HEAD: case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:

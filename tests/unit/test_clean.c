@@ -97,11 +97,21 @@ static void test_dropped_content(void)
     CHECK_EQ_STR(clean("<p>a<script>x()</script><style>p{}</style>b</p>"
                        "<iframe src=\"//evil\"></iframe><form><p>f</p><input></form>"
                        "<noscript><p>n</p></noscript><svg><script>y()</script><text>t</text></svg>"
-                       "<math><mi>m</mi></math><video><p>v</p></video><template><p>t</p></template>"
+                       "<video><p>v</p></video><template><p>t</p></template>"
                        "<!-- c --><button>B</button><select><option>o</select><textarea>ta</textarea>"
                        "<p>end</p>", NULL, 0),
                  "<p>ab</p><p>end</p>");
     CHECK_EQ_STR(clean("<table><tr><td>x</td></tr></table><p>y</p>", NULL, WN_OPT_NO_TABLES), "<p>y</p>");
+}
+
+/* A formula's symbols are text; its TeX or markup annotations are not. */
+static void test_math_is_text(void)
+{
+    CHECK_EQ_STR(clean("<p>When <math><semantics><mrow><mi>a</mi><mo>\xE2\x89\xA0</mo><mn>0</mn>"
+                       "</mrow><annotation encoding=\"application/x-tex\">a \\ne 0</annotation>"
+                       "<annotation-xml encoding=\"MathML-Content\"><ci>a</ci></annotation-xml>"
+                       "</semantics></math>, there are two roots.</p>", NULL, 0),
+                 "<p>When a\xE2\x89\xA0" "0, there are two roots.</p>");
 }
 
 static void test_dropped_flag(void)
@@ -334,6 +344,7 @@ int main(void)
     wn_buf_init(&OUT, 0);
     RUN(test_unwrap_and_paragraphs);
     RUN(test_dropped_content);
+    RUN(test_math_is_text);
     RUN(test_dropped_flag);
     RUN(test_attributes);
     RUN(test_unsafe_urls);
