@@ -358,6 +358,13 @@ static void test_coauthor_bylines(void)
         "<p>Text of the story.</p></article></body></html>", NULL);
     CHECK_EQ_STR(pg.m.author, "Todd Bates");
     done(&pg);
+    /* a date-then-byline line indented by its template */
+    extract(&pg,
+        "<html><body><article><h1>Ten gadgets for laundry day</h1><div class=meta>\n"
+        "                                             "
+        "Posted on September 21, 2020  by Adi Tzlil              \n</div><p>Text of the story.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Adi Tzlil");
+    done(&pg);
     /* a lead-in of several words: "Eine Kolumne von" */
     extract(&pg,
         "<html><body><article><h1>Why pink is not only for girls</h1>"
