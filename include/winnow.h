@@ -314,7 +314,8 @@ typedef struct wn_batch_options {
     wn_options extract;          /* per page; defaults: time_limit_ms 10,000 and
                                     max_arena_bytes 512 MiB instead of 0 and 2 GiB */
     wn_warc_options warc;
-    unsigned threads;            /* worker threads; 0 = number of online CPUs */
+    unsigned threads;            /* worker threads; 0 = number of online CPUs. With 1
+                                    the reader thread extracts too: one busy thread */
     size_t   max_bytes_in_flight;/* default 256 MiB of payload copies between the
                                     reader and the writer; 1 record always fits */
     unsigned max_jobs_in_flight; /* default 64 x threads records queued or in work */

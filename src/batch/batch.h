@@ -21,7 +21,9 @@ typedef struct wn_pool wn_pool;
 typedef void (*wn_pool_work_fn)(void *worker_ctx, void *job);
 
 typedef struct wn_pool_config {
-    unsigned threads;          /* >= 1 */
+    unsigned threads;          /* workers; 0: none, the producer does each job's work
+                                  inside wn_pool_submit with worker_ctx[0] (one core,
+                                  one busy thread) */
     unsigned max_jobs;         /* >= 1: submitted but not yet taken back */
     size_t max_bytes;          /* cap on the bytes of those jobs; one job always fits */
     wn_pool_work_fn work;

@@ -915,8 +915,10 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
         unsigned nw = threads / r->n_lanes + (l < threads % r->n_lanes);
         size_t lj = jobs / r->n_lanes;
         L->r = r;
+        /* -j 1: the reader extracts too, so a one-core task keeps to one
+         * busy thread (a second thread would only compete for that core). */
         wn_pool_config pc = {
-            .threads = nw,
+            .threads = threads == 1 ? 0 : nw,
             .max_jobs = lj == 0 ? 1 : lj > 65536 ? 65536 : (unsigned)lj,
             .max_bytes = bytes == SIZE_MAX ? SIZE_MAX : bytes / r->n_lanes,
             .work = work,

@@ -31,6 +31,7 @@ struct wn_pool {
     size_t bytes, max_bytes;
     int closed, cancelled;
     wn_pool_work_fn work;
+    void *inline_ctx;            /* threads == 0: the producer works with this */
     unsigned threads, started;
     pthread_t *tids;
     struct worker_arg *args;
@@ -85,7 +86,7 @@ static void *worker_main(void *arg)
 
 wn_pool *wn_pool_new(const wn_pool_config *cfg)
 {
-    if (cfg == NULL || cfg->threads == 0 || cfg->max_jobs == 0 || cfg->work == NULL)
+    if (cfg == NULL || cfg->max_jobs == 0 || cfg->work == NULL)
         return NULL;
     wn_pool *p = calloc(1, sizeof *p);
     if (p == NULL)
@@ -94,9 +95,10 @@ wn_pool *wn_pool_new(const wn_pool_config *cfg)
     p->max_bytes = cfg->max_bytes;
     p->work = cfg->work;
     p->threads = cfg->threads;
+    p->inline_ctx = cfg->threads == 0 && cfg->worker_ctx ? cfg->worker_ctx[0] : NULL;
     p->ring = calloc(p->cap, sizeof *p->ring);
-    p->tids = calloc(p->threads, sizeof *p->tids);
-    p->args = calloc(p->threads, sizeof *p->args);
+    p->tids = calloc(p->threads ? p->threads : 1, sizeof *p->tids);
+    p->args = calloc(p->threads ? p->threads : 1, sizeof *p->args);
     if (p->ring == NULL || p->tids == NULL || p->args == NULL)
         goto fail_mem;
 
@@ -134,6 +136,16 @@ int wn_pool_submit(wn_pool *p, void *job, size_t bytes, int needs_work)
 {
     int rc = 0;
 
+    if (p->threads == 0 && needs_work) {
+        /* No workers: the job is done here, then queued as done. */
+        pthread_mutex_lock(&p->mu);
+        int cancelled = p->cancelled;
+        pthread_mutex_unlock(&p->mu);
+        if (cancelled)
+            return -1;
+        p->work(p->inline_ctx, job);
+        needs_work = 0;
+    }
     pthread_mutex_lock(&p->mu);
     /* A job larger than the whole budget still goes in once the pool is
      * empty; otherwise one big record would block forever. */

@@ -121,7 +121,7 @@ static void run_order(unsigned threads, unsigned max_jobs, size_t max_bytes, siz
     CHECK(work_ok);
     CHECK_EQ_INT(taken, 400);
     CHECK(!pr.failed_submit);
-    CHECK(atomic_load(&max_in_work) <= (int)threads);
+    CHECK(atomic_load(&max_in_work) <= (int)(threads ? threads : 1));
     /* Never more outstanding than the job cap, nor than the byte cap allows.
      * Seen from outside, the job just taken and a new one the producer slipped
      * into its slot can both count: one job of slack. */
@@ -134,6 +134,13 @@ static void run_order(unsigned threads, unsigned max_jobs, size_t max_bytes, siz
 static void test_pool_order_1_thread(void)
 {
     run_order(1, 8, SIZE_MAX, 0, 0);
+}
+
+/* No worker threads (-j 1): the producer does the work inside submit. */
+static void test_pool_order_inline(void)
+{
+    run_order(0, 8, SIZE_MAX, 0, 0);
+    run_order(0, 4, SIZE_MAX, 0, 3);   /* with pass-through jobs between */
 }
 
 static void test_pool_order_4_threads(void)
@@ -589,6 +596,7 @@ static void test_run_readers(void)
 int main(void)
 {
     RUN(test_pool_order_1_thread);
+    RUN(test_pool_order_inline);
     RUN(test_pool_order_4_threads);
     RUN(test_pool_order_8_threads_small_ring);
     RUN(test_pool_byte_cap);
