@@ -82,6 +82,13 @@ typedef struct wn_doctype_node {
     wn_str system_id;
 } wn_doctype_node;
 
+/* A MathML <annotation> or <annotation-xml>: a formula's TeX or markup copy. */
+static inline bool wn_dom_is_math_annotation(const wn_node *n)
+{
+    return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_MATHML &&
+           (n->tag == WN_TAG_ANNOTATION_XML || wn_str_eq(n->name, "annotation"));
+}
+
 static inline bool wn_dom_is_template(const wn_node *n)
 {
     return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML && n->tag == WN_TAG_TEMPLATE;

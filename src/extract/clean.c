@@ -79,9 +79,7 @@ static action classify(const wn_node *n, unsigned flags, unsigned *tag)
     if (n->ns == WN_NS_MATHML) {
         /* A formula's words are text ("when a ≠ 0"); its annotations repeat
          * the formula as TeX or markup. */
-        if (n->tag == WN_TAG_ANNOTATION_XML || wn_str_eq(n->name, "annotation"))
-            return ACT_DROP;
-        return ACT_UNWRAP;
+        return wn_dom_is_math_annotation(n) ? ACT_DROP : ACT_UNWRAP;
     }
     if (n->ns != WN_NS_HTML)
         return ACT_DROP;   /* svg and whatever it contains */

@@ -75,6 +75,13 @@ static const unsigned char ascii_kind[128] = {
     ['a'] = AK_ROW_LETTERS,
 };
 
+/* Commas of the scripts the text measures know. */
+static bool is_comma_cp(uint32_t cp)
+{
+    return cp == ',' || cp == 0x060C || cp == 0xFE50 || cp == 0xFE10 || cp == 0xFE11 ||
+           cp == 0x2E41 || cp == 0x2E34 || cp == 0x2E32 || cp == 0xFF0C;
+}
+
 void wn_text_stats(const char *text, size_t n, wn_cstat *s)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -82,29 +89,22 @@ void wn_text_stats(const char *text, size_t n, wn_cstat *s)
     size_t i = 0;
 
     while (i < n) {
+        unsigned k;
+        bool comma, cjk = false;
         if (p[i] < 0x80) {
-            unsigned k = ascii_kind[p[i++]];
-            if (k == AK_SPACE) {
-                /* A run of whitespace counts as one character, and not at the start. */
-                s->text += seen && !in_space;
-                in_space = true;
-                in_word = false;
-                continue;
-            }
-            seen = true;
-            in_space = false;
-            s->text++;
-            s->commas += k == AK_COMMA;
-            s->words += k == AK_WORD && !in_word;
-            in_word = k == AK_WORD;
-            continue;
+            k = ascii_kind[p[i++]];
+            comma = k == AK_COMMA;
+        } else {
+            size_t len;
+            uint32_t cp = utf8_next(p + i, n - i, &len);
+            i += len;
+            comma = is_comma_cp(cp);
+            cjk = is_cjk(cp);
+            k = cp == 0xA0 ? AK_SPACE : is_word_cp(cp) ? AK_WORD : AK_OTHER;
         }
-        size_t len;
-        uint32_t cp = utf8_next(p + i, n - i, &len);
-        i += len;
-        if (cp == 0xA0) {
-            if (seen && !in_space)
-                s->text++;
+        if (k == AK_SPACE) {
+            /* A run of whitespace counts as one character, and not at the start. */
+            s->text += seen && !in_space;
             in_space = true;
             in_word = false;
             continue;
@@ -112,19 +112,14 @@ void wn_text_stats(const char *text, size_t n, wn_cstat *s)
         seen = true;
         in_space = false;
         s->text++;
-        if (cp == ',' || cp == 0x060C || cp == 0xFE50 || cp == 0xFE10 || cp == 0xFE11 ||
-            cp == 0x2E41 || cp == 0x2E34 || cp == 0x2E32 || cp == 0xFF0C)
-            s->commas++;
-        if (is_cjk(cp)) {
+        s->commas += comma;
+        if (cjk) {
             /* No spaces between CJK words: count characters, about 1.5 per word. */
             s->words++;
             in_word = false;
-        } else if (is_word_cp(cp)) {
-            if (!in_word)
-                s->words++;
-            in_word = true;
         } else {
-            in_word = false;
+            s->words += k == AK_WORD && !in_word;
+            in_word = k == AK_WORD;
         }
     }
 }
@@ -273,8 +268,7 @@ static bool article_header(const wn_node *x)
 static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
     if (x->ns == WN_NS_MATHML)   /* formulas are text; their annotations repeat them */
-        return x->tag == WN_TAG_ANNOTATION_XML || wn_str_eq(x->name, "annotation") ? WHY_TAG
-                                                                                  : WHY_NONE;
+        return wn_dom_is_math_annotation(x) ? WHY_TAG : WHY_NONE;
     if (x->ns != WN_NS_HTML)
         return WHY_TAG;   /* svg: icon titles and drawings, not prose */
     switch (x->tag) {
