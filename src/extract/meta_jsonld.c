@@ -407,3 +407,63 @@ size_t wn_meta_split_list(wn_arena *a, const char *s, size_t n, const char **ite
     }
     return count;
 }
+
+/* MARK: Dates in other scripts ------------------------------------------------ */
+
+/* Keys shop and app frameworks use for a publication date in the JSON state
+ * they embed ({"published_at":"2019-03-02T06:22:28+01:00"}). */
+static const char *const pub_keys[] = {
+    "datePublished", "published_at", "publishedAt", "publishedDate", "publishDate",
+    "publish_date", "date_published", "first_publish_date", "firstPublishDate",
+};
+
+static bool key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* Whether p[start..end) is one of pub_keys. */
+static bool pub_key_at(const char *p, size_t start, size_t end)
+{
+    for (size_t i = 0; i < sizeof pub_keys / sizeof pub_keys[0]; i++) {
+        size_t n = strlen(pub_keys[i]);
+        if (end - start == n && memcmp(p + start, pub_keys[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool wn_meta_script_date(const char *p, size_t n, long max_ymd, char out[WN_META_DATE_LEN])
+{
+    /* every key holds "ublish": find that, then check the whole key */
+    const char *s = p, *end = p + n;
+    while ((size_t)(end - s) >= 6) {
+        const char *h = memmem(s, (size_t)(end - s), "ublish", 6);
+        size_t a, b, v;
+        if (h == NULL)
+            return false;
+        s = h + 6;
+        a = (size_t)(h - p);
+        while (a > 0 && key_char(p[a - 1]))
+            a--;
+        b = (size_t)(s - p);
+        while (b < n && key_char(p[b]))
+            b++;
+        if (a == 0 || p[a - 1] != '"' || !pub_key_at(p, a, b))
+            continue;
+        if (b + 1 < n && p[b] == '\\')
+            b++;
+        if (b >= n || p[b] != '"')
+            continue;
+        /* "key" : "value", or \"key\":\"value\" inside a JSON string */
+        v = b + 1;
+        while (v < n && (p[v] == ' ' || p[v] == ':' || p[v] == '\\'))
+            v++;
+        if (v >= n || p[v] != '"')
+            continue;
+        v++;
+        if (wn_meta_parse_date(p + v, n - v < 40 ? n - v : 40, 0, max_ymd, out))
+            return true;
+    }
+    return false;
+}

@@ -3,6 +3,7 @@
  * the host) and relative-reference resolution for canonical and image links.
  * A small subset of RFC 3986 section 5.2: enough for metadata, not a URL parser.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/metadata_internal.h"
@@ -58,29 +59,29 @@ bool wn_meta_url_date(const char *url, long max_ymd, char out[WN_META_DATE_LEN])
             break;
         if (!(i > 0 && url_sep(p[i - 1])) || !is_digit(*q))
             continue;
-        y = num(q, 4);
-        if (y < 1991 || y > 2100)
-            continue;
-        if (i + 10 <= n && url_sep(q[4]) && is_digit(q[5]) && is_digit(q[6]) && url_sep(q[7]) &&
-            is_digit(q[8]) && is_digit(q[9]) && (i + 10 == n || !is_digit(q[10]))) {
+        if (i + 10 <= n && q[2] == '-' && q[5] == '-' && (i + 10 == n || !is_digit(q[10])) &&
+            num(q, 2) >= 0 && num(q + 3, 2) >= 0 && num(q + 6, 4) >= 0) {
+            /* /29-10-2021: day first, as the countries that write it do */
+            d = num(q, 2);
+            m = num(q + 3, 2);
+            y = num(q + 6, 4);
+        } else if (i + 10 <= n && url_sep(q[4]) && is_digit(q[5]) && is_digit(q[6]) &&
+                   url_sep(q[7]) && is_digit(q[8]) && is_digit(q[9]) &&
+                   (i + 10 == n || !is_digit(q[10]))) {
+            y = num(q, 4);
             m = num(q + 5, 2);
             d = num(q + 8, 2);
         } else if (num(q, 8) >= 0 && (i + 8 == n || !is_digit(q[8]))) {
+            y = num(q, 4);
             m = num(q + 4, 2);
             d = num(q + 6, 2);
         } else {
             continue;
         }
-        if (m < 1 || m > 12 || d < 1 || d > 31)
+        if (y < 1991 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
             continue;
         /* Let the date parser check the calendar and the upper bound. */
-        memcpy(buf, q, 4);
-        buf[4] = '-';
-        buf[5] = (char)('0' + m / 10);
-        buf[6] = (char)('0' + m % 10);
-        buf[7] = '-';
-        buf[8] = (char)('0' + d / 10);
-        buf[9] = (char)('0' + d % 10);
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
         if (wn_meta_parse_date(buf, 10, 0, max_ymd, out))
             return true;
     }

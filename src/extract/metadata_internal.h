@@ -123,6 +123,12 @@ typedef struct wn_jsonld {
  * scripts). Invalid JSON is ignored. Returns 0, or -1 when out of memory. */
 int wn_meta_jsonld(wn_arena *scratch, const char *p, size_t n, long max_ymd, wn_jsonld *ld);
 
+/* A publication date under a common key ("datePublished", "published_at",
+ * "publishedDate"...) in the JSON of any script (application state, not
+ * schema.org): the first that parses. A last resort for pages that print no
+ * date and declare none. */
+bool wn_meta_script_date(const char *p, size_t n, long max_ymd, char out[WN_META_DATE_LEN]);
+
 /* Split a list ("a, b; c") into cleaned items appended to items (up to cap, no
  * duplicates). Returns the new count. */
 size_t wn_meta_split_list(wn_arena *a, const char *s, size_t n, const char **items,

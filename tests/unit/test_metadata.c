@@ -188,6 +188,14 @@ static void test_urls(void)
     CHECK(!wn_meta_url_date("https://example.com/item/123456789", BOUND, out));
     CHECK(!wn_meta_url_date("https://2019.08.02.example.com/", BOUND, out));
     CHECK(!wn_meta_url_date("https://example.com/2019/02/30/x", BOUND, out));
+    /* a day-first path segment */
+    CHECK(wn_meta_url_date("https://example.org/news/29-10-2021", BOUND, out));
+    CHECK_EQ_STR(out, "2021-10-29");
+    CHECK(wn_meta_url_date("https://example.org/news/05-03-2021-title", BOUND, out));
+    CHECK_EQ_STR(out, "2021-03-05");
+    CHECK(!wn_meta_url_date("https://example.org/news/29-13-2021", BOUND, out));
+    CHECK(!wn_meta_url_date("https://example.org/news/29-10-1985", BOUND, out));
+    CHECK(!wn_meta_url_date("https://example.org/tel/12-34-567890", BOUND, out));
     h = wn_meta_url_host("https://www.example.com:8080/x");
     CHECK_EQ_MEM(h.p, h.n, "example.com");
     CHECK_EQ_STR(wn_meta_url_resolve(&a, "https://ex.com/a/b.html?q", "/c.jpg", 6), "https://ex.com/c.jpg");
@@ -427,6 +435,74 @@ static void test_shown_update_date(void)
              "</article><footer>Last edited on 12 March 2020</footer></body></html>", head);
     extract(&pg, html, NULL);
     CHECK_EQ_STR(pg.m.date, "2019-10-15T16:59:59Z");
+    done(&pg);
+}
+
+/* A date-marked element under the headline disagrees with a declared date
+ * that the page prints nowhere: the printed one wins. It does not win when
+ * the declared date is printed somewhere, when the two differ only by a
+ * day/month swap ("11.03.17" on an English page), or when it sits far
+ * below the heading. */
+static void test_date_under_heading(void)
+{
+    static const char head[] =
+        "<html lang=en><head><meta property=article:published_time content=2022-11-17T10:33:13Z>"
+        "</head><body><nav><a href=/>Home</a></nav><main><h1>Heat pumps in old houses</h1>";
+    char html[2048];
+    page pg;
+
+    snprintf(html, sizeof html, "%s<ul class=meta><li><time datetime=2022-03-09>March 9, 2022</time>"
+             "</li></ul><p>Text.</p></main></body></html>", head);
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2022-03-09");
+    done(&pg);
+    snprintf(html, sizeof html, "%s<p class=post-date>Posted 2022-03-09</p><p>Text.</p>"
+             "<footer>Page generated 17 November 2022</footer></main></body></html>", head);
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2022-11-17T10:33:13Z");
+    done(&pg);
+    snprintf(html, sizeof html, "%s<div class=th-meta>03.17.22 in Gadgets</div><p>Text.</p>"
+             "</main></body></html>",
+             "<html lang=en><head><meta property=article:published_time content=2022-03-17T10:33:13Z>"
+             "</head><body><main><h1>Heat pumps in old houses</h1>");
+    extract(&pg, html, NULL);
+    CHECK_EQ_STR(pg.m.date, "2022-03-17T10:33:13Z");
+    done(&pg);
+    {
+        char body[1200] = "";
+        for (int i = 0; i < 30; i++)
+            strcat(body, "<p>More.</p>");
+        snprintf(html, sizeof html, "%s%s<span class=date>2022-03-09</span></main></body></html>",
+                 head, body);
+        extract(&pg, html, NULL);
+        CHECK_EQ_STR(pg.m.date, "2022-11-17T10:33:13Z");
+        done(&pg);
+    }
+}
+
+/* With no date anywhere else, a publication key in a script's JSON state. */
+static void test_script_state_date(void)
+{
+    char out[WN_META_DATE_LEN];
+    static const char state[] =
+        "window.s={\"updatedAt\":\"2020-01-01\",\"published_at\":\"2019-03-02T06:22:28+01:00\"}";
+    static const char escaped[] = "x = \"{\\\"publishedDate\\\":\\\"2016-11-04T20:37:27Z\\\"}\"";
+    static const char none[] = "var unpublished = 1; var published = \"2019-01-01\"; {\"republishDate\":\"2018-01-01\"}";
+    CHECK(wn_meta_script_date(state, sizeof state - 1, BOUND, out));
+    CHECK_EQ_STR(out, "2019-03-02T06:22:28+01:00");
+    CHECK(wn_meta_script_date(escaped, sizeof escaped - 1, BOUND, out));
+    CHECK_EQ_STR(out, "2016-11-04T20:37:27Z");
+    CHECK(!wn_meta_script_date(none, sizeof none - 1, BOUND, out));
+
+    page pg;
+    extract(&pg, "<html><body><h1>Sidamo</h1><p>Beans.</p><script>var product = "
+            "{\"title\":\"Sidamo\",\"publishDate\":\"2019-03-02\"};</script></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2019-03-02");
+    done(&pg);
+    /* a printed date comes first */
+    extract(&pg, "<html><body><h1>Sidamo</h1><p class=date>5 May 2020</p><p>Beans.</p><script>"
+            "var product = {\"publishDate\":\"2019-03-02\"};</script></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2020-05-05");
     done(&pg);
 }
 
@@ -707,6 +783,8 @@ int main(void)
     RUN(test_title_headings);
     RUN(test_shown_update_date);
     RUN(test_day_shown_forms);
+    RUN(test_date_under_heading);
+    RUN(test_script_state_date);
     RUN(test_sole_h1_headline);
     RUN(test_comment_names_are_not_authors);
     RUN(test_blog_permalink_heading);
