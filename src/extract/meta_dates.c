@@ -111,8 +111,10 @@ static int read_month(const char *s, size_t n, size_t i, size_t *len)
         return 0;   /* a longer word than any month */
     w[k] = '\0';
     *len = j - i;
+    if (k < 3)
+        return 0;   /* every name has three letters or more */
     for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
-        if (strcmp(w, months[m].name) == 0)
+        if (months[m].name[0] == w[0] && strcmp(w, months[m].name) == 0)
             return months[m].month;
     return 0;
 }

@@ -368,7 +368,9 @@ static bool has_word(wn_str s, const char *w)
     if (s.n < n)
         return false;
     for (size_t i = 0; i + n <= s.n; i++) {
-        size_t k = 0;
+        size_t k = 1;
+        if (wn_ascii_lower(s.p[i]) != w[0])
+            continue;
         while (k < n && wn_ascii_lower(s.p[i + k]) == w[k])
             k++;
         if (k == n)
@@ -517,11 +519,13 @@ static void elcls_init(elcls *e, const wn_node *el)
     wn_str v[2];
     e->el = el;
     e->n = 0;
-    memset(e->pairs, 0, sizeof e->pairs);
     if (el->nattrs == 0)
         return;
     v[0] = wn_dom_attr_value(el, "class");
     v[1] = wn_dom_attr_value(el, "id");
+    if (v[0].n == 0 && v[1].n == 0)
+        return;   /* pairs are read only when n > 0 */
+    memset(e->pairs, 0, sizeof e->pairs);
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < v[k].n && e->n < sizeof e->lc - 1; i++)
             e->lc[e->n++] = wn_ascii_lower(v[k].p[i]);
@@ -538,10 +542,10 @@ static void elcls_init(elcls *e, const wn_node *el)
 static bool has_pair(const elcls *e, char a, char b)
 {
     int k = pair_index(a, b);
-    return k >= 0 && (e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))) != 0;
+    return e->n > 0 && k >= 0 && (e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))) != 0;
 }
 
-static bool marker(const elcls *e, const char *w)
+static bool marker_n(const elcls *e, const char *w, size_t wn)
 {
     int k;
     if (e->n == 0)
@@ -549,8 +553,11 @@ static bool marker(const elcls *e, const char *w)
     k = pair_index(w[0], w[1]);
     if (k >= 0 && !(e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))))
         return false;
-    return memmem(e->lc, e->n, w, strlen(w)) != NULL;
+    return memmem(e->lc, e->n, w, wn) != NULL;
 }
+
+/* Whether the lowercased class/id holds the literal w (sized at compile time). */
+#define marker(e, w) marker_n((e), "" w, sizeof(w) - 1)
 
 /* Whether a class/id value has a part (split on space, '-' and '_') equal to
  * one of words: "comments-area" has "comments", "iz-pagebody--wsidebar" has no
@@ -1020,8 +1027,12 @@ static const char *const text_leads[] = {
 static size_t match_lead(const char *p, size_t n, bool *alone)
 {
     size_t best = 0;
+    char first = n ? wn_ascii_lower(p[0]) : 0;
     for (size_t k = 0; k < sizeof text_leads / sizeof text_leads[0]; k++) {
-        size_t ln = strlen(text_leads[k]), j = 0;
+        size_t ln, j = 0;
+        if (text_leads[k][0] != first)
+            continue;
+        ln = strlen(text_leads[k]);
         while (j < ln && j < n && wn_ascii_lower(p[j]) == text_leads[k][j])
             j++;
         if (j != ln || ln <= best)
@@ -1196,8 +1207,20 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     bool alone = false;
     int prio = w->article ? 44 : 40;
 
+    /* Reading the text costs a cache miss per node: first ask whether a
+     * date or a byline is still wanted at all. */
+    bool want_name = n >= 2 && n <= 120 && !c->no_names &&
+                     (c->author.prio < 45 || c->byline.prio < 45);
+    if (c->date.prio >= 56 && !want_name)
+        return;
+    /* most text nodes are the indentation between tags: nothing to read */
+    while (i < n && i < 64 && wn_is_space((unsigned char)p[i]))
+        i++;
+    if (i == n)
+        return;
+    i = 0;
     text_date(c, w, t);
-    if (n > 120 || n < 2 || c->no_names || (c->author.prio >= 45 && c->byline.prio >= 45))
+    if (!want_name)
         return;
     /* "| By ", "- Redaktion:": separators before the lead-in */
     for (;;) {
