@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct wn_str {
@@ -49,6 +50,43 @@ static inline bool wn_is_space(unsigned char c)
 {
     /* HTML ASCII whitespace: TAB, LF, FF, CR, SPACE */
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* dst[0..n) = src[0..n) with ASCII capitals lowered, eight bytes per step
+ * (class names and short texts are lowered on every element). */
+static inline void wn_ascii_lower_n(char *dst, const char *src, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, low7, above_z, from_a;
+        memcpy(&x, src + i, 8);
+        low7 = x & ~highs;
+        above_z = low7 + ones * (0x7F - 'Z');   /* high bit: byte > 'Z' */
+        from_a = low7 + ones * (0x80 - 'A');    /* high bit: byte >= 'A' */
+        x |= ((from_a & ~above_z & ~x & highs) >> 2);   /* + 0x20 on 'A'..'Z' */
+        memcpy(dst + i, &x, 8);
+    }
+    for (; i < n; i++)
+        dst[i] = wn_ascii_lower(src[i]);
+}
+
+/* Whether p[0..n) holds no byte above 0x20: white space and controls only,
+ * nothing to read. Eight bytes per step. */
+static inline bool wn_all_blank(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        if (((x + ones * (0x7F - 0x20)) | x) & highs)
+            return false;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)p[i] > 0x20)
+            return false;
+    return true;
 }
 
 #endif

@@ -199,8 +199,7 @@ unsigned wn_vocab_match(const char *p, size_t n)
     /* Long class lists are utility-class soup; the first 255 bytes decide. */
     if (n > sizeof low - 1)
         n = sizeof low - 1;
-    for (size_t i = 0; i < n; i++)
-        low[i] = wn_ascii_lower(p[i]);
+    wn_ascii_lower_n(low, p, n);
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned char f = (unsigned char)low[i], g = (unsigned char)low[i + 1];
         if (f >= 128 || g >= 128)
@@ -211,7 +210,12 @@ unsigned wn_vocab_match(const char *p, size_t n)
         for (unsigned k = 0; k < by_first_n[f]; k++) {
             const struct vocab *v = &vocab[by_first[f][k]];
             size_t m = vocab_len[by_first[f][k]];
-            if (m > n - i || low[i + 1] != v->s[1] || memcmp(low + i, v->s, m) != 0)
+            size_t q = 2;
+            if (m > n - i || low[i + 1] != v->s[1])
+                continue;
+            while (q < m && low[i + q] == v->s[q])
+                q++;
+            if (q < m)
                 continue;
             if ((v->bits & BOUNDED) &&
                 ((i > 0 && is_alnum((unsigned char)low[i - 1])) ||

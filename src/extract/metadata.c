@@ -527,8 +527,9 @@ static void elcls_init(elcls *e, const wn_node *el)
         return;   /* pairs are read only when n > 0 */
     memset(e->pairs, 0, sizeof e->pairs);
     for (int k = 0; k < 2; k++) {
-        for (size_t i = 0; i < v[k].n && e->n < sizeof e->lc - 1; i++)
-            e->lc[e->n++] = wn_ascii_lower(v[k].p[i]);
+        size_t m = v[k].n < sizeof e->lc - 1 - e->n ? v[k].n : sizeof e->lc - 1 - e->n;
+        wn_ascii_lower_n(e->lc + e->n, v[k].p, m);
+        e->n += m;
         if (e->n < sizeof e->lc - 1)
             e->lc[e->n++] = ' ';
     }
@@ -951,7 +952,17 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 /* First ASCII digit in p[0..n), or NULL: no digit, no date. */
 static const char *memchr_digit(const char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    /* eight bytes at a time: after XOR 0x30 a digit is a byte below 10 */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        x ^= ones * 0x30;
+        if (((x - ones * 10) & ~x & highs) != 0)
+            break;
+    }
+    for (; i < n; i++)
         if (p[i] >= '0' && p[i] <= '9')
             return p + i;
     return NULL;
@@ -1214,11 +1225,8 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     if (c->date.prio >= 56 && !want_name)
         return;
     /* most text nodes are the indentation between tags: nothing to read */
-    while (i < n && i < 64 && wn_is_space((unsigned char)p[i]))
-        i++;
-    if (i == n)
+    if (wn_all_blank(p, n))
         return;
-    i = 0;
     text_date(c, w, t);
     if (!want_name)
         return;

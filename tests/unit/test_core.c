@@ -1,8 +1,10 @@
-/* test_core.c: arena and buffer behaviour, including caps. */
+/* test_core.c: arena and buffer behaviour, including caps; the string helpers
+ * that work eight bytes at a time, against their byte-by-byte definition. */
 #include "check.h"
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/str.h"
 
 static void test_arena_alloc_aligned(void)
 {
@@ -82,8 +84,52 @@ static void test_buf_cap(void)
     wn_buf_fini(&b);
 }
 
+/* Every byte value, at every offset and length around the 8-byte steps. */
+static void test_ascii_lower_n(void)
+{
+    char src[300], dst[300];
+    for (int i = 0; i < 256; i++)
+        src[i] = (char)i;
+    memcpy(src + 256, "MiXeD-Case_Z@[`az{AZ", 20);
+    for (size_t off = 0; off < 9; off++) {
+        for (size_t n = 0; off + n <= 276; n += (n < 40 ? 1 : 23)) {
+            bool same = true;
+            memset(dst, '#', sizeof dst);
+            wn_ascii_lower_n(dst, src + off, n);
+            for (size_t i = 0; i < n; i++) {
+                char c = src[off + i];
+                char want = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+                same = same && dst[i] == want;
+            }
+            CHECK(same);
+            CHECK(dst[n] == '#');   /* nothing written past n */
+        }
+    }
+}
+
+static void test_all_blank(void)
+{
+    char s[64];
+    CHECK(wn_all_blank("", 0));
+    static const char indent[] = " \n\t\r\f  \n        \n   ";
+    CHECK(wn_all_blank(indent, sizeof indent - 1));
+    for (size_t n = 1; n < sizeof s; n++) {
+        for (size_t at = 0; at < n; at++) {
+            memset(s, ' ', sizeof s);
+            s[at] = '!';            /* 0x21: the first byte with something to read */
+            CHECK(!wn_all_blank(s, n));
+            s[at] = (char)0xC3;     /* a UTF-8 lead byte */
+            CHECK(!wn_all_blank(s, n));
+            s[at] = '\x01';
+            CHECK(wn_all_blank(s, n));
+        }
+    }
+}
+
 int main(void)
 {
+    RUN(test_ascii_lower_n);
+    RUN(test_all_blank);
     RUN(test_arena_alloc_aligned);
     RUN(test_arena_limit);
     RUN(test_arena_big_and_reset);
