@@ -135,23 +135,37 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
 };
 #define NVOCAB (sizeof vocab / sizeof vocab[0])
 
-/* Patterns grouped by first byte, built once: scanning a class string then
- * costs one table look-up per byte plus the few patterns starting there. */
-static uint8_t by_first_n[128];
-static uint8_t by_first[128][32];
+/* Patterns grouped by their first two bytes, built once: scanning a class
+ * string then costs a bitmap test per byte, and only the patterns that start
+ * with the two bytes there are compared. bg_start is a prefix sum over the
+ * 128 x 128 ASCII pairs into bg_list. */
 static uint8_t vocab_len[NVOCAB];
-static uint8_t bigram[128 * 128 / 8];   /* first two bytes of some pattern */
+static uint8_t bigram[128 * 128 / 8];       /* first two bytes of some pattern */
+static uint16_t bg_start[128 * 128 + 1];
+static uint8_t bg_list[NVOCAB];
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+static unsigned pattern_pair(size_t i)
+{
+    return (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
+}
 
 static void vocab_build(void)
 {
+    _Static_assert(NVOCAB <= 256, "bg_list holds 8-bit indices");
     for (size_t i = 0; i < NVOCAB; i++) {
+        unsigned bg = pattern_pair(i);
         vocab_len[i] = (uint8_t)strlen(vocab[i].s);
-        unsigned bg = (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
         bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
-        unsigned char f = (unsigned char)vocab[i].s[0];
-        if (by_first_n[f] < sizeof by_first[f])   /* wn_vocab_check catches overflow */
-            by_first[f][by_first_n[f]++] = (uint8_t)i;
+        bg_start[bg + 1]++;
+    }
+    for (size_t k = 0; k < 128 * 128; k++)
+        bg_start[k + 1] += bg_start[k];
+    {
+        static uint16_t fill[128 * 128];   /* static: 32 KiB, and built once */
+        memcpy(fill, bg_start, sizeof fill);
+        for (size_t i = 0; i < NVOCAB; i++)
+            bg_list[fill[pattern_pair(i)]++] = (uint8_t)i;
     }
 }
 
@@ -177,8 +191,8 @@ static bool has_word_start(const char *buf, size_t n, const char *needle)
     return false;
 }
 
-/* Self-check for tests: how many patterns fail to match their own text
- * (a first-byte bucket overflowing would silently disable patterns). */
+/* Self-check for tests: how many patterns fail to match their own text (a
+ * pattern lost from the pair index would be silently disabled). */
 unsigned wn_vocab_check(void)
 {
     unsigned bad = 0;
@@ -207,11 +221,10 @@ unsigned wn_vocab_match(const char *p, size_t n)
         unsigned bg = f * 128u + g;
         if (!(bigram[bg / 8] & (1u << (bg % 8))))
             continue;
-        for (unsigned k = 0; k < by_first_n[f]; k++) {
-            const struct vocab *v = &vocab[by_first[f][k]];
-            size_t m = vocab_len[by_first[f][k]];
-            size_t q = 2;
-            if (m > n - i || low[i + 1] != v->s[1])
+        for (unsigned k = bg_start[bg]; k < bg_start[bg + 1]; k++) {
+            const struct vocab *v = &vocab[bg_list[k]];
+            size_t m = vocab_len[bg_list[k]], q = 2;
+            if (m > n - i)
                 continue;
             while (q < m && low[i + q] == v->s[q])
                 q++;
