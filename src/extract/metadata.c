@@ -4,6 +4,7 @@
  * then titles, authors and dates are chosen and cleaned. Sources and their
  * priorities are in the tables below; docs/internals/METADATA.md explains them.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -989,6 +990,39 @@ static const char *const pub_words[] = {
     "stand:",
 };
 
+#define NPUB (sizeof pub_words / sizeof pub_words[0])
+static bool pub_first[256];   /* first bytes of pub_words */
+static size_t pub_len[NPUB];
+static pthread_once_t pub_once = PTHREAD_ONCE_INIT;
+
+static void pub_index(void)
+{
+    for (size_t k = 0; k < NPUB; k++) {
+        pub_first[(unsigned char)pub_words[k][0]] = true;
+        pub_len[k] = strlen(pub_words[k]);
+    }
+}
+
+/* Whether p[0..n) (n <= 160) holds one of pub_words, case aside: one pass,
+ * comparing only where a word's first letter stands. */
+static bool has_pub_word(const char *p, size_t n)
+{
+    char low[160];
+    pthread_once(&pub_once, pub_index);
+    if (n > sizeof low)
+        n = sizeof low;
+    wn_ascii_lower_n(low, p, n);
+    for (size_t i = 0; i < n; i++) {
+        if (!pub_first[(unsigned char)low[i]])
+            continue;
+        for (size_t k = 0; k < NPUB; k++)
+            if (pub_words[k][0] == low[i] && pub_len[k] <= n - i &&
+                memcmp(low + i, pub_words[k], pub_len[k]) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Dates in short text runs: after a word like "Published" (a strong hint), or
  * alone ("April 19, 2019" under the headline; a last resort). */
 static void text_date(ctx *c, const walkstate *w, const wn_node *t)
@@ -1007,8 +1041,7 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     }
     if (memchr_digit(p, n) == NULL)
         return;
-    for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0] && !hint; k++)
-        hint = has_word(t->text, pub_words[k]);
+    hint = has_pub_word(p, n);
     if (hint)
         offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 56 : 50);
     else if (shown_len(p, n) <= 60 && c->date.prio < 30)

@@ -91,6 +91,27 @@ void wn_text_stats(const char *text, size_t n, wn_cstat *s)
     while (i < n) {
         unsigned k;
         bool comma, cjk = false;
+        if (p[i] < 0x80 && ascii_kind[p[i]] == AK_WORD) {
+            /* the common case, a run of ASCII letters and digits, in one step */
+            size_t j = i + 1;
+            while (j < n && p[j] < 0x80 && ascii_kind[p[j]] == AK_WORD)
+                j++;
+            s->text += (uint32_t)(j - i);
+            s->words += !in_word;
+            seen = in_word = true;
+            in_space = false;
+            i = j;
+            continue;
+        }
+        if (p[i] < 0x80 && ascii_kind[p[i]] == AK_SPACE) {
+            /* indentation between tags: a run of white space is one character */
+            while (i < n && p[i] < 0x80 && ascii_kind[p[i]] == AK_SPACE)
+                i++;
+            s->text += seen && !in_space;
+            in_space = true;
+            in_word = false;
+            continue;
+        }
         if (p[i] < 0x80) {
             k = ascii_kind[p[i++]];
             comma = k == AK_COMMA;
