@@ -719,6 +719,25 @@ static bool date_marker(const elcls *el)
            marker(el, "info") || marker(el, "data");
 }
 
+/* Hidden by the hidden attribute, an inline style or a class that CSS
+ * frameworks use to hide things ("hidden", "sr-only", "visually-hidden"). */
+static bool visually_hidden(const wn_node *el)
+{
+    static const char *const hide[] = { "hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                        "screen-reader-text", "invisible", "d-none", "is-hidden" };
+    wn_str cl;
+    if (el->nattrs == 0)
+        return false;
+    if (wn_dom_attr(el, "hidden") != NULL)
+        return true;
+    cl = wn_dom_attr_value(el, "class");
+    for (size_t k = 0; cl.n && k < sizeof hide / sizeof hide[0]; k++)
+        if (has_token(cl, hide[k]))   /* whole tokens: "hidden-xs" hides on phones only */
+            return true;
+    wn_str st = wn_dom_attr_value(el, "style");
+    return st.n && (has_word(st, "display:none") || has_word(st, "display: none"));
+}
+
 static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 {
     const wn_node *el = ec->el;
@@ -842,7 +861,9 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         /* A heading classed as the post's own title ("entry-title", hAtom)
          * counts even inside a box named like a sidebar: themes do wrap the
          * whole post in one. */
-        if (c->nh1 < MAX_H1 &&
+        /* A heading hidden from view (<h1 class="pagetitle hidden">News</h1>
+         * above the story's own) names a section, not this page. */
+        if (c->nh1 < MAX_H1 && !visually_hidden(el) &&
             (marks_ok || marker(ec, "entry-title") || marker(ec, "post-title") ||
              marker(ec, "article-title"))) {
             bool titled = marker(ec, "title") || marker(ec, "headline");
@@ -1547,14 +1568,17 @@ static void choose_title(ctx *c)
     /* The visible heading, when the metadata confirms it, is what readers see
      * as the title: social titles and <title> often reword or decorate it. */
     for (int best = 1; best >= 0; best--) {
-        for (size_t i = 0; i < c->nh1; i++) {
-            const char *h = c->h1[i];
-            if (best && h != h1)
+        /* the declared titles in their order of trust, each against every heading */
+        for (int k = 0; k < 3; k++) {
+            if (metas[k] == NULL)
                 continue;
-            if (site && wn_meta_loose_eq(h, strlen(h), site, strlen(site)))
-                continue;
-            for (int k = 0; k < 3; k++) {
-                int a = metas[k] ? title_agrees(h, metas[k]) : 0;
+            for (size_t i = 0; i < c->nh1; i++) {
+                const char *h = c->h1[i];
+                if (best && h != h1)
+                    continue;
+                if (site && wn_meta_loose_eq(h, strlen(h), site, strlen(site)))
+                    continue;
+                int a = title_agrees(h, metas[k]);
                 if (a) {
                     /* a heading that adds a kicker or subtitle to the title
                      * yields the metadata's shorter form */

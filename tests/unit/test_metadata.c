@@ -402,6 +402,20 @@ static void test_title_headings(void)
         "</body></html>", NULL);
     CHECK_EQ_STR(pg.m.title, "Experts in the crisis");
     done(&pg);
+    /* a hidden section heading above the story's own does not name the page */
+    extract(&pg,
+        "<html><head><title>News - Wasser</title>"
+        "<meta property=og:title content='The first electron counts'></head><body>"
+        "<h1 class='header pagetitle hidden'>News</h1><div class=news>"
+        "<h1>The first electron counts</h1><p>Text.</p></div></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "The first electron counts");
+    done(&pg);
+    /* "hidden-xs" hides on phones only: the heading stays */
+    extract(&pg,
+        "<html><head><title>Site</title></head><body>"
+        "<h1 class='hidden-xs'>Ferry timetable changes in May</h1><p>Text.</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Ferry timetable changes in May");
+    done(&pg);
 }
 
 /* A page that prints only its update date under the headline: readers see
