@@ -629,6 +629,53 @@ bool wn_meta_author_ok(const char *s)
     return letters >= 2 && words <= 12;
 }
 
+/* Lowercase words a byline holds besides name particles: the joins of
+ * co-author lists and credit lines ("FR mit dpa", "James Lynch from ..."),
+ * and news agencies written in lowercase ("dpa", "red" for the newsroom). */
+static const char *const byline_joins[] = {
+    "vom", "della", "das", "y", "e", "und", "and", "et", "zu", "zur", "ten", "ter", "ibn",
+    "el", "mit", "with", "from", "of", "aus", "for",
+    "dpa", "afp", "apa", "epd", "kna", "sda", "ddp", "ap", "red", "ots", "sid",
+};
+
+/* Whether the word w[0..n) starts with a lowercase letter: ASCII a-z, or a
+ * Latin-1 lowercase letter in UTF-8 (C3 9F..BF: ß, à..ÿ). */
+static bool starts_lower(const unsigned char *w, size_t n)
+{
+    if (w[0] >= 'a' && w[0] <= 'z')
+        return true;
+    return n >= 2 && w[0] == 0xC3 && w[1] >= 0x9F && w[1] <= 0xBF;
+}
+
+bool wn_meta_prose_like(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t words = 0;
+    bool lower = false;
+
+    while (*p) {
+        const unsigned char *w = p;
+        bool handle = false;
+        while (*p && *p != ' ') {
+            handle |= *p == '.' || *p == '/' || *p == '@' || *p == '-' || (*p >= '0' && *p <= '9');
+            p++;
+        }
+        size_t n = (size_t)(p - w);
+        while (*p == ' ')
+            p++;
+        if (n == 0)
+            continue;
+        words++;
+        if (handle || !starts_lower(w, n))
+            continue;
+        lower |= !word_is((const char *)w, n, name_particles,
+                          sizeof name_particles / sizeof name_particles[0]) &&
+                 !word_is((const char *)w, n, byline_joins,
+                          sizeof byline_joins / sizeof byline_joins[0]);
+    }
+    return words >= 2 && lower;
+}
+
 /* MARK: Titles ------------------------------------------------------------------ */
 
 /* Separators between a title and the site name, longest first. */

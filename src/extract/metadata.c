@@ -137,6 +137,9 @@ static void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t
         return;
     }
     s = wn_meta_clean_byline(s);
+    /* a name in the markup is capitalised; metadata may hold a login or a credit */
+    if (prio < 75 && wn_meta_prose_like(s))
+        return;
     if (wn_meta_author_ok(s) && (words_in(s) <= max_words || wn_meta_name_list(s, 4))) {
         offer(&c->author, s, prio);
         if (prio < 75)   /* markup, not metadata: see meta_keys */
@@ -1264,6 +1267,37 @@ static size_t more_names(const wn_node *first, char *buf, size_t m)
     return m;
 }
 
+/* Words that make "X by Y" a credit for the site's making, not a byline. */
+static const char *const credit_words[] = {
+    "theme", "design", "designed", "powered", "template", "templates", "hosted", "developed",
+    "webdesign", "icons", "logo", "realisiert", "gestaltet", "entwickelt", "umsetzung",
+};
+
+/* Whether one of credit_words ends the text right before t (the two previous
+ * siblings: "Theme: <a>Graphy</a>" before " by Themegraphy"). */
+static bool credit_before(const wn_node *t)
+{
+    char text[2 * (GATHER_MAX + 1)], low[sizeof text];
+    size_t n = 0;
+    const wn_node *x = t->prev;
+    for (int k = 0; k < 2 && x; k++, x = x->prev) {
+        char one[GATHER_MAX + 1];
+        size_t m = x->type == WN_NODE_TEXT ? (x->text.n < GATHER_MAX ? x->text.n : GATHER_MAX)
+                 : x->type == WN_NODE_ELEMENT ? gather(x, one) : 0;
+        if (x->type == WN_NODE_TEXT)
+            memcpy(one, x->text.p, m);
+        memmove(text + m + 1, text, n);   /* prepend: siblings come backwards */
+        memcpy(text, one, m);
+        text[m] = ' ';
+        n += m + 1;
+    }
+    wn_ascii_lower_n(low, text, n);
+    for (size_t k = 0; k < sizeof credit_words / sizeof credit_words[0]; k++)
+        if (has_word(wn_str_make(low, n), credit_words[k]))
+            return true;
+    return false;
+}
+
 /* "By Jane Doe" as plain text, or "By" followed by the name in the next node. */
 static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
@@ -1301,6 +1335,8 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
         after_date_byline(c, w, t, buf);
         return;
     }
+    if (credit_before(t))
+        return;   /* "Theme: <a>Graphy</a> by Themegraphy" */
     /* Prose also says "by phasing out": after a plain word lead-in, the name
      * must start with a capital (or a non-ASCII letter). */
     if (!alone && lead <= 5 && p[i + lead - 1] != ':') {

@@ -50,6 +50,12 @@ char *wn_meta_clean_byline(char *s);
 /* Whether a cleaned author candidate is plausible: a few words, not a date, not a
  * sentence, not a URL. */
 bool wn_meta_author_ok(const char *s);
+
+/* Whether a cleaned byline of two words or more reads as prose, not a name: a
+ * word that starts with a lowercase letter and is no name particle ("von",
+ * "de", "van"...) nor a handle ("dpa/lno", "t.online"). "Sozialabgaben
+ * befreit sind Beiträge" is prose; "Ludwig van Beethoven" is a name. */
+bool wn_meta_prose_like(const char *s);
 /* Whether s is a list of two or more personal names ("A B, C D und E F"):
  * each of 2..max_words capitalised words; a one-word agency may close it. */
 bool wn_meta_name_list(const char *s, size_t max_words);

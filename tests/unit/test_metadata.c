@@ -148,6 +148,17 @@ static void test_bylines(void)
     CHECK(!wn_meta_author_ok("jane@example.com"));
     CHECK(!wn_meta_author_ok("Click here to read more about our wonderful team of writers and editors now"));
     CHECK(!wn_meta_author_ok("x"));
+    /* prose after a lead-in ("Von Sozialabgaben befreit sind ...") is no name */
+    CHECK(wn_meta_prose_like("Sozialabgaben befreit sind Beitr\xC3\xA4ge"));
+    CHECK(wn_meta_prose_like("Espect\xC3\xA1" "culos Eres s\xC3\xBAper sensible"));
+    CHECK(wn_meta_prose_like("der Notwendigkeit transdisziplin\xC3\xA4rer Zusammenarbeit"));
+    CHECK(!wn_meta_prose_like("Ludwig van Beethoven"));
+    CHECK(!wn_meta_prose_like("Maria de la Cruz y Pe\xC3\xB1" "a"));
+    CHECK(!wn_meta_prose_like("Anna Schmidt und Jan Berg"));
+    CHECK(!wn_meta_prose_like("FR mit dpa"));
+    CHECK(!wn_meta_prose_like("jancak"));               /* one word: a login */
+    CHECK(!wn_meta_prose_like("revamp-it Webteam"));    /* a handle */
+    CHECK(!wn_meta_prose_like("dpa/lno red"));
 }
 
 static void test_titles(void)
@@ -384,6 +395,23 @@ static void test_coauthor_bylines(void)
 
 /* The title heading: ruby annotations are no part of it, and a heading
  * classed entry-title counts even in a box named like a sidebar. */
+/* Credits for the site's making ("Theme: Graphy by Themegraphy", "Design by
+ * Free CSS Templates") are no bylines; the article's own byline is. */
+static void test_site_credit_is_no_byline(void)
+{
+    page pg;
+    extract(&pg, "<html><body><article><h1>Time and philosophy</h1><p>Text.</p></article>"
+            "<div class=site-info>Theme: <a href=/t>Graphy</a> by Themegraphy</div></body></html>",
+            NULL);
+    CHECK(pg.m.author == NULL);
+    done(&pg);
+    extract(&pg, "<html><body><article><h1>Time and philosophy</h1><p>by Alexander Klier</p>"
+            "<p>Text.</p></article><div class=site-info>Theme: <a href=/t>Graphy</a> by "
+            "Themegraphy</div></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Alexander Klier");
+    done(&pg);
+}
+
 static void test_title_headings(void)
 {
     page pg;
@@ -785,6 +813,7 @@ int main(void)
     RUN(test_dates_words);
     RUN(test_clean);
     RUN(test_bylines);
+    RUN(test_site_credit_is_no_byline);
     RUN(test_titles);
     RUN(test_urls);
     RUN(test_jsonld_graph);
