@@ -673,9 +673,20 @@ static bool author_marker(const elcls *ec)
             "twitter", "facebook", "instagram", "linkedin", "link", "links", "icon", "box",
             "info", "text", "teaser", "posts",
         };
+        static const char *const roots[] = { "author", "byline", "by-line", "autor", "auteur",
+                                             "writer", "posted", "verfasser" };
         size_t nn = sizeof not_name / sizeof not_name[0];
-        return !has_part(wn_dom_attr_value(el, "class"), not_name, nn) &&
-               !has_part(wn_dom_attr_value(el, "id"), not_name, nn);
+        /* Only the parts from the author word on: "header-info__authors"
+         * is the names' box, "author-info" the biography. */
+        const char *from = NULL;
+        for (size_t k = 0; k < sizeof roots / sizeof roots[0]; k++) {
+            const char *q = memmem(ec->lc, ec->n, roots[k], strlen(roots[k]));
+            if (q && (from == NULL || q < from))
+                from = q;
+        }
+        if (from == NULL)
+            from = ec->lc;
+        return !has_part(wn_str_make(from, ec->n - (size_t)(from - ec->lc)), not_name, nn);
     }
 }
 

@@ -600,6 +600,17 @@ static void test_markup_byline(void)
     CHECK_EQ_STR(pg.m.date, "2019-08-02");
     CHECK_EQ_STR(pg.m.sitename, "Pet Blog");   /* the side cut off the <title> */
     done(&pg);
+    /* BEM names: the block before the author word ("header-info__") says
+     * where the names sit; the parts after it ("__author-bio") say which
+     * part of an author box an element is */
+    extract(&pg,
+        "<html><body><article><h1>Gut bacteria</h1><div class=header-info>"
+        "<div class=header-info__authors><a class=header-info__author-link href=/p/oo>"
+        "Oph\xC3\xA9lie Ostermann</a></div></div><p>Text.</p>"
+        "<div class=author-bio>Writer since 2009, lives in Paris.</div></article></body></html>",
+        NULL);
+    CHECK_EQ_STR(pg.m.author, "Oph\xC3\xA9lie Ostermann");
+    done(&pg);
 }
 
 static void test_sole_h1_headline(void)
