@@ -1096,6 +1096,9 @@ static const char *const text_leads[] = {
     "ein beitrag von", "ein gastbeitrag von", "gastbeitrag von", "ein kommentar von",
     "kommentar von", "eine kolumne von", "kolumne von", "ein essay von", "eine analyse von",
     "a column by", "an essay by", "an analysis by", "a commentary by", "opinion by",
+    /* German gender-inclusive forms: "Autor*In", "Autor:innen" */
+    "autor*in", "autor:in", "autor_in", "autor*innen", "autor:innen", "autor_innen",
+    "autorinnen",
     "un article de", "una columna de",
     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
     "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */

@@ -611,6 +611,13 @@ static void test_markup_byline(void)
         NULL);
     CHECK_EQ_STR(pg.m.author, "Oph\xC3\xA9lie Ostermann");
     done(&pg);
+    /* a gender-inclusive German label, the name in the next block */
+    extract(&pg,
+        "<html><body><article><h1>Schuhe</h1><div><div class=overline>Autor*In</div>"
+        "<div class=headline>Tanja Karrasch</div></div><p>Text.</p></article></body></html>",
+        NULL);
+    CHECK_EQ_STR(pg.m.author, "Tanja Karrasch");
+    done(&pg);
 }
 
 static void test_sole_h1_headline(void)
