@@ -52,8 +52,10 @@ typedef struct ctx {
     const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
     int h1_prio[MAX_H1];             /* their scores */
     bool h1_is_h1[MAX_H1];           /* an <h1> (not a titled h2/h3) */
-    slot h1_date[MAX_H1];            /* first date-marked element within NEAR_H1_ELEMENTS after each */
-    size_t last_h1;                  /* index of the latest heading kept, or MAX_H1 */
+    slot h1_date[MAX_H1 + 1];        /* first date-marked element within NEAR_H1_ELEMENTS
+                                        after each heading kept; [MAX_H1]: after the
+                                        first <h1> when it is not kept (hidden) */
+    size_t last_h1;                  /* slot being filled, or MAX_H1 + 1 */
     size_t since_h1;                 /* elements walked since it */
     size_t n_real_h1;                /* <h1> elements outside noise, kept or not */
     size_t nh1;
@@ -866,8 +868,11 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 
     switch (el->tag) {
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
-        if (el->tag == WN_TAG_H1 && c->first_h1 == NULL && w->in_body)
+        if (el->tag == WN_TAG_H1 && c->first_h1 == NULL && w->in_body) {
             c->first_h1 = el;
+            c->last_h1 = MAX_H1;
+            c->since_h1 = 0;
+        }
         if (el->tag == WN_TAG_H1 && marks_ok)
             c->n_real_h1++;
         /* Headings: every h1, and h2/h3 marked as a title (blog themes put the
@@ -969,7 +974,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
     }
     /* the date printed under a heading, for choose_date() */
-    if (c->last_h1 < MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok &&
+    if (c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok &&
         c->h1_date[c->last_h1].v == NULL && (el->tag == WN_TAG_TIME || date_marker(ec))) {
         slot *s = &c->h1_date[c->last_h1];
         v = wn_dom_attr_value(el, "datetime");
@@ -1778,6 +1783,8 @@ static void choose_date(ctx *c)
             if (c->h1[i] == h)
                 shown = &c->h1_date[i];
     }
+    if (shown == NULL || shown->v == NULL)
+        shown = &c->h1_date[MAX_H1];   /* "<h1 class=sr-only>Details</h1>" over the story */
     if (c->date.v == NULL) {
         script_date(c);
         return;
@@ -1915,7 +1922,7 @@ int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_met
     c.scratch = &scratch;
     c.root = d->root;
     c.max_ymd = wn_meta_date_bound();
-    c.last_h1 = MAX_H1;
+    c.last_h1 = MAX_H1 + 1;
     c.page_url = page_url;
     c.dmy = WN_DATE_DMY;
     walk(&c, d);

@@ -498,6 +498,12 @@ static void test_date_under_heading(void)
     extract(&pg, html, NULL);
     CHECK_EQ_STR(pg.m.date, "2022-03-09");
     done(&pg);
+    /* under a hidden <h1> that is no title candidate */
+    extract(&pg, "<html><head><meta name=date content=2021-12-20></head><body><main>"
+            "<h1 class=sr-only>Details</h1><h2>Riesling posts</h2><span class=date>27.01.2022</span>"
+            "<p>Text.</p></main></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.date, "2022-01-27");
+    done(&pg);
     snprintf(html, sizeof html, "%s<p class=post-date>Posted 2022-03-09</p><p>Text.</p>"
              "<footer>Page generated 17 November 2022</footer></main></body></html>", head);
     extract(&pg, html, NULL);
