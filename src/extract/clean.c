@@ -276,6 +276,28 @@ typedef struct url_ctx {
 /* Resolve ref against the context's base and return the safe absolute (or,
  * without a usable base, relative) URL in dst's arena, or NULL when refused or
  * out of memory. */
+/* Most links are plain absolute http(s) URLs that resolving would copy
+ * unchanged: no white space or control to strip, no byte to percent-encode,
+ * no dot segment ("/." covers "/./", "/../" and ".well-known" alike, which
+ * only sends a few URLs down the full path). */
+static bool plain_absolute(wn_str ref)
+{
+    size_t skip;
+    if (ref.n > 8 && memcmp(ref.p, "https://", 8) == 0)
+        skip = 8;
+    else if (ref.n > 7 && memcmp(ref.p, "http://", 7) == 0)
+        skip = 7;
+    else
+        return false;
+    for (size_t i = skip; i < ref.n; i++) {
+        unsigned char c = (unsigned char)ref.p[i];
+        if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`' ||
+            (c == '.' && ref.p[i - 1] == '/'))
+            return false;
+    }
+    return true;
+}
+
 static const char *url_resolve(wn_doc *dst, url_ctx *u, wn_str ref, bool image, size_t *len)
 {
     wn_buf *raw = &u->raw, *out = &u->out, *merged = &u->merged;
@@ -283,6 +305,13 @@ static const char *url_resolve(wn_doc *dst, url_ctx *u, wn_str ref, bool image, 
     const url_parts b = u->base;
     const char *res = NULL;
     int rc = 0;
+
+    if (plain_absolute(ref)) {
+        char *d = wn_arena_strdup(&dst->arena, ref.p, ref.n);
+        if (d)
+            *len = ref.n;
+        return d;
+    }
     wn_buf_clear(raw);
     wn_buf_clear(out);
     wn_buf_clear(merged);

@@ -163,6 +163,15 @@ static void test_unsafe_urls(void)
     CHECK_EQ_STR(href("javascript:x", "y"), "(dropped)");
     /* a colon with no scheme before it is a relative reference */
     CHECK_EQ_STR(href(NULL, ": http://x/"), ":%20http://x/");
+    /* absolute http(s) links: kept as written, unless there is something to
+     * normalise (dot segments, white space, bytes to encode) */
+    CHECK_EQ_STR(href("http://h/", "https://x.org/a/b.html?q=1&amp;r=%20#top"),
+                 "https://x.org/a/b.html?q=1&amp;r=%20#top");   /* as serialised */
+    CHECK_EQ_STR(href("http://h/", "http://x.org/a/../b/./c"), "http://x.org/b/c");
+    CHECK_EQ_STR(href("http://h/", "http://x.org/a b&quot;c"), "http://x.org/a%20b%22c");
+    CHECK_EQ_STR(href("http://h/", "http://x.org/a/\n\tb"), "http://x.org/a/b");
+    CHECK_EQ_STR(href("http://h/", "http://x.org/.well-known/x?a/./b"),
+                 "http://x.org/.well-known/x?a/./b");
 }
 
 /* RFC 3986 section 5.4: reference resolution examples. */
