@@ -276,20 +276,37 @@ typedef struct url_ctx {
 /* Resolve ref against the context's base and return the safe absolute (or,
  * without a usable base, relative) URL in dst's arena, or NULL when refused or
  * out of memory. */
-/* Most links are plain absolute http(s) URLs that resolving would copy
- * unchanged: no white space or control to strip, no byte to percent-encode,
- * no dot segment ("/." covers "/./", "/../" and ".well-known" alike, which
- * only sends a few URLs down the full path). */
-static bool plain_absolute(wn_str ref)
+/* Whether resolving ref would return it unchanged, so the passes below can be
+ * skipped: most links are plain absolute http(s) URLs, and without a base URL
+ * a relative reference is kept as written. Either way there must be no white
+ * space or control to strip and no byte to percent-encode; an absolute URL
+ * must also hold no dot segment ("/." also catches ".well-known", which only
+ * sends a few URLs down the full path). */
+static bool resolves_to_itself(wn_str ref, bool have_base)
 {
-    size_t skip;
-    if (ref.n > 8 && memcmp(ref.p, "https://", 8) == 0)
-        skip = 8;
-    else if (ref.n > 7 && memcmp(ref.p, "http://", 7) == 0)
-        skip = 7;
-    else
+    size_t from;
+    if (ref.n > 8 && memcmp(ref.p, "https://", 8) == 0) {
+        from = 8;
+    } else if (ref.n > 7 && memcmp(ref.p, "http://", 7) == 0) {
+        from = 7;
+    } else if (!have_base && ref.n > 0) {
+        /* a relative reference: no scheme, so no ':' before the path starts */
+        size_t i = 0;
+        while (i < ref.n && ref.p[i] != ':' && ref.p[i] != '/' && ref.p[i] != '?' && ref.p[i] != '#')
+            i++;
+        if (i < ref.n && ref.p[i] == ':')
+            return false;
+        from = 0;
+        for (size_t k = 0; k < ref.n; k++) {
+            unsigned char c = (unsigned char)ref.p[k];
+            if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`')
+                return false;
+        }
+        return true;
+    } else {
         return false;
-    for (size_t i = skip; i < ref.n; i++) {
+    }
+    for (size_t i = from; i < ref.n; i++) {
         unsigned char c = (unsigned char)ref.p[i];
         if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`' ||
             (c == '.' && ref.p[i - 1] == '/'))
@@ -306,7 +323,7 @@ static const char *url_resolve(wn_doc *dst, url_ctx *u, wn_str ref, bool image, 
     const char *res = NULL;
     int rc = 0;
 
-    if (plain_absolute(ref)) {
+    if (resolves_to_itself(ref, b.has_scheme)) {
         char *d = wn_arena_strdup(&dst->arena, ref.p, ref.n);
         if (d)
             *len = ref.n;

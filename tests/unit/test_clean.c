@@ -172,6 +172,10 @@ static void test_unsafe_urls(void)
     CHECK_EQ_STR(href("http://h/", "http://x.org/a/\n\tb"), "http://x.org/a/b");
     CHECK_EQ_STR(href("http://h/", "http://x.org/.well-known/x?a/./b"),
                  "http://x.org/.well-known/x?a/./b");
+    /* without a base URL a relative reference stays as written, encoded */
+    CHECK_EQ_STR(href(NULL, "/a/../b?x#y"), "/a/../b?x#y");
+    CHECK_EQ_STR(href(NULL, "wiki/Help:Contents"), "wiki/Help:Contents");
+    CHECK_EQ_STR(href(NULL, "a b"), "a%20b");
 }
 
 /* RFC 3986 section 5.4: reference resolution examples. */
