@@ -639,6 +639,37 @@ static uint32_t count_stops(const wn_cctx *c, const wn_node *b)
     return stops;
 }
 
+/* The text of block b as the phrase checks below read it: lowercased (ASCII),
+ * runs of white space, no-break spaces included, as one space, no leading
+ * space, at most cap bytes. skip_dropped also leaves out the text of dropped
+ * or ignored elements inside b, not only dropped text nodes. */
+static size_t block_text(const wn_cctx *c, const wn_node *b, char *buf, size_t cap,
+                         bool skip_dropped)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const wn_node *x = b; x && n < cap;
+         x = wn_dom_next(b, x, skip_dropped && x != b &&
+                                   (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
+        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+            continue;
+        const unsigned char *t = (const unsigned char *)x->text.p;
+        for (size_t i = 0; i < x->text.n && n < cap; i++) {
+            if (wn_is_space(t[i]) || (t[i] == 0xC2 && i + 1 < x->text.n && t[i + 1] == 0xA0)) {
+                i += t[i] == 0xC2;
+                space = n > 0;
+                continue;
+            }
+            if (space)
+                buf[n++] = ' ';
+            space = false;
+            if (n < cap)
+                buf[n++] = wn_ascii_lower((char)t[i]);
+        }
+    }
+    return n;
+}
+
 /* Credit, source and date lines: "© Agency", "Photo: X", "Quelle: Y",
  * "Updated: 3 May", "12.05.2021". Words of the label list are the common
  * caption/source labels of the nine stop-word languages. */
@@ -653,26 +684,15 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
         "beitragsbild", "titelbild", "abbildung",
     };
     char head[40];
-    size_t n = 0, letters = 0, other = 0;
-    bool space = false;
-    for (const wn_node *x = b; x && n < sizeof head; x = wn_dom_next(b, x, false)) {
-        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
+    size_t n = block_text(c, b, head, sizeof head, false), letters = 0, other = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)head[i];
+        if (ch == ' ')
             continue;
-        for (size_t i = 0; i < x->text.n && n < sizeof head; i++) {
-            unsigned char ch = (unsigned char)x->text.p[i];
-            if (wn_is_space(ch)) {
-                if (n && !space)
-                    head[n++] = ' ';
-                space = true;
-                continue;
-            }
-            space = false;
-            head[n++] = wn_ascii_lower((char)ch);
-            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80)
-                letters++;
-            else
-                other++;
-        }
+        if ((ch >= 'a' && ch <= 'z') || ch >= 0x80)
+            letters++;
+        else
+            other++;
     }
     if (n == 0)
         return false;
@@ -713,29 +733,15 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
         "unsplash", "bild via", "foto via", "photo via", "image via", "beitragsbild",
     };
     char buf[256];
-    size_t n = 0;
-    bool space = false;
-    for (const wn_node *x = b; x && n < sizeof buf;
-         x = wn_dom_next(b, x, x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
-        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
-            continue;   /* dropped elements' text is skipped with them */
-        for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
-            unsigned char ch = (unsigned char)x->text.p[i];
-            if (wn_is_space(ch)) {
-                space = true;
-                continue;
-            }
-            /* Spaces before a colon are dropped: "Foto : X" reads "foto: x". */
-            if (space && n && ch != ':' && n < sizeof buf)
-                buf[n++] = ' ';
-            space = false;
-            if (n < sizeof buf)
-                buf[n++] = wn_ascii_lower((char)ch);
-        }
-    }
+    size_t n = block_text(c, b, buf, sizeof buf, true), k = 0;
+    /* Spaces before a colon are dropped: "Foto : X" reads "foto: x". */
+    for (size_t i = 0; i < n; i++)
+        if (!(buf[i] == ' ' && i + 1 < n && buf[i + 1] == ':'))
+            buf[k++] = buf[i];
+    n = k;
     size_t nm = sizeof marks / sizeof marks[0];
     size_t nc = caption ? sizeof caption_marks / sizeof caption_marks[0] : 0;
-    for (size_t k = 0; k < nm + nc; k++) {
+    for (k = 0; k < nm + nc; k++) {
         if (has_word_start(buf, n, k < nm ? marks[k] : caption_marks[k - nm]))
             return true;
     }
@@ -768,27 +774,21 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
         /* affiliate disclosures */
         "affiliate link", "affiliate-link", "earn a commission", "eine provision",
         "kleine provision", "provision vom h\u00e4ndler",
+        /* calls to follow, subscribe or support that close a story */
+        "follow us", "download the app", "download our app", "for ios and android",
+        "subscribe to our", "sign up for our", "sign up to our", "our newsletter",
+        "support our journalism", "support independent journalism", "become a member",
+        "become a subscriber", "to view the full story", "to continue reading",
+        "if you enjoyed reading", "if you enjoyed this", "if you liked this",
+        "submit your letter", "join our telegram", "our youtube channel", "our whatsapp",
+        "folgen sie uns", "folge uns", "unseren newsletter", "newsletter abonnieren",
+        "besuchen sie unseren", "unterst\u00fctzen sie uns", "unterst\u00fctzen sie unseren",
+        "hazte miembro", "suscr\u00edbete", "s\u00edguenos", "\u00fanete", "nuestro canal de",
+        "abonnez-vous", "suivez-nous", "notre newsletter", "seguici", "iscriviti alla",
+        "siga-nos", "assine a",
     };
     char buf[320];
-    size_t n = 0;
-    bool space = false;
-    for (const wn_node *x = b; x && n < sizeof buf;
-         x = wn_dom_next(b, x, x != b && (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))) {
-        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
-            continue;   /* dropped elements' text is skipped with them */
-        for (size_t i = 0; i < x->text.n && n < sizeof buf; i++) {
-            unsigned char ch = (unsigned char)x->text.p[i];
-            if (wn_is_space(ch)) {
-                space = n > 0;
-                continue;
-            }
-            if (space && n < sizeof buf)
-                buf[n++] = ' ';
-            space = false;
-            if (n < sizeof buf)
-                buf[n++] = wn_ascii_lower((char)ch);
-        }
-    }
+    size_t n = block_text(c, b, buf, sizeof buf, true);
     for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
         if (has_word_start(buf, n, phrases[k]))
             return true;
@@ -893,23 +893,7 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
         "never miss", "get the latest", "abonniere", "jetzt abonnieren", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
     };
     char head[48];
-    size_t n = 0;
-    bool space = false;
-    for (const wn_node *x = b; x && n < sizeof head; x = wn_dom_next(b, x, false)) {
-        if (x->type != WN_NODE_TEXT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)))
-            continue;
-        for (size_t i = 0; i < x->text.n && n < sizeof head; i++) {
-            unsigned char ch = (unsigned char)x->text.p[i];
-            if (wn_is_space(ch)) {
-                if (n && !space)
-                    head[n++] = ' ';
-                space = true;
-                continue;
-            }
-            space = false;
-            head[n++] = wn_ascii_lower((char)ch);
-        }
-    }
+    size_t n = block_text(c, b, head, sizeof head, false);
     for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
         size_t m = strlen(starts[k]);
         if (m <= n && memcmp(head, starts[k], m) == 0)

@@ -463,6 +463,20 @@ static void test_origin_note(void)
              NULL, 0, WN_FAVOR_BALANCED);
     CHECK(has(&p, "The diary was originally published in 1911"));
     free_page(&p);
+
+    /* Calls to download, follow or subscribe close a story too, and a
+     * no-break space between the words does not hide them. */
+    run_page(&p,
+             "<body><article>" PROSE
+             "<p>For the latest stories download the Gazette apps for\u00a0<a href=/i>iOS</a> "
+             "and <a href=/a>Android</a>.</p>"
+             "<p>Follow us on social media for more.</p>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "will need to be rebuilt this summer."));
+    CHECK(!has(&p, "latest stories"));
+    CHECK(!has(&p, "Follow us"));
+    free_page(&p);
 }
 
 /* A rail of alike teasers after the text goes, with the heading above it. */
