@@ -1,6 +1,6 @@
 /*
  * extract.c: the page-to-article pipeline behind wn_extract():
- *   parse (html/) -> metadata (metadata.c) -> main content (content.c)
+ *   parse (html/) -> noscript repair -> metadata (metadata.c) -> main content (content.c)
  *   -> clean copy into the article's own document (clean.c) -> plain text.
  * The page's DOM is freed before returning; the article owns what it keeps.
  */
@@ -67,6 +67,36 @@ static const char *base_url(const char *url, const wn_meta *m)
     return m->url;
 }
 
+/* Browsers run with scripting on, so <noscript> holds raw text up to the
+ * first </noscript>. The parser runs with scripting off (noscript images
+ * become elements), and there an element left open inside the noscript
+ * ("<noscript><div id=nojs></noscript>") keeps it open to the end of the page:
+ * the whole page would be dropped with it. A noscript holding more than half
+ * of the document's nodes is such a case, and its children take its place. */
+static void unwrap_swallowing_noscript(wn_doc *d)
+{
+    size_t visited = 0;
+    for (wn_node *x = d->root; x && visited < d->node_count; visited++) {
+        bool skip = false;
+        if (wn_is_html(x, WN_TAG_NOSCRIPT)) {
+            const wn_node *last = x;
+            for (size_t depth = 0; last->last && depth < 4096; depth++)
+                last = last->last;
+            if (last->id > x->id && (size_t)(last->id - x->id) * 2 > d->node_count) {
+                wn_node *parent = x->parent, *first = x->first;
+                wn_node *next = wn_dom_next(d->root, x, true);
+                while (x->first)
+                    wn_dom_insert_before(parent, x->first, x);
+                wn_dom_remove(x);
+                x = first ? first : next;   /* go on inside what it held */
+                continue;
+            }
+            skip = true;   /* a small noscript: nothing inside can be large */
+        }
+        x = wn_dom_next(d->root, x, skip);
+    }
+}
+
 static wn_status run(wn_extractor *ex, const char *html, size_t len, const char *url,
                      wn_article **out, wn_buf *explain, wn_error *err)
 {
@@ -89,6 +119,7 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
         goto fail;
     }
     a->encoding = page->encoding;     /* static string from the encoding table */
+    unwrap_swallowing_noscript(page);
     if (wn_meta_extract(page, url, &a->doc->arena, &a->meta) != 0) {
         st = WN_ERR_NOMEM;
         goto fail;
