@@ -410,6 +410,8 @@ size_t wn_meta_split_list(wn_arena *a, const char *s, size_t n, const char **ite
 
 /* MARK: Dates in other scripts ------------------------------------------------ */
 
+#define MAX_KEY 24   /* longer than any of pub_keys */
+
 /* Keys shop and app frameworks use for a publication date in the JSON state
  * they embed ({"published_at":"2019-03-02T06:22:28+01:00"}). */
 static const char *const pub_keys[] = {
@@ -444,10 +446,12 @@ bool wn_meta_script_date(const char *p, size_t n, long max_ymd, char out[WN_META
             return false;
         s = h + 6;
         a = (size_t)(h - p);
-        while (a > 0 && key_char(p[a - 1]))
+        /* keys are short: a long run of letters is no key (and walking it
+         * back for every "ublish" in it would be quadratic) */
+        while (a > 0 && key_char(p[a - 1]) && (size_t)(h - p) - a < MAX_KEY)
             a--;
         b = (size_t)(s - p);
-        while (b < n && key_char(p[b]))
+        while (b < n && key_char(p[b]) && b - a < MAX_KEY)
             b++;
         if (a == 0 || p[a - 1] != '"' || !pub_key_at(p, a, b))
             continue;

@@ -442,6 +442,19 @@ static void test_huge_attribute_value(void)
     free(in.p);
 }
 
+/* A script of 3.6 MB of "ublish": the publication-key search in script JSON
+ * (the last resort for a date) must not walk back over the whole run of
+ * letters at every match. Quadratic before the key length cap: minutes. */
+static void test_script_key_run(void)
+{
+    input in = { NULL, 0, 0 };
+    in_puts(&in, "<html><body><p>Text.</p><script>");
+    in_repeat(&in, "ublish", 600000);
+    in_puts(&in, "</script></body></html>");
+    run_extract("3.6 MB script of \"ublish\"", &in);
+    free(in.p);
+}
+
 static void test_huge_comment(void)
 {
     input in = { NULL, 0, 0 };
@@ -763,6 +776,7 @@ int main(void)
     RUN(test_invalid_utf8);
     RUN(test_random_bytes);
     RUN(test_limit_input_bytes);
+    RUN(test_script_key_run);
     RUN(test_limit_nodes);
     RUN(test_limit_arena);
     RUN(test_limit_depth_and_attrs);
