@@ -1,0 +1,108 @@
+/*
+ * meta_ctx.h: the state wn_meta_extract builds while it walks a page
+ * (metadata.c) and decides from afterwards (meta_decide.c). Private to those
+ * two files. Every field is a slot: the best candidate value so far and its
+ * priority; docs/internals/METADATA.md lists the sources and priorities.
+ */
+#ifndef WN_EXTRACT_META_CTX_H
+#define WN_EXTRACT_META_CTX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dom/dom.h"
+#include "extract/metadata_internal.h"
+
+#define WALK_MAX_NODES  300000   /* elements and texts examined per page */
+#define MAX_SCRIPTS     24       /* JSON-LD scripts parsed per page */
+#define SCRIPT_MAX      (1u << 20) /* bytes of one JSON-LD script */
+#define GATHER_MAX      600      /* bytes of text gathered from one element */
+#define GATHER_NODES    400      /* nodes visited to gather one element's text */
+#define SCRATCH_LIMIT   (16u << 20) /* JSON-LD trees and cleaned strings */
+#define MAX_H1          8        /* headings kept as title candidates */
+#define HEADING_TRUST   6        /* heading score that outweighs metadata titles */
+
+typedef struct slot {
+    const char *v;   /* cleaned, NUL-terminated, in the scratch arena */
+    int prio;
+} slot;
+
+enum field {
+    F_TITLE, F_AUTHOR, F_DATE, F_DATEMOD, F_SITE, F_DESC, F_LANG, F_URL, F_IMAGE,
+    F_LICENSE, F_CAT, F_TAG, F_NONE
+};
+
+/* How many elements after the first <h1> still count as its header. */
+#define NEAR_H1_ELEMENTS 25
+
+/* Script text searched for a date when the page has no other (script_date). */
+#define SCRIPT_SCAN_BYTES (8u << 20)
+
+typedef struct ctx {
+    wn_arena *scratch;
+    const wn_node *root;             /* the document */
+    const wn_node *first_h1;         /* the first <h1> outside noise, or NULL */
+    long max_ymd;
+    slot title, author, date, datemod, site, desc, lang, url, image, license;
+    slot byline;                     /* best author seen in the markup (not metadata) */
+    slot title_tag;                  /* <title>, before stripping */
+    const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
+    int h1_prio[MAX_H1];             /* their scores */
+    bool h1_is_h1[MAX_H1];           /* an <h1> (not a titled h2/h3) */
+    slot h1_date[MAX_H1 + 1];        /* first date-marked element within NEAR_H1_ELEMENTS
+                                        after each heading kept; [MAX_H1]: after the
+                                        first <h1> when it is not kept (hidden) */
+    size_t last_h1;                  /* slot being filled, or MAX_H1 + 1 */
+    size_t since_h1;                 /* elements walked since it */
+    size_t n_real_h1;                /* <h1> elements outside noise, kept or not */
+    size_t nh1;
+    const char *cats[WN_META_MAX_LIST], *tags[WN_META_MAX_LIST];
+    size_t ncats, ntags;
+    int cats_prio, tags_prio;
+    wn_jsonld ld;
+    size_t nscripts;
+    const char *page_url;            /* may be NULL */
+    bool no_names;                   /* no author offers (comment threads, forms) */
+    unsigned spans;                  /* subtree_span() calls made (SPAN_BUDGET) */
+    unsigned dmy;                    /* WN_DATE_DMY unless the page is US English */
+    char label_digit;                /* N of a twitter:labelN "Written by", or 0 */
+    int penalty;                     /* subtracted from byline/date priorities in noise boxes */
+    bool oom;
+} ctx;
+
+static inline void offer(slot *s, const char *v, int prio)
+{
+    if (v && *v && prio > s->prio) {
+        s->v = v;
+        s->prio = prio;
+    }
+}
+
+static inline size_t words_in(const char *s)
+{
+    size_t w = 0;
+    bool in = false;
+    for (; *s; s++) {
+        if (*s == ' ')
+            in = false;
+        else if (!in) {
+            in = true;
+            w++;
+        }
+    }
+    return w;
+}
+
+static inline const char *clean(ctx *c, const char *p, size_t n, size_t cap)
+{
+    char *s = wn_meta_clean(c->scratch, p, n, cap);
+    if (s == NULL)
+        c->oom = true;
+    return s;
+}
+
+/* meta_decide.c: choose and clean the final title, authors, date and the
+ * rest from what the walk collected. */
+void wn_meta_decide(ctx *c, const char *page_url);
+
+#endif
