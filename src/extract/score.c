@@ -794,6 +794,49 @@ static void add_lead(wn_cctx *c)
     c->merged = true;
 }
 
+/* Mark with CN_JOINED the siblings of t under parent that belong to the
+ * article: scoring nearly as well as t (score_join), reading like a paragraph,
+ * or, in another wrapper, like prose. Returns how many joined. */
+static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, float ts,
+                              bool score_join)
+{
+    float sib_threshold = ts * 0.2f > 10.0f ? ts * 0.2f : 10.0f;
+    uint32_t joined = 0;
+    for (wn_node *s = parent->first; s; s = s->next) {
+        if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
+            continue;
+        if (s->type != WN_NODE_ELEMENT || !(c->nf[s->id] & CN_VISITED))
+            continue;
+        bool join = false;
+        float bonus = same_class(s, t) ? ts * 0.2f : 0.0f;
+        const wn_node *sp = as_para(c, s);
+        if (!score_join) {
+            /* only the prose test below */
+        } else if ((c->nf[s->id] & CN_SCORED) && c->score[s->id] + bonus >= sib_threshold) {
+            join = true;
+        } else if (sp) {
+            float ld = wn_link_density(c, sp);
+            uint32_t len = c->st[sp->id].text;
+            if (len > 80 && ld < 0.25f)
+                join = true;
+            else if (len < 80 && len > 0 && ld == 0.0f && ends_sentence(sp))
+                join = true;
+        }
+        /* A lead or a continuation in another wrapper: prose by its words, not
+         * named like boilerplate. */
+        if (!join && c->st[s->id].text >= 150 &&
+            wn_link_density(c, s) < 0.2f &&
+            !(c->vc[s->id] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
+            (score_join || !(c->vc[s->id] & VC_BYLINE)) && wn_is_prose(c, s))
+            join = true;
+        if (join) {
+            c->nf[s->id] |= CN_JOINED;
+            joined++;
+        }
+    }
+    return joined;
+}
+
 void wn_pick_root(wn_cctx *c)
 {
     wn_node *top[5] = { 0 };
@@ -887,36 +930,27 @@ void wn_pick_root(wn_cctx *c)
         return;
     }
     float ts = c->score[t->id];
-    float sib_threshold = ts * 0.2f > 10.0f ? ts * 0.2f : 10.0f;
-    uint32_t joined = 0;
-    for (wn_node *s = parent->first; s; s = s->next) {
-        if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
-            continue;
-        if (s->type != WN_NODE_ELEMENT || !(c->nf[s->id] & CN_VISITED))
-            continue;
-        bool join = false;
-        float bonus = same_class(s, t) ? ts * 0.2f : 0.0f;
-        const wn_node *sp = as_para(c, s);
-        if ((c->nf[s->id] & CN_SCORED) && c->score[s->id] + bonus >= sib_threshold) {
-            join = true;
-        } else if (sp) {
-            float ld = wn_link_density(c, sp);
-            uint32_t len = c->st[sp->id].text;
-            if (len > 80 && ld < 0.25f)
-                join = true;
-            else if (len < 80 && len > 0 && ld == 0.0f && ends_sentence(sp))
-                join = true;
-        }
-        /* A lead or a continuation in another wrapper: prose by its words, not
-         * named like boilerplate. */
-        if (!join && c->st[s->id].text >= 150 &&
-            wn_link_density(c, s) < 0.2f &&
-            !(c->vc[s->id] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
-            wn_is_prose(c, s))
-            join = true;
-        if (join) {
-            c->nf[s->id] |= CN_JOINED;
-            joined++;
+    uint32_t joined = join_siblings(c, t, parent, ts, true);
+    if (joined == 0) {
+        /* Page builders split a story over full-width sections: the top block
+         * sits in wrappers that hold nothing else, and the story goes on in
+         * the next section. Climb through such wrappers (at most three) and
+         * let prose siblings there join. */
+        wn_node *up = t;
+        for (int level = 0; level < 3 && joined == 0; level++) {
+            wn_node *p = eparent(c, up), *pp = p ? eparent(c, p) : NULL;
+            if (p == NULL || p == body || pp == NULL || pp->type != WN_NODE_ELEMENT ||
+                c->st[p->id].text > c->st[t->id].text + c->st[t->id].text / 10 + 20)
+                break;
+            up = p;
+            joined = join_siblings(c, up, pp, ts, false);
+            if (joined) {
+                t = up;
+                parent = pp;
+                for (wn_node *q = t; q; q = q->parent)
+                    c->nf[q->id] |= CN_KEEP;
+                c->top = t;
+            }
         }
     }
     if (joined == 0) {

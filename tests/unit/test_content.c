@@ -479,6 +479,39 @@ static void test_origin_note(void)
     free_page(&p);
 }
 
+/* Page builders split a story over full-width sections, each wrapping its
+ * part in the same few divs (here with an empty row beside the first part,
+ * so the best block is not a lone child): the sections that read like prose
+ * join the best one; the author's biography and a rail of links do not. */
+static void test_split_sections(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=section><div class=container><div class=row></div><div class=row>"
+             "<div class=col><p>Dimethyl ether burns with little soot, and so it could help "
+             "the heating of old houses meet the climate goals, the association said.</p>"
+             "<p>Made from renewable feedstock, it saves up to ninety percent of the carbon "
+             "dioxide that conventional liquid gas releases, according to the study.</p>"
+             "</div></div></div></div>"
+             "<div class=section><div class=container><div class=row><div class=col>"
+             "<p>Demand for renewable energy keeps growing, and consumers in the country can "
+             "already buy a blend of the two gases for their heating systems today.</p>"
+             "<p>The prospect that renewable dimethyl ether will be made at scale depends on "
+             "the plants that are being built in the north of the country this year.</p>"
+             "</div></div></div></div>"
+             "<div class=author-bio><p>Jane Doe has written about energy for twenty years, "
+             "and she lives with her family and two dogs in a small town by the sea.</p></div>"
+             "<div class=section><ul><li><a href=/a>Bio gas</a></li><li><a href=/b>Heat pumps"
+             "</a></li><li><a href=/c>Solar power for homes</a></li></ul></div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "meet the climate goals"));
+    CHECK(has(&p, "Demand for renewable energy keeps growing"));
+    CHECK(has(&p, "built in the north of the country"));
+    CHECK(!has(&p, "twenty years"));
+    CHECK(!has(&p, "Heat pumps"));
+    free_page(&p);
+}
+
 /* A rail of alike teasers after the text goes, with the heading above it. */
 static void test_teaser_run(void)
 {
@@ -677,6 +710,7 @@ int main(void)
     RUN(test_captions_and_credits);
     RUN(test_article_header);
     RUN(test_origin_note);
+    RUN(test_split_sections);
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_teaser_named_prose);
