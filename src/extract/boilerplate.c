@@ -131,6 +131,13 @@ static const struct vocab { const char *s; unsigned bits; } vocab[] = {
     { "visuallyhidden", VC_BOILER },
     { "widget", VC_NEG },
     { "writtenby", VC_BYLINE },
+    /* recipes: "135 g butter" is a line of the recipe, however short */
+    { "ingredient", VC_RECIPE },
+    { "ingrediente", VC_RECIPE },
+    { "zutat", VC_RECIPE },
+    { "recipe-step", VC_RECIPE },
+    { "recipe-instruction", VC_RECIPE },
+    { "zubereitung", VC_RECIPE },
     { "yom-remote", VC_UNLIKELY },
 };
 #define NVOCAB (sizeof vocab / sizeof vocab[0])
@@ -470,6 +477,17 @@ static bool has_ancestor(const wn_node *x, uint16_t tag, int max_depth)
     return false;
 }
 
+/* Inside an ingredient list or a recipe's steps (the block or one of its
+ * three nearest ancestors is named so). */
+static bool in_recipe(const wn_cctx *c, const wn_node *x)
+{
+    int depth = 0;
+    for (const wn_node *a = x; a && depth <= 3; a = a->parent, depth++)
+        if (a->type == WN_NODE_ELEMENT && (c->vc[a->id] & VC_RECIPE))
+            return true;
+    return false;
+}
+
 /* MARK: Conditional cleaning --------------------------------------------------- */
 
 /* Lists, tables, divs and forms that look like navigation, image galleries or
@@ -509,7 +527,8 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
         return WHY_LIST;
     if (s->input > s->p / 3)
         return WHY_INPUTS;
-    if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2))
+    if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2) &&
+        !in_recipe(c, x))
         return WHY_SHORT;
     if (!is_list && weight < 25 && ld > 0.2f + c->ld_shift)
         return WHY_LINKS;
@@ -1199,7 +1218,7 @@ void wn_extra_clean(wn_cctx *c)
         /* Items of a closing list or table are content unless they are links;
          * code is never judged by its stop words. */
         if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD ||
-             b->tag == WN_TAG_PRE || b->tag == WN_TAG_CODE) &&
+             b->tag == WN_TAG_PRE || b->tag == WN_TAG_CODE || in_recipe(c, b)) &&
             wn_link_density(c, b) < 0.3f)
             continue;
         /* A closing line in the same run of paragraphs ("Be there!") stays. */

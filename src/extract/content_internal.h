@@ -53,6 +53,7 @@ typedef struct wn_cstat {
 #define VC_TEASER   0x0100u  /* related/recommended/more-from rails */
 #define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
 #define VC_LEAD     0x0400u  /* lead/standfirst/summary paragraphs */
+#define VC_RECIPE   0x0800u  /* ingredient lists and recipe steps: short lines that are content */
 #define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* A dropped node also carries its reason (enum wn_why) in flag bits 24-31,

@@ -512,6 +512,25 @@ static void test_split_sections(void)
     free_page(&p);
 }
 
+/* An ingredient list's lines are short, and they are the recipe. */
+static void test_recipe_lines(void)
+{
+    page p;
+    run_page(&p,
+             "<body><article><h1>Mole cake</h1>" PROSE
+             "<div class=recipe-ingredients><h2>Ingredients</h2>"
+             "<div class=recipe-ingredients__item>135 g butter</div>"
+             "<div class=recipe-ingredients__item>150 g flour</div>"
+             "<div class=recipe-ingredients__item>2 tsp baking powder</div></div>"
+             "<div class=box><div>Share</div><div>Print</div></div>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "135 g butter"));
+    CHECK(has(&p, "2 tsp baking powder"));
+    CHECK(!has(&p, "Print"));
+    free_page(&p);
+}
+
 /* A rail of alike teasers after the text goes, with the heading above it. */
 static void test_teaser_run(void)
 {
@@ -711,6 +730,7 @@ int main(void)
     RUN(test_article_header);
     RUN(test_origin_note);
     RUN(test_split_sections);
+    RUN(test_recipe_lines);
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_teaser_named_prose);
