@@ -255,7 +255,8 @@ typedef struct wn_warc_record {
  * (whole-file gzip) gives its offset in the decoded stream. payload[payload_len]
  * is always a NUL byte. See docs/internals/WARC.md. */
 
-/* Open a file (plain, gzip per record, whole-file gzip, or .zst by content). */
+/* Open a file (plain, gzip per record, whole-file gzip, or .zst with or without a
+ * leading dictionary frame; detected from the content). */
 WN_API wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err);
 /* Read from a caller's function instead; ctx is passed back to fn. */
 WN_API wn_warc *wn_warc_open_reader(wn_read_fn fn, void *ctx, const wn_warc_options *opt,

@@ -10,6 +10,8 @@
 #endif
 #include "warc/warc_internal.h"
 
+#include <zstd_errors.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +91,109 @@ static int is_zstd_skippable(const unsigned char *p)
     return (p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18;
 }
 
+/* The WARC zstd format's dictionary frame: the skippable frame 0x184D2A5D. */
+static int is_zstd_dict_frame(const unsigned char *p)
+{
+    return p[0] == 0x5d && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The largest dictionary, compressed or not, the WARC zstd format asks
+ * decoders to support; larger ones are refused with a message. */
+#define ZSTD_DICT_MAX ((size_t)8 << 20)
+
+/*
+ * Read the dictionary frame at in_pos (IIPC "Zstandard Compression for WARC
+ * Files" 1.0: the frame's data is a zstd dictionary, or a zstd frame holding
+ * one) and load it into w->zd for every later frame. Returns 0, or -1 with
+ * *msg set.
+ */
+static int load_dictionary(wn_warc *w, const char **msg)
+{
+    unsigned char *data = NULL, *plain = NULL;
+    int rc = -1;
+
+    if (in_need(w, 8) != 0 || w->in_len - w->in_pos < 8) {
+        *msg = w->serr ? w->serr : "truncated zstd dictionary frame";
+        return -1;
+    }
+    size_t size = le32(w->in + w->in_pos + 4), got = 0;
+    if (size > ZSTD_DICT_MAX) {
+        *msg = "zstd dictionary frame over 8 MiB (the WARC zstd format's limit)";
+        return -1;
+    }
+    if (size < 4) {
+        *msg = "zstd dictionary frame too short to hold a dictionary";
+        return -1;
+    }
+    w->in_pos += 8;
+    w->mem_keep = WN_WARC_NO_KEEP;
+    data = malloc(size);
+    if (data == NULL) {
+        *msg = "out of memory";
+        return -1;
+    }
+    while (got < size) {
+        size_t have = w->in_len - w->in_pos;
+        if (have == 0) {
+            long r = in_more(w);
+            if (r < 0) {
+                *msg = w->serr;
+                goto done;
+            }
+            if (r == 0) {
+                *msg = "truncated zstd dictionary frame (end of input)";
+                goto done;
+            }
+            continue;
+        }
+        size_t take = have < size - got ? have : size - got;
+        memcpy(data + got, w->in + w->in_pos, take);
+        w->in_pos += take;
+        got += take;
+    }
+    const unsigned char *dict = data;
+    size_t dict_len = size;
+    if (is_zstd_magic(data)) {
+        /* a compressed dictionary: one frame that states its size */
+        unsigned long long n = ZSTD_getFrameContentSize(data, size);
+        if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR || n > ZSTD_DICT_MAX ||
+            n < 4) {
+            *msg = "compressed zstd dictionary without a usable content size (8 MiB at most)";
+            goto done;
+        }
+        plain = malloc((size_t)n);
+        if (plain == NULL) {
+            *msg = "out of memory";
+            goto done;
+        }
+        size_t r = ZSTD_decompress(plain, (size_t)n, data, size);
+        if (ZSTD_isError(r) || r != n) {
+            *msg = "corrupt compressed zstd dictionary";
+            goto done;
+        }
+        dict = plain;
+        dict_len = (size_t)n;
+    }
+    if (le32(dict) != 0xEC30A437u) {
+        *msg = "zstd dictionary frame holds no dictionary (magic 0xEC30A437)";
+        goto done;
+    }
+    if (ZSTD_isError(ZSTD_DCtx_loadDictionary(w->zd, dict, dict_len))) {
+        *msg = "zstd dictionary rejected by the decoder";
+        goto done;
+    }
+    rc = 0;
+done:
+    free(plain);
+    free(data);
+    return rc;
+}
+
 int wn_ws_detect(wn_warc *w, const char **msg)
 {
     *msg = NULL;
@@ -103,10 +208,10 @@ int wn_ws_detect(wn_warc *w, const char **msg)
         w->comp = WN_COMP_GZIP;
     } else if (have >= 4 && is_zstd_magic(p)) {
         w->comp = WN_COMP_ZSTD;
+    } else if (have >= 4 && is_zstd_dict_frame(p)) {
+        w->comp = WN_COMP_ZSTD;   /* a dictionary first, loaded below */
     } else if (have >= 4 && is_zstd_skippable(p)) {
-        /* Common Crawl's .warc.zst opens with a skippable frame holding the
-         * dictionary every later frame needs. Out of scope. */
-        *msg = "dictionary-prefixed .warc.zst (Common Crawl layout) is not supported";
+        *msg = "a .warc.zst must not begin with a skippable frame other than a dictionary";
         return -1;
     }
     if (w->comp == WN_COMP_GZIP && w->gz == NULL) {
@@ -122,6 +227,8 @@ int wn_ws_detect(wn_warc *w, const char **msg)
             return -1;
         }
     }
+    if (w->comp == WN_COMP_ZSTD && have >= 4 && is_zstd_dict_frame(p))
+        return load_dictionary(w, msg);
     return 0;
 }
 
@@ -261,7 +368,9 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
             w->in_pos += ib.pos;
             n = (long)ob.pos;
             if (ZSTD_isError(r)) {
-                w->pend_err = "corrupt zstd data";
+                w->pend_err = ZSTD_getErrorCode(r) == ZSTD_error_dictionary_wrong
+                                  ? "zstd frame needs a dictionary the file does not open with"
+                                  : "corrupt zstd data";
                 return n > 0 ? n : produce(w, dst, cap);
             }
             if (r == 0) {

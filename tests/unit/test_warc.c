@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zdict.h>
 #include <zstd.h>
 
 #include <winnow.h>
@@ -528,16 +529,110 @@ static void test_zstd_frames_and_whole(void)
     fx_free(&g);
 }
 
-/* Common Crawl's .warc.zst starts with a dictionary in a skippable frame. */
-static void test_zstd_dictionary_refused(void)
+/* A .warc.zst may open with a dictionary frame (IIPC WARC zstd format):
+ * the skippable frame 0x184D2A5D holding a zstd dictionary, plain or itself
+ * zstd-compressed, which every later frame needs. */
+static void dict_frame(fx *out, const void *data, size_t n)
 {
-    static const unsigned char skip[] = { 0x5d, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4 };
-    src s = { (const char *)skip, sizeof skip, 0, MODE_WHOLE, 1, 0 };
-    wn_error err = { 0 };
-    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, &err);
-    CHECK(w == NULL);
-    CHECK_EQ_INT(err.status, WN_ERR_INPUT);
-    CHECK(err.msg != NULL && strstr(err.msg, "dictionary") != NULL);
+    unsigned char head[8] = { 0x5d, 0x2a, 0x4d, 0x18, (unsigned char)n, (unsigned char)(n >> 8),
+                              (unsigned char)(n >> 16), (unsigned char)(n >> 24) };
+    fx_put(out, head, sizeof head);
+    fx_put(out, data, n);
+}
+
+static void test_zstd_dictionary(void)
+{
+    enum { NSAMPLES = 200 };
+    fx samples = { 0 }, dict_fx = { 0 };
+    size_t sizes[NSAMPLES];
+    char dict[4096];
+    three t;
+    run r;
+
+    /* train a dictionary on records like the ones below */
+    for (int i = 0; i < NSAMPLES; i++) {
+        fx one = { 0 };
+        char id[64], uri[64], body[64];
+        snprintf(id, sizeof id, "<urn:uuid:sample-%d>", i);
+        snprintf(uri, sizeof uri, "http://example.com/page/%d", i * 7919);
+        int bn = snprintf(body, sizeof body, "<p>sample page number %d</p>", i);
+        http_record(&one, id, uri, "Content-Type: text/html\r\n", body, (size_t)bn, 0);
+        fx_put(&samples, one.p, one.n);
+        sizes[i] = one.n;
+        fx_free(&one);
+    }
+    size_t dn = ZDICT_trainFromBuffer(dict, sizeof dict, samples.p, sizes, NSAMPLES);
+    CHECK(!ZDICT_isError(dn));
+    if (ZDICT_isError(dn)) {
+        fx_free(&samples);
+        return;
+    }
+
+    three_pages(&t);
+    for (int packed = 0; packed < 2; packed++) {
+        fx f = { 0 };
+        ZSTD_CCtx *cc = ZSTD_createCCtx();
+        if (packed) {
+            /* the dictionary itself zstd-compressed inside the frame */
+            fx_free(&dict_fx);
+            zst(&dict_fx, dict, dn);
+            dict_frame(&f, dict_fx.p, dict_fx.n);
+        } else {
+            dict_frame(&f, dict, dn);
+        }
+        size_t first = f.n, offs[3];
+        for (int i = 0; i < 3; i++) {
+            size_t cap = ZSTD_compressBound(t.r[i].n);
+            char *buf = malloc(cap);
+            size_t z = ZSTD_compress_usingDict(cc, buf, cap, t.r[i].p, t.r[i].n, dict, dn, 3);
+            CHECK(!ZSTD_isError(z));
+            offs[i] = f.n;
+            fx_put(&f, buf, z);
+            free(buf);
+        }
+        ZSTD_freeCCtx(cc);
+        read_every_way(f.p, f.n, NULL, &r);
+        CHECK_EQ_INT(r.ok, 3);
+        CHECK_EQ_INT(r.errors, 0);
+        expect_ok(&r, 0, first, "<urn:uuid:a>");
+        expect_ok(&r, 1, offs[1], "<urn:uuid:b>");
+        expect_ok(&r, 2, offs[2], "<urn:uuid:c>");
+
+        /* without the dictionary frame the same frames cannot be read, and
+         * the error says why */
+        read_all(f.p + first, f.n - first, NULL, MODE_WHOLE, &r, NULL);
+        CHECK_EQ_INT(r.ok, 0);
+        CHECK(r.n > 0 && r.ev[0].st != WN_OK && strstr(r.ev[0].id, "dictionary") != NULL);
+        fx_free(&f);
+    }
+
+    /* broken dictionary frames: clear errors at open */
+    {
+        static const unsigned char not_dict[] = { 0x5d, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4 };
+        static const unsigned char huge[] = { 0x5d, 0x2a, 0x4d, 0x18, 0, 0, 0, 0x10, 1, 2, 3, 4 };
+        static const unsigned char cut[] = { 0x5d, 0x2a, 0x4d, 0x18, 64, 0, 0, 0, 0x37, 0xa4 };
+        static const unsigned char ext[] = { 0x50, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4 };
+        const struct { const unsigned char *p; size_t n; const char *msg; } bad[] = {
+            { not_dict, sizeof not_dict, "no dictionary" },
+            { huge, sizeof huge, "8 MiB" },
+            { cut, sizeof cut, "truncated" },
+            { ext, sizeof ext, "must not begin" },
+        };
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            src s = { (const char *)bad[i].p, bad[i].n, 0, MODE_WHOLE, 1, 0 };
+            wn_error err = { 0 };
+            wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, &err);
+            CHECK(w == NULL);
+            CHECK_EQ_INT(err.status, WN_ERR_INPUT);
+            CHECK(err.msg != NULL && strstr(err.msg, bad[i].msg) != NULL);
+            if (err.msg == NULL || strstr(err.msg, bad[i].msg) == NULL)
+                fprintf(stderr, "  case %zu: message \"%s\"\n", i, err.msg ? err.msg : "(none)");
+            wn_warc_close(w);
+        }
+    }
+    three_free(&t);
+    fx_free(&samples);
+    fx_free(&dict_fx);
 }
 
 /* WARC/1.0, lower-case names, a continuation line, blank lines between records,
@@ -1358,7 +1453,7 @@ int main(void)
     RUN(test_whole_file_gzip_liar);
     RUN(test_members_split_anywhere);
     RUN(test_zstd_frames_and_whole);
-    RUN(test_zstd_dictionary_refused);
+    RUN(test_zstd_dictionary);
     RUN(test_header_syntax);
     RUN(test_empty_file);
     RUN(test_truncated_gzip_member);
