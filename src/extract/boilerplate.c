@@ -811,7 +811,18 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
     for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
         if (has_word_start(buf, n, phrases[k]))
             return true;
-    return false;
+    /* "Follow The Gazette on Twitter and Instagram": a call to follow that
+     * names a social network */
+    static const char *const follow[] = { "follow ", "folgen sie", "folge ", "suivez", "s\u00edguenos",
+                                          "seguici", "siga " };
+    static const char *const networks[] = { "twitter", "facebook", "instagram", "youtube", "tiktok",
+                                            "telegram", "linkedin", "mastodon", "whatsapp" };
+    bool asks = false, names = false;
+    for (size_t k = 0; k < sizeof follow / sizeof follow[0] && !asks; k++)
+        asks = has_word_start(buf, n, follow[k]);
+    for (size_t k = 0; k < sizeof networks / sizeof networks[0] && asks && !names; k++)
+        names = has_word_start(buf, n, networks[k]);
+    return asks && names;
 }
 
 /* A date stamp above the text, as an article's <header> carries it:

@@ -471,11 +471,13 @@ static void test_origin_note(void)
              "<p>For the latest stories download the Gazette apps for\u00a0<a href=/i>iOS</a> "
              "and <a href=/a>Android</a>.</p>"
              "<p>Follow us on social media for more.</p>"
+             "<p>Follow The Gazette on Twitter and Instagram @Gazette.</p>"
              "</article></body>",
              NULL, 0, WN_FAVOR_BALANCED);
     CHECK(has(&p, "will need to be rebuilt this summer."));
     CHECK(!has(&p, "latest stories"));
     CHECK(!has(&p, "Follow us"));
+    CHECK(!has(&p, "Instagram"));
     free_page(&p);
 }
 
