@@ -498,6 +498,15 @@ static void test_date_under_heading(void)
     extract(&pg, html, NULL);
     CHECK_EQ_STR(pg.m.date, "2022-03-09");
     done(&pg);
+    /* no declared date: the date under the heading beats a teaser's date
+     * further down, even one inside an <article> card */
+    extract(&pg, "<html><head><title>Cold wave alert | WORLD</title></head><body>"
+            "<h1 class=logo>WORLD</h1><div class=contents><h1>Cold wave alert"
+            "</h1><p class=date>Written: 2023-11-07 15:03:30</p><p>Text.</p></div>"
+            "<ul class=more><li><article><a href=/n>Rain ahead</a><p class=date>2023-11-03</p>"
+            "</article></li></ul></body></html>", NULL);
+    CHECK(pg.m.date != NULL && strncmp(pg.m.date, "2023-11-07", 10) == 0);
+    done(&pg);
     /* under a hidden <h1> that is no title candidate */
     extract(&pg, "<html><head><meta name=date content=2021-12-20></head><body><main>"
             "<h1 class=sr-only>Details</h1><h2>Riesling posts</h2><span class=date>27.01.2022</span>"
