@@ -811,7 +811,7 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         float bonus = same_class(s, t) ? ts * 0.2f : 0.0f;
         const wn_node *sp = as_para(c, s);
         if (!score_join) {
-            /* only the prose test below */
+            /* a climbed level: only the prose test below */
         } else if ((c->nf[s->id] & CN_SCORED) && c->score[s->id] + bonus >= sib_threshold) {
             join = true;
         } else if (sp) {
