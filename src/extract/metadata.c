@@ -1205,8 +1205,8 @@ static const char *const credit_words[] = {
     "webdesign", "icons", "logo", "realisiert", "gestaltet", "entwickelt", "umsetzung",
 };
 
-/* Whether one of credit_words ends the text right before t (the two previous
- * siblings: "Theme: <a>Graphy</a>" before " by Themegraphy"). */
+/* Whether the text of t's two previous siblings holds one of credit_words
+ * ("Theme: <a>Graphy</a>" before " by Themegraphy"). */
 static bool credit_before(const wn_node *t)
 {
     char text[2 * (GATHER_MAX + 1)], low[sizeof text];
