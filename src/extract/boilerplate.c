@@ -1228,9 +1228,13 @@ void wn_extra_clean(wn_cctx *c)
             continue;
         /* Items of a closing list or table are content unless they are links;
          * code is never judged by its stop words. */
-        if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_DD ||
-             b->tag == WN_TAG_PRE || b->tag == WN_TAG_CODE || in_recipe(c, b)) &&
+        if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_TH ||
+             b->tag == WN_TAG_DD || b->tag == WN_TAG_DT || b->tag == WN_TAG_PRE ||
+             b->tag == WN_TAG_CODE || in_recipe(c, b)) &&
             wn_link_density(c, b) < 0.3f)
+            continue;
+        /* A heading is judged by what follows it (drop_orphan_headings). */
+        if (is_heading(b))
             continue;
         /* A closing line in the same run of paragraphs ("Be there!") stays. */
         if (b->tag == WN_TAG_P && b->parent == lastb->parent && wn_link_density(c, b) < 0.3f)

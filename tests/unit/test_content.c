@@ -533,6 +533,23 @@ static void test_recipe_lines(void)
     free_page(&p);
 }
 
+/* A table of specifications closing a product description keeps its row
+ * headers (th) and the heading above it. */
+static void test_closing_table(void)
+{
+    page p;
+    run_page(&p,
+             "<body><main><div class=description>" PROSE
+             "<h2>Specifications</h2><table><tr><th>Weight</th><td>310 g</td></tr>"
+             "<tr><th>Drop</th><td>6 mm</td></tr></table></div></main></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "Specifications"));
+    CHECK(has(&p, "Weight"));
+    CHECK(has(&p, "310 g"));
+    CHECK(has(&p, "Drop"));
+    free_page(&p);
+}
+
 /* A rail of alike teasers after the text goes, with the heading above it. */
 static void test_teaser_run(void)
 {
@@ -733,6 +750,7 @@ int main(void)
     RUN(test_origin_note);
     RUN(test_split_sections);
     RUN(test_recipe_lines);
+    RUN(test_closing_table);
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_teaser_named_prose);
