@@ -189,13 +189,15 @@ static bool written_by_label(wn_str v)
     return false;
 }
 
-static void on_meta(ctx *c, const wn_node *el)
+/* in_other_work: inside a microdata item of another work, whose itemprop
+ * values are not the page's. */
+static void on_meta(ctx *c, const wn_node *el, bool in_other_work)
 {
     wn_str content = wn_dom_attr_value(el, "content");
     wn_str keys[4];
     keys[0] = wn_dom_attr_value(el, "property");
     keys[1] = wn_dom_attr_value(el, "name");
-    keys[2] = wn_dom_attr_value(el, "itemprop");
+    keys[2] = in_other_work ? wn_str_make(NULL, 0) : wn_dom_attr_value(el, "itemprop");
     keys[3] = wn_dom_attr_value(el, "http-equiv");
 
     /* twitter:labelN / twitter:dataN pairs */
@@ -411,6 +413,8 @@ typedef struct walkstate {
     const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
     const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates count less */
     const wn_node *form;         /* innermost <form> we are in: names there are commenters' */
+    const wn_node *other_work;   /* microdata item of another work (a citation, a review):
+                                    its author and dates are not the page's */
     int noise_kind;              /* is_noise_box() of skip_marks; nav/footer/aside: 1 */
     bool in_body;
     bool seen_title;
@@ -698,7 +702,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
         return;
     case WN_TAG_META:
-        on_meta(c, el);
+        on_meta(c, el, w->other_work != NULL);
         return;
     case WN_TAG_LINK:
         v = wn_dom_attr_value(el, "rel");
@@ -739,7 +743,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 
     /* Microdata. */
     v = wn_dom_attr_value(el, "itemprop");
-    if (v.n) {
+    if (v.n && w->other_work == NULL) {
         wn_str content = wn_dom_attr_value(el, "content");
         wn_str dt = wn_dom_attr_value(el, "datetime");
         if (has_token(v, "headline")) {
@@ -816,6 +820,8 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
         break;
     case WN_TAG_TIME:
+        if (w->other_work)
+            break;   /* a review's or a cited work's date */
         v = wn_dom_attr_value(el, "datetime");
         {
             bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(ec, "publish") ||
@@ -887,7 +893,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
     }
     /* the date printed under a heading, for choose_date() */
-    if (c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok &&
+    if (c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok && !w->other_work &&
         c->h1_date[c->last_h1].v == NULL && (el->tag == WN_TAG_TIME || date_marker(ec))) {
         slot *s = &c->h1_date[c->last_h1];
         v = wn_dom_attr_value(el, "datetime");
@@ -1320,6 +1326,22 @@ static void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     }
 }
 
+/* A microdata item that is a property of the page's item and names another
+ * work: the references of a paper (itemprop=citation), reviews, comments,
+ * parts and listed items. */
+static bool other_work_item(const wn_node *el)
+{
+    static const char *const props[] = { "citation", "review", "reviews", "comment", "hasPart",
+                                         "mentions", "itemListElement", "isBasedOn", "workExample" };
+    wn_str v;
+    if (wn_dom_attr(el, "itemscope") == NULL || (v = wn_dom_attr_value(el, "itemprop")).n == 0)
+        return false;
+    for (size_t k = 0; k < sizeof props / sizeof props[0]; k++)
+        if (has_token(v, props[k]))
+            return true;
+    return false;
+}
+
 static void walk(ctx *c, const wn_doc *d)
 {
     walkstate w;
@@ -1329,7 +1351,7 @@ static void walk(ctx *c, const wn_doc *d)
     const wn_node *n = d->root;
     /* The node a pre-order walk reaches right after a marked subtree: meeting
      * it means the subtree is left (no ancestor climbing per node). */
-    const wn_node *article_exit = NULL, *marks_exit = NULL, *form_exit = NULL;
+    const wn_node *article_exit = NULL, *marks_exit = NULL, *form_exit = NULL, *work_exit = NULL;
     bool form_small = false;
 
     memset(&w, 0, sizeof w);
@@ -1341,6 +1363,8 @@ static void walk(ctx *c, const wn_doc *d)
             w.skip_marks = NULL;
         if (w.form && n == form_exit)
             w.form = NULL;
+        if (w.other_work && n == work_exit)
+            w.other_work = NULL;
         if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML) {
             const wn_node *marks_before = w.skip_marks;
             switch (n->tag) {
@@ -1393,6 +1417,10 @@ static void walk(ctx *c, const wn_doc *d)
                 c->penalty = w.skip_marks ? 30 : 0;
                 c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
                 c->since_h1++;
+                if (w.other_work == NULL && n->nattrs && other_work_item(n)) {
+                    w.other_work = n;
+                    work_exit = wn_dom_next(d->root, n, true);
+                }
                 on_element(c, &w, &ec, buf);
             }
             if (n->tag == WN_TAG_SCRIPT)

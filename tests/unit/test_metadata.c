@@ -395,6 +395,26 @@ static void test_coauthor_bylines(void)
 
 /* The title heading: ruby annotations are no part of it, and a heading
  * classed entry-title counts even in a box named like a sidebar. */
+/* Microdata of the works a paper cites (itemprop=citation items) and of
+ * reviews is not the page's: their authors and dates do not count. */
+static void test_microdata_other_works(void)
+{
+    page pg;
+    extract(&pg,
+        "<html><head><meta name=citation_author content='Marwan H. Adwan'>"
+        "<meta name=citation_publication_date content=2017/03/01></head><body>"
+        "<article itemscope itemtype=http://schema.org/ScholarlyArticle><h1>Drug reaction</h1>"
+        "<p>Text.</p><ol><li itemprop=citation itemscope itemtype=http://schema.org/ScholarlyArticle>"
+        "<meta itemprop=author content='NH. Shear, SP. Spielberg'>"
+        "<meta itemprop=datePublished content=1988>Shear NH. In vitro risk. 1988.</li>"
+        "<li itemprop=review itemscope><span itemprop=author>A Reader</span>"
+        "<time itemprop=datePublished datetime=2019-02-02>2 Feb</time></li></ol>"
+        "</article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Marwan H. Adwan");
+    CHECK_EQ_STR(pg.m.date, "2017-03-01");
+    done(&pg);
+}
+
 /* Credits for the site's making ("Theme: Graphy by Themegraphy", "Design by
  * Free CSS Templates") are no bylines; the article's own byline is. */
 static void test_site_credit_is_no_byline(void)
@@ -847,6 +867,7 @@ int main(void)
     RUN(test_clean);
     RUN(test_bylines);
     RUN(test_site_credit_is_no_byline);
+    RUN(test_microdata_other_works);
     RUN(test_titles);
     RUN(test_urls);
     RUN(test_jsonld_graph);
