@@ -191,6 +191,16 @@ static inline bool wn_is_html(const wn_node *n, uint16_t tag)
 
 /* Pre-order traversal without recursion: next node after n within the subtree of root,
  * descending into children (or skipping them when skip_children). NULL at the end. */
+/* The last node of n's subtree in document order (n itself when it has no
+ * children), descending at most max_depth levels. With creation ids this
+ * estimates a subtree's size: the tree builder rarely moves nodes. */
+static inline const wn_node *wn_dom_last_descendant(const wn_node *n, size_t max_depth)
+{
+    for (size_t d = 0; n->last && d < max_depth; d++)
+        n = n->last;
+    return n;
+}
+
 static inline wn_node *wn_dom_next(const wn_node *root, const wn_node *n, bool skip_children)
 {
     if (!skip_children && n->first)

@@ -79,9 +79,7 @@ static void unwrap_swallowing_noscript(wn_doc *d)
     for (wn_node *x = d->root; x && visited < d->node_count; visited++) {
         bool skip = false;
         if (wn_is_html(x, WN_TAG_NOSCRIPT)) {
-            const wn_node *last = x;
-            for (size_t depth = 0; last->last && depth < 4096; depth++)
-                last = last->last;
+            const wn_node *last = wn_dom_last_descendant(x, 4096);
             if (last->id > x->id && (size_t)(last->id - x->id) * 2 > d->node_count) {
                 wn_node *parent = x->parent, *first = x->first;
                 wn_node *next = wn_dom_next(d->root, x, true);

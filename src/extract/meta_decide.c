@@ -197,6 +197,17 @@ site_from_title:
 /* Whether an author (or title) string names the site: equal to the site or
  * publisher name, containing the host's main label ("finanztreff.de"), or
  * contained in it ("ICON" on iconmagazine.de). */
+/* s[0..n) without its spaces into out (NUL-terminated); returns the length. */
+static size_t without_spaces(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            out[k++] = s[i];
+    out[k] = '\0';
+    return k;
+}
+
 static bool author_is_site(const ctx *c, const char *a, const char *page_url)
 {
     char fa[256], fh[256];
@@ -224,18 +235,8 @@ static bool author_is_site(const ctx *c, const char *a, const char *page_url)
     /* compare without spaces: "Jobs & Hire" ~ "jobsnhire" is too loose, so
      * require the label itself to appear */
     {
-        char sa[256];
-        size_t k = 0;
-        for (size_t i = 0; i < na; i++)
-            if (fa[i] != ' ')
-                sa[k++] = fa[i];
-        sa[k] = '\0';
-        char sh[256];
-        size_t j = 0;
-        for (size_t i = 0; i < nh; i++)
-            if (fh[i] != ' ')
-                sh[j++] = fh[i];
-        sh[j] = '\0';
+        char sa[256], sh[256];
+        size_t k = without_spaces(fa, na, sa), j = without_spaces(fh, nh, sh);
         /* "ICON" on iconmagazine.de names the site too */
         return (j >= 3 && strstr(sa, sh) != NULL) || (k >= 4 && strstr(sh, sa) != NULL);
     }

@@ -505,9 +505,7 @@ static bool has_part(wn_str s, const char *const *words, size_t nwords)
  * last unless the tree builder moved nodes, so this is an estimate. */
 static uint32_t subtree_span(const wn_node *el)
 {
-    const wn_node *l = el;
-    for (int d = 0; l->last && d < 4096; d++)
-        l = l->last;
+    const wn_node *l = wn_dom_last_descendant(el, 4096);
     return l->id >= el->id ? l->id - el->id + 1 : 1;
 }
 
@@ -892,18 +890,31 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             }
         }
     }
-    /* the date printed under a heading, for choose_date() */
-    if (c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok && !w->other_work &&
-        c->h1_date[c->last_h1].v == NULL && (el->tag == WN_TAG_TIME || date_marker(ec))) {
+    /* Dates in date-marked elements (<time>, class date/time/meta...): the
+     * date printed under a heading (for choose_date()), and a page date when
+     * no better one is known. Marker test and gathered text serve both. */
+    bool under_head = c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok &&
+                      !w->other_work && c->h1_date[c->last_h1].v == NULL;
+    bool page_date = el->tag != WN_TAG_TIME && c->date.prio < 56;
+    if (!(under_head || page_date) || !(el->tag == WN_TAG_TIME || date_marker(ec)))
+        return;
+    bool gathered = false;
+    n = 0;
+    if (under_head) {
         slot *s = &c->h1_date[c->last_h1];
         v = wn_dom_attr_value(el, "datetime");
-        if (el->tag == WN_TAG_TIME && v.n)
+        if (el->tag == WN_TAG_TIME && v.n) {
             offer_date(c, s, v.p, v.n, 0, 1);
-        else if ((n = gather(el, buf)) > 0 && n < 200)
-            offer_date(c, s, buf, n, WN_DATE_LOOSE | c->dmy, 1);
+        } else {
+            n = gather(el, buf);
+            gathered = true;
+            if (n > 0 && n < 200)
+                offer_date(c, s, buf, n, WN_DATE_LOOSE | c->dmy, 1);
+        }
     }
-    if (el->tag != WN_TAG_TIME && c->date.prio < 56 && date_marker(ec)) {
-        n = gather(el, buf);
+    if (page_date) {
+        if (!gathered)
+            n = gather(el, buf);
         if (n > 0 && n < 200)
             offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, in_art ? 52 : 48);
     }

@@ -74,6 +74,30 @@ static int in_need(wn_warc *w, size_t n)
     return 0;
 }
 
+/* Consume n raw bytes from in_pos, copied to dst unless it is NULL. Returns
+ * the bytes consumed (fewer at the end of the input), or -1 on a read error. */
+static long in_take(wn_warc *w, unsigned char *dst, uint64_t n)
+{
+    uint64_t got = 0;
+    while (got < n) {
+        size_t have = w->in_len - w->in_pos;
+        if (have == 0) {
+            long r = in_more(w);
+            if (r < 0)
+                return -1;
+            if (r == 0)
+                break;
+            continue;
+        }
+        size_t take = have < n - got ? have : (size_t)(n - got);
+        if (dst)
+            memcpy(dst + got, w->in + w->in_pos, take);
+        w->in_pos += take;
+        got += take;
+    }
+    return (long)got;
+}
+
 /* MARK: Members ------------------------------------------------------------- */
 
 static int is_gzip_magic(const unsigned char *p)
@@ -121,7 +145,7 @@ static int load_dictionary(wn_warc *w, const char **msg)
         *msg = w->serr ? w->serr : "truncated zstd dictionary frame";
         return -1;
     }
-    size_t size = le32(w->in + w->in_pos + 4), got = 0;
+    size_t size = le32(w->in + w->in_pos + 4);
     if (size > ZSTD_DICT_MAX) {
         *msg = "zstd dictionary frame over 8 MiB (the WARC zstd format's limit)";
         return -1;
@@ -137,24 +161,14 @@ static int load_dictionary(wn_warc *w, const char **msg)
         *msg = "out of memory";
         return -1;
     }
-    while (got < size) {
-        size_t have = w->in_len - w->in_pos;
-        if (have == 0) {
-            long r = in_more(w);
-            if (r < 0) {
-                *msg = w->serr;
-                goto done;
-            }
-            if (r == 0) {
-                *msg = "truncated zstd dictionary frame (end of input)";
-                goto done;
-            }
-            continue;
-        }
-        size_t take = have < size - got ? have : size - got;
-        memcpy(data + got, w->in + w->in_pos, take);
-        w->in_pos += take;
-        got += take;
+    long got = in_take(w, data, size);
+    if (got < 0) {
+        *msg = w->serr;
+        goto done;
+    }
+    if ((size_t)got < size) {
+        *msg = "truncated zstd dictionary frame (end of input)";
+        goto done;
     }
     const unsigned char *dict = data;
     size_t dict_len = size;
@@ -247,25 +261,9 @@ static int skip_zstd_skippable(wn_warc *w)
         w->in_pos = w->in_len;
         return 0;
     }
-    const unsigned char *p = w->in + w->in_pos + 4;
-    uint64_t left = 8 + ((uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-                         (uint64_t)p[3] << 24);
+    uint64_t left = 8 + (uint64_t)le32(w->in + w->in_pos + 4);
     w->mem_keep = WN_WARC_NO_KEEP;
-    while (left > 0) {
-        size_t have = w->in_len - w->in_pos;
-        if (have == 0) {
-            long r = in_more(w);
-            if (r < 0)
-                return -1;
-            if (r == 0)
-                return 0;
-            continue;
-        }
-        size_t take = have < left ? have : (size_t)left;
-        w->in_pos += take;
-        left -= take;
-    }
-    return 0;
+    return in_take(w, NULL, left) < 0 ? -1 : 0;
 }
 
 /*
