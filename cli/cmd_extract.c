@@ -39,7 +39,9 @@ static void usage(FILE *f)
           "  --with-html        JSON: add an \"html\" field\n"
           "  --charset NAME     decode pages as NAME instead of detecting the encoding\n"
           "  --time-limit MS    give up on a page after MS milliseconds\n"
-          "  --explain          show each block, kept or dropped, and why\n"
+          "  --page-type TYPE   treat every page as TYPE instead of classifying it: article,\n"
+          "                     forum, product, collection, listing, documentation, service, other\n"
+          "  --explain          show the page type and each block, kept or dropped, and why\n"
           "exit status: 0 ok, 1 some inputs failed, 2 usage error, 3 output error\n",
           f);
 }
@@ -293,6 +295,17 @@ int cmd_extract(int argc, char **argv)
             a.render_flags |= WN_RENDER_JSON_MARKDOWN;
         } else if (!strcmp(s, "--with-html")) {
             a.render_flags |= WN_RENDER_JSON_HTML;
+        } else if ((!strcmp(s, "--page-type") && val) || !strncmp(s, "--page-type=", 12)) {
+            const char *name = s[11] == '=' ? s + 12 : val;
+            int t = wn_page_type_parse(name);
+            if (t <= WN_PAGE_UNKNOWN) {
+                cli_error("--page-type: expected article, forum, product, collection, listing, "
+                          "documentation, service or other, got '%s'", name);
+                return EXIT_USAGE;
+            }
+            a.opt.page_type = (wn_page_type)t;
+            if (s[11] != '=')
+                i++;
         } else if (!strcmp(s, "--explain")) {
             a.explain = 1;
         } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {

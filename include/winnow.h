@@ -74,6 +74,29 @@ typedef enum wn_favor {
 #define WN_OPT_NO_TABLES  0x0008u  /* drop tables from the article */
 
 /*
+ * What kind of page it is. Extraction adapts to it (a listing keeps every item
+ * of its list, documentation keeps code and tables...). WN_PAGE_UNKNOWN in
+ * wn_options.page_type means "classify the page" (the default).
+ */
+typedef enum wn_page_type {
+    WN_PAGE_UNKNOWN = 0,
+    WN_PAGE_ARTICLE,        /* news, blog post, essay, how-to */
+    WN_PAGE_FORUM,          /* a forum thread or a Q&A page: posts and replies */
+    WN_PAGE_PRODUCT,        /* one product with price, description, specification */
+    WN_PAGE_COLLECTION,     /* a grid of products: category and shop pages */
+    WN_PAGE_LISTING,        /* an index of content: news lists, catalogues, search results */
+    WN_PAGE_DOCUMENTATION,  /* manuals, reference and guides with code and tables */
+    WN_PAGE_SERVICE,        /* landing and company pages: offers in sections */
+    WN_PAGE_OTHER,
+    WN_PAGE__COUNT
+} wn_page_type;
+
+/* "article", "forum", ... ("unknown" for WN_PAGE_UNKNOWN); NULL when out of range. */
+WN_API const char *wn_page_type_name(wn_page_type t);
+/* The type with that name (as wn_page_type_name writes it, any case), or -1. */
+WN_API int wn_page_type_parse(const char *name);
+
+/*
  * Options and limits. Fill with wn_options_init() and then change fields; new
  * fields are only ever added at the end. A limit of 0 means "no limit".
  * Exceeding a limit is reported as WN_ERR_LIMIT (or documented degradation).
@@ -89,6 +112,8 @@ typedef struct wn_options {
     const char *transport_charset;/* charset from HTTP Content-Type, or NULL */
     unsigned flags;               /* WN_OPT_* */
     wn_favor favor;
+    wn_page_type page_type;       /* default WN_PAGE_UNKNOWN: classify each page;
+                                     another value forces that type */
 } wn_options;
 
 WN_API void wn_options_init(wn_options *opt);
@@ -174,6 +199,9 @@ WN_API const char *wn_article_get(const wn_article *a, wn_field field);
 WN_API size_t wn_article_categories(const wn_article *a, const char *const **out);
 WN_API size_t wn_article_tags(const wn_article *a, const char *const **out);
 WN_API size_t wn_article_comment_count(const wn_article *a);
+/* The page's type: wn_options.page_type when forced, else what the page was
+ * classified as (never WN_PAGE_UNKNOWN for an extracted article). */
+WN_API wn_page_type wn_article_page_type(const wn_article *a);
 
 WN_API void wn_article_free(wn_article *a);  /* NULL is a no-op */
 

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dom/dom.h"
 #include "extract/article.h"
@@ -59,6 +60,28 @@ WN_API int wn_format_parse(const char *name)
         return WN_FMT_JSON;
     if (!strcmp(name, "html"))
         return WN_FMT_HTML;
+    return -1;
+}
+
+static const char *const page_type_names[WN_PAGE__COUNT] = {
+    [WN_PAGE_UNKNOWN] = "unknown", [WN_PAGE_ARTICLE] = "article", [WN_PAGE_FORUM] = "forum",
+    [WN_PAGE_PRODUCT] = "product", [WN_PAGE_COLLECTION] = "collection",
+    [WN_PAGE_LISTING] = "listing", [WN_PAGE_DOCUMENTATION] = "documentation",
+    [WN_PAGE_SERVICE] = "service", [WN_PAGE_OTHER] = "other",
+};
+
+WN_API const char *wn_page_type_name(wn_page_type t)
+{
+    return (unsigned)t < WN_PAGE__COUNT ? page_type_names[t] : NULL;
+}
+
+WN_API int wn_page_type_parse(const char *name)
+{
+    if (name == NULL)
+        return -1;
+    for (int t = 0; t < WN_PAGE__COUNT; t++)
+        if (!strcasecmp(name, page_type_names[t]))
+            return t;
     return -1;
 }
 
@@ -192,6 +215,11 @@ WN_API size_t wn_article_tags(const wn_article *a, const char *const **out)
 WN_API size_t wn_article_comment_count(const wn_article *a)
 {
     return a ? a->comment_count : 0;
+}
+
+WN_API wn_page_type wn_article_page_type(const wn_article *a)
+{
+    return a ? a->page_type : WN_PAGE_UNKNOWN;
 }
 
 WN_API void wn_article_free(wn_article *a)

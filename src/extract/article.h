@@ -30,6 +30,7 @@ struct wn_article {
     wn_meta meta;
     const char *encoding;
     const char *text;             /* plain-text rendering of body, computed once */
+    wn_page_type page_type;       /* forced or classified (extract/pagetype.h) */
 };
 
 #endif

@@ -209,10 +209,11 @@ static void explain(wn_cctx *c, wn_buf *b)
     }
 }
 
-int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
-                    wn_content *out, wn_buf *explain_out)
+int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
+                    const wn_options *opt, wn_content *out, wn_buf *explain_out)
 {
     wn_options defaults;
+    wn_pagetype article_type;
     wn_cctx c;
 
     out->root = out->comments = NULL;
@@ -222,8 +223,13 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
         wn_options_init(&defaults);
         opt = &defaults;
     }
+    if (pt == NULL) {
+        wn_pagetype_classify(NULL, NULL, NULL, WN_PAGE_ARTICLE, &article_type);
+        pt = &article_type;
+    }
     memset(&c, 0, sizeof c);
     c.d = d;
+    c.pt = pt;
     c.meta = meta;
     c.opt = opt;
     c.n = d->node_count;

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "dom/dom.h"
 #include "extract/article.h"
+#include "extract/pagetype.h"
 
 typedef struct wn_content {
     wn_node *root;        /* the article container in the page's DOM, or NULL if none */
@@ -16,9 +17,10 @@ typedef struct wn_content {
 } wn_content;
 
 /* meta: already-extracted metadata (the title helps find the headline).
+ * pt: the page's type (pagetype.h); NULL is taken as an article.
  * explain: when non-NULL, a human-readable table of every block's decision is
  * appended. Returns 0, or -1 when out of memory. */
-int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_options *opt,
-                    wn_content *out, wn_buf *explain);
+int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
+                    const wn_options *opt, wn_content *out, wn_buf *explain);
 
 #endif

@@ -71,6 +71,7 @@ enum wn_why {
 typedef struct wn_cctx {
     wn_doc *d;
     const wn_meta *meta;
+    const wn_pagetype *pt; /* the page's type: type-specific rules dispatch on pt->type */
     const wn_options *opt;
     uint32_t n;            /* d->node_count */
     wn_node **order;       /* pre-order of the visited nodes, document first */

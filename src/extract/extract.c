@@ -1,6 +1,7 @@
 /*
  * extract.c: the page-to-article pipeline behind wn_extract():
- *   parse (html/) -> noscript repair -> metadata (metadata.c) -> main content (content.c)
+ *   parse (html/) -> noscript repair -> metadata (metadata.c) -> page type (pagetype.c)
+ *   -> main content (content.c)
  *   -> clean copy into the article's own document (clean.c) -> plain text.
  * The page's DOM is freed before returning; the article owns what it keeps.
  */
@@ -15,6 +16,7 @@
 #include "extract/clean.h"
 #include "extract/content.h"
 #include "extract/metadata.h"
+#include "extract/pagetype.h"
 #include "html/parser.h"
 #include "render/render.h"
 
@@ -122,7 +124,12 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
         st = WN_ERR_NOMEM;
         goto fail;
     }
-    if (wn_content_find(page, &a->meta, &ex->opt, &content, explain) != 0) {
+    wn_pagetype pt;
+    wn_pagetype_classify(page, &a->meta, url, ex->opt.page_type, &pt);
+    a->page_type = pt.type;
+    if (explain)
+        wn_pagetype_explain(&pt, explain);
+    if (wn_content_find(page, &a->meta, &pt, &ex->opt, &content, explain) != 0) {
         st = WN_ERR_NOMEM;
         goto fail;
     }

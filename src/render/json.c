@@ -186,6 +186,7 @@ wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, v
     put_field(&b, &first, "image", m->image);
     put_field(&b, &first, "license", m->license);
     put_field(&b, &first, "encoding", a->encoding);
+    put_field(&b, &first, "page_type", a->page_type ? wn_page_type_name(a->page_type) : NULL);
     put_key(&b, &first, "text");
     if (a->text)
         put_str(&b, a->text, strlen(a->text), true);

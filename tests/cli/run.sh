@@ -52,6 +52,18 @@ expect_grep "$TMP/err" "--format" "bad format message"
 expect_status 2 "$TOOL" --format txt,json "$PAGE"
 expect_grep "$TMP/err" "several formats need -o DIR" "several formats without -o"
 
+# --page-type: a known name forces the type (JSON "page_type"), a bad one is a usage error
+expect_status 2 "$TOOL" --page-type blog "$PAGE"
+expect_grep "$TMP/err" "winnow: --page-type: expected article, forum, product, collection, listing, documentation, service or other, got 'blog'" "bad page type message"
+expect_status 0 "$TOOL" --page-type listing -f json "$PAGE"
+expect_grep "$TMP/out" '"page_type":"listing"' "forced page type in JSON"
+expect_status 0 "$TOOL" -f json "$PAGE"
+expect_grep "$TMP/out" '"page_type":"article"' "classified page type in JSON"
+expect_status 0 "$TOOL" --page-type=service --explain "$PAGE"
+expect_grep "$TMP/out" "^# page type: service (forced by the caller)" "forced type in --explain"
+expect_status 0 "$TOOL" --explain "$PAGE"
+expect_grep "$TMP/out" "^# page type: article (score" "classified type in --explain"
+
 # a missing file: error naming the file, status 1, other inputs still processed
 expect_status 1 "$TOOL" "$TMP/missing.html" "$PAGE"
 expect_grep "$TMP/err" "winnow: $TMP/missing.html: No such file or directory" "missing file message"

@@ -63,7 +63,7 @@ static void run_page(page *p, const char *html, const char *title, unsigned flag
     CHECK(p->d != NULL);
     if (p->d == NULL)
         return;
-    CHECK_EQ_INT(wn_content_find(p->d, &meta, &opt, &p->out, &p->explain), 0);
+    CHECK_EQ_INT(wn_content_find(p->d, &meta, NULL, &opt, &p->out, &p->explain), 0);
     if (p->out.root)
         kept_text(p->out.root, &p->text);
     else
@@ -281,7 +281,7 @@ static void test_empty_pages(void)
     free_page(&p);
 
     wn_content out;
-    CHECK_EQ_INT(wn_content_find(NULL, NULL, NULL, &out, NULL), 0);
+    CHECK_EQ_INT(wn_content_find(NULL, NULL, NULL, NULL, &out, NULL), 0);
     CHECK(out.root == NULL && out.comments == NULL);
 }
 

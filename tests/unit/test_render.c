@@ -350,7 +350,7 @@ static void test_json_article(void)
                  "{\"title\":\"T\",\"author\":null,\"date\":\"2026-01-02\",\"date_modified\":null,"
                  "\"sitename\":null,\"description\":null,\"language\":null,\"url\":null,"
                  "\"categories\":[\"News\"],\"tags\":[],\"image\":null,\"license\":null,"
-                 "\"encoding\":\"utf-8\",\"text\":\"Body \\\"text\\\"\"}");
+                 "\"encoding\":\"utf-8\",\"page_type\":null,\"text\":\"Body \\\"text\\\"\"}");
     wn_buf_clear(&OUT);
     CHECK_EQ_INT(wn_render_json(&a, WN_RENDER_JSON_MARKDOWN | WN_RENDER_JSON_HTML | WN_RENDER_COMMENTS,
                                 sink, &OUT), WN_OK);

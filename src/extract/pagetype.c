@@ -1,0 +1,615 @@
+/*
+ * pagetype.c: the page-type classifier (see pagetype.h). Two parts:
+ *   measure(): one pre-order walk of the page fills the signal vector f[];
+ *              runs of alike siblings (cards, posts) are looked into with a
+ *              bounded scan, so the whole stays linear in the page;
+ *   decide():  the rules of pagetype_rules.h add weights to each type; the
+ *              best total wins, article when nothing beats its prior.
+ */
+#include "extract/pagetype.h"
+
+#include <string.h>
+
+#include "core/str.h"
+
+static const char *const feature_names[PTF__COUNT] = {
+    [PTF_SCHEMA_ARTICLE] = "schema_article", [PTF_SCHEMA_TECH] = "schema_tech",
+    [PTF_SCHEMA_FORUM] = "schema_forum", [PTF_SCHEMA_PRODUCT] = "schema_product",
+    [PTF_SCHEMA_LIST] = "schema_list", [PTF_SCHEMA_SERVICE] = "schema_service",
+    [PTF_SCHEMA_WEBPAGE] = "schema_webpage", [PTF_SCHEMA_FAQ] = "schema_faq",
+    [PTF_CARD_ITEMS] = "card_items", [PTF_CARD_GROUPS] = "card_groups",
+    [PTF_CARD_PRICE] = "card_price", [PTF_CARD_DATE] = "card_date", [PTF_CARD_IMG] = "card_img",
+    [PTF_CARD_TEXT] = "card_text", [PTF_POST_ITEMS] = "post_items", [PTF_PRICES] = "prices",
+    [PTF_CART] = "cart", [PTF_PRODUCT_NAMES] = "product_names", [PTF_FORUM_NAMES] = "forum_names",
+    [PTF_DOC_NAMES] = "doc_names", [PTF_LIST_NAMES] = "list_names",
+    [PTF_ARTICLE_NAMES] = "article_names", [PTF_SERVICE_NAMES] = "service_names",
+    [PTF_PRE] = "pre", [PTF_CODE] = "code", [PTF_TABLES] = "tables", [PTF_HEADINGS] = "headings",
+    [PTF_ARTICLES] = "articles", [PTF_TIMES] = "times", [PTF_LONG_P] = "long_p",
+    [PTF_LONGEST_P] = "longest_p", [PTF_TEXT_K] = "text_k", [PTF_LINK_DENSITY] = "link_density",
+    [PTF_FORMS] = "forms", [PTF_BUTTONS] = "buttons", [PTF_HAS_DATE] = "has_date",
+    [PTF_HAS_AUTHOR] = "has_author", [PTF_URL_ARTICLE] = "url_article",
+    [PTF_URL_FORUM] = "url_forum", [PTF_URL_PRODUCT] = "url_product",
+    [PTF_URL_COLLECTION] = "url_collection", [PTF_URL_DOCS] = "url_docs",
+    [PTF_URL_INDEX] = "url_index", [PTF_URL_SLUG] = "url_slug", [PTF_URL_DEPTH] = "url_depth",
+};
+
+const char *wn_pagetype_feature_name(int f)
+{
+    return f >= 0 && f < PTF__COUNT ? feature_names[f] : NULL;
+}
+
+#include "extract/pagetype_rules.h"
+
+/* MARK: Small text tests */
+
+static bool is_digit(unsigned char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Visible characters of a text: bytes that start a code point and are not space. */
+static uint32_t visible_chars(const char *p, size_t n)
+{
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        k += !wn_is_space(ch) && (ch & 0xC0) != 0x80;
+    }
+    return k;
+}
+
+/* A currency sign next to a digit ("$12", "12,99 €", "£ 5"), or a currency code
+ * after an amount ("12.00 USD"). One price per text is enough to count it. */
+static bool has_price(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        size_t len = 0;
+        if (ch == '$')
+            len = 1;
+        else if (ch == 0xC2 && i + 1 < n && ((unsigned char)p[i + 1] == 0xA3 || (unsigned char)p[i + 1] == 0xA5))
+            len = 2;   /* pound, yen */
+        else if (ch == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x82 &&
+                 ((unsigned char)p[i + 2] == 0xAC || (unsigned char)p[i + 2] == 0xB9))
+            len = 3;   /* euro, rupee */
+        if (len == 0)
+            continue;
+        size_t j = i + len;
+        while (j < n && j < i + len + 2 && p[j] == ' ')
+            j++;
+        if (j < n && is_digit((unsigned char)p[j]))
+            return true;
+        size_t k = i;
+        while (k > 0 && k + 2 > i && p[k - 1] == ' ')
+            k--;
+        if (k > 0 && is_digit((unsigned char)p[k - 1]))
+            return true;
+    }
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (is_digit((unsigned char)p[i]) && p[i + 1] == ' ') {
+            for (size_t c = 0; currency_codes[c]; c++)
+                if (i + 2 + 3 <= n && !memcmp(p + i + 2, currency_codes[c], 3))
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* A date as pages print them: "12 March 2024", "Mar 3, 2024", "2024-03-12",
+ * "03/12/2024". Loose on purpose: it marks items of a list that carry dates. */
+static bool has_date(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch >= 'A' && ch <= 'Z' && (i == 0 || !((unsigned char)p[i - 1] >= 'a' && (unsigned char)p[i - 1] <= 'z'))) {
+            for (size_t m = 0; month_prefixes[m]; m++) {
+                if (memcmp(p + i, month_prefixes[m], 3) != 0)
+                    continue;
+                /* a digit within the next 12 bytes, after the word */
+                size_t j = i + 3;
+                while (j < n && j < i + 10 && ((unsigned char)p[j] | 0x20) >= 'a' && ((unsigned char)p[j] | 0x20) <= 'z')
+                    j++;
+                for (size_t k = j; k < n && k < j + 3; k++)
+                    if (is_digit((unsigned char)p[k]))
+                        return true;
+                /* or a day number right before it: "12 March" */
+                if (i >= 2 && p[i - 1] == ' ' && is_digit((unsigned char)p[i - 2]))
+                    return true;
+            }
+        }
+        if (i + 10 <= n && is_digit(ch) && is_digit((unsigned char)p[i + 1]) &&
+            is_digit((unsigned char)p[i + 2]) && is_digit((unsigned char)p[i + 3]) &&
+            (p[i + 4] == '-' || p[i + 4] == '/') && is_digit((unsigned char)p[i + 5]))
+            return true;
+        if (i + 10 <= n && is_digit(ch) && is_digit((unsigned char)p[i + 1]) && p[i + 2] == '/' &&
+            is_digit((unsigned char)p[i + 3]) && is_digit((unsigned char)p[i + 4]) && p[i + 5] == '/' &&
+            is_digit((unsigned char)p[i + 6]) && is_digit((unsigned char)p[i + 9]))
+            return true;
+    }
+    return false;
+}
+
+/* Does the lowercased name s hold one of words at a word start (after a
+ * non-letter or at 0)? "product-card" and "card_product" both hold "product". */
+static bool name_has(const char *s, size_t n, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++) {
+        size_t wl = strlen(words[w]);
+        for (size_t i = 0; i + wl <= n; i++) {
+            if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+                continue;
+            if (s[i] == words[w][0] && !memcmp(s + i, words[w], wl))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* MARK: Declared types */
+
+/* Add the votes of one schema.org type name (a bare name or a URL ending in it). */
+static void schema_vote(const char *p, size_t n, float *f)
+{
+    for (size_t i = n; i > 0; i--) {
+        if (p[i - 1] == '/' || p[i - 1] == ':' || p[i - 1] == '#') {
+            p += i;
+            n -= i;
+            break;
+        }
+    }
+    for (size_t k = 0; schema_types[k].name; k++) {
+        if (strlen(schema_types[k].name) == n && !memcmp(schema_types[k].name, p, n)) {
+            f[schema_types[k].feature] += 1;
+            return;
+        }
+    }
+}
+
+/* Every "@type" value of a JSON-LD script: a string or an array of strings.
+ * A plain scan (no JSON parse): types are what is wanted, wherever they sit. */
+static void jsonld_types(const char *p, size_t n, float *f)
+{
+    static const char key[] = "\"@type\"";
+    const size_t kl = sizeof key - 1;
+    unsigned found = 0;
+    for (size_t i = 0; i + kl < n && found < 256; i++) {
+        if (p[i] != '"' || memcmp(p + i, key, kl) != 0)
+            continue;
+        size_t j = i + kl;
+        while (j < n && (wn_is_space((unsigned char)p[j]) || p[j] == ':'))
+            j++;
+        bool array = j < n && p[j] == '[';
+        if (array)
+            j++;
+        for (;;) {
+            while (j < n && (wn_is_space((unsigned char)p[j]) || p[j] == ','))
+                j++;
+            if (j >= n || p[j] != '"')
+                break;
+            size_t s = ++j;
+            while (j < n && p[j] != '"' && j - s < 80)
+                j++;
+            if (j >= n || p[j] != '"')
+                break;
+            schema_vote(p + s, j - s, f);
+            found++;
+            j++;
+            if (!array)
+                break;
+        }
+        i = j > i ? j - 1 : i;
+    }
+}
+
+/* MARK: The address */
+
+static bool seg_is(const char *s, size_t n, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++)
+        if (strlen(words[w]) == n && !memcmp(s, words[w], n))
+            return true;
+    return false;
+}
+
+static void measure_url(const char *url, float *f)
+{
+    if (url == NULL || *url == '\0')
+        return;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *host = p;
+    while (*p && *p != '/' && *p != '?' && *p != '#')
+        p++;
+    size_t hn = (size_t)(p - host);
+    char low[256];
+    /* Host: the first label names a site's part ("docs.", "forum."). */
+    size_t ln = hn < sizeof low ? hn : sizeof low - 1;
+    wn_ascii_lower_n(low, host, ln);
+    if (name_has(low, ln, host_docs))
+        f[PTF_URL_DOCS] = 1;
+    if (name_has(low, ln, host_forum))
+        f[PTF_URL_FORUM] = 1;
+    /* Path segments. */
+    int depth = 0, year_seen = 0;
+    const char *last = NULL;
+    size_t last_n = 0;
+    while (*p == '/') {
+        const char *s = ++p;
+        while (*p && *p != '/' && *p != '?' && *p != '#')
+            p++;
+        size_t n = (size_t)(p - s);
+        if (n == 0)
+            continue;
+        depth++;
+        ln = n < sizeof low ? n : sizeof low - 1;
+        wn_ascii_lower_n(low, s, ln);
+        if (seg_is(low, ln, seg_docs))
+            f[PTF_URL_DOCS] = 1;
+        if (seg_is(low, ln, seg_forum))
+            f[PTF_URL_FORUM] = 1;
+        if (seg_is(low, ln, seg_product))
+            f[PTF_URL_PRODUCT] = 1;
+        if (seg_is(low, ln, seg_collection))
+            f[PTF_URL_COLLECTION] = 1;
+        if (seg_is(low, ln, seg_article))
+            year_seen |= 2;
+        if (n == 4 && is_digit((unsigned char)s[0]) && (s[0] == '1' || s[0] == '2') &&
+            is_digit((unsigned char)s[1]) && is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]))
+            year_seen |= 1;
+        last = s;
+        last_n = n;
+    }
+    f[PTF_URL_DEPTH] = (float)depth;
+    if (last) {
+        ln = last_n < sizeof low ? last_n : sizeof low - 1;
+        wn_ascii_lower_n(low, last, ln);
+        if (seg_is(low, ln, seg_index))
+            f[PTF_URL_INDEX] = 1;
+        int words = 1;
+        for (size_t i = 0; i < ln; i++)
+            words += low[i] == '-' || low[i] == '_';
+        f[PTF_URL_SLUG] = (float)words;
+        /* A dated path, or a news/blog section, ending in a long slug. */
+        if (year_seen && words >= 3 && !f[PTF_URL_INDEX])
+            f[PTF_URL_ARTICLE] = 1;
+    }
+}
+
+/* MARK: Runs of alike siblings */
+
+typedef struct item_info {
+    bool link, price, date, img, heading, postname;
+    uint32_t text, link_text;
+} item_info;
+
+/* Look into one item, up to budget nodes (shared by the whole page). */
+static void scan_item(const wn_node *item, item_info *ii, uint32_t *budget)
+{
+    memset(ii, 0, sizeof *ii);
+    for (const wn_node *x = item; x && *budget > 0; (*budget)--) {
+        bool skip = false;
+        if (x->type == WN_NODE_TEXT) {
+            uint32_t k = visible_chars(x->text.p, x->text.n);
+            ii->text += k;
+            if (!ii->price && has_price(x->text.p, x->text.n))
+                ii->price = true;
+            if (!ii->date && k < 80 && has_date(x->text.p, x->text.n))
+                ii->date = true;
+            for (const wn_node *a = x->parent; a && a != item->parent; a = a->parent)
+                if (wn_is_html(a, WN_TAG_A)) {
+                    ii->link_text += k;
+                    break;
+                }
+        } else if (x->type == WN_NODE_ELEMENT) {
+            switch (x->tag) {
+            case WN_TAG_A:
+                if (wn_dom_attr(x, "href"))
+                    ii->link = true;
+                break;
+            case WN_TAG_IMG: case WN_TAG_PICTURE: ii->img = true; break;
+            case WN_TAG_TIME: ii->date = true; break;
+            case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+            case WN_TAG_H6:
+                ii->heading = true;
+                break;
+            case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_SVG: case WN_TAG_TEMPLATE:
+                skip = true;
+                break;
+            default:
+                break;
+            }
+        }
+        x = wn_dom_next(item, x, skip);
+    }
+}
+
+/* The first class token with the tag: what makes siblings "alike". */
+static bool alike(const wn_node *a, const wn_node *b)
+{
+    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
+        return false;
+    wn_str ca = wn_dom_attr_value(a, "class"), cb = wn_dom_attr_value(b, "class");
+    size_t i = 0, j = 0;
+    while (i < ca.n && !wn_is_space((unsigned char)ca.p[i]))
+        i++;
+    while (j < cb.n && !wn_is_space((unsigned char)cb.p[j]))
+        j++;
+    return i == j && (i == 0 || !memcmp(ca.p, cb.p, i));
+}
+
+static bool in_chrome(const wn_node *x)
+{
+    for (const wn_node *p = x; p; p = p->parent)
+        if (wn_is_html(p, WN_TAG_NAV) || wn_is_html(p, WN_TAG_HEADER) ||
+            wn_is_html(p, WN_TAG_FOOTER) || wn_is_html(p, WN_TAG_SELECT))
+            return true;
+    return false;
+}
+
+static bool postlike_name(const wn_node *x)
+{
+    char low[128];
+    wn_str cl = wn_dom_attr_value(x, "class");
+    size_t n = cl.n < sizeof low ? cl.n : sizeof low;
+    wn_ascii_lower_n(low, cl.p, n);
+    return n && name_has(low, n, names_post);
+}
+
+/* A run of alike element siblings starting at first (count items). Items that
+ * hold a link and more than a menu entry's text are cards. */
+static void measure_run(const wn_node *first, uint32_t count, float *f, uint32_t *budget,
+                        uint32_t *best_items)
+{
+    if (count < RUN_MIN_ITEMS || in_chrome(first))
+        return;
+    uint32_t cards = 0, price = 0, date = 0, img = 0, text = 0, posts = 0, seen = 0;
+    for (const wn_node *x = first; x && seen < count; x = x->next) {
+        if (x->type != WN_NODE_ELEMENT)
+            continue;
+        seen++;
+        item_info ii;
+        scan_item(x, &ii, budget);
+        uint32_t own = ii.text - ii.link_text;
+        if (ii.link && (ii.heading || ii.img || own >= CARD_MIN_OWN_TEXT || ii.price)) {
+            cards++;
+            price += ii.price;
+            date += ii.date;
+            img += ii.img;
+            text += ii.text;
+        }
+        if (own >= POST_MIN_TEXT && postlike_name(x))
+            posts++;
+    }
+    if (cards >= RUN_MIN_ITEMS + 1)
+        f[PTF_CARD_GROUPS] += 1;
+    if (cards > *best_items) {
+        *best_items = cards;
+        f[PTF_CARD_ITEMS] = (float)cards;
+        f[PTF_CARD_PRICE] = (float)price / (float)cards;
+        f[PTF_CARD_DATE] = (float)date / (float)cards;
+        f[PTF_CARD_IMG] = (float)img / (float)cards;
+        f[PTF_CARD_TEXT] = (float)text / (float)cards;
+    }
+    if (posts > f[PTF_POST_ITEMS])
+        f[PTF_POST_ITEMS] = (float)posts;
+}
+
+/* Runs among the children of el, each measured once. */
+static void measure_children(const wn_node *el, float *f, uint32_t *budget, uint32_t *best)
+{
+    const wn_node *start = NULL, *prev = NULL;
+    uint32_t count = 0;
+    for (const wn_node *x = el->first; x; x = x->next) {
+        if (x->type != WN_NODE_ELEMENT)
+            continue;
+        if (prev && alike(prev, x)) {
+            count++;
+        } else {
+            if (start)
+                measure_run(start, count, f, budget, best);
+            start = x;
+            count = 1;
+        }
+        prev = x;
+    }
+    if (start)
+        measure_run(start, count, f, budget, best);
+}
+
+/* MARK: The walk */
+
+static void element_names(const wn_node *x, float *f)
+{
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    if (cl.n == 0 && id.n == 0)
+        return;
+    char low[160];
+    size_t n = cl.n < 100 ? cl.n : 100;
+    wn_ascii_lower_n(low, cl.p, n);
+    size_t m = id.n < 59 ? id.n : 59;
+    low[n] = ' ';
+    wn_ascii_lower_n(low + n + 1, id.p, m);
+    n += 1 + m;
+    for (size_t k = 0; name_lists[k].words; k++)
+        if (name_has(low, n, name_lists[k].words))
+            f[name_lists[k].feature] += 1;
+}
+
+static uint32_t subtree_chars(const wn_node *el)
+{
+    uint32_t k = 0;
+    for (const wn_node *t = el; t; t = wn_dom_next(el, t, false))
+        if (t->type == WN_NODE_TEXT)
+            k += visible_chars(t->text.p, t->text.n);
+    return k;
+}
+
+static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float *f)
+{
+    uint32_t text = 0, link_text = 0, longest = 0, best_items = 0;
+    uint32_t budget = d->node_count * SCAN_BUDGET_PER_NODE + 1000;
+    for (const wn_node *x = d->root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_TEXT) {
+            text += visible_chars(x->text.p, x->text.n);
+            if (f[PTF_PRICES] < 1000 && has_price(x->text.p, x->text.n))
+                f[PTF_PRICES] += 1;
+        } else if (x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML) {
+            switch (x->tag) {
+            case WN_TAG_SCRIPT: {
+                wn_str ty = wn_dom_attr_value(x, "type");
+                if (ty.n >= 7 && ty.n < 40) {
+                    char low[40];
+                    wn_ascii_lower_n(low, ty.p, ty.n);
+                    if (memmem(low, ty.n, "ld+json", 7))
+                        for (const wn_node *t = x->first; t; t = t->next)
+                            if (t->type == WN_NODE_TEXT)
+                                jsonld_types(t->text.p, t->text.n, f);
+                }
+                skip = true;
+                break;
+            }
+            case WN_TAG_STYLE: case WN_TAG_TEMPLATE: case WN_TAG_NOSCRIPT: case WN_TAG_TITLE:
+                skip = true;
+                break;
+            case WN_TAG_META: {
+                wn_str prop = wn_dom_attr_value(x, "property");
+                if (wn_str_ieq(prop, "og:type")) {
+                    wn_str v = wn_dom_attr_value(x, "content");
+                    char low[32];
+                    size_t n = v.n < sizeof low ? v.n : sizeof low;
+                    wn_ascii_lower_n(low, v.p, n);
+                    if (n >= 7 && !memcmp(low, "article", 7))
+                        f[PTF_SCHEMA_ARTICLE] += 1;
+                    else if (n >= 7 && !memcmp(low, "product", 7))
+                        f[PTF_SCHEMA_PRODUCT] += 1;
+                }
+                break;
+            }
+            case WN_TAG_A: {
+                uint32_t k = subtree_chars(x);   /* links do not nest: linear */
+                link_text += k;
+                break;
+            }
+            case WN_TAG_P: {
+                uint32_t k = subtree_chars(x);   /* nor do paragraphs */
+                if (k >= LONG_P_CHARS)
+                    f[PTF_LONG_P] += 1;
+                if (k > longest)
+                    longest = k;
+                break;
+            }
+            case WN_TAG_PRE: f[PTF_PRE] += 1; skip = true; break;
+            case WN_TAG_CODE: f[PTF_CODE] += 1; break;
+            case WN_TAG_TABLE: f[PTF_TABLES] += 1; break;
+            case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: f[PTF_HEADINGS] += 1; break;
+            case WN_TAG_ARTICLE: f[PTF_ARTICLES] += 1; break;
+            case WN_TAG_TIME: f[PTF_TIMES] += 1; break;
+            case WN_TAG_FORM: f[PTF_FORMS] += 1; break;
+            case WN_TAG_BUTTON: f[PTF_BUTTONS] += 1; break;
+            default:
+                break;
+            }
+            if (x->nattrs) {
+                element_names(x, f);
+                wn_str it = wn_dom_attr_value(x, "itemtype");
+                if (it.n)
+                    schema_vote(it.p, it.n, f);
+            }
+            if (!skip && x->first && x->first->next)
+                measure_children(x, f, &budget, &best_items);
+        }
+        x = wn_dom_next(d->root, x, skip);
+    }
+    f[PTF_LONGEST_P] = (float)longest;
+    f[PTF_TEXT_K] = (float)text / 1000.0f;
+    f[PTF_LINK_DENSITY] = text ? (float)link_text / (float)text : 0;
+    if (meta) {
+        f[PTF_HAS_DATE] = meta->date != NULL;
+        f[PTF_HAS_AUTHOR] = meta->author != NULL;
+    }
+    measure_url(url && *url ? url : meta ? meta->url : NULL, f);
+}
+
+/* MARK: Deciding */
+
+static bool rule_fires(const wn_pt_rule *r, const float *f)
+{
+    if (f[r->feature] < r->min || f[r->feature] >= r->max)
+        return false;
+    if (r->and_feature >= 0 && (f[r->and_feature] < r->and_min || f[r->and_feature] >= r->and_max))
+        return false;
+    return true;
+}
+
+static void decide(wn_pagetype *pt)
+{
+    for (int t = 0; t < WN_PAGE__COUNT; t++)
+        pt->score[t] = type_prior[t];
+    for (size_t r = 0; r < N_RULES; r++)
+        if (rule_fires(&rules[r], pt->f))
+            pt->score[rules[r].type] += rules[r].weight;
+    int best = WN_PAGE_ARTICLE;
+    for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
+        if (pt->score[t] > pt->score[best])
+            best = t;
+    pt->type = (wn_page_type)best;
+    /* The winner's strongest positive rules, for --explain. */
+    for (int k = 0; k < 4; k++)
+        pt->why[k] = -1;
+    for (size_t r = 0; r < N_RULES; r++) {
+        if ((int)rules[r].type != best || rules[r].weight <= 0 || !rule_fires(&rules[r], pt->f))
+            continue;
+        for (int k = 0; k < 4; k++) {
+            if (pt->why[k] < 0 || rules[pt->why[k]].weight < rules[r].weight) {
+                for (int m = 3; m > k; m--)
+                    pt->why[m] = pt->why[m - 1];
+                pt->why[k] = (int)r;
+                break;
+            }
+        }
+    }
+}
+
+void wn_pagetype_classify(const wn_doc *d, const wn_meta *meta, const char *url,
+                          wn_page_type forced, wn_pagetype *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < 4; k++)
+        out->why[k] = -1;
+    if (forced > WN_PAGE_UNKNOWN && forced < WN_PAGE__COUNT) {
+        out->type = forced;
+        out->forced = true;
+        return;
+    }
+    if (d && d->root)
+        measure(d, meta, url, out->f);
+    decide(out);
+}
+
+void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b)
+{
+    const char *name = wn_page_type_name(pt->type);
+    if (pt->forced) {
+        wn_buf_printf(b, "# page type: %s (forced by the caller)\n", name);
+        return;
+    }
+    wn_buf_printf(b, "# page type: %s (score %.1f; signals:", name, (double)pt->score[pt->type]);
+    bool any = false;
+    for (int k = 0; k < 4; k++) {
+        if (pt->why[k] < 0)
+            break;
+        wn_buf_printf(b, "%s %s", any ? "," : "", rules[pt->why[k]].name);
+        any = true;
+    }
+    wn_buf_printf(b, "%s)\n", any ? "" : " none, the default");
+    /* The runners-up, so a reader sees how close it was. */
+    wn_buf_puts(b, "# page type scores:");
+    for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
+        wn_buf_printf(b, " %s=%.1f", wn_page_type_name((wn_page_type)t), (double)pt->score[t]);
+    wn_buf_puts(b, "\n# page signals:");
+    for (int f = 0; f < PTF__COUNT; f++)
+        if (pt->f[f] != 0)
+            wn_buf_printf(b, " %s=%g", feature_names[f], (double)pt->f[f]);
+    wn_buf_putc(b, '\n');
+}

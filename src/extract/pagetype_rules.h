@@ -1,0 +1,208 @@
+/*
+ * pagetype_rules.h: the data of the page-type classifier (included once, by
+ * pagetype.c): the word lists it measures with, its thresholds, and the rules
+ * that turn signals into type scores. Every entry says why it is there.
+ */
+#ifndef WN_EXTRACT_PAGETYPE_RULES_H
+#define WN_EXTRACT_PAGETYPE_RULES_H
+
+/* MARK: Thresholds of the measuring */
+
+/* Alike siblings below this count are not a list of items. */
+#define RUN_MIN_ITEMS 3
+/* Characters of an item's own (non-link) text that make it more than a menu entry. */
+#define CARD_MIN_OWN_TEXT 30
+/* A post carries its own text: a name like "post" on a bare wrapper is not enough. */
+#define POST_MIN_TEXT 80
+/* A paragraph of this many characters is prose, not a caption or a blurb. */
+#define LONG_P_CHARS 150
+/* Nodes that looking into runs may visit, per node of the page: keeps the walk linear. */
+#define SCAN_BUDGET_PER_NODE 4
+
+/* MARK: Word lists */
+
+/* ISO codes written after an amount ("12.00 USD"). */
+static const char *const currency_codes[] = { "USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", NULL };
+
+/* Month names' first three letters, capitalised as dates print them. */
+static const char *const month_prefixes[] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL
+};
+
+/* First words of host names that mark a site's part. */
+static const char *const host_docs[] = { "docs", "doc", "developer", "developers", "readthedocs", "gitbook", "wiki", NULL };
+static const char *const host_forum[] = { "forum", "forums", "community", "discuss", "discussion", "stackexchange", "stackoverflow", "answers", NULL };
+
+/* Whole path segments. */
+static const char *const seg_docs[] = {
+    "docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides",
+    "tutorial", "tutorials", "usersguide", "handbook", "learn", "man", NULL
+};
+static const char *const seg_forum[] = {
+    "t", "thread", "threads", "topic", "topics", "questions", "question", "forum", "forums",
+    "discussion", "discussions", "community", "showthread.php", "viewtopic.php", NULL
+};
+static const char *const seg_product[] = { "product", "products", "p", "dp", "item", "items", "sku", NULL };
+static const char *const seg_collection[] = {
+    "collections", "collection", "category", "categories", "shop", "c", "catalog", "store", "browse", NULL
+};
+/* Sections whose pages are usually dated stories. */
+static const char *const seg_article[] = {
+    "blog", "blogs", "news", "article", "articles", "post", "posts", "story", "stories", "insights", NULL
+};
+/* A last segment that names an index of such pages, not one of them. */
+static const char *const seg_index[] = {
+    "news", "blog", "blogs", "articles", "events", "press", "resources", "search", "courses",
+    "programs", "programmes", "stories", "updates", "publications", "jobs", "careers", "list", NULL
+};
+
+/* Class names of repeated items that are posts of a thread. */
+static const char *const names_post[] = {
+    "post", "message", "reply", "answer", "comment", "topic", "thread", NULL
+};
+
+/* Class / id words counted as markers, by feature. */
+static const char *const names_cart[] = {
+    "cart", "basket", "addtocart", "add-to-cart", "add-to-bag", "checkout", "buy-now", "buynow", NULL
+};
+static const char *const names_product[] = {
+    "product", "sku", "variant", "swatch", "quantity", "qty", "add-to", "size-selector", NULL
+};
+static const char *const names_forum[] = {
+    "post", "reply", "replies", "thread", "topic", "answer", "vote", "forum", "bbcode", "signature", NULL
+};
+static const char *const names_doc[] = {
+    "toc", "docs", "doc-", "documentation", "sphinx", "rst-", "md-", "highlight", "api",
+    "sidebar-nav", "edit-this", "edit-page", "version", "breadcrumb", NULL
+};
+static const char *const names_list[] = {
+    "pagination", "pager", "filter", "facet", "sort", "results", "listing", "grid", "card", "tile", NULL
+};
+static const char *const names_article[] = {
+    "byline", "author", "article-body", "articlebody", "entry-content", "post-content",
+    "published", "dateline", "article-content", "story", NULL
+};
+static const char *const names_service[] = {
+    "hero", "cta", "testimonial", "pricing", "features", "benefit", "services", "service",
+    "contact", "quote", "banner", NULL
+};
+
+typedef struct wn_pt_names {
+    int feature;
+    const char *const *words;
+} wn_pt_names;
+
+static const wn_pt_names name_lists[] = {
+    { PTF_CART, names_cart },
+    { PTF_PRODUCT_NAMES, names_product },
+    { PTF_FORUM_NAMES, names_forum },
+    { PTF_DOC_NAMES, names_doc },
+    { PTF_LIST_NAMES, names_list },
+    { PTF_ARTICLE_NAMES, names_article },
+    { PTF_SERVICE_NAMES, names_service },
+    { 0, NULL },
+};
+
+/* schema.org type names (JSON-LD @type, microdata itemtype) -> feature. */
+typedef struct wn_pt_schema {
+    const char *name;
+    int feature;
+} wn_pt_schema;
+
+static const wn_pt_schema schema_types[] = {
+    { "Article", PTF_SCHEMA_ARTICLE }, { "NewsArticle", PTF_SCHEMA_ARTICLE },
+    { "BlogPosting", PTF_SCHEMA_ARTICLE }, { "Report", PTF_SCHEMA_ARTICLE },
+    { "ScholarlyArticle", PTF_SCHEMA_ARTICLE }, { "ReportageNewsArticle", PTF_SCHEMA_ARTICLE },
+    { "AnalysisNewsArticle", PTF_SCHEMA_ARTICLE }, { "OpinionNewsArticle", PTF_SCHEMA_ARTICLE },
+    { "Recipe", PTF_SCHEMA_ARTICLE }, { "LiveBlogPosting", PTF_SCHEMA_ARTICLE },
+    { "TechArticle", PTF_SCHEMA_TECH }, { "APIReference", PTF_SCHEMA_TECH },
+    { "SoftwareSourceCode", PTF_SCHEMA_TECH },
+    { "DiscussionForumPosting", PTF_SCHEMA_FORUM }, { "QAPage", PTF_SCHEMA_FORUM },
+    { "Question", PTF_SCHEMA_FORUM }, { "Answer", PTF_SCHEMA_FORUM },
+    { "Product", PTF_SCHEMA_PRODUCT }, { "Offer", PTF_SCHEMA_PRODUCT },
+    { "AggregateOffer", PTF_SCHEMA_PRODUCT }, { "ProductGroup", PTF_SCHEMA_PRODUCT },
+    { "ItemList", PTF_SCHEMA_LIST }, { "CollectionPage", PTF_SCHEMA_LIST },
+    { "OfferCatalog", PTF_SCHEMA_LIST }, { "SearchResultsPage", PTF_SCHEMA_LIST },
+    { "Service", PTF_SCHEMA_SERVICE }, { "LocalBusiness", PTF_SCHEMA_SERVICE },
+    { "ProfessionalService", PTF_SCHEMA_SERVICE }, { "Course", PTF_SCHEMA_SERVICE },
+    { "EducationalOccupationalProgram", PTF_SCHEMA_SERVICE }, { "ContactPage", PTF_SCHEMA_SERVICE },
+    { "FAQPage", PTF_SCHEMA_FAQ },
+    { "WebPage", PTF_SCHEMA_WEBPAGE }, { "AboutPage", PTF_SCHEMA_WEBPAGE },
+    { NULL, 0 },
+};
+
+/* MARK: Rules */
+
+/* Fires when min <= f[feature] < max (and the same for and_feature, unless it
+ * is -1); then adds weight to type's score. */
+typedef struct wn_pt_rule {
+    int feature;
+    float min, max;
+    int and_feature;
+    float and_min, and_max;
+    wn_page_type type;
+    float weight;
+    const char *name;   /* for --explain */
+} wn_pt_rule;
+
+#define ANY 1e30f
+#define ALONE -1, 0, 0
+
+/* Before any rule: article is the default, what a page with no signal gets. */
+static const float type_prior[WN_PAGE__COUNT] = {
+    [WN_PAGE_ARTICLE] = 1.0f,
+};
+
+static const wn_pt_rule rules[] = {
+    /* Declared types: the page's own word, strong but not final (templates
+     * paste Article on every page, shops mark each card a Product). */
+    { PTF_SCHEMA_ARTICLE, 1, ANY, ALONE, WN_PAGE_ARTICLE, 1.5f, "schema.org/og article" },
+    { PTF_SCHEMA_TECH, 1, ANY, ALONE, WN_PAGE_DOCUMENTATION, 2.5f, "schema.org TechArticle" },
+    { PTF_SCHEMA_FORUM, 1, ANY, ALONE, WN_PAGE_FORUM, 4.0f, "schema.org forum posting / Q&A" },
+    { PTF_SCHEMA_PRODUCT, 1, 4, ALONE, WN_PAGE_PRODUCT, 2.5f, "schema.org/og product" },
+    { PTF_SCHEMA_PRODUCT, 4, ANY, ALONE, WN_PAGE_COLLECTION, 2.0f, "many schema.org products" },
+    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_COLLECTION, 1.0f, "schema.org item list" },
+    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_LISTING, 1.0f, "schema.org item list" },
+    { PTF_SCHEMA_SERVICE, 1, ANY, ALONE, WN_PAGE_SERVICE, 1.5f, "schema.org service / business" },
+    { PTF_SCHEMA_FAQ, 1, ANY, ALONE, WN_PAGE_SERVICE, 0.5f, "schema.org FAQ" },
+
+    /* Repeated cards: a grid of priced items is a shop's collection, a list of
+     * dated or summarised items is a content index. */
+    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_PRICE, 0.5f, ANY, WN_PAGE_COLLECTION, 3.0f, "a grid of priced cards" },
+    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_DATE, 0.5f, ANY, WN_PAGE_LISTING, 2.0f, "a list of dated items" },
+    { PTF_CARD_ITEMS, 8, ANY, PTF_CARD_PRICE, 0, 0.5f, WN_PAGE_LISTING, 1.5f, "a long list of linked items" },
+    { PTF_CARD_GROUPS, 3, ANY, ALONE, WN_PAGE_LISTING, 0.5f, "several lists of linked items" },
+
+    /* Shops. */
+    { PTF_CART, 1, ANY, PTF_PRICES, 1, 6, WN_PAGE_PRODUCT, 2.0f, "a cart button and a price" },
+    { PTF_URL_PRODUCT, 1, ANY, ALONE, WN_PAGE_PRODUCT, 1.5f, "a product address" },
+    { PTF_URL_COLLECTION, 1, ANY, ALONE, WN_PAGE_COLLECTION, 1.5f, "a collection address" },
+    { PTF_PRODUCT_NAMES, 10, ANY, PTF_PRICES, 1, ANY, WN_PAGE_PRODUCT, 1.0f, "product markup" },
+
+    /* Threads. */
+    { PTF_URL_FORUM, 1, ANY, ALONE, WN_PAGE_FORUM, 2.5f, "a forum address" },
+    { PTF_POST_ITEMS, 2, ANY, ALONE, WN_PAGE_FORUM, 1.5f, "repeated posts with their own text" },
+    { PTF_FORUM_NAMES, 8, ANY, ALONE, WN_PAGE_FORUM, 1.0f, "forum markup" },
+
+    /* Documentation. */
+    { PTF_URL_DOCS, 1, ANY, ALONE, WN_PAGE_DOCUMENTATION, 2.0f, "a documentation address" },
+    { PTF_PRE, 2, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "code blocks" },
+    { PTF_CODE, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "inline code" },
+    { PTF_DOC_NAMES, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "documentation markup" },
+
+    /* Articles. */
+    { PTF_HAS_DATE, 1, ANY, PTF_HAS_AUTHOR, 1, ANY, WN_PAGE_ARTICLE, 1.0f, "a date and an author" },
+    { PTF_URL_ARTICLE, 1, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "a story address" },
+    { PTF_LONG_P, 6, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "paragraphs of prose" },
+
+    /* Service pages: sections under headings, calls to act, no date. */
+    { PTF_SERVICE_NAMES, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 1.0f, "landing-page markup" },
+    { PTF_HEADINGS, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 0.5f, "undated sections" },
+    { PTF_URL_INDEX, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "an index address" },
+};
+
+#define N_RULES (sizeof rules / sizeof rules[0])
+
+#undef ALONE
+
+#endif

@@ -1,0 +1,182 @@
+/*
+ * test_pagetype.c: page types: the public names and the forcing option, the
+ * classifier (src/extract/pagetype.c) on small hand-written pages of each kind,
+ * and the type in the JSON output and in --explain.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/buf.h"
+#include "extract/pagetype.h"
+#include "html/parser.h"
+#include "winnow.h"
+
+static wn_page_type classify(const char *html, const char *url, wn_pagetype *pt)
+{
+    wn_options opt;
+    wn_error err;
+    wn_meta meta;
+    wn_options_init(&opt);
+    memset(&meta, 0, sizeof meta);
+    wn_doc *d = wn_html_parse(html, strlen(html), &opt, NULL, &err);
+    CHECK(d != NULL);
+    if (d == NULL)
+        return WN_PAGE_UNKNOWN;
+    wn_pagetype_classify(d, &meta, url, WN_PAGE_UNKNOWN, pt);
+    wn_doc_free(d);
+    return pt->type;
+}
+
+static void test_names(void)
+{
+    CHECK_EQ_STR(wn_page_type_name(WN_PAGE_ARTICLE), "article");
+    CHECK_EQ_STR(wn_page_type_name(WN_PAGE_DOCUMENTATION), "documentation");
+    CHECK_EQ_STR(wn_page_type_name(WN_PAGE_UNKNOWN), "unknown");
+    CHECK(wn_page_type_name(WN_PAGE__COUNT) == NULL);
+    CHECK(wn_page_type_name((wn_page_type)-1) == NULL);
+    for (int t = 0; t < WN_PAGE__COUNT; t++)
+        CHECK_EQ_INT(wn_page_type_parse(wn_page_type_name((wn_page_type)t)), t);
+    CHECK_EQ_INT(wn_page_type_parse("Listing"), WN_PAGE_LISTING);
+    CHECK_EQ_INT(wn_page_type_parse("blog"), -1);
+    CHECK_EQ_INT(wn_page_type_parse(""), -1);
+    CHECK_EQ_INT(wn_page_type_parse(NULL), -1);
+    wn_options opt;
+    wn_options_init(&opt);
+    CHECK_EQ_INT(opt.page_type, WN_PAGE_UNKNOWN);   /* classify by default */
+}
+
+static const char product_page[] =
+    "<html><head><title>Trail flask</title>"
+    "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+    "\"@type\":\"Product\",\"name\":\"Trail flask\",\"offers\":{\"@type\":\"Offer\",\"price\":\"24.00\"}}"
+    "</script></head><body><h1>Trail flask</h1><p class=price>$24.00</p>"
+    "<button class='add-to-cart'>Add to cart</button>"
+    "<p>A soft half-litre flask that folds flat in a vest pocket when it is empty.</p></body></html>";
+
+static void test_product(void)
+{
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(product_page, "https://shop.example/products/trail-flask", &pt),
+                 WN_PAGE_PRODUCT);
+    CHECK(pt.f[PTF_SCHEMA_PRODUCT] >= 1);
+    CHECK(pt.f[PTF_PRICES] >= 1);
+    CHECK(pt.f[PTF_CART] >= 1);
+}
+
+static void test_listing(void)
+{
+    /* Ten dated teasers with their own summaries: an index of stories. */
+    char html[8192] = "<html><body><h1>News</h1><div class=list>";
+    for (int i = 0; i < 10; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<div class=item><h3><a href='/news/story-%d'>Story number %d of the week</a></h3>"
+                 "<time datetime='2026-03-%02d'>March %d, 2026</time>"
+                 "<p>A short summary of story %d that says what happened and where it happened.</p></div>",
+                 i, i, i + 1, i + 1, i);
+        strcat(html, item);
+    }
+    strcat(html, "</div></body></html>");
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(html, "https://paper.example/news", &pt), WN_PAGE_LISTING);
+    CHECK_EQ_INT((int)pt.f[PTF_CARD_ITEMS], 10);
+    CHECK(pt.f[PTF_CARD_DATE] > 0.99f);
+    CHECK(pt.f[PTF_URL_INDEX] == 1);
+}
+
+static void test_collection(void)
+{
+    char html[8192] = "<html><body><h1>Socks</h1><ul class=grid>";
+    for (int i = 0; i < 8; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href='/products/sock-%d'><img src='s%d.jpg' alt=''>"
+                 "<span>Wool sock %d</span></a><span class=price>$1%d.00</span></li>",
+                 i, i, i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></body></html>");
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(html, NULL, &pt), WN_PAGE_COLLECTION);
+    CHECK(pt.f[PTF_CARD_PRICE] > 0.99f);
+}
+
+static void test_forum_and_docs(void)
+{
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify("<html><head><script type=application/ld+json>"
+                          "{\"@type\":[\"DiscussionForumPosting\"]}</script></head>"
+                          "<body><p>Has anyone tried this?</p></body></html>",
+                          NULL, &pt),
+                 WN_PAGE_FORUM);
+    CHECK_EQ_INT(classify("<html><body><h1>Configuring the cache</h1><p>Set the size first:</p>"
+                          "<pre>cache.size = 64</pre><p>Then the <code>ttl</code>:</p>"
+                          "<pre>cache.ttl = 30</pre></body></html>",
+                          "https://docs.example.org/en/latest/cache.html", &pt),
+                 WN_PAGE_DOCUMENTATION);
+    CHECK(pt.f[PTF_URL_DOCS] == 1);
+    CHECK_EQ_INT((int)pt.f[PTF_PRE], 2);
+}
+
+static void test_default_and_forced(void)
+{
+    wn_pagetype pt;
+    /* No signal at all: an article, as before page types existed. */
+    CHECK_EQ_INT(classify("<html><body><p>Hello.</p></body></html>", NULL, &pt), WN_PAGE_ARTICLE);
+    CHECK(!pt.forced);
+    wn_pagetype_classify(NULL, NULL, NULL, WN_PAGE_SERVICE, &pt);
+    CHECK_EQ_INT(pt.type, WN_PAGE_SERVICE);
+    CHECK(pt.forced);
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    wn_pagetype_explain(&pt, &b);
+    CHECK_EQ_STR(wn_buf_cstr(&b), "# page type: service (forced by the caller)\n");
+    wn_buf_fini(&b);
+}
+
+static int sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
+static void test_public_api(void)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    CHECK_EQ_INT(wn_extract(ex, product_page, strlen(product_page), NULL, &a, NULL), WN_OK);
+    CHECK_EQ_INT(wn_article_page_type(a), WN_PAGE_PRODUCT);
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    CHECK_EQ_INT(wn_render(a, WN_FMT_JSON, 0, sink, &b), WN_OK);
+    CHECK(strstr(wn_buf_cstr(&b), "\"page_type\":\"product\"") != NULL);
+    wn_article_free(a);
+    wn_buf_clear(&b);
+    CHECK_EQ_INT(wn_explain(ex, product_page, strlen(product_page), NULL, sink, &b, NULL), WN_OK);
+    CHECK(strncmp(wn_buf_cstr(&b), "# page type: product (", 22) == 0);
+    CHECK(strstr(wn_buf_cstr(&b), "schema.org/og product") != NULL);
+    wn_extractor_free(ex);
+
+    opt.page_type = WN_PAGE_ARTICLE;   /* forced: the product signals are not read */
+    ex = wn_extractor_new(&opt);
+    CHECK_EQ_INT(wn_extract(ex, product_page, strlen(product_page), NULL, &a, NULL), WN_OK);
+    CHECK_EQ_INT(wn_article_page_type(a), WN_PAGE_ARTICLE);
+    wn_article_free(a);
+    wn_extractor_free(ex);
+    CHECK_EQ_INT(wn_article_page_type(NULL), WN_PAGE_UNKNOWN);
+    wn_buf_fini(&b);
+}
+
+int main(void)
+{
+    RUN(test_names);
+    RUN(test_product);
+    RUN(test_listing);
+    RUN(test_collection);
+    RUN(test_forum_and_docs);
+    RUN(test_default_and_forced);
+    RUN(test_public_api);
+    CHECK_DONE();
+}
