@@ -48,6 +48,8 @@ typedef struct wn_attr {
 #define WN_NODE_FLAG_DOCTYPE_HAS_PUBLIC      0x0002u
 #define WN_NODE_FLAG_DOCTYPE_HAS_SYSTEM      0x0004u
 #define WN_NODE_FLAG_DROPPED                 0x00010000u /* extractor: not part of the article */
+#define WN_NODE_FLAG_KEEP_FORM               0x00020000u /* extractor: a form/fieldset that holds
+                                                          * article text, copied as a block */
 #define WN_NODE_FLAG_EXTRACT_MASK            0xFFFF0000u
 
 typedef struct wn_node wn_node;

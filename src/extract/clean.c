@@ -83,6 +83,10 @@ static action classify(const wn_node *n, unsigned flags, unsigned *tag)
     }
     if (n->ns != WN_NS_HTML)
         return ACT_DROP;   /* svg and whatever it contains */
+    /* A form the content finder found holding the article (forum software and
+     * ASP.NET wrap whole pages in one): its text stays, its controls go. */
+    if ((n->flags & WN_NODE_FLAG_KEEP_FORM) && (n->tag == WN_TAG_FORM || n->tag == WN_TAG_FIELDSET))
+        return ACT_BLOCK;
     switch (n->tag) {
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
     case WN_TAG_H6: case WN_TAG_P: case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_LI:

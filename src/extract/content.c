@@ -12,6 +12,11 @@
 /* Shorter than this, an attempt probably missed the article: retry looser. */
 #define MIN_ARTICLE_CHARS 500
 
+/* A form kept for its text: at least this much text, and this many characters
+ * per input control (a reply box under a thread, not a questionnaire). */
+#define FORM_TEXT_MIN        200
+#define FORM_CHARS_PER_INPUT 100
+
 static const char *const why_name[WHY__COUNT] = {
     [WHY_NONE] = "-", [WHY_TAG] = "tag", [WHY_HIDDEN] = "hidden", [WHY_ROLE] = "role",
     [WHY_UNLIKELY] = "unlikely-name", [WHY_BYLINE] = "byline", [WHY_HEADLINE] = "headline",
@@ -111,6 +116,25 @@ static wn_node *find_comments(wn_cctx *c)
         if (p == best)
             return NULL;
     return best;
+}
+
+/* A form or fieldset left in the article (or the comments) holds text, not
+ * just controls, when it holds the top block or reads as prose with few
+ * inputs: the cleaner then copies its text. Any other one goes, as before. */
+static void judge_forms(wn_cctx *c, wn_node *top)
+{
+    for (wn_node *x = top; x; ) {
+        bool gone = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0;
+        if (!gone && x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML &&
+            (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET) && (c->nf[x->id] & CN_VISITED)) {
+            const wn_cstat *s = &c->st[x->id];
+            if ((c->nf[x->id] & CN_KEEP) ||
+                (s->text >= FORM_TEXT_MIN && s->input * FORM_CHARS_PER_INPUT <= s->text &&
+                 wn_is_prose(c, x)))
+                x->flags |= WN_NODE_FLAG_KEEP_FORM;
+        }
+        x = wn_dom_next(top, x, gone);
+    }
 }
 
 static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
@@ -290,6 +314,12 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     }
     if (comments)
         c.why[comments->id] = WHY_COMMENTS;
+
+    /* Forms that hold article text are copied; the rest are dropped by the cleaner. */
+    if (c.root)
+        judge_forms(&c, c.root);
+    if ((opt->flags & WN_OPT_COMMENTS) && comments)
+        judge_forms(&c, comments);
 
     /* Hand the decisions over to the DOM. */
     if (c.root) {
