@@ -80,6 +80,7 @@ cli-test: $(TOOL)
 	sh tests/cli/run.sh $(TOOL)
 	sh tests/warc/pack.sh $(TOOL)
 	sh tests/cli/warc.sh $(TOOL)
+	sh tests/cli/docs.sh $(TOOL)
 
 # The whole suite: unit, conformance, golden files, command-line behaviour.
 test: deps

@@ -23,15 +23,119 @@ int cmd_extract(int argc, char **argv);
 int cmd_warc(int argc, char **argv);
 int cmd_warc_pack(int argc, char **argv);
 
+/* The extract options, for `winnow --help` as well as `winnow extract --help`. */
+void cmd_extract_usage(FILE *f);
+
+/* "winnow X.Y.Z" on stdout. */
+void cli_print_version(void);
+
 /* Read a whole file ("-" = stdin) into a malloc'd buffer; transparently gunzips
  * when the data starts with the gzip magic. max = refuse larger (0 = no cap).
  * Returns 0, or -1 after printing "winnow: PATH: reason" to stderr. */
 int cli_read_input(const char *path, size_t max, char **out, size_t *out_n);
+
+/* The same, with the message ("PATH: reason") left in msg instead of printed. */
+int cli_read_input_msg(const char *path, size_t max, char **out, size_t *out_n, char *msg,
+                       size_t msg_n);
+
+/* NULL when data may be a web page; else what it looks like ("PDF", "a PNG
+ * image", "binary data") for "not HTML (looks like ...)". See sniff.c. */
+const char *cli_not_html(const char *data, size_t n);
+
+/* 1 if the library knows the encoding label (--charset), else 0. */
+int cli_charset_known(const char *label);
+
+/* A growing memory buffer; failed is sticky (out of memory). */
+typedef struct cli_buf {
+    char *p;
+    size_t n, cap;
+    int failed;
+} cli_buf;
+
+void cli_buf_put(cli_buf *b, const char *p, size_t n);
+int cli_buf_sink(void *ctx, const char *p, size_t n);   /* a wn_sink_fn */
+void cli_buf_free(cli_buf *b);
+/* s as a JSON string literal; bytes that are not UTF-8 become U+FFFD. */
+void cli_buf_json_str(cli_buf *b, const char *s);
 
 /* A wn_sink_fn writing to a FILE *. */
 int cli_file_sink(void *ctx, const char *p, size_t n);
 
 /* Print "winnow: " + formatted message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* MARK: Command line (opts.c) */
+
+/* One option of a subcommand. Tables end with an entry whose id is 0; ids are
+ * the short letter when there is one, else a value from 256 up. */
+typedef struct cli_option {
+    int id;
+    char short_name;         /* 0: long form only */
+    const char *long_name;   /* NULL: short form only */
+    const char *arg;         /* the value's name in the help ("N", "DIR"), NULL: a flag */
+    const char *help;        /* one line */
+} cli_option;
+
+enum { CLI_END = -1, CLI_ERROR = -2, CLI_OPERAND = -3 };
+
+typedef struct cli_parser {
+    const char *cmd;            /* "warc", or NULL for extraction; names it in messages */
+    const cli_option *opts;
+    int argc;
+    char **argv;
+    int i;                      /* next argv entry */
+    int only_operands;          /* "--" seen */
+    const char *short_rest;     /* the rest of a group of short options */
+    char last[64];              /* the last option as written ("-j", "--jobs"), for messages */
+} cli_parser;
+
+void cli_parser_init(cli_parser *p, const char *cmd, const cli_option *opts, int argc, char **argv);
+
+/* The next option (its id; *val = its value or NULL), CLI_OPERAND (*val = the
+ * operand), CLI_END, or CLI_ERROR after printing why: unknown option, value
+ * missing, or a value given to a flag. Options and operands may come in any
+ * order; "--" makes the rest operands; "-" is an operand. */
+int cli_next(cli_parser *p, const char **val);
+
+/* The option table as help lines: "  -j, --jobs N   one line". */
+void cli_print_options(FILE *f, const cli_option *opts);
+
+/* A decimal number <= max. 0, or -1 if s is not one. */
+int cli_parse_uint(const char *s, unsigned long max, unsigned long *out);
+
+/* A size in bytes: digits with an optional K, M or G (KiB, MiB, GiB: powers of
+ * 1024; "64M", "64MiB", "64MB" alike). 0, or -1 if malformed or too large. */
+int cli_parse_size(const char *s, unsigned long long *out);
+
+/* "64M", "1G", or "1000 bytes": the largest unit that divides v exactly. */
+void cli_format_size(char *buf, size_t n, unsigned long long v);
+
+/* MARK: Input files (walk.c) */
+
+typedef struct cli_file {
+    char *path;   /* as opened */
+    char *rel;    /* below the directory operand ("sub/a.html"); a file operand's own name */
+} cli_file;
+
+typedef struct cli_files {
+    cli_file *v;
+    size_t n, cap;
+} cli_files;
+
+/* The names each command takes from a directory (any letter case):
+ * pages *.html, *.htm, *.xhtml and their .gz forms; WARC *.warc, *.warc.gz, *.warc.zst. */
+int cli_is_page_name(const char *name);
+int cli_is_warc_name(const char *name);
+
+/* One operand: a directory adds the accepted files below it (recursively, in
+ * byte order of their paths below it, dot names skipped, links to directories
+ * not followed); anything else is added as given. what names the files in the
+ * message for a directory without any ("pages"). Returns 0; 1 when a
+ * directory or part of one could not be read or held no such file (reported);
+ * -1 out of memory (reported). */
+int cli_expand(cli_files *out, const char *operand, int (*accept)(const char *name),
+               const char *what);
+int cli_files_add(cli_files *f, const char *path, const char *rel);
+void cli_files_free(cli_files *f);
 
 #endif

@@ -1,17 +1,58 @@
 /*
  * cmd_extract.c: `winnow [extract]`: print the article of each input page, or
- * with -o DIR write one file per input and format. Directories are expanded to
- * the *.html / *.htm (optionally .gz) files inside them, in name order.
+ * with -o DIR write one file per input and format. Directory operands follow
+ * the common rule (walk.c). With -j N, N threads each with their own
+ * wn_extractor read, extract and render pages, and the ordered pool of the
+ * batch driver hands the results back in input order, so the output is the
+ * same bytes whatever N.
  */
 #include "cli.h"
+#include "batch/batch.h"   /* the ordered pool; the tool links the static library */
 
-#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_FORMATS 4
+#define MAX_JOBS 4096
+/* Pages queued per worker: enough to keep each busy while the writer waits on
+ * a slow page, few enough that held outputs stay small. */
+#define JOBS_PER_THREAD 4
+
+enum {
+    OPT_URL = 256, OPT_COMMENTS, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT_PRECISION,
+    OPT_RECALL, OPT_WITH_MARKDOWN, OPT_WITH_HTML, OPT_CHARSET, OPT_TIME_LIMIT, OPT_MAX_INPUT,
+    OPT_SEPARATOR, OPT_SOURCE, OPT_PAGE_TYPE, OPT_EXPLAIN, OPT_VERSION
+};
+
+static const cli_option extract_options[] = {
+    { 'f', 'f', "format", "LIST", "txt (default), md, json or html; with -o a comma list writes each" },
+    { 'o', 'o', "output", "DIR", "write DIR/<name>.<ext> per input instead of standard output" },
+    { 'j', 'j', "jobs", "N", "extract on N threads (default 1); the output order stays the input order" },
+    { OPT_URL, 0, "url", "URL", "the page's address: base for relative links, a metadata source" },
+    { OPT_COMMENTS, 0, "comments", NULL, "also extract user comments (after the text; JSON \"comments\")" },
+    { OPT_LINKS, 0, "links", NULL, "keep links in Markdown" },
+    { OPT_IMAGES, 0, "images", NULL, "keep images in Markdown" },
+    { OPT_NO_TABLES, 0, "no-tables", NULL, "leave tables out" },
+    { OPT_PRECISION, 0, "precision", NULL, "prefer leaving doubtful blocks out" },
+    { OPT_RECALL, 0, "recall", NULL, "prefer keeping doubtful blocks" },
+    { OPT_WITH_MARKDOWN, 0, "with-markdown", NULL, "JSON: add a \"markdown\" field" },
+    { OPT_WITH_HTML, 0, "with-html", NULL, "JSON: add an \"html\" field" },
+    { OPT_CHARSET, 0, "charset", "NAME", "decode pages as NAME instead of detecting the encoding" },
+    { OPT_TIME_LIMIT, 0, "time-limit", "MS", "give up on a page after MS milliseconds" },
+    { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
+    { OPT_SEPARATOR, 0, "separator", "LINE", "txt/md/html to stdout: LINE before each input, {} = its path" },
+    { OPT_SOURCE, 0, "source", NULL, "JSON: add \"source\" (the input path) even for a single input" },
+    { OPT_PAGE_TYPE, 0, "page-type", "TYPE", "treat every page as TYPE (article, forum, product, collection, listing, documentation, service, other) instead of classifying it" },
+    { OPT_EXPLAIN, 0, "explain", NULL, "show the page type and each block, kept or dropped, and why" },
+    { 'h', 'h', "help", NULL, "print this help" },
+    { OPT_VERSION, 0, "version", NULL, "print the version" },
+    { 0, 0, NULL, NULL, NULL }
+};
 
 typedef struct extract_args {
     wn_options opt;
@@ -20,30 +61,20 @@ typedef struct extract_args {
     unsigned render_flags;
     const char *url;
     const char *out_dir;
+    const char *separator;
     int explain;
+    int source;          /* JSON records carry "source" */
+    unsigned threads;
 } extract_args;
 
-static void usage(FILE *f)
+void cmd_extract_usage(FILE *f)
 {
     fputs("usage: winnow [extract] [OPTIONS] FILE|DIR|-...\n"
-          "  -f, --format LIST  txt (default), md, json, html; with -o a comma list writes each\n"
-          "  -o, --output DIR   write DIR/<name>.<ext> per input (name without .html/.htm/.gz)\n"
-          "  --url URL          the page's address: base for relative links, metadata source\n"
-          "  --comments         also extract user comments (after the text; JSON \"comments\")\n"
-          "  --links            keep links in Markdown\n"
-          "  --images           keep images in Markdown\n"
-          "  --no-tables        leave tables out\n"
-          "  --precision        prefer leaving doubtful blocks out\n"
-          "  --recall           prefer keeping doubtful blocks\n"
-          "  --with-markdown    JSON: add a \"markdown\" field\n"
-          "  --with-html        JSON: add an \"html\" field\n"
-          "  --charset NAME     decode pages as NAME instead of detecting the encoding\n"
-          "  --time-limit MS    give up on a page after MS milliseconds\n"
-          "  --page-type TYPE   treat every page as TYPE instead of classifying it: article,\n"
-          "                     forum, product, collection, listing, documentation, service, other\n"
-          "  --explain          show the page type and each block, kept or dropped, and why\n"
-          "exit status: 0 ok, 1 some inputs failed, 2 usage error, 3 output error\n",
+          "Prints the article of each page (- reads standard input). A DIR gives the *.html,\n"
+          "*.htm, *.xhtml files below it (also .gz), recursively, in byte order of their paths.\n",
           f);
+    cli_print_options(f, extract_options);
+    fputs("exit status: 0 ok, 1 some inputs failed, 2 usage error, 3 output error\n", f);
 }
 
 static int parse_formats(extract_args *a, const char *list)
@@ -78,115 +109,268 @@ static int ends_with(const char *s, size_t n, const char *suffix)
     return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
 }
 
-static int is_page_name(const char *name)
+/* The output name's stem: the path below the directory operand (or the file's
+ * own name), without .gz and then .html/.htm/.xhtml: "sub/a.html.gz" -> "sub/a". */
+static char *output_stem(const cli_file *in)
 {
-    size_t n = strlen(name);
-    if (ends_with(name, n, ".gz"))
+    const char *rel = strcmp(in->path, "-") == 0 ? "stdin" : in->rel;
+    size_t n = strlen(rel);
+    if (ends_with(rel, n, ".gz"))
         n -= 3;
-    return ends_with(name, n, ".html") || ends_with(name, n, ".htm");
-}
-
-/* DIR/<base of path without .gz, then without .html/.htm><ext> */
-static char *output_path(const char *dir, const char *path, const char *ext)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    if (!strcmp(path, "-"))
-        base = "stdin";
-    size_t n = strlen(base);
-    if (ends_with(base, n, ".gz"))
-        n -= 3;
-    if (ends_with(base, n, ".html"))
+    if (ends_with(rel, n, ".html"))
         n -= 5;
-    else if (ends_with(base, n, ".htm"))
+    else if (ends_with(rel, n, ".xhtml"))
+        n -= 6;
+    else if (ends_with(rel, n, ".htm"))
         n -= 4;
-    size_t len = strlen(dir) + 1 + n + strlen(ext) + 1;
-    char *out = malloc(len);
-    if (out)
-        snprintf(out, len, "%s/%.*s%s", dir, (int)n, base, ext);
-    return out;
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, rel, n);
+        s[n] = '\0';
+    }
+    return s;
 }
 
-static int name_cmp(const void *a, const void *b)
+/* MARK: One page */
+
+typedef struct page_job {
+    const cli_file *in;
+    char *stem;               /* with -o; NULL: this input is not written (collision) */
+    size_t owner;             /* with a collision: the input whose output it would replace */
+    int collides;
+    int status;
+    char msg[1200];           /* for stderr, or "" */
+    cli_buf out[MAX_FORMATS]; /* rendered outputs, in the order of a->formats */
+} page_job;
+
+typedef struct worker {
+    const extract_args *a;
+    wn_extractor *ex;
+} worker;
+
+static void page_fail(page_job *j, int status, const char *fmt, const char *path, const char *why)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    snprintf(j->msg, sizeof j->msg, fmt, path, why);
+    j->status = status;
 }
 
-/* Remembers the last byte written so every output can end with exactly one newline. */
-typedef struct tail_sink {
-    FILE *f;
-    char last;
-    size_t total;
-} tail_sink;
-
-static int tail_write(void *ctx, const char *p, size_t n)
+/* Worker side: read, check, extract and render one page into memory. */
+static void page_work(void *ctx, void *job)
 {
-    tail_sink *t = ctx;
-    if (n == 0)
-        return 0;
-    t->last = p[n - 1];
-    t->total += n;
-    return fwrite(p, 1, n, t->f) == n ? 0 : -1;
-}
-
-/* Process one page; returns EXIT_OK, EXIT_FAILURE_SOME or EXIT_IO. */
-static int extract_one(extract_args *a, wn_extractor *ex, const char *path)
-{
+    const worker *w = ctx;
+    const extract_args *a = w->a;
+    page_job *j = job;
+    const char *path = j->in->path;
     char *data = NULL;
     size_t n = 0;
-    int status = EXIT_OK;
-    if (cli_read_input(path, a->opt.max_input_bytes, &data, &n) != 0)
-        return EXIT_FAILURE_SOME;
+    if (j->collides)
+        return;
+    if (cli_read_input_msg(path, a->opt.max_input_bytes, &data, &n, j->msg, sizeof j->msg) != 0) {
+        j->status = EXIT_FAILURE_SOME;
+        return;
+    }
+    const char *what = n ? cli_not_html(data, n) : NULL;
+    if (n == 0) {
+        page_fail(j, EXIT_FAILURE_SOME, "%s: %s", path, "empty input, nothing to extract");
+        free(data);
+        return;
+    }
+    if (what) {
+        page_fail(j, EXIT_FAILURE_SOME, "%s: not HTML (looks like %s)", path, what);
+        free(data);
+        return;
+    }
     wn_error err = { WN_OK, NULL, 0 };
     if (a->explain) {
-        if (wn_explain(ex, data, n, a->url, cli_file_sink, stdout, &err) != WN_OK) {
-            cli_error("%s: %s", path, err.msg ? err.msg : "extraction failed");
-            status = EXIT_FAILURE_SOME;
-        }
+        if (wn_explain(w->ex, data, n, a->url, cli_buf_sink, &j->out[0], &err) != WN_OK)
+            page_fail(j, EXIT_FAILURE_SOME, "%s: %s", path, err.msg ? err.msg : "extraction failed");
         free(data);
-        return status;
+        return;
     }
     wn_article *art = NULL;
-    wn_status st = wn_extract(ex, data, n, a->url, &art, &err);
+    wn_status st = wn_extract(w->ex, data, n, a->url, &art, &err);
     free(data);
     if (st != WN_OK) {
+        const char *why = err.msg ? err.msg : wn_status_str(st);
         if (err.offset)
-            cli_error("%s: offset %llu: %s", path, (unsigned long long)err.offset,
-                      err.msg ? err.msg : wn_status_str(st));
+            snprintf(j->msg, sizeof j->msg, "%s: offset %llu: %s", path,
+                     (unsigned long long)err.offset, why);
         else
-            cli_error("%s: %s", path, err.msg ? err.msg : wn_status_str(st));
-        return EXIT_FAILURE_SOME;
+            snprintf(j->msg, sizeof j->msg, "%s: %s", path, why);
+        j->status = EXIT_FAILURE_SOME;
+        return;
     }
     for (int i = 0; i < a->nformats; i++) {
-        FILE *f = stdout;
-        char *out = NULL;
-        if (a->out_dir) {
-            out = output_path(a->out_dir, path, format_ext(a->formats[i]));
-            f = out ? fopen(out, "wb") : NULL;
-            if (f == NULL) {
-                cli_error("%s: %s", out ? out : a->out_dir, strerror(errno));
-                free(out);
-                status = EXIT_IO;
-                break;
+        cli_buf *b = &j->out[i];
+        size_t start = 0;
+        if (a->formats[i] == WN_FMT_JSON && a->source) {
+            /* "source" leads the record: {"source":"a.html", + the renderer's members. */
+            cli_buf_put(b, "{\"source\":", 10);
+            cli_buf_json_str(b, path);
+            start = b->n;
+        }
+        st = wn_render(art, (wn_format)a->formats[i], a->render_flags, cli_buf_sink, b);
+        if (st == WN_OK && start) {
+            /* Splice: drop the renderer's "{", add "," unless its object is empty. */
+            char *p = b->p + start;
+            size_t rest = b->n - start, k = 0;
+            while (k < rest && (p[k] == ' ' || p[k] == '\n'))
+                k++;
+            if (k < rest && p[k] == '{') {
+                int empty = k + 1 < rest && p[k + 1] == '}';
+                memmove(p + !empty, p + k + 1, rest - k - 1);
+                if (!empty)
+                    p[0] = ',';
+                b->n = start + !empty + rest - k - 1;
             }
         }
-        tail_sink t = { f, '\n', 0 };
-        st = wn_render(art, (wn_format)a->formats[i], a->render_flags, tail_write, &t);
         /* Every non-empty output ends with one newline, so outputs concatenate cleanly. */
-        if (st == WN_OK && t.total && t.last != '\n' && fputc('\n', f) == EOF)
-            st = WN_ERR_IO;
-        if (a->out_dir && fclose(f) != 0)
-            st = WN_ERR_IO;
-        if (st != WN_OK) {
-            cli_error("%s: writing output failed", out ? out : "(stdout)");
-            status = EXIT_IO;
-        }
-        free(out);
-        if (status == EXIT_IO)
+        if (st == WN_OK && b->n && b->p[b->n - 1] != '\n')
+            cli_buf_put(b, "\n", 1);
+        if (st != WN_OK || b->failed) {
+            page_fail(j, EXIT_FAILURE_SOME, "%s: %s", path, "rendering failed (out of memory)");
             break;
+        }
     }
     wn_article_free(art);
-    return status;
+}
+
+static void page_free(page_job *j)
+{
+    if (j == NULL)
+        return;
+    for (int i = 0; i < MAX_FORMATS; i++)
+        cli_buf_free(&j->out[i]);
+    free(j->stem);
+    free(j);
+}
+
+static void discard_job(void *job)
+{
+    page_free(job);
+}
+
+/* mkdir -p for the directories of path below out_dir. */
+static int make_parents(char *path, size_t keep)
+{
+    for (char *s = path + keep + 1; (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        int rc = mkdir(path, 0777);
+        int e = errno;
+        *s = '/';
+        if (rc != 0 && e != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+/* Writer side, in input order: messages, then the outputs. Returns the status. */
+static int page_write(const extract_args *a, page_job *j, const cli_files *files)
+{
+    if (j->collides) {
+        cli_error("%s: not written: %s/%s%s is already the output of %s (rename one of them)",
+                  j->in->path, a->out_dir, j->stem, format_ext(a->formats[0]),
+                  files->v[j->owner].path);
+        return EXIT_FAILURE_SOME;
+    }
+    if (j->msg[0])
+        cli_error("%s", j->msg);
+    if (j->status != EXIT_OK)
+        return j->status;
+    if (a->explain) {
+        return fwrite(j->out[0].p ? j->out[0].p : "", 1, j->out[0].n, stdout) == j->out[0].n
+                   ? EXIT_OK : EXIT_IO;
+    }
+    for (int i = 0; i < a->nformats; i++) {
+        const cli_buf *b = &j->out[i];
+        if (a->out_dir == NULL) {
+            if (a->separator && b->n) {
+                /* The separator line, its {} replaced by the input's path. */
+                for (const char *s = a->separator; *s; s++) {
+                    if (s[0] == '{' && s[1] == '}') {
+                        fputs(j->in->path, stdout);
+                        s++;
+                    } else {
+                        putchar(*s);
+                    }
+                }
+                putchar('\n');
+            }
+            if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) {
+                cli_error("(stdout): writing output failed: %s", strerror(errno));
+                return EXIT_IO;
+            }
+            continue;
+        }
+        const char *ext = format_ext(a->formats[i]);
+        size_t len = strlen(a->out_dir) + 1 + strlen(j->stem) + strlen(ext) + 1;
+        char *out = malloc(len);
+        if (out == NULL) {
+            cli_error("out of memory");
+            return EXIT_IO;
+        }
+        snprintf(out, len, "%s/%s%s", a->out_dir, j->stem, ext);
+        FILE *f = make_parents(out, strlen(a->out_dir)) == 0 ? fopen(out, "wb") : NULL;
+        if (f == NULL) {
+            cli_error("%s: %s", out, strerror(errno));
+            free(out);
+            return EXIT_IO;
+        }
+        int bad = b->n && fwrite(b->p, 1, b->n, f) != b->n;
+        if (fclose(f) != 0)
+            bad = 1;
+        if (bad) {
+            cli_error("%s: writing output failed", out);
+            free(out);
+            return EXIT_IO;
+        }
+        free(out);
+    }
+    return EXIT_OK;
+}
+
+/* MARK: Output names */
+
+typedef struct stem_ref {
+    const char *stem;
+    size_t index;
+} stem_ref;
+
+static int stem_cmp(const void *x, const void *y)
+{
+    const stem_ref *a = x, *b = y;
+    int c = strcmp(a->stem, b->stem);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* With -o: give each job its stem, and mark every input whose stem an earlier
+ * input already has (a.html, a.htm and a.html.gz all make "a"): those are not
+ * written, so no output is ever replaced by another of the same run. */
+static int assign_stems(page_job **jobs, size_t n)
+{
+    stem_ref *refs = malloc((n ? n : 1) * sizeof *refs);
+    if (refs == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        jobs[i]->stem = output_stem(jobs[i]->in);
+        if (jobs[i]->stem == NULL) {
+            free(refs);
+            return -1;
+        }
+        refs[i].stem = jobs[i]->stem;
+        refs[i].index = i;
+    }
+    qsort(refs, n, sizeof *refs, stem_cmp);
+    for (size_t i = 1; i < n; i++) {
+        size_t first = i - 1;
+        while (i < n && strcmp(refs[i].stem, refs[first].stem) == 0) {
+            jobs[refs[i].index]->collides = 1;
+            jobs[refs[i].index]->owner = refs[first].index;
+            i++;
+        }
+    }
+    free(refs);
+    return 0;
 }
 
 static int worse(int a, int b)
@@ -194,50 +378,81 @@ static int worse(int a, int b)
     return a > b ? a : b;
 }
 
-static int extract_path(extract_args *a, wn_extractor *ex, const char *path)
+/* Run every job, on the pool when threads > 1; writes in input order. */
+static int run_jobs(const extract_args *a, page_job **jobs, const cli_files *files)
 {
-    struct stat sb;
-    if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-        return extract_one(a, ex, path);
-    DIR *dir = opendir(path);
-    if (dir == NULL) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_FAILURE_SOME;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+    unsigned nw = a->threads > 1 ? a->threads : 1;
+    worker *ws = calloc(nw, sizeof *ws);
+    void **ctx = calloc(nw, sizeof *ctx);
     int status = EXIT_OK;
-    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
-        if (e->d_name[0] == '.' || !is_page_name(e->d_name))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (nn == NULL) {
-                status = EXIT_FAILURE_SOME;
-                break;
+    if (ws == NULL || ctx == NULL)
+        goto nomem;
+    for (unsigned i = 0; i < nw; i++) {
+        ws[i].a = a;
+        ws[i].ex = wn_extractor_new(&a->opt);
+        ctx[i] = &ws[i];
+        if (ws[i].ex == NULL)
+            goto nomem;
+    }
+    if (nw == 1) {
+        for (size_t i = 0; i < files->n; i++) {
+            if (status != EXIT_IO) {
+                page_work(&ws[0], jobs[i]);
+                status = worse(status, page_write(a, jobs[i], files));
             }
-            names = nn;
+            page_free(jobs[i]);
+            jobs[i] = NULL;
         }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        names[n] = malloc(len);
-        if (names[n] == NULL) {
-            status = EXIT_FAILURE_SOME;
-            break;
+    } else {
+        unsigned max_jobs = nw * JOBS_PER_THREAD;
+        wn_pool_config cfg = { nw, max_jobs, SIZE_MAX, page_work, ctx };
+        wn_pool *pool = wn_pool_new(&cfg);
+        if (pool == NULL)
+            goto nomem;
+        size_t taken = 0, submitted = 0;
+        void *done;
+        for (size_t i = 0; i <= files->n && status != EXIT_IO; i++) {
+            /* Keep at most max_jobs in the pool: take back (and write) the
+             * oldest first, so submitting never blocks this thread. */
+            while (taken < i && (i - taken >= max_jobs || i == files->n)) {
+                int r = wn_pool_next(pool, 1000, &done);
+                if (r == 0)
+                    continue;
+                if (r < 0)
+                    break;
+                status = worse(status, page_write(a, done, files));
+                page_free(done);
+                jobs[taken++] = NULL;
+                if (status == EXIT_IO)
+                    break;
+            }
+            if (i == files->n || status == EXIT_IO)
+                break;
+            if (wn_pool_submit(pool, jobs[i], 0, 1) != 0)
+                break;
+            submitted++;
         }
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
+        wn_pool_close(pool);
+        /* Jobs still inside (after an output error) are freed by the pool; the
+         * rest were never submitted. */
+        wn_pool_free(pool, discard_job);
+        for (size_t i = taken; i < submitted; i++)
+            jobs[i] = NULL;
     }
-    closedir(dir);
-    if (n)
-        qsort(names, n, sizeof *names, name_cmp);
-    for (size_t i = 0; i < n; i++) {
-        if (status != EXIT_IO)
-            status = worse(status, extract_one(a, ex, names[i]));
-        free(names[i]);
-    }
-    free(names);
+    goto out;
+nomem:
+    cli_error("out of memory");
+    status = EXIT_IO;
+out:
+    if (ws)
+        for (unsigned i = 0; i < nw; i++)
+            wn_extractor_free(ws[i].ex);
+    free(ws);
+    free(ctx);
     return status;
 }
+
+/* MARK: Command */
 
 int cmd_extract(int argc, char **argv)
 {
@@ -246,109 +461,181 @@ int cmd_extract(int argc, char **argv)
     wn_options_init(&a.opt);
     a.formats[0] = WN_FMT_TEXT;
     a.nformats = 1;
+    a.threads = 1;
     const char *format_list = NULL;
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *s = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if ((!strcmp(s, "--format") || !strcmp(s, "-f")) && val) {
-            format_list = val;
-            i++;
-        } else if (!strncmp(s, "--format=", 9)) {
-            format_list = s + 9;
-        } else if ((!strcmp(s, "--output") || !strcmp(s, "-o")) && val) {
-            a.out_dir = val;
-            i++;
-        } else if (!strcmp(s, "--url") && val) {
-            a.url = val;
-            i++;
-        } else if (!strncmp(s, "--url=", 6)) {
-            a.url = s + 6;
-        } else if (!strcmp(s, "--charset") && val) {
-            a.opt.charset = val;
-            i++;
-        } else if (!strcmp(s, "--time-limit") && val) {
-            char *end;
-            unsigned long ms = strtoul(val, &end, 10);
-            if (*end || end == val || ms > 86400000UL) {
-                cli_error("--time-limit needs milliseconds, got '%s'", val);
-                return EXIT_USAGE;
+    int favor_flags = 0, dir_operand = 0, status = EXIT_OK;
+    cli_files files = { 0 };
+    char **operands = calloc((size_t)argc + 1, sizeof *operands);
+    size_t nops = 0;
+    if (operands == NULL) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_SOME;
+    }
+
+    cli_parser p;
+    cli_parser_init(&p, NULL, extract_options, argc, argv);
+    const char *val;
+    unsigned long ul;
+    unsigned long long ull;
+    for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
+        switch (id) {
+        case CLI_ERROR: goto usage;
+        case CLI_OPERAND: operands[nops++] = (char *)val; break;
+        case 'f': format_list = val; break;
+        case 'o': a.out_dir = val; break;
+        case 'j':
+            if (cli_parse_uint(val, 4096, &ul) != 0 || ul == 0) {
+                cli_error("--jobs needs a number of threads from 1 to 4096, got '%s'", val);
+                goto usage;
             }
-            a.opt.time_limit_ms = (uint32_t)ms;
-            i++;
-        } else if (!strcmp(s, "--comments")) {
+            a.threads = (unsigned)ul;
+            break;
+        case OPT_URL: a.url = val; break;
+        case OPT_CHARSET: a.opt.charset = val; break;
+        case OPT_TIME_LIMIT:
+            if (cli_parse_uint(val, 86400000UL, &ul) != 0) {
+                cli_error("--time-limit needs milliseconds, got '%s'", val);
+                goto usage;
+            }
+            a.opt.time_limit_ms = (uint32_t)ul;
+            break;
+        case OPT_MAX_INPUT:
+            if (cli_parse_size(val, &ull) != 0 || ull == 0 || ull > SIZE_MAX / 2) {
+                cli_error("--max-input needs a size such as 64M or 2G, got '%s'", val);
+                goto usage;
+            }
+            a.opt.max_input_bytes = (size_t)ull;
+            break;
+        case OPT_COMMENTS:
             a.opt.flags |= WN_OPT_COMMENTS;
             a.render_flags |= WN_RENDER_COMMENTS;
-        } else if (!strcmp(s, "--links")) {
+            break;
+        case OPT_LINKS:
             a.opt.flags |= WN_OPT_LINKS;
             a.render_flags |= WN_RENDER_LINKS;
-        } else if (!strcmp(s, "--images")) {
+            break;
+        case OPT_IMAGES:
             a.opt.flags |= WN_OPT_IMAGES;
             a.render_flags |= WN_RENDER_IMAGES;
-        } else if (!strcmp(s, "--no-tables")) {
-            a.opt.flags |= WN_OPT_NO_TABLES;
-        } else if (!strcmp(s, "--precision")) {
+            break;
+        case OPT_NO_TABLES: a.opt.flags |= WN_OPT_NO_TABLES; break;
+        case OPT_PRECISION:
             a.opt.favor = WN_FAVOR_PRECISION;
-        } else if (!strcmp(s, "--recall")) {
+            favor_flags |= 1;
+            break;
+        case OPT_RECALL:
             a.opt.favor = WN_FAVOR_RECALL;
-        } else if (!strcmp(s, "--with-markdown")) {
-            a.render_flags |= WN_RENDER_JSON_MARKDOWN;
-        } else if (!strcmp(s, "--with-html")) {
-            a.render_flags |= WN_RENDER_JSON_HTML;
-        } else if ((!strcmp(s, "--page-type") && val) || !strncmp(s, "--page-type=", 12)) {
-            const char *name = s[11] == '=' ? s + 12 : val;
-            int t = wn_page_type_parse(name);
+            favor_flags |= 2;
+            break;
+        case OPT_WITH_MARKDOWN: a.render_flags |= WN_RENDER_JSON_MARKDOWN; break;
+        case OPT_WITH_HTML: a.render_flags |= WN_RENDER_JSON_HTML; break;
+        case OPT_SEPARATOR: a.separator = val; break;
+        case OPT_SOURCE: a.source = 1; break;
+        case OPT_PAGE_TYPE: {
+            int t = wn_page_type_parse(val);
             if (t <= WN_PAGE_UNKNOWN) {
                 cli_error("--page-type: expected article, forum, product, collection, listing, "
-                          "documentation, service or other, got '%s'", name);
-                return EXIT_USAGE;
+                          "documentation, service or other, got '%s'", val);
+                goto usage;
             }
             a.opt.page_type = (wn_page_type)t;
-            if (s[11] != '=')
-                i++;
-        } else if (!strcmp(s, "--explain")) {
-            a.explain = 1;
-        } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            usage(stdout);
+            break;
+        }
+        case OPT_EXPLAIN: a.explain = 1; break;
+        case 'h':
+            cmd_extract_usage(stdout);
+            free(operands);
             return EXIT_OK;
-        } else if (!strcmp(s, "--")) {
-            i++;
-            break;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            cli_error("unknown or incomplete option '%s' (see winnow --help)", s);
-            return EXIT_USAGE;
-        } else {
-            break;
+        case OPT_VERSION:
+            cli_print_version();
+            free(operands);
+            return EXIT_OK;
         }
     }
     if (format_list && parse_formats(&a, format_list) != 0) {
         cli_error("--format: expected txt, md, json or html (comma-separated with -o), got '%s'",
                   format_list);
-        return EXIT_USAGE;
+        goto usage;
     }
     if (a.nformats > 1 && a.out_dir == NULL) {
         cli_error("several formats need -o DIR");
-        return EXIT_USAGE;
+        goto usage;
     }
-    if (i >= argc) {
+    if (favor_flags == 3) {
+        cli_error("--precision and --recall pull opposite ways: give one of them");
+        goto usage;
+    }
+    if (a.opt.charset && !cli_charset_known(a.opt.charset)) {
+        cli_error("--charset: unknown encoding '%s' (a WHATWG label such as utf-8, "
+                  "windows-1252, shift_jis)", a.opt.charset);
+        goto usage;
+    }
+    if (a.separator && (a.out_dir || a.explain)) {
+        cli_error("--separator is for several outputs on standard output, not with %s",
+                  a.out_dir ? "-o" : "--explain");
+        goto usage;
+    }
+    for (int i = 0; i < a.nformats; i++)
+        if (a.separator && a.formats[i] == WN_FMT_JSON) {
+            cli_error("--separator is for txt, md and html; JSON lines carry a \"source\" field");
+            goto usage;
+        }
+    if (nops == 0) {
         cli_error("no input (give FILE, DIR, or - for stdin)");
-        usage(stderr);
-        return EXIT_USAGE;
+        goto usage;
     }
+    for (size_t i = 0; i < nops; i++) {
+        struct stat sb;
+        dir_operand |= strcmp(operands[i], "-") != 0 && stat(operands[i], &sb) == 0 &&
+                       S_ISDIR(sb.st_mode);
+        int r = cli_expand(&files, operands[i], cli_is_page_name, "*.html, *.htm or *.xhtml files");
+        if (r < 0) {
+            free(operands);
+            cli_files_free(&files);
+            return EXIT_FAILURE_SOME;
+        }
+        if (r > 0)
+            status = EXIT_FAILURE_SOME;
+    }
+    free(operands);
+    operands = NULL;
+    /* Like grep's file names: records name their input when there are several. */
+    if (nops > 1 || dir_operand)
+        a.source = 1;
     if (a.out_dir && mkdir(a.out_dir, 0777) != 0 && errno != EEXIST) {
         cli_error("%s: %s", a.out_dir, strerror(errno));
+        cli_files_free(&files);
         return EXIT_IO;
     }
-    wn_extractor *ex = wn_extractor_new(&a.opt);
-    if (ex == NULL) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_SOME;
+
+    page_job **jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
+    int nomem = jobs == NULL;
+    for (size_t i = 0; i < files.n && !nomem; i++) {
+        jobs[i] = calloc(1, sizeof **jobs);
+        if (jobs[i] == NULL)
+            nomem = 1;
+        else
+            jobs[i]->in = &files.v[i];
     }
-    int status = EXIT_OK;
-    for (; i < argc && status != EXIT_IO; i++)
-        status = worse(status, extract_path(&a, ex, argv[i]));
-    wn_extractor_free(ex);
-    if (fflush(stdout) != 0)
+    if (!nomem && a.out_dir && assign_stems(jobs, files.n) != 0)
+        nomem = 1;
+    if (nomem) {
+        cli_error("out of memory");
+        status = EXIT_FAILURE_SOME;
+    } else {
+        status = worse(status, run_jobs(&a, jobs, &files));
+    }
+    for (size_t i = 0; jobs && i < files.n; i++)
+        page_free(jobs[i]);
+    free(jobs);
+    cli_files_free(&files);
+    if (fflush(stdout) != 0) {
+        cli_error("(stdout): writing output failed: %s", strerror(errno));
         status = EXIT_IO;
+    }
     return status;
+
+usage:
+    free(operands);
+    return EXIT_USAGE;
 }

@@ -5,17 +5,27 @@
  */
 #include "cli.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+enum { OPT_TREE = 256, OPT_FRAGMENT, OPT_CHARSET, OPT_MAX_INPUT };
+
+static const cli_option parse_options[] = {
+    { OPT_TREE, 0, "tree", NULL, "print the tree in the html5lib-tests format" },
+    { OPT_FRAGMENT, 0, "fragment", "CONTEXT", "parse as a fragment in CONTEXT (\"td\", \"svg path\", \"math mi\")" },
+    { OPT_CHARSET, 0, "charset", "NAME", "decode as NAME instead of detecting the encoding" },
+    { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
+    { 'q', 'q', "quiet", NULL, "print nothing; the exit status tells success" },
+    { 'h', 'h', "help", NULL, "print this help" },
+    { 0, 0, NULL, NULL, NULL }
+};
+
 static void usage(FILE *f)
 {
-    fputs("usage: winnow parse [--tree] [--fragment CONTEXT] [--charset NAME] [--quiet] FILE|-\n"
-          "  --tree              print the tree in the html5lib-tests format\n"
-          "  --fragment CONTEXT  parse as a fragment in CONTEXT (\"td\", \"svg path\", \"math mi\")\n"
-          "  --charset NAME      decode as NAME instead of detecting the encoding\n"
-          "  --quiet             print nothing; the exit status tells success\n",
-          f);
+    fputs("usage: winnow parse [OPTIONS] FILE|-...\n"
+          "Parses each input with the HTML5 parser alone and prints a summary line.\n", f);
+    cli_print_options(f, parse_options);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -24,33 +34,51 @@ int cmd_parse(int argc, char **argv)
     const char *fragment = NULL;
     wn_options opt;
     wn_options_init(&opt);
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--tree")) {
-            tree = 1;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            quiet = 1;
-        } else if (!strcmp(a, "--fragment") && i + 1 < argc) {
-            fragment = argv[++i];
-        } else if (!strcmp(a, "--charset") && i + 1 < argc) {
-            opt.charset = argv[++i];
-        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(a, "--")) {
-            i++;
-            break;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            cli_error("parse: unknown or incomplete option '%s'", a);
-            usage(stderr);
+    char **ops = calloc((size_t)argc + 1, sizeof *ops);
+    int nops = 0;
+    if (ops == NULL) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_SOME;
+    }
+    cli_parser p;
+    cli_parser_init(&p, "parse", parse_options, argc, argv);
+    const char *val;
+    unsigned long long size;
+    for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
+        switch (id) {
+        case CLI_ERROR:
+            free(ops);
             return EXIT_USAGE;
-        } else {
+        case CLI_OPERAND: ops[nops++] = (char *)val; break;
+        case OPT_TREE: tree = 1; break;
+        case 'q': quiet = 1; break;
+        case OPT_FRAGMENT: fragment = val; break;
+        case OPT_CHARSET: opt.charset = val; break;
+        case OPT_MAX_INPUT:
+            if (cli_parse_size(val, &size) != 0 || size == 0 || size > SIZE_MAX / 2) {
+                cli_error("parse: --max-input needs a size such as 64M or 2G, got '%s'", val);
+                free(ops);
+                return EXIT_USAGE;
+            }
+            opt.max_input_bytes = (size_t)size;
             break;
+        case 'h':
+            usage(stdout);
+            free(ops);
+            return EXIT_OK;
         }
     }
+    if (opt.charset && !cli_charset_known(opt.charset)) {
+        cli_error("parse: --charset: unknown encoding '%s'", opt.charset);
+        free(ops);
+        return EXIT_USAGE;
+    }
+    argv = ops;
+    argc = nops;
+    int i = 0;
     if (i >= argc) {
         cli_error("parse: no input file (use - for stdin)");
+        free(ops);
         return EXIT_USAGE;
     }
     for (; i < argc; i++) {
@@ -85,6 +113,7 @@ int cmd_parse(int argc, char **argv)
         wn_document_free(doc);
         free(data);
     }
+    free(ops);
     if (fflush(stdout) != 0)
         return EXIT_IO;
     return status;

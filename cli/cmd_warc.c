@@ -16,10 +16,6 @@
 #include <unistd.h>
 #include <zlib.h>
 
-/* Directory walks stop here: a crawl tree is shallow, a symlink loop is not. */
-#define MAX_DIR_DEPTH 64
-#define MAX_DIRS 1000000
-
 typedef struct warc_args {
     wn_batch_options opt;
     const char *output;
@@ -28,203 +24,62 @@ typedef struct warc_args {
     int quiet;
 } warc_args;
 
-typedef struct path_list {
-    char **v;
-    size_t n, cap;
-} path_list;
+enum {
+    OPT_READERS = 256, OPT_MAX_BUFFERED, OPT_STATUS, OPT_MIME, OPT_NO_ERROR_LINES, OPT_STATS,
+    OPT_PROGRESS, OPT_TIME_LIMIT, OPT_MAX_MEMORY, OPT_MAX_INPUT, OPT_MAX_IN_FLIGHT, OPT_COMMENTS,
+    OPT_WITH_MARKDOWN, OPT_WITH_HTML
+};
+
+static const cli_option warc_options[] = {
+    { 'o', 'o', "output", "FILE", "write the lines to FILE (FILE.gz: gzip); default stdout" },
+    { 'j', 'j', "jobs", "N", "worker threads (default: online CPUs; 1: one thread reads and extracts)" },
+    { OPT_READERS, 0, "readers", "N", "files read at once (default: 1 below 8 threads, else one per 6)" },
+    { OPT_MAX_BUFFERED, 0, "max-buffered", "MB", "with several readers: later files' output held in memory (default 512)" },
+    { OPT_STATUS, 0, "status", "LIST", "HTTP statuses to extract: 200,301 | 2xx | all (default 2xx)" },
+    { OPT_MIME, 0, "mime", "LIST", "MIME types to extract (default text/html,application/xhtml+xml; TYPE/* and *)" },
+    { OPT_NO_ERROR_LINES, 0, "no-error-lines", NULL, "count failed records in the stats only, no {\"error\":..} lines" },
+    { OPT_STATS, 0, "stats", "FILE", "write the counters of the run as JSON to FILE" },
+    { OPT_PROGRESS, 0, "progress", NULL, "progress line and summary on stderr even when it is not a terminal" },
+    { 'q', 'q', "quiet", NULL, "no progress line and no summary" },
+    { OPT_TIME_LIMIT, 0, "time-limit", "MS", "per-page time budget (default 10000; 0 = none)" },
+    { OPT_MAX_MEMORY, 0, "max-memory", "MB", "per-page memory budget (default 512)" },
+    { OPT_MAX_INPUT, 0, "max-input", "SIZE", "records with a larger HTTP body fail (K, M, G; default 256M)" },
+    { OPT_MAX_IN_FLIGHT, 0, "max-in-flight", "MB", "record bytes queued between reader and writer (default 256)" },
+    { OPT_COMMENTS, 0, "comments", NULL, "extract user comments (JSON \"comments\")" },
+    { OPT_WITH_MARKDOWN, 0, "with-markdown", NULL, "add a \"markdown\" field" },
+    { OPT_WITH_HTML, 0, "with-html", NULL, "add an \"html\" field" },
+    { 'h', 'h', "help", NULL, "print this help" },
+    { 0, 0, NULL, NULL, NULL }
+};
 
 static void usage(FILE *f)
 {
     fputs("usage: winnow warc [OPTIONS] FILE|DIR|-...\n"
-          "Every HTML response record becomes one JSON line, in input order.\n"
-          "DIR: the *.warc, *.warc.gz, *.warc.zst files below it; -: read paths from stdin.\n"
-          "  -o, --output FILE     write the lines to FILE (FILE.gz: gzip); default stdout\n"
-          "  -j, --jobs N          worker threads (default: number of online CPUs);\n"
-          "                        -j 1: one thread reads and extracts (one busy core)\n"
-          "  --readers N           files read at once, each with its share of the workers\n"
-          "                        (default: 1 below 8 threads, else one per 6 threads)\n"
-          "  --max-buffered MB     with several readers: output of later files held in\n"
-          "                        memory until its turn (default 512)\n"
-          "  --status LIST         HTTP statuses to extract: 200,301 | 2xx | all (default 2xx)\n"
-          "  --mime LIST           MIME types to extract (default text/html,application/xhtml+xml;\n"
-          "                        TYPE/* and * allowed)\n"
-          "  --no-error-lines      count failed records in the stats only, no {\"error\":..} lines\n"
-          "  --stats FILE          write the counters of the run as JSON to FILE\n"
-          "  --progress            progress line on stderr even when it is not a terminal\n"
-          "  -q, --quiet           no progress line and no summary\n"
-          "  --time-limit MS       per-page time budget (default 10000; 0 = none)\n"
-          "  --max-memory MB       per-page memory budget (default 512)\n"
-          "  --max-in-flight MB    record bytes queued between reader and writer (default 256)\n"
-          "  --comments            extract user comments (JSON \"comments\")\n"
-          "  --with-markdown       add a \"markdown\" field\n"
-          "  --with-html           add an \"html\" field\n"
-          "exit status: 0 all records ok, 1 some records or files failed, 2 usage error,\n"
+          "Every HTML response record becomes one JSON line, in input order. A DIR gives the\n"
+          "*.warc, *.warc.gz, *.warc.zst files below it, recursively, in byte order of their\n"
+          "paths; -: read paths from stdin, one a line.\n",
+          f);
+    cli_print_options(f, warc_options);
+    fputs("exit status: 0 all records ok, 1 some records or files failed, 2 usage error,\n"
           "             3 output error\n",
           f);
 }
 
 /* MARK: Input list */
 
-static int list_add(path_list *l, const char *p)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **nv = realloc(l->v, cap * sizeof *nv);
-        if (nv == NULL)
-            return -1;
-        l->v = nv;
-        l->cap = cap;
-    }
-    l->v[l->n] = strdup(p);
-    if (l->v[l->n] == NULL)
-        return -1;
-    l->n++;
-    return 0;
-}
-
-static void list_free(path_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcasecmp(s + n - k, suffix) == 0;
-}
-
-static int is_warc_name(const char *name)
-{
-    return ends_with(name, ".warc") || ends_with(name, ".warc.gz") || ends_with(name, ".warc.zst");
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
-/*
- * Add the WARC files below root, in name order, depth first: a directory's own
- * files, then its subdirectories in turn. An explicit stack, not recursion;
- * symlinked directories are not followed (loops), symlinked files are.
- */
-static int add_dir(path_list *out, const char *root)
-{
-    path_list stack = {0};
-    int rc = 0;
-    size_t visited = 0;
-    int *depth = NULL;
-    size_t depth_cap = 0;
-
-    if (list_add(&stack, root) != 0)
-        return -1;
-    depth_cap = 64;
-    depth = malloc(depth_cap * sizeof *depth);
-    if (depth == NULL) {
-        list_free(&stack);
-        return -1;
-    }
-    depth[0] = 0;
-    while (stack.n > 0 && rc == 0) {
-        char *dir = stack.v[--stack.n];
-        int d = depth[stack.n];
-        path_list names = {0};
-        DIR *dh = opendir(dir);
-        if (dh == NULL) {
-            cli_error("%s: %s", dir, strerror(errno));
-            free(dir);
-            rc = 1;
-            break;
-        }
-        struct dirent *e;
-        while ((e = readdir(dh)) != NULL) {
-            if (e->d_name[0] == '.')
-                continue;
-            if (list_add(&names, e->d_name) != 0) {
-                rc = -1;
-                break;
-            }
-        }
-        closedir(dh);
-        if (names.n)
-            qsort(names.v, names.n, sizeof *names.v, name_cmp);
-        size_t first_sub = stack.n;
-        for (size_t i = 0; i < names.n && rc == 0; i++) {
-            char *full = join(dir, names.v[i]);
-            struct stat sb;
-            if (full == NULL) {
-                rc = -1;
-                break;
-            }
-            if (lstat(full, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(full, &sb) == 0 &&
-                S_ISDIR(sb.st_mode)) {
-                free(full);   /* a symlinked directory */
-                continue;
-            }
-            if (stat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-                if (d + 1 < MAX_DIR_DEPTH && ++visited < MAX_DIRS) {
-                    if (stack.n == depth_cap) {
-                        int *nd = realloc(depth, depth_cap * 2 * sizeof *nd);
-                        if (nd == NULL) {
-                            free(full);
-                            rc = -1;
-                            break;
-                        }
-                        depth = nd;
-                        depth_cap *= 2;
-                    }
-                    if (list_add(&stack, full) != 0)
-                        rc = -1;
-                    else
-                        depth[stack.n - 1] = d + 1;
-                }
-            } else if (is_warc_name(names.v[i]) && list_add(out, full) != 0)
-                rc = -1;
-            free(full);
-        }
-        /* Subdirectories were pushed in name order; pop them in name order. */
-        for (size_t a = first_sub, b = stack.n; b > a + 1; a++, b--) {
-            char *t = stack.v[a];
-            stack.v[a] = stack.v[b - 1];
-            stack.v[b - 1] = t;
-        }
-        list_free(&names);
-        free(dir);
-    }
-    list_free(&stack);
-    free(depth);
-    if (rc < 0)
-        cli_error("out of memory listing %s", root);
-    return rc;
-}
-
-static int add_path(path_list *out, const char *p)
+/* A directory gives its WARC files; a file is passed on as given (the library
+ * counts one it cannot open, and the error line names it), but a missing one
+ * is also said here, where a log shows it. */
+static int add_path(cli_files *out, const char *p)
 {
     struct stat sb;
-    if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        size_t before = out->n;
-        int rc = add_dir(out, p);
-        if (rc == 0 && out->n == before)
-            cli_error("%s: no *.warc, *.warc.gz or *.warc.zst files", p);
-        return rc;
-    }
-    /* Files are passed on as given: the library reports those it cannot open. */
-    return list_add(out, p) == 0 ? 0 : -1;
+    if (stat(p, &sb) != 0)
+        cli_error("%s: %s", p, strerror(errno));
+    return cli_expand(out, p, cli_is_warc_name, "*.warc, *.warc.gz or *.warc.zst files");
 }
 
 /* One path per line; blank lines are ignored. */
-static int add_stdin_list(path_list *out)
+static int add_stdin_list(cli_files *out)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -241,6 +96,12 @@ static int add_stdin_list(path_list *out)
     }
     free(line);
     return rc;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 /* MARK: Output */
@@ -350,131 +211,115 @@ static void print_summary(const wn_batch_stats *s)
 
 /* MARK: Command */
 
-static int parse_uint(const char *s, unsigned long max, unsigned long *out)
-{
-    char *end;
-    if (s == NULL || *s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    unsigned long v = strtoul(s, &end, 10);
-    if (errno || *end || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 int cmd_warc(int argc, char **argv)
 {
     warc_args a;
-    path_list inputs = {0};
+    cli_files inputs = {0};
     int status = EXIT_OK, used_stdin = 0;
     unsigned long v;
+    unsigned long long size;
 
     memset(&a, 0, sizeof a);
     wn_batch_options_init(&a.opt);
     a.progress = -1;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
-        if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+    cli_parser p;
+    cli_parser_init(&p, "warc", warc_options, argc, argv);
+    const char *val;
+    for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
+        int bad = 0;
+        switch (id) {
+        case CLI_ERROR:
+            cli_files_free(&inputs);
+            return EXIT_USAGE;
+        case 'h':
             usage(stdout);
-            list_free(&inputs);
+            cli_files_free(&inputs);
             return EXIT_OK;
-        } else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
-            a.output = val;
-        } else if (!strcmp(arg, "-j") || !strcmp(arg, "--jobs")) {
-            if (parse_uint(val, 4096, &v) != 0 || v == 0)
-                goto bad_value;
+        case 'o': a.output = val; break;
+        case 'j':
+            bad = cli_parse_uint(val, 4096, &v) != 0 || v == 0;
             a.opt.threads = (unsigned)v;
-        } else if (!strcmp(arg, "--status")) {
-            a.opt.statuses = val;
-        } else if (!strcmp(arg, "--mime")) {
-            a.opt.mimes = val;
-        } else if (!strcmp(arg, "--stats")) {
-            a.stats_path = val;
-        } else if (!strcmp(arg, "--time-limit")) {
-            if (parse_uint(val, 86400000UL, &v) != 0)
-                goto bad_value;
+            break;
+        case OPT_STATUS: a.opt.statuses = val; break;
+        case OPT_MIME: a.opt.mimes = val; break;
+        case OPT_STATS: a.stats_path = val; break;
+        case OPT_TIME_LIMIT:
+            bad = cli_parse_uint(val, 86400000UL, &v) != 0;
             a.opt.extract.time_limit_ms = (uint32_t)v;
-        } else if (!strcmp(arg, "--max-memory")) {
-            if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
-                goto bad_value;
+            break;
+        case OPT_MAX_MEMORY:
+            bad = cli_parse_uint(val, 1UL << 20, &v) != 0 || v == 0;
             a.opt.extract.max_arena_bytes = (size_t)v << 20;
-        } else if (!strcmp(arg, "--readers")) {
-            if (parse_uint(val, 1024, &v) != 0 || v == 0)
-                goto bad_value;
+            break;
+        case OPT_MAX_INPUT:
+            bad = cli_parse_size(val, &size) != 0 || size == 0 || size > SIZE_MAX / 2;
+            a.opt.extract.max_input_bytes = (size_t)size;
+            break;
+        case OPT_READERS:
+            bad = cli_parse_uint(val, 1024, &v) != 0 || v == 0;
             a.opt.readers = (unsigned)v;
-        } else if (!strcmp(arg, "--max-buffered")) {
-            if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
-                goto bad_value;
+            break;
+        case OPT_MAX_BUFFERED:
+            bad = cli_parse_uint(val, 1UL << 20, &v) != 0 || v == 0;
             a.opt.max_buffered_output = (size_t)v << 20;
-        } else if (!strcmp(arg, "--max-in-flight")) {
-            if (parse_uint(val, 1UL << 20, &v) != 0 || v == 0)
-                goto bad_value;
+            break;
+        case OPT_MAX_IN_FLIGHT:
+            bad = cli_parse_uint(val, 1UL << 20, &v) != 0 || v == 0;
             a.opt.max_bytes_in_flight = (size_t)v << 20;
-        } else {
-            takes = 0;
-            if (!strcmp(arg, "--no-error-lines"))
-                a.opt.error_lines = 0;
-            else if (!strcmp(arg, "--progress"))
-                a.progress = 1;
-            else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet"))
-                a.quiet = 1;
-            else if (!strcmp(arg, "--comments")) {
-                a.opt.extract.flags |= WN_OPT_COMMENTS;
-                a.opt.render_flags |= WN_RENDER_COMMENTS;
-            } else if (!strcmp(arg, "--with-markdown"))
-                a.opt.render_flags |= WN_RENDER_JSON_MARKDOWN;
-            else if (!strcmp(arg, "--with-html"))
-                a.opt.render_flags |= WN_RENDER_JSON_HTML;
-            else if (!strcmp(arg, "-")) {
+            break;
+        case OPT_NO_ERROR_LINES: a.opt.error_lines = 0; break;
+        case OPT_PROGRESS: a.progress = 1; break;
+        case 'q': a.quiet = 1; break;
+        case OPT_COMMENTS:
+            a.opt.extract.flags |= WN_OPT_COMMENTS;
+            a.opt.render_flags |= WN_RENDER_COMMENTS;
+            break;
+        case OPT_WITH_MARKDOWN: a.opt.render_flags |= WN_RENDER_JSON_MARKDOWN; break;
+        case OPT_WITH_HTML: a.opt.render_flags |= WN_RENDER_JSON_HTML; break;
+        case CLI_OPERAND: {
+            int r;
+            if (!strcmp(val, "-")) {
                 /* The list takes the place of the "-" in the input order. */
-                int r = used_stdin ? 0 : add_stdin_list(&inputs);
+                r = used_stdin ? 0 : add_stdin_list(&inputs);
                 used_stdin = 1;
-                if (r < 0) {
-                    list_free(&inputs);
-                    return EXIT_FAILURE_SOME;
-                }
-                if (r > 0)
-                    status = EXIT_FAILURE_SOME;
-            } else if (arg[0] == '-') {
-                cli_error("warc: unknown option %s (see winnow warc --help)", arg);
-                list_free(&inputs);
-                return EXIT_USAGE;
             } else {
-                int r = add_path(&inputs, arg);
-                if (r < 0) {
-                    list_free(&inputs);
-                    return EXIT_FAILURE_SOME;
-                }
-                if (r > 0)
-                    status = EXIT_FAILURE_SOME;
+                r = add_path(&inputs, val);
             }
-        }
-        if (takes) {
-            if (val == NULL) {
-                cli_error("warc: %s needs a value", arg);
-                list_free(&inputs);
-                return EXIT_USAGE;
+            if (r < 0) {
+                cli_files_free(&inputs);
+                return EXIT_FAILURE_SOME;
             }
-            i++;
+            if (r > 0)
+                status = EXIT_FAILURE_SOME;
+            break;
         }
-        continue;
-bad_value:
-        cli_error("warc: bad value for %s: %s", arg, val ? val : "(none)");
-        list_free(&inputs);
+        }
+        if (bad) {
+            cli_error("warc: bad value for %s: %s", p.last, val);
+            cli_files_free(&inputs);
+            return EXIT_USAGE;
+        }
+    }
+    if (inputs.n == 0) {
+        if (status != EXIT_OK)
+            return status;
+        cli_error("warc: no input (give FILE, DIR, or - for a list of paths on stdin)");
         return EXIT_USAGE;
     }
-    if (inputs.n == 0 && status == EXIT_OK) {
-        usage(stderr);
-        return EXIT_USAGE;
+    const char **paths = malloc(inputs.n * sizeof *paths);
+    if (paths == NULL) {
+        cli_error("out of memory");
+        cli_files_free(&inputs);
+        return EXIT_FAILURE_SOME;
     }
+    for (size_t k = 0; k < inputs.n; k++)
+        paths[k] = inputs.v[k].path;
 
     wn_error err = {WN_OK, NULL, 0};
     if (wn_batch_options_check(&a.opt, &err) != WN_OK) {
         cli_error("warc: %s", err.msg);
-        list_free(&inputs);
+        free(paths);
+        cli_files_free(&inputs);
         return EXIT_USAGE;
     }
 
@@ -486,7 +331,8 @@ bad_value:
             out.f = fopen(a.output, "wb");
         if (out.gz == NULL && (out.f == NULL || out.f == stdout)) {
             cli_error("%s: %s", a.output, strerror(errno ? errno : EIO));
-            list_free(&inputs);
+            free(paths);
+            cli_files_free(&inputs);
             return EXIT_IO;
         }
         if (out.gz)
@@ -502,8 +348,7 @@ bad_value:
     }
 
     wn_batch_stats stats;
-    wn_status st = wn_batch_run((const char *const *)inputs.v, inputs.n, &a.opt, out_write, &out,
-                                &stats, &err);
+    wn_status st = wn_batch_run(paths, inputs.n, &a.opt, out_write, &out, &stats, &err);
     int out_failed = st == WN_ERR_IO;
     if (out.gz) {
         if (gzclose(out.gz) != Z_OK)
@@ -514,7 +359,11 @@ bad_value:
     } else if (out.f && fclose(out.f) != 0)
         out_failed = 1;
 
-    if (show)
+    /* Failures always get the summary (unless -q): without a terminal there is
+     * no progress line, and a log must still say that records were lost. */
+    int failed = stats.files_failed || stats.failed_read || stats.failed_extract ||
+                 stats.failed_limit || stats.failed_timeout;
+    if (show || (failed && !a.quiet))
         print_summary(&stats);
     if (a.stats_path && write_stats(a.stats_path, &stats) != 0 && status < EXIT_FAILURE_SOME)
         status = EXIT_FAILURE_SOME;
@@ -524,11 +373,11 @@ bad_value:
     } else if (st != WN_OK) {
         cli_error("warc: %s", err.msg ? err.msg : wn_status_str(st));
         status = st == WN_ERR_ARG ? EXIT_USAGE : EXIT_FAILURE_SOME;
-    } else if (stats.files_failed || stats.failed_read || stats.failed_extract ||
-               stats.failed_limit || stats.failed_timeout) {
+    } else if (failed) {
         if (status < EXIT_FAILURE_SOME)
             status = EXIT_FAILURE_SOME;
     }
-    list_free(&inputs);
+    free(paths);
+    cli_files_free(&inputs);
     return status;
 }

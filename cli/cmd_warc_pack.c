@@ -17,14 +17,13 @@
 #include <time.h>
 #include <zlib.h>
 
-#define PACK_MAX_DEPTH 32        /* directory nesting followed */
-#define PACK_MAX_FILE  ((size_t)256 << 20)
 
 typedef struct pack_args {
     const char *out;
     int gzip;
     const char *url_prefix;
     const char *charset;
+    size_t max_input;
 } pack_args;
 
 typedef struct pack_out {
@@ -37,24 +36,26 @@ typedef struct pack_out {
     char info_id[64];
 } pack_out;
 
-typedef struct name_list {
-    char **v;
-    size_t n, cap;
-} name_list;
+enum { OPT_NO_GZIP = 256, OPT_URL_PREFIX, OPT_CHARSET, OPT_MAX_INPUT };
+
+static const cli_option pack_options[] = {
+    { 'o', 'o', "output", "OUT", "write to OUT (default: standard output)" },
+    { OPT_NO_GZIP, 0, "no-gzip", NULL, "write an uncompressed WARC (default: one gzip member per record)" },
+    { OPT_URL_PREFIX, 0, "url-prefix", "URL", "WARC-Target-URI = URL + path below DIR, .gz removed (default http://localhost/)" },
+    { OPT_CHARSET, 0, "charset", "NAME", "add \"; charset=NAME\" to the HTTP Content-Type" },
+    { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
+    { 'h', 'h', "help", NULL, "print this help" },
+    { 0, 0, NULL, NULL, NULL }
+};
 
 static void usage(FILE *f)
 {
-    fputs("usage: winnow warc-pack [-o OUT.warc.gz] [--no-gzip] [--url-prefix URL]\n"
-          "                        [--charset NAME] FILE...|DIR...\n"
-          "  -o OUT             write to OUT (default: standard output)\n"
-          "  --no-gzip          write an uncompressed WARC (default: one gzip member per record)\n"
-          "  --url-prefix URL   WARC-Target-URI = URL + path relative to DIR, .gz removed\n"
-          "                     (default http://localhost/)\n"
-          "  --charset NAME     add \"; charset=NAME\" to the HTTP Content-Type\n"
-          "A DIR is searched recursively for *.html, *.htm, *.xhtml and their .gz forms,\n"
-          "in byte order of the names. Exit status: 0 ok, 1 some inputs failed,\n"
-          "2 usage, 3 cannot write the output.\n",
+    fputs("usage: winnow warc-pack [OPTIONS] FILE|DIR...\n"
+          "Wraps each page in a WARC/1.1 response record. A DIR gives the *.html, *.htm,\n"
+          "*.xhtml files below it (also .gz), recursively, in byte order of their paths.\n",
           f);
+    cli_print_options(f, pack_options);
+    fputs("exit status: 0 ok, 1 some inputs failed, 2 usage error, 3 output error\n", f);
 }
 
 /* MARK: Output: one gzip member per record ------------------------------------ */
@@ -196,102 +197,6 @@ static void write_response(pack_out *o, const pack_args *a, const char *rel, con
 
 /* MARK: Inputs --------------------------------------------------------------------- */
 
-static int list_add(name_list *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (v == NULL)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n] = strdup(s);
-    return l->v[l->n] ? (int)(l->n++, 0) : -1;
-}
-
-static void list_free(name_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-}
-
-static int cmp_names(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static int is_html_name(const char *s)
-{
-    static const char *const ext[] = { ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz",
-                                       ".xhtml.gz" };
-    size_t n = strlen(s);
-    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-        size_t e = strlen(ext[i]);
-        if (n > e && strcmp(s + n - e, ext[i]) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Collect HTML files under dir (relative names, "sub/x.html"), sorted. The walk
- * keeps an explicit list of directories still to visit rather than recursing. */
-static int walk_dir(const char *dir, name_list *files)
-{
-    name_list todo = { 0 };
-    int rc = 0;
-    if (list_add(&todo, "") != 0)
-        return -1;
-    for (size_t t = 0; t < todo.n && rc == 0; t++) {
-        const char *sub = todo.v[t];
-        size_t depth = 0;
-        for (const char *p = sub; *p; p++)
-            depth += *p == '/';
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, sub);
-        DIR *d = opendir(path);
-        if (d == NULL) {
-            cli_error("%s: %s", path, strerror(errno));
-            rc = 1;
-            break;
-        }
-        name_list here = { 0 };
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            if (de->d_name[0] == '.')
-                continue;
-            char rel[4096], full[8192];
-            int rl = snprintf(rel, sizeof rel - 1, "%s%s", sub, de->d_name);
-            if (rl < 0 || (size_t)rl >= sizeof rel - 1 ||
-                (size_t)snprintf(full, sizeof full, "%s/%s", dir, rel) >= sizeof full)
-                continue;   /* absurdly long path */
-            /* Symbolic links to directories are not followed: two links back
-             * up the tree would make the walk exponential. */
-            struct stat st, lst;
-            if (lstat(full, &lst) != 0 || stat(full, &st) != 0)
-                continue;
-            if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode) && depth < PACK_MAX_DEPTH) {
-                strcat(rel, "/");
-                if (list_add(&todo, rel) != 0)
-                    rc = -1;
-            } else if (S_ISREG(st.st_mode) && is_html_name(de->d_name)) {
-                if (list_add(&here, rel) != 0)
-                    rc = -1;
-            }
-        }
-        closedir(d);
-        for (size_t i = 0; i < here.n && rc == 0; i++)
-            if (list_add(files, here.v[i]) != 0)
-                rc = -1;
-        list_free(&here);
-    }
-    list_free(&todo);
-    if (rc == 0)
-        qsort(files->v, files->n, sizeof *files->v, cmp_names);
-    return rc;
-}
-
 /* Pack one file; rel is its name in the URL and the record id. */
 static int pack_file(pack_out *o, const pack_args *a, const char *path, const char *rel)
 {
@@ -302,7 +207,7 @@ static int pack_file(pack_out *o, const pack_args *a, const char *path, const ch
         cli_error("%s: %s", path, strerror(errno));
         return -1;
     }
-    if (cli_read_input(path, PACK_MAX_FILE, &data, &n) != 0)
+    if (cli_read_input(path, a->max_input, &data, &n) != 0)
         return -1;
     write_response(o, a, rel, data, n, st.st_mtime);
     free(data);
@@ -313,39 +218,49 @@ static int pack_file(pack_out *o, const pack_args *a, const char *path, const ch
 
 int cmd_warc_pack(int argc, char **argv)
 {
-    pack_args a = { NULL, 1, "http://localhost/", NULL };
-    int i = 1, status = EXIT_OK;
-    for (; i < argc; i++) {
-        const char *s = argv[i];
-        if ((!strcmp(s, "-o") || !strcmp(s, "--output")) && i + 1 < argc) {
-            a.out = argv[++i];
-        } else if (!strcmp(s, "--no-gzip")) {
-            a.gzip = 0;
-        } else if (!strcmp(s, "--url-prefix") && i + 1 < argc) {
-            a.url_prefix = argv[++i];
-        } else if (!strcmp(s, "--charset") && i + 1 < argc) {
-            a.charset = argv[++i];
-        } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(s, "--")) {
-            i++;
-            break;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            cli_error("warc-pack: unknown or incomplete option %s", s);
-            usage(stderr);
+    wn_options defaults;
+    wn_options_init(&defaults);
+    pack_args a = { NULL, 1, "http://localhost/", NULL, defaults.max_input_bytes };
+    int status = EXIT_OK;
+    cli_files files = { 0 };
+    cli_parser p;
+    cli_parser_init(&p, "warc-pack", pack_options, argc, argv);
+    const char *val;
+    unsigned long long size;
+    for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
+        switch (id) {
+        case CLI_ERROR:
+            cli_files_free(&files);
             return EXIT_USAGE;
-        } else {
+        case CLI_OPERAND:
+            if (cli_expand(&files, val, cli_is_page_name, "*.html, *.htm or *.xhtml files") != 0)
+                status = EXIT_FAILURE_SOME;
             break;
+        case 'o': a.out = val; break;
+        case OPT_NO_GZIP: a.gzip = 0; break;
+        case OPT_URL_PREFIX: a.url_prefix = val; break;
+        case OPT_CHARSET: a.charset = val; break;
+        case OPT_MAX_INPUT:
+            if (cli_parse_size(val, &size) != 0 || size == 0 || size > SIZE_MAX / 2) {
+                cli_error("warc-pack: --max-input needs a size such as 64M or 2G, got '%s'", val);
+                cli_files_free(&files);
+                return EXIT_USAGE;
+            }
+            a.max_input = (size_t)size;
+            break;
+        case 'h':
+            usage(stdout);
+            cli_files_free(&files);
+            return EXIT_OK;
         }
     }
-    if (i >= argc) {
+    if (files.n == 0 && status == EXIT_OK) {
         cli_error("warc-pack: no input files");
-        usage(stderr);
         return EXIT_USAGE;
     }
-    if (a.charset != NULL && strpbrk(a.charset, "\r\n;") != NULL) {
-        cli_error("warc-pack: bad --charset");
+    if (a.charset != NULL && (strpbrk(a.charset, "\r\n;") != NULL || !cli_charset_known(a.charset))) {
+        cli_error("warc-pack: --charset: unknown encoding '%s'", a.charset);
+        cli_files_free(&files);
         return EXIT_USAGE;
     }
 
@@ -355,6 +270,7 @@ int cmd_warc_pack(int argc, char **argv)
     o.f = (a.out == NULL || !strcmp(a.out, "-")) ? stdout : fopen(a.out, "wb");
     if (o.f == NULL) {
         cli_error("%s: %s", a.out, strerror(errno));
+        cli_files_free(&files);
         return EXIT_IO;
     }
     if (o.gzip) {
@@ -365,6 +281,7 @@ int cmd_warc_pack(int argc, char **argv)
             free(o.zbuf);
             if (o.f != stdout)
                 fclose(o.f);
+            cli_files_free(&files);
             return EXIT_IO;
         }
         o.z_ready = 1;
@@ -377,31 +294,11 @@ int cmd_warc_pack(int argc, char **argv)
     out_name = out_name ? out_name + 1 : (a.out ? a.out : "-");
     write_warcinfo(&o, out_name, when);
 
-    for (; i < argc && !o.failed; i++) {
-        struct stat st;
-        if (stat(argv[i], &st) != 0) {
-            cli_error("%s: %s", argv[i], strerror(errno));
+    /* Files that cannot be read are reported by pack_file, and the rest packed. */
+    for (size_t k = 0; k < files.n && !o.failed; k++)
+        if (pack_file(&o, &a, files.v[k].path, files.v[k].rel) != 0)
             status = EXIT_FAILURE_SOME;
-            continue;
-        }
-        if (!S_ISDIR(st.st_mode)) {
-            const char *base = strrchr(argv[i], '/');
-            if (pack_file(&o, &a, argv[i], base ? base + 1 : argv[i]) != 0)
-                status = EXIT_FAILURE_SOME;
-            continue;
-        }
-        name_list files = { 0 };
-        if (walk_dir(argv[i], &files) != 0)
-            status = EXIT_FAILURE_SOME;
-        for (size_t k = 0; k < files.n && !o.failed; k++) {
-            char path[8192];
-            if ((size_t)snprintf(path, sizeof path, "%s/%s", argv[i], files.v[k]) >= sizeof path)
-                continue;
-            if (pack_file(&o, &a, path, files.v[k]) != 0)
-                status = EXIT_FAILURE_SOME;
-        }
-        list_free(&files);
-    }
+    cli_files_free(&files);
 
     if (o.z_ready)
         deflateEnd(&o.z);

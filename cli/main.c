@@ -9,12 +9,23 @@
 static void usage(FILE *f)
 {
     fputs("usage: winnow [extract] [OPTIONS] FILE|DIR|-...   print the article of each page\n"
-          "       winnow parse [--tree] [--fragment CONTEXT] [--charset NAME] [--quiet] FILE|-\n"
-          "       winnow warc [OPTIONS] FILE|DIR|-...           WARC archives to JSON lines\n"
-          "       winnow warc-pack [OPTIONS] FILE|DIR...         wrap HTML files in a WARC\n"
+          "       winnow parse [OPTIONS] FILE|-...             run the HTML parser alone\n"
+          "       winnow warc [OPTIONS] FILE|DIR|-...          WARC archives to JSON lines\n"
+          "       winnow warc-pack [OPTIONS] FILE|DIR...       wrap HTML files in a WARC\n"
           "       winnow --version | --help | COMMAND --help\n"
-          "exit status: 0 ok, 1 some inputs failed, 2 usage error, 3 output error\n",
+          "Options may come before or after the inputs; -- ends them.\n"
+          "\n",
           f);
+    cmd_extract_usage(f);
+    fputs("The options of parse, warc and warc-pack: winnow COMMAND --help; all of them:\n"
+          "man docs/winnow.1\n",
+          f);
+}
+
+void cli_print_version(void)
+{
+    unsigned v = wn_version();
+    printf("winnow %u.%u.%u\n", v / 10000, v / 100 % 100, v % 100);
 }
 
 int main(int argc, char **argv)
@@ -26,11 +37,6 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
-        return EXIT_OK;
-    }
-    if (!strcmp(cmd, "--version")) {
-        unsigned v = wn_version();
-        printf("winnow %u.%u.%u\n", v / 10000, v / 100 % 100, v % 100);
         return EXIT_OK;
     }
     if (!strcmp(cmd, "extract"))
