@@ -29,7 +29,7 @@ TOOL   := $(OUT)/winnow
 
 DEMO_PAGE := examples/news-article.html
 
-.PHONY: deps demo all lib test unit check conformance golden hostile cli-test bench fuzz fuzz-build clean install lint format
+.PHONY: deps demo all lib test unit check conformance golden hostile cli-test bench fuzz fuzz-build clean install lint format python python-test
 all: $(LIB_A) $(LIB_SO) $(TOOL)
 
 # Installs missing Debian packages (a no-op when everything is there).
@@ -65,6 +65,33 @@ $(OUT)/html5lib-runner: $(wildcard tests/html5lib/*.c) tests/html5lib/runner.h $
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $(filter %.c,$^) $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
+# The Python module (python/): a CPython extension over winnow.h that links the
+# static library. The release build lands in place (python/winnow/), so
+# PYTHONPATH=python finds the package; other builds get their own copy of the
+# package under $(OUT)/python. PYTHON is Debian's interpreter, which has the
+# python3-dev headers and the test modules (pytest, dask).
+PYTHON ?= /usr/bin/python3
+PY_INC  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_paths()['include'])")
+PY_EXT  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+PY_SRC  := $(sort $(wildcard python/winnow/*.py python/winnow/*.pyi)) python/winnow/py.typed
+PY_ROOT := $(if $(filter release,$(BUILD)),python,$(OUT)/python)
+PY_MOD   = $(PY_ROOT)/winnow/_winnow$(PY_EXT)
+# An ASan build of the module needs the sanitizer runtime loaded before Python starts.
+PY_RUN_asan = LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+              ASAN_OPTIONS=detect_leaks=0 WINNOW_SANITIZED=1
+
+python: $(LIB_A) $(TOOL)
+	@$(MAKE) --no-print-directory $(PY_MOD)
+
+$(PY_MOD): python/winnow/_winnow.c include/winnow.h $(LIB_A) $(PY_SRC)
+	@mkdir -p $(dir $@)
+	@if [ "$(PY_ROOT)" != python ]; then cp $(PY_SRC) $(PY_ROOT)/winnow/; fi
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -isystem $(PY_INC) -shared -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
+
+python-test: python
+	cd python && $(PY_RUN_$(BUILD)) WINNOW_CLI=$(CURDIR)/$(TOOL) PYTHONPATH=$(CURDIR)/$(PY_ROOT) \
+	    $(PYTHON) -m pytest -q -p no:cacheprovider tests
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
@@ -85,7 +112,7 @@ cli-test: $(TOOL)
 # The whole suite: unit, conformance, golden files, command-line behaviour.
 test: deps
 	$(MAKE) all
-	$(MAKE) unit conformance golden cli-test
+	$(MAKE) unit conformance golden cli-test python-test
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 check:

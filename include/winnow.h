@@ -228,6 +228,12 @@ WN_API int wn_format_parse(const char *name);
 WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
                            wn_sink_fn sink, void *ctx);
 
+/* The user comments alone (extracted with WN_OPT_COMMENTS) in WN_FMT_TEXT,
+ * WN_FMT_MARKDOWN or WN_FMT_HTML (WN_ERR_ARG for JSON). Writes nothing when
+ * the article has no comments. */
+WN_API wn_status wn_render_comments(const wn_article *a, wn_format fmt, unsigned flags,
+                                    wn_sink_fn sink, void *ctx);
+
 /* MARK: WARC reading (ISO 28500, WARC 1.0 / 1.1) ------------------------------ */
 
 typedef struct wn_warc wn_warc;
@@ -275,6 +281,11 @@ typedef struct wn_warc_record {
      * size, a corrupt or over-cap Content-Encoding, an unsupported coding), or NULL.
      * The record itself is still WN_OK: only its payload is affected. */
     const char *payload_error;
+    /* The HTTP status line and header fields as received (line ends kept, the
+     * blank line that ends them left out), for response records whose HTTP
+     * header was parsed; NULL otherwise. Not NUL-terminated: http_header_len bytes. */
+    const char *http_header;
+    size_t http_header_len;
 } wn_warc_record;
 
 /* Offsets: a record that starts at a gzip member / zstd frame start (one member

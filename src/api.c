@@ -239,3 +239,21 @@ WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
         return WN_ERR_ARG;
     return wn_render_article(a, fmt, flags, sink, ctx);
 }
+
+WN_API wn_status wn_render_comments(const wn_article *a, wn_format fmt, unsigned flags,
+                                    wn_sink_fn sink, void *ctx)
+{
+    if (a == NULL || sink == NULL)
+        return WN_ERR_ARG;
+    switch (fmt) {
+    case WN_FMT_TEXT:
+        return a->comments ? wn_render_text(a->comments, flags, sink, ctx) : WN_OK;
+    case WN_FMT_MARKDOWN:
+        return a->comments ? wn_render_markdown(a->comments, flags, sink, ctx) : WN_OK;
+    case WN_FMT_HTML:
+        return a->comments ? wn_render_html(a->comments, flags, sink, ctx) : WN_OK;
+    case WN_FMT_JSON:
+        break;
+    }
+    return WN_ERR_ARG;
+}

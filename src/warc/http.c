@@ -422,9 +422,12 @@ wn_status wn_warc_http(wn_warc *w, wn_warc_record *rec, int cut)
         wn_str line = wn_str_make(b + p, e - p);
         if (line.n > 0 && line.p[line.n - 1] == '\r')
             line.n--;
+        size_t line_start = p;
         p = e + 1;
         if (line.n == 0) {
             body = p;
+            rec->http_header = b;   /* chunking and codings are undone after it, in place */
+            rec->http_header_len = line_start;
             break;
         }
         const char *colon = memchr(line.p, ':', line.n);
