@@ -223,10 +223,10 @@ static int set_bit(PyObject *v, const char *name, unsigned *flags, unsigned bit)
 
 static const char *const option_names[] = {
     "format", "comments", "links", "images", "tables", "favor", "charset",
-    "time_limit_ms", "transport_charset", "page_type", NULL
+    "time_limit_ms", "transport_charset", "max_input_bytes", "max_nodes", "page_type", NULL
 };
 enum { O_FORMAT, O_COMMENTS, O_LINKS, O_IMAGES, O_TABLES, O_FAVOR, O_CHARSET, O_TIME,
-       O_TRANSPORT, O_PAGE_TYPE, O__COUNT };
+       O_TRANSPORT, O_MAX_INPUT, O_MAX_NODES, O_PAGE_TYPE, O__COUNT };
 
 /* The longest time budget accepted: one day, as the tool's --time-limit. */
 #define MAX_TIME_LIMIT_MS 86400000LL
@@ -321,6 +321,29 @@ static int xopts_parse_values(xopts *o, const xopts *base, PyObject *const *v)
             goto fail;
         }
         o->opt.time_limit_ms = (uint32_t)ms;
+    }
+    for (int k = O_MAX_INPUT; k <= O_MAX_NODES; k++) {
+        if (v[k] == NULL || v[k] == Py_None)
+            continue;
+        if (!PyLong_Check(v[k]) || PyBool_Check(v[k])) {
+            PyErr_Format(PyExc_TypeError, "%s must be an int or None, not %.100s", option_names[k],
+                         Py_TYPE(v[k])->tp_name);
+            goto fail;
+        }
+        int overflow = 0;
+        long long x = PyLong_AsLongLongAndOverflow(v[k], &overflow);
+        if (x == -1 && PyErr_Occurred())
+            goto fail;
+        unsigned long long max = k == O_MAX_NODES ? UINT32_MAX : SIZE_MAX / 4;
+        if (overflow || x < 0 || (unsigned long long)x > max) {
+            PyErr_Format(PyExc_ValueError, "%s must be between 0 (no limit) and %llu",
+                         option_names[k], max);
+            goto fail;
+        }
+        if (k == O_MAX_NODES)
+            o->opt.max_nodes = (uint32_t)x;
+        else
+            o->opt.max_input_bytes = (size_t)x;
     }
     if (v[O_PAGE_TYPE] && v[O_PAGE_TYPE] != Py_None) {
         PyErr_SetString(PyExc_ValueError, "page_type is not supported by this build of libwinnow");
@@ -483,19 +506,33 @@ static PyGetSetDef article_getset[] = {
 static PyObject *article_markdown(ArticleObject *self, PyObject *noargs)
 {
     (void)noargs;
-    return render_str(self->a, WN_FMT_MARKDOWN, self->render_flags & ~WN_RENDER_COMMENTS, 0, 1);
+    return render_str(self->a, WN_FMT_MARKDOWN, self->render_flags, 0, 1);
 }
 
 static PyObject *article_html(ArticleObject *self, PyObject *noargs)
 {
     (void)noargs;
-    return render_str(self->a, WN_FMT_HTML, self->render_flags & ~WN_RENDER_COMMENTS, 0, 1);
+    return render_str(self->a, WN_FMT_HTML, self->render_flags, 0, 1);
 }
 
 static PyObject *article_to_json(ArticleObject *self, PyObject *noargs)
 {
     (void)noargs;
     return render_str(self->a, WN_FMT_JSON, self->render_flags, 0, 0);
+}
+
+static PyObject *article_to_dict(ArticleObject *self, PyObject *noargs)
+{
+    (void)noargs;
+    /* json.loads of to_json(): the same keys, values and order as the tool's record. */
+    PyObject *js = article_to_json(self, NULL);
+    if (js == NULL)
+        return NULL;
+    PyObject *json = PyImport_ImportModule("json");
+    PyObject *d = json ? PyObject_CallMethod(json, "loads", "O", js) : NULL;
+    Py_XDECREF(json);
+    Py_DECREF(js);
+    return d;
 }
 
 static PyObject *article_str(ArticleObject *self)
@@ -518,13 +555,15 @@ static PyObject *article_repr(ArticleObject *self)
 
 static PyMethodDef article_methods[] = {
     { "markdown", (PyCFunction)article_markdown, METH_NOARGS,
-      "markdown() -> str\n\nThe article as Markdown (CommonMark + GFM tables); links and images "
-      "kept when extracted with links=True / images=True." },
+      "markdown() -> str\n\nThe article as Markdown (CommonMark + GFM tables), as `winnow -f md` "
+      "writes it: links, images and comments when extracted with links / images / comments=True." },
     { "html", (PyCFunction)article_html, METH_NOARGS,
       "html() -> str\n\nThe article as a clean, safe HTML fragment." },
     { "to_json", (PyCFunction)article_to_json, METH_NOARGS,
       "to_json() -> str\n\nThe JSON record, byte for byte what `winnow --format json` prints "
       "(without its final newline)." },
+    { "to_dict", (PyCFunction)article_to_dict, METH_NOARGS,
+      "to_dict() -> dict\n\nThe JSON record as a dict (json.loads(article.to_json()))." },
     { NULL, NULL, 0, NULL }
 };
 
@@ -639,7 +678,7 @@ static PyObject *do_extract(wn_extractor *ex, const xopts *o, PyObject *html, Py
     st = wn_extract(ex, in.p, (size_t)in.n, url, &self->a, &err);
     if (lock)
         PyThread_release_lock(lock);
-    if (st == WN_OK && o->format != WN_FMT_TEXT)
+    if (st == WN_OK && (o->format != WN_FMT_TEXT || (o->render_flags & WN_RENDER_COMMENTS)))
         st = wn_render(self->a, o->format, o->render_flags, outbuf_sink, &b);
     Py_END_ALLOW_THREADS
     page_release(&in);
@@ -648,7 +687,7 @@ static PyObject *do_extract(wn_extractor *ex, const xopts *o, PyObject *html, Py
         Py_DECREF(self);
         return b.failed ? PyErr_NoMemory() : raise_status(st, &err);
     }
-    if (o->format == WN_FMT_TEXT) {
+    if (o->format == WN_FMT_TEXT && !(o->render_flags & WN_RENDER_COMMENTS)) {
         /* The plain text is made by the extraction itself. */
         const char *t = wn_article_get(self->a, WN_FIELD_TEXT);
         self->content = str_trimmed(t ? t : "", t ? strlen(t) : 0);
@@ -670,12 +709,13 @@ static PyObject *mod_extract(PyObject *mod, PyObject *args, PyObject *kw)
     (void)mod;
     static char *kwlist[] = { "html", "url", "format", "comments", "links", "images", "tables",
                               "favor", "charset", "time_limit_ms", "transport_charset",
-                              "page_type", NULL };
+                              "max_input_bytes", "max_nodes", "page_type", NULL };
     PyObject *html = NULL, *url = Py_None, *v[O__COUNT] = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O$OOOOOOOOOO:extract", kwlist, &html, &url,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O$OOOOOOOOOOOO:extract", kwlist, &html, &url,
                                      &v[O_FORMAT], &v[O_COMMENTS], &v[O_LINKS], &v[O_IMAGES],
                                      &v[O_TABLES], &v[O_FAVOR], &v[O_CHARSET], &v[O_TIME],
-                                     &v[O_TRANSPORT], &v[O_PAGE_TYPE]))
+                                     &v[O_TRANSPORT], &v[O_MAX_INPUT], &v[O_MAX_NODES],
+                                     &v[O_PAGE_TYPE]))
         return NULL;
     xopts o, tmp;
     if (xopts_parse_values(&o, NULL, v) != 0)
@@ -1397,14 +1437,16 @@ static PyMethodDef module_methods[] = {
     { "extract", (PyCFunction)(void (*)(void))mod_extract, METH_VARARGS | METH_KEYWORDS,
       "extract(html, url=None, *, format='text', comments=False, links=False, images=False,\n"
       "        tables=True, favor=None, charset=None, time_limit_ms=None,\n"
-      "        transport_charset=None, page_type=None) -> Article\n\n"
+      "        transport_charset=None, max_input_bytes=None, max_nodes=None,\n"
+      "        page_type=None) -> Article\n\n"
       "Extract the article and metadata of one page. html is bytes (the encoding is sniffed\n"
       "as the winnow tool does: BOM, transport_charset, <meta>, detection) or str (read as\n"
       "UTF-8 unless charset is given). url is the page's address: the base for relative\n"
       "links and a metadata source. format picks what str(article) and article.content\n"
       "hold: 'text', 'markdown', 'json' or 'html'. The GIL is released while the page is\n"
       "parsed, extracted and rendered. Raises winnow.LimitError (a size or memory cap),\n"
-      "winnow.TimeoutError (time_limit_ms) or winnow.Error." },
+      "winnow.TimeoutError (time_limit_ms) or winnow.Error. max_input_bytes (default\n"
+      "256 MiB) and max_nodes (default 20,000,000) are the library's caps; 0 is no cap." },
     { "batch_run", (PyCFunction)(void (*)(void))mod_batch_run, METH_VARARGS | METH_KEYWORDS,
       "batch_run(paths, output, **options) -> (stats_json, file_error_lines)\n\n"
       "wn_batch_run() itself; use winnow.warc.run()." },
