@@ -82,6 +82,22 @@ def test_url_is_a_base_and_a_metadata_source(cli, tmp_path):
     assert kw.markdown() == got.markdown()
 
 
+def test_page_type(cli, tmp_path):
+    path = tmp_path / "rich.html"
+    path.write_bytes(RICH)
+    a = winnow.extract(RICH)
+    assert a.page_type == json.loads(cli("-f", "json", str(path)).stdout)["page_type"]
+    assert a.page_type in ("article", "forum", "product", "collection", "listing",
+                           "documentation", "service", "other")
+    forced = winnow.extract(RICH, page_type="forum", format="json")
+    assert forced.page_type == "forum"
+    assert str(forced) + "\n" == cli("-f", "json", "--page-type", "forum", str(path)).stdout.decode()
+    with pytest.raises(ValueError):
+        winnow.extract(RICH, page_type="newspaper")
+    with pytest.raises(TypeError):
+        winnow.extract(RICH, page_type=3)
+
+
 def test_comments_and_lists():
     a = winnow.extract(RICH, comments=True)
     assert a.comments is not None and "First comment here" in a.comments

@@ -346,8 +346,20 @@ static int xopts_parse_values(xopts *o, const xopts *base, PyObject *const *v)
             o->opt.max_input_bytes = (size_t)x;
     }
     if (v[O_PAGE_TYPE] && v[O_PAGE_TYPE] != Py_None) {
-        PyErr_SetString(PyExc_ValueError, "page_type is not supported by this build of libwinnow");
-        goto fail;
+        if (!PyUnicode_Check(v[O_PAGE_TYPE])) {
+            PyErr_Format(PyExc_TypeError, "page_type must be a str or None, not %.100s",
+                         Py_TYPE(v[O_PAGE_TYPE])->tp_name);
+            goto fail;
+        }
+        const char *name = PyUnicode_AsUTF8(v[O_PAGE_TYPE]);
+        if (name == NULL)
+            goto fail;
+        int t = wn_page_type_parse(name);
+        if (t < 0) {
+            PyErr_Format(PyExc_ValueError, "unknown page_type %R", v[O_PAGE_TYPE]);
+            goto fail;
+        }
+        o->opt.page_type = (wn_page_type)t;   /* "unknown": classify, the default */
     }
     o->opt.charset = o->charset;
     o->opt.transport_charset = o->transport_charset;
@@ -471,6 +483,13 @@ static PyObject *article_comments(ArticleObject *self, void *closure)
     return render_str(self->a, WN_FMT_TEXT, 0, 1, 1);
 }
 
+static PyObject *article_page_type(ArticleObject *self, void *closure)
+{
+    (void)closure;
+    wn_page_type t = wn_article_page_type(self->a);
+    return str_or_none(t == WN_PAGE_UNKNOWN ? NULL : wn_page_type_name(t));
+}
+
 static PyObject *article_content(ArticleObject *self, void *closure)
 {
     (void)closure;
@@ -498,6 +517,10 @@ static PyGetSetDef article_getset[] = {
       NULL },
     { "comments", (getter)article_comments, NULL,
       "The user comments as plain text when extracted with comments=True, else None.", NULL },
+    { "page_type", (getter)article_page_type, NULL,
+      "What kind of page it is: 'article', 'forum', 'product', 'collection', 'listing',\n"
+      "'documentation', 'service' or 'other' (forced by extract(page_type=...), else classified).",
+      NULL },
     { "content", (getter)article_content, NULL,
       "The article in the format given to extract() (what str() returns).", NULL },
     { NULL, NULL, NULL, NULL, NULL }
@@ -1193,7 +1216,7 @@ static int get_uint(PyObject *kw, const char *name, unsigned long max, unsigned 
 static const char *const batch_keys[] = {
     "threads", "readers", "statuses", "mimes", "error_lines", "time_limit_ms", "max_memory_mb",
     "max_in_flight_mb", "max_buffered_mb", "comments", "with_markdown", "with_html", "links",
-    "images", "tables", "favor", "progress", NULL
+    "images", "tables", "favor", "page_type", "progress", NULL
 };
 
 /* The batch's options from keywords, on top of wn_batch_options_init(). The
@@ -1223,6 +1246,7 @@ static int batch_options(PyObject *kw, wn_batch_options *bo, xopts *xo, char **s
         v[O_TABLES] = PyDict_GetItemString(kw, "tables");
         v[O_FAVOR] = PyDict_GetItemString(kw, "favor");
         v[O_TIME] = PyDict_GetItemString(kw, "time_limit_ms");
+        v[O_PAGE_TYPE] = PyDict_GetItemString(kw, "page_type");
     }
     wn_batch_options_init(bo);
     xopts base;
@@ -1445,7 +1469,8 @@ static PyMethodDef module_methods[] = {
       "links and a metadata source. format picks what str(article) and article.content\n"
       "hold: 'text', 'markdown', 'json' or 'html'. The GIL is released while the page is\n"
       "parsed, extracted and rendered. Raises winnow.LimitError (a size or memory cap),\n"
-      "winnow.TimeoutError (time_limit_ms) or winnow.Error. max_input_bytes (default\n"
+      "winnow.TimeoutError (time_limit_ms) or winnow.Error. page_type forces a page type\n"
+      "('article', 'forum', 'product', ...; default: classify each page). max_input_bytes (default\n"
       "256 MiB) and max_nodes (default 20,000,000) are the library's caps; 0 is no cap." },
     { "batch_run", (PyCFunction)(void (*)(void))mod_batch_run, METH_VARARGS | METH_KEYWORDS,
       "batch_run(paths, output, **options) -> (stats_json, file_error_lines)\n\n"

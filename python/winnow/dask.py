@@ -42,14 +42,14 @@ def _task(path: str, out_dir: str, name: str, threads: int, options: dict) -> di
     out = os.path.join(out_dir, name + ".jsonl.gz")
     marker = os.path.join(out_dir, name + ".stats.json")
     result: dict = {"file": path, "name": name, "output": out}
+    # Hidden temporary names: a glob for *.jsonl.gz never sees a partial shard.
+    tmp_out = os.path.join(out_dir, "." + name + ".partial.jsonl.gz")
+    tmp_marker = os.path.join(out_dir, "." + name + ".partial.stats.json")
     try:
         if os.path.exists(marker):
             with open(marker) as f:
                 result.update(state="skipped", stats=json.load(f))
             return result
-        # Hidden temporary names: a glob for *.jsonl.gz never sees a partial shard.
-        tmp_out = os.path.join(out_dir, "." + name + ".partial.jsonl.gz")
-        tmp_marker = os.path.join(out_dir, "." + name + ".partial.stats.json")
         stats, file_errors = _warc._run([path], tmp_out, threads=threads, **options)
         if stats.get("files_failed"):
             reason = "; ".join(e.get("error", "failed") for e in file_errors) or "file failed"
@@ -63,6 +63,10 @@ def _task(path: str, out_dir: str, name: str, threads: int, options: dict) -> di
     except Exception as e:  # reported, so that the other tasks finish
         result.update(state="failed", reason=f"{type(e).__name__}: {e}",
                       traceback=traceback.format_exc())
+    finally:
+        for tmp in (tmp_out, tmp_marker):   # left only by a failure
+            if os.path.exists(tmp):
+                os.remove(tmp)
     return result
 
 

@@ -179,7 +179,8 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
         statuses: Optional[str] = None, mimes: Optional[str] = None, error_lines: bool = True,
         time_limit_ms: Optional[int] = None, max_memory_mb: Optional[int] = None,
         max_in_flight_mb: Optional[int] = None, comments: bool = False,
-        with_markdown: bool = False, with_html: bool = False, stats: Optional[str] = None,
+        with_markdown: bool = False, with_html: bool = False, page_type: Optional[str] = None,
+        stats: Optional[str] = None,
         progress: Optional[Callable[[dict], None]] = None) -> dict:
     """Extract every HTML response of the WARC files in paths to JSON lines.
 
@@ -187,7 +188,8 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
     same counters (the dict its ``--stats`` file holds). output is a path (a name
     ending in .gz is gzip-compressed) or a binary file object. threads defaults to
     the online CPUs (``threads=1``: one busy thread). statuses ("2xx", "200,301",
-    "all") and mimes filter the records as ``--status`` / ``--mime`` do;
+    "all") and mimes filter the records as ``--status`` / ``--mime`` do; page_type
+    forces a page type instead of classifying each page;
     time_limit_ms (default 10000) and max_memory_mb (default 512) are the per-page
     budgets. stats, when given, is a path for the counters' JSON. progress, when
     given, is called with a stats dict about every 250 ms. Ctrl-C stops the run.
@@ -203,5 +205,6 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
                  statuses=statuses, mimes=mimes, error_lines=error_lines,
                  time_limit_ms=time_limit_ms, max_memory_mb=max_memory_mb,
                  max_in_flight_mb=max_in_flight_mb, comments=comments,
-                 with_markdown=with_markdown, with_html=with_html, progress=prog)
+                 with_markdown=with_markdown, with_html=with_html, page_type=page_type,
+                 progress=prog)
     return st
