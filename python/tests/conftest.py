@@ -14,7 +14,7 @@ EXAMPLE_PAGE = os.path.join(ROOT, "examples", "news-article.html")
 
 
 def tool_path():
-    path = os.environ.get("WINNOW_CLI") or os.path.join(ROOT, "build", "release", "winnow")
+    path = os.path.abspath(os.environ.get("WINNOW_CLI") or os.path.join(ROOT, "build", "release", "winnow"))
     return path
 
 
