@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
 
 #include <winnow.h>
@@ -1455,6 +1456,49 @@ done:
     return res;
 }
 
+/* MARK: Benchmark baseline ------------------------------------------------------ */
+
+/* _c_extract_loop(pages) -> seconds: wn_extract over every page with one
+ * extractor and default options, in C, timed in thread CPU time. python/bench.py
+ * compares winnow.extract() with it: the cost of the binding is the difference. */
+static PyObject *mod_c_extract_loop(PyObject *mod, PyObject *pages)
+{
+    (void)mod;
+    PyObject *seq = PySequence_Fast(pages, "pages must be a list of bytes");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyBytes_Check(PySequence_Fast_GET_ITEM(seq, i))) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_TypeError, "pages must be a list of bytes");
+            return NULL;
+        }
+    }
+    wn_extractor *ex = wn_extractor_new(NULL);
+    if (ex == NULL) {
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    struct timespec t0, t1;
+    wn_status st = WN_OK;
+    Py_BEGIN_ALLOW_THREADS
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+    for (Py_ssize_t i = 0; i < n && st != WN_ERR_NOMEM; i++) {
+        PyObject *b = PySequence_Fast_GET_ITEM(seq, i);   /* bytes: immutable, kept by seq */
+        wn_article *a = NULL;
+        st = wn_extract(ex, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b), NULL, &a, NULL);
+        wn_article_free(a);
+    }
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+    Py_END_ALLOW_THREADS
+    wn_extractor_free(ex);
+    Py_DECREF(seq);
+    if (st == WN_ERR_NOMEM)
+        return PyErr_NoMemory();
+    return PyFloat_FromDouble((double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9);
+}
+
 /* MARK: Module ------------------------------------------------------------------- */
 
 static PyMethodDef module_methods[] = {
@@ -1475,6 +1519,8 @@ static PyMethodDef module_methods[] = {
     { "batch_run", (PyCFunction)(void (*)(void))mod_batch_run, METH_VARARGS | METH_KEYWORDS,
       "batch_run(paths, output, **options) -> (stats_json, file_error_lines)\n\n"
       "wn_batch_run() itself; use winnow.warc.run()." },
+    { "_c_extract_loop", (PyCFunction)mod_c_extract_loop, METH_O,
+      "_c_extract_loop(pages) -> CPU seconds of wn_extract over the pages in C (bench.py's baseline)." },
     { NULL, NULL, 0, NULL }
 };
 
