@@ -80,6 +80,32 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
     return c->st[c->root->id].text;
 }
 
+/* Type-specific choosers (type_*.c). Each runs its own walk and, when it
+ * decides, leaves c->root and the drops set; false falls back to the article path. */
+static bool type_choose(wn_cctx *c)
+{
+    switch (c->pt->type) {
+    case WN_PAGE_LISTING: case WN_PAGE_COLLECTION:
+        reset_arrays(c);
+        c->flags = 0;
+        wn_walk(c);
+        return wn_type_list_choose(c);
+    default:
+        return false;
+    }
+}
+
+static bool type_keeps_named_comments(const wn_cctx *c)
+{
+    switch (c->pt->type) {
+    case WN_PAGE_LISTING: case WN_PAGE_COLLECTION: case WN_PAGE_SERVICE:
+    case WN_PAGE_DOCUMENTATION:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* The outermost block named like a comment section with the most text, outside
  * the article or inside it (then it is dropped from the article). */
 static wn_node *find_comments(wn_cctx *c)
@@ -274,6 +300,10 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     };
     uint32_t best_len = 0;
     int best = 0, chosen = -1, last = 0;
+    if (type_choose(&c)) {
+        chosen = -1;
+        goto decided;
+    }
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
         last = i;
@@ -304,12 +334,18 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     if (after * 5 < before * 2)
         attempt(&c, tries[chosen], false, NULL);
 
+decided:;
+
     wn_node *comments = find_comments(&c);
     if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {
         bool inside = false;
         for (const wn_node *p = comments; p && !inside; p = p->parent)
             inside = p == c.root;
-        if (inside)
+        /* On list, service and documentation pages a block named like comments
+         * that holds most of the article is the content under an odd name. */
+        bool whole = type_keeps_named_comments(&c) && c.root &&
+                     (uint64_t)c.st[comments->id].text * 2 > c.st[c.root->id].text;
+        if (inside && !whole)
             wn_drop(&c, comments, WHY_COMMENTS);
     }
     if (comments)
@@ -334,8 +370,12 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     if (opt->flags & WN_OPT_COMMENTS)
         out->comments = comments;
     if (explain_out) {
-        wn_buf_printf(explain_out, "# attempt %d of 4, article text %u chars\n", chosen + 1,
-                      c.root ? c.st[c.root->id].text : 0);
+        if (chosen < 0)
+            wn_buf_printf(explain_out, "# %s rules, article text %u chars\n",
+                          wn_page_type_name(c.pt->type), c.root ? c.st[c.root->id].text : 0);
+        else
+            wn_buf_printf(explain_out, "# attempt %d of 4, article text %u chars\n", chosen + 1,
+                          c.root ? c.st[c.root->id].text : 0);
         explain(&c, explain_out);
     }
     return 0;

@@ -121,6 +121,9 @@ void     wn_pick_root(wn_cctx *c);
 float    wn_link_density(const wn_cctx *c, const wn_node *x);
 void     wn_text_stats(const char *p, size_t n, wn_cstat *s);
 
+/* type_list.c: collection and listing pages */
+bool     wn_type_list_choose(wn_cctx *c);
+
 /* stopwords.c */
 bool     wn_is_stopword(const char *w, size_t n);
 bool     wn_is_cjk_stop(uint32_t cp);

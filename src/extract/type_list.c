@@ -1,0 +1,138 @@
+/*
+ * type_list.c: collection and listing pages (a shop's grid, an index of
+ * stories, a catalogue, search results). There the repeated items are the
+ * content: every card's title, summary, price or date, not the one card the
+ * article scorer would pick. So the article is the page's main region whole
+ * (<main> or role=main, else the body), less its chrome: navigation, banners
+ * and footers, filter and sort forms, pagination, breadcrumbs, cookie and
+ * newsletter boxes. Runs after a walk with no name filtering (wn_walk with
+ * attempt flags 0), on the shared side arrays; called from content.c.
+ */
+#include <string.h>
+
+#include "extract/content_internal.h"
+#include "extract/type_rules.h"
+
+/* Word-start match of a lowercased class/id against a list. */
+static bool names_hit(const wn_node *x, const char *const *words)
+{
+    char low[192];
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    if (cl.n == 0 && id.n == 0)
+        return false;
+    size_t n = cl.n < 120 ? cl.n : 120, m = id.n < 64 ? id.n : 64;
+    wn_ascii_lower_n(low, cl.p, n);
+    low[n] = ' ';
+    wn_ascii_lower_n(low + n + 1, id.p, m);
+    n += 1 + m;
+    for (size_t w = 0; words[w]; w++) {
+        size_t wl = strlen(words[w]);
+        for (size_t i = 0; i + wl <= n; i++) {
+            if (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z')
+                continue;
+            if (low[i] == words[w][0] && !memcmp(low + i, words[w], wl))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool role_is(const wn_node *x, const char *const *roles)
+{
+    wn_str r = wn_dom_attr_value(x, "role");
+    if (r.n == 0)
+        return false;
+    for (size_t k = 0; roles[k]; k++)
+        if (wn_str_ieq(r, roles[k]))
+            return true;
+    return false;
+}
+
+/* The main region: the <main> (or role=main) with the most text, when it
+ * holds enough of the page; else the body. */
+static wn_node *main_region(wn_cctx *c)
+{
+    static const char *const main_roles[] = { "main", NULL };
+    wn_node *best = NULL;
+    for (uint32_t i = 0; i < c->norder; i++) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_IGNORED))
+            continue;
+        if (!wn_is_html(x, WN_TAG_MAIN) && !role_is(x, main_roles))
+            continue;
+        if (best == NULL || c->st[x->id].text > c->st[best->id].text)
+            best = x;
+    }
+    wn_node *body = c->body;
+    if (best && body && c->st[best->id].text * LIST_MAIN_MIN_SHARE_DEN >=
+                            c->st[body->id].text * LIST_MAIN_MIN_SHARE_NUM)
+        return best;
+    return body;
+}
+
+/* Is x chrome of a list page? Returns the reason, or WHY_NONE. */
+static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    static const char *const chrome_roles[] = {
+        "navigation", "search", "banner", "contentinfo", "complementary", "dialog",
+        "alertdialog", "menu", "menubar", "toolbar", NULL
+    };
+    const wn_cstat *s = &c->st[x->id];
+    switch (x->tag) {
+    case WN_TAG_NAV: case WN_TAG_ASIDE:
+        return WHY_TAG;
+    case WN_TAG_HEADER: case WN_TAG_FOOTER:
+        /* A card's own header holds its title link; the page's holds menus. */
+        if (s->a >= LIST_CHROME_MIN_LINKS || s->li > 0)
+            return WHY_TAG;
+        break;
+    case WN_TAG_FORM: case WN_TAG_FIELDSET:
+        /* Filter and sort forms, not a form that wraps the whole page. */
+        if ((uint64_t)s->text * 2 < root_text)
+            return WHY_INPUTS;
+        break;
+    default:
+        break;
+    }
+    if (x->nattrs == 0)
+        return WHY_NONE;
+    if (role_is(x, chrome_roles))
+        return WHY_ROLE;
+    if (names_hit(x, list_chrome_names))
+        return WHY_BOILER;
+    unsigned v = c->vc[x->id];
+    if ((v & VC_BOILER) && s->text * LIST_BOILER_MAX_SHARE_DEN < root_text)
+        return WHY_BOILER;
+    if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&
+        (uint64_t)s->text * LIST_UNLIKELY_MAX_SHARE_DEN < root_text)
+        return WHY_UNLIKELY;
+    return WHY_NONE;
+}
+
+bool wn_type_list_choose(wn_cctx *c)
+{
+    wn_node *root = main_region(c);
+    if (root == NULL || c->st[root->id].text < LIST_MIN_TEXT)
+        return false;
+    c->root = c->top = root;
+    c->nf[root->id] |= CN_KEEP;
+    for (wn_node *p = root->parent; p; p = p->parent)
+        c->nf[p->id] |= CN_KEEP;
+    uint32_t root_text = c->st[root->id].text;
+    uint32_t start = c->pos[root->id], end = start + 1;
+    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
+        end++;
+    for (uint32_t i = start + 1; i < end; i++) {
+        wn_node *x = c->order[i];
+        if (c->nf[x->parent->id] & (CN_DROPPED | CN_GONE | CN_IGNORED)) {
+            c->nf[x->id] |= CN_GONE;
+            continue;
+        }
+        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_IGNORED))
+            continue;
+        uint8_t why = list_chrome(c, x, root_text);
+        if (why != WHY_NONE)
+            wn_drop(c, x, why);
+    }
+    return c->st[root->id].text >= LIST_MIN_TEXT;
+}

@@ -1,0 +1,134 @@
+/*
+ * test_types.c: type-specific extraction (src/extract/type_*.c) and the
+ * whole-page recoveries, through the public API on small hand-written pages:
+ * which sentences end up in the text under each page type.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "winnow.h"
+
+static char text[65536];
+
+/* Extract html as type (WN_PAGE_UNKNOWN: classify) into text[]; returns the type. */
+static wn_page_type extract_as(const char *html, wn_page_type type)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = type;
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    text[0] = '\0';
+    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, &a, NULL), WN_OK);
+    wn_page_type got = WN_PAGE_UNKNOWN;
+    if (a) {
+        const char *t = wn_article_get(a, WN_FIELD_TEXT);
+        snprintf(text, sizeof text, "%s", t ? t : "");
+        got = wn_article_page_type(a);
+    }
+    wn_article_free(a);
+    wn_extractor_free(ex);
+    return got;
+}
+
+#define HAS(s) CHECK(strstr(text, (s)) != NULL)
+#define HAS_NOT(s) CHECK(strstr(text, (s)) == NULL)
+
+/* A shop's category grid: every card, not one; the filters, sort bar,
+ * breadcrumbs and pagination are not content. */
+static void test_collection_keeps_every_card(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><header><nav><a href=/>Home</a><a href=/shop>Shop</a><a href=/help>Help</a></nav></header>"
+        "<main><ol class=breadcrumbs><li><a href=/>Home</a></li><li><a href=/mugs>Mugs</a></li></ol>"
+        "<h1>Enamel mugs</h1><p>Camp mugs in six colours, fired twice so the glaze lasts.</p>"
+        "<form class=filters><label><input type=checkbox> Blue (4)</label><label><input type=checkbox> Red (2)</label></form>"
+        "<div class=sort-bar>Sort by: <a href='?s=price'>Price</a> <a href='?s=new'>Newest</a></div>"
+        "<ul class=grid>");
+    for (int i = 1; i <= 6; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a href=/mugs/%d><img src=m%d.jpg alt=''><h3>Enamel camp mug number %d, speckled</h3></a>"
+            "<span class=price>$1%d.00</span></li>", i, i, i, i);
+    snprintf(html + n, sizeof html - n,
+        "</ul><div class=pagination><a href='?p=1'>1</a><a href='?p=2'>2</a><a href='?p=3'>Next</a></div>"
+        "</main><footer><a href=/a>About</a><a href=/b>Careers</a><a href=/c>Contact</a></footer></body></html>");
+    CHECK_EQ_INT(extract_as(html, WN_PAGE_UNKNOWN), WN_PAGE_COLLECTION);
+    for (int i = 1; i <= 6; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "Enamel camp mug number %d, speckled", i);
+        HAS(want);
+        snprintf(want, sizeof want, "$1%d.00", i);
+        HAS(want);
+    }
+    HAS("fired twice so the glaze lasts");
+    HAS_NOT("Sort by");
+    HAS_NOT("Blue (4)");
+    HAS_NOT("Next");
+    HAS_NOT("Careers");
+    HAS_NOT("Help");
+}
+
+/* A content index: each item's title and summary; site chrome dropped. */
+static void test_listing_keeps_every_item(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><nav><a href=/>Home</a><a href=/news>News</a><a href=/about>About us</a></nav>"
+        "<div id=content><h1>Latest news</h1>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<article class=teaser><h2><a href=/news/item-%d>Harbour report number %d</a></h2>"
+            "<time>May %d, 2026</time><p>Summary %d: the ferry timetable changes again next week.</p></article>",
+            i, i, i, i);
+    snprintf(html + n, sizeof html - n,
+        "<ul class=pager><li><a href='?page=2'>Older posts</a></li></ul>"
+        "<div class=newsletter>Get the harbour letter every Friday in your inbox.</div></div>"
+        "</body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    for (int i = 1; i <= 5; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "Harbour report number %d", i);
+        HAS(want);
+        snprintf(want, sizeof want, "Summary %d:", i);
+        HAS(want);
+    }
+    HAS_NOT("Older posts");
+    HAS_NOT("harbour letter");
+    HAS_NOT("About us");
+}
+
+/* An article inside a page-wide <form> (some frameworks wrap the whole body in
+ * one) keeps its text; a search form beside an article is still dropped. */
+static void test_article_inside_form(void)
+{
+    extract_as("<html><body><form id=main action=/post method=post>"
+               "<input type=hidden name=state value=x>"
+               "<div class=story><h1>Winter roads</h1>"
+               "<p>The county has salted the hill roads twice this week, and the crews will stay on call "
+               "through the weekend while the cold holds over the valley.</p>"
+               "<p>Drivers are asked to keep to the main routes, which are cleared first, and to leave "
+               "extra room behind the gritting lorries on the steeper climbs.</p></div>"
+               "</form></body></html>",
+               WN_PAGE_ARTICLE);
+    HAS("salted the hill roads");
+    HAS("gritting lorries");
+    extract_as("<html><body><div class=story><h1>Winter roads</h1>"
+               "<p>The county has salted the hill roads twice this week, and the crews will stay on call "
+               "through the weekend while the cold holds over the valley.</p>"
+               "<form action=/search><input name=q><label>Search the site</label></form>"
+               "<p>Drivers are asked to keep to the main routes, which are cleared first, and to leave "
+               "extra room behind the gritting lorries on the steeper climbs.</p></div></body></html>",
+               WN_PAGE_ARTICLE);
+    HAS("salted the hill roads");
+    HAS_NOT("Search the site");
+}
+
+int main(void)
+{
+    RUN(test_collection_keeps_every_card);
+    RUN(test_listing_keeps_every_item);
+    RUN(test_article_inside_form);
+    CHECK_DONE();
+}
