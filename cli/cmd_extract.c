@@ -284,8 +284,9 @@ static int page_write(const extract_args *a, page_job *j, const cli_files *files
     for (int i = 0; i < a->nformats; i++) {
         const cli_buf *b = &j->out[i];
         if (a->out_dir == NULL) {
-            if (a->separator && b->n) {
-                /* The separator line, its {} replaced by the input's path. */
+            if (a->separator) {
+                /* The separator line, its {} replaced by the input's path; also
+                 * before an empty output, which it then shows. */
                 for (const char *s = a->separator; *s; s++) {
                     if (s[0] == '{' && s[1] == '}') {
                         fputs(j->in->path, stdout);
@@ -580,6 +581,13 @@ int cmd_extract(int argc, char **argv)
             cli_error("--separator is for txt, md and html; JSON lines carry a \"source\" field");
             goto usage;
         }
+    int json = 0;
+    for (int i = 0; i < a.nformats; i++)
+        json |= a.formats[i] == WN_FMT_JSON;
+    if (a.source && (!json || a.explain)) {
+        cli_error("--source is for JSON output (-f json); text takes --separator");
+        goto usage;
+    }
     if (nops == 0) {
         cli_error("no input (give FILE, DIR, or - for stdin)");
         goto usage;

@@ -266,6 +266,8 @@ expect_status 0 "$TOOL" --separator '==> {} <==' "$PAGE" "$TMP/two.html"
 expect_grep "$TMP/out" "^==> $PAGE <==$" "separator line names the first input"
 expect_grep "$TMP/out" "^==> $TMP/two.html <==$" "separator line names the second input"
 expect_status 2 "$TOOL" --separator x -f json "$PAGE"
+expect_status 2 "$TOOL" --source "$PAGE"
+expect_grep "$TMP/err" "--source is for JSON output" "--source without JSON refused"
 expect_status 2 "$TOOL" --separator x -o "$TMP/sepout" "$PAGE"
 
 # ---- -j N: the same bytes in the same order -------------------------------------
