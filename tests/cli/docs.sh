@@ -15,9 +15,31 @@ fail=0
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
-# Options of other programs that the documents show (Slurm, GNU parallel, Dask,
-# the repository's own scripts); anything else must be winnow's.
+# Options of other programs that the documents name alone in backticks (Slurm,
+# GNU parallel, Dask, the repository's scripts); any other must be winnow's.
 FOREIGN="--array --cpus-per-task --mem --time --job-name --joblog --retry-failed --nthreads --fuzz --big"
+
+# The --options a Markdown document gives winnow: those on a winnow command line
+# (up to a pipe, ;, &&, a comment or the closing backtick) and those named alone
+# in backticks (`--readers N`). Other programs' command lines are left alone.
+doc_options() {
+    awk '{
+        rest = $0
+        while (match(rest, /`-[^`]*`/)) {
+            print substr(rest, RSTART + 1, RLENGTH - 2)
+            rest = substr(rest, RSTART + RLENGTH)
+        }
+        rest = $0
+        while (match(rest, /(^|[^a-z_.\/-])winnow +[a-z-]/)) {
+            seg = substr(rest, RSTART)
+            sub(/^[^w]*/, "", seg)
+            rest = substr(rest, RSTART + RLENGTH)
+            if (match(seg, /[|;`#]|&&/))
+                seg = substr(seg, 1, RSTART - 1)
+            print seg
+        }
+    }' "$1" | grep -oE -- '(^|[ =(,"])--[a-z][a-z0-9-]*' | sed 's/^[^-]*//' | sort -u
+}
 
 # The options of a help text: the first column of its "  -x, --name ARG  text" lines.
 help_options() {
@@ -54,7 +76,7 @@ if cmp -s "$TMP/help.top" "$TMP/help.extract"; then ok; else bad "winnow --help 
 # Every option the Markdown documents name exists.
 cat "$TMP"/help.* | sort -u >"$TMP/known"
 for f in "$ROOT/README.md" "$ROOT"/docs/*.md; do
-    for o in $(grep -oE -- '--[a-z][a-z0-9-]*' "$f" | sort -u); do
+    for o in $(doc_options "$f"); do
         case " $FOREIGN " in *" $o "*) continue ;; esac
         if grep -qx -- "$o" "$TMP/known"; then ok; else bad "$(basename "$f") names $o, which no winnow command has"; fi
     done
