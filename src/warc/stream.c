@@ -298,6 +298,7 @@ wn_status wn_ws_begin_member(wn_warc *w)
         w->sst = WN_ERR_INPUT;
         w->serr = w->comp == WN_COMP_GZIP ? "garbage where a gzip member should start"
                                           : "garbage where a zstd frame should start";
+        w->fail_off = w->in_base + w->in_pos;
         return WN_ERR_INPUT;
     }
     w->mem_open = 1;
@@ -345,6 +346,7 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
         w->mem_open = 0;
         w->sst = WN_ERR_INPUT;
         w->serr = w->pend_err;
+        w->fail_off = w->mem_off;
         w->pend_err = NULL;
         return -1;
     }
@@ -387,6 +389,8 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
                 w->sst = WN_ERR_INPUT;
                 w->serr = w->comp == WN_COMP_GZIP ? "truncated gzip member (end of input)"
                                                   : "truncated zstd frame (end of input)";
+                w->fail_off = w->mem_off;
+                w->cut_eof = 1;
                 return -1;
             }
         }
@@ -585,8 +589,8 @@ int wn_ws_replay(wn_warc *w, char **buf, size_t *cap, size_t n, uint64_t off)
 }
 
 /*
- * After corrupt compressed data: find the next member that decodes to
- * "WARC/1.", starting one byte after the failed member's start when that is
+ * After corrupt compressed data: find the next member that decodes to a
+ * record start (a WARC version line, or an ARC header line), starting one byte after the failed member's start when that is
  * still in the buffer, else at the current input position. On WN_OK the window
  * holds the member's first decoded bytes and the member is open.
  */
@@ -628,7 +632,7 @@ wn_status wn_ws_resync_member(wn_warc *w)
             return st;
         if (st == WN_OK) {
             w->wpos = w->wlen = 0;
-            while (w->wlen < 7) {
+            while (w->wlen < 4096 && wn_warc_record_start(w, w->win, w->wlen) < 0) {
                 /* a little output is enough to judge a candidate */
                 long r = w->mem_open ? produce(w, w->win + w->wlen, 4096 - w->wlen) : 0;
                 if (r <= 0)
@@ -637,7 +641,7 @@ wn_status wn_ws_resync_member(wn_warc *w)
             }
             if (w->sst == WN_ERR_IO)
                 return WN_ERR_IO;
-            if (w->wlen >= 7 && memcmp(w->win, "WARC/1.", 7) == 0) {
+            if (wn_warc_record_start(w, w->win, w->wlen) == 1) {
                 w->sst = WN_OK;
                 return WN_OK;
             }

@@ -24,9 +24,16 @@ enum { WN_COMP_PLAIN = 0, WN_COMP_GZIP, WN_COMP_ZSTD };
 /* What the next wn_warc_next() must do before reading a record. */
 enum {
     WN_RESYNC_NONE = 0,
-    WN_RESYNC_SCAN,     /* scan decoded bytes for "\nWARC/1." (or a member start) */
-    WN_RESYNC_MEMBER    /* scan compressed bytes for a member that decodes to "WARC/1." */
+    WN_RESYNC_SCAN,     /* scan decoded bytes for a version line (or a member start) */
+    WN_RESYNC_MEMBER    /* scan compressed bytes for a member that decodes to one */
 };
+
+/* Input formats, told apart by the first decoded bytes. */
+enum { WN_FMT_WARC = 0, WN_FMT_ARC };
+
+/* A WARC version line ("WARC/" digits "." digits, CR? LF) is at most this long;
+ * with this many bytes in view the test below always decides. */
+#define WN_WARC_VERSION_MAX 32
 
 /* Raw input buffer and decoded window. The window only ever has to hold a few
  * bytes of look-ahead; blocks are copied out of it as they stream past. */
@@ -54,6 +61,8 @@ struct wn_warc {
                                    the first gzip member: 85 KiB, so not inline */
     ZSTD_DStream *zd;
     int mem_open;               /* inside a member whose end was not reached */
+    int cut_eof;                /* the last stream failure: a member cut by the end of input */
+    uint64_t fail_off;          /* file offset of the last stream failure (garbage or member) */
     size_t mem_keep;            /* in[] index of the member start, kept for resync */
     uint64_t mem_off;           /* file offset of the current member */
     int cross;                  /* window fills may run into the next member */
@@ -90,12 +99,26 @@ struct wn_warc {
     BrotliDecoderState *br;
     ZSTD_DStream *zcd;
 
+    int format;                 /* WN_FMT_*: decided at the first record */
     int resync;                 /* WN_RESYNC_* */
+    uint64_t fail_dpos;         /* decoded offset of the record that failed (a scan
+                                   must not stop there again), or UINT64_MAX */
+    /* A damaged span found after a good record: reported by the next call. */
+    const char *pend_msg;
+    uint64_t pend_off;
+    int pend_resync;
+    char date_iso[24];          /* ARC: the record date as ISO 8601 */
     int aligned_next;           /* resync left the window at a member start */
     int done;                   /* WN_END was returned */
     wn_status final;            /* sticky WN_ERR_IO */
     int started;                /* any byte was looked at */
 };
+
+/* reader.c: length of the version line at p[0..n) ("WARC/1.1\r\n": 10); 0 when
+ * it is not one; -1 when n is too short to tell (never with n >= WN_WARC_VERSION_MAX). */
+int wn_warc_version_line(const unsigned char *p, size_t n);
+/* Does a record of w's format start at p[0..n)? 1 yes, 0 no, -1 too few bytes. */
+int wn_warc_record_start(const wn_warc *w, const unsigned char *p, size_t n);
 
 /* stream.c */
 int    wn_ws_init(wn_warc *w);
