@@ -422,6 +422,11 @@ static int take_record(lane *L, size_t fi, const wn_warc_record *rec)
         atomic_fetch_add(&r->skipped_type, 1);
         return 0;
     }
+    /* An HTTP header that could not be read (over max_header_bytes, cut,
+     * malformed) leaves no MIME type to filter on: that page is a failed read
+     * with the reason, not "not HTML". */
+    if (rec->mime == NULL && rec->payload_error != NULL)
+        return submit_failure(L, fi, RES_READ, rec->offset, rec, rec->payload_error);
     if (!wn_mime_match(r->opt.mimes, rec->mime)) {
         atomic_fetch_add(&r->skipped_mime, 1);
         return 0;

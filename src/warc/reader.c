@@ -327,6 +327,21 @@ static int arc_date(const unsigned char *p, size_t n)
     return is_digits(p, n, 8, 17);
 }
 
+/* URL schemes ARC files hold (the file record, crawled pages, DNS lookups):
+ * a header line must start with one, so stray bytes before it are not taken
+ * for part of its URL. */
+static const char *const arc_schemes[] = { "http:", "https:", "ftp:", "dns:", "filedesc:" };
+
+static int arc_scheme(const unsigned char *u, size_t n)
+{
+    for (size_t i = 0; i < sizeof arc_schemes / sizeof arc_schemes[0]; i++) {
+        size_t k = strlen(arc_schemes[i]);
+        if (n > k && wn_str_ieq(wn_str_make((const char *)u, k), arc_schemes[i]))
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Is line[0..n) (no LF) an ARC record header line? Fills f when it is. URLs with
  * spaces happen in old files: then the date, type and length are taken from the
@@ -354,8 +369,7 @@ static int arc_parse(const unsigned char *l, size_t n, arc_fields *f)
         if (i < n)
             i++;
     }
-    if (nf < 5 || !is_digits(l + at[nf - 1], len[nf - 1], 1, 19) ||
-        memchr(l + at[0], ':', len[0]) == NULL)
+    if (nf < 5 || !is_digits(l + at[nf - 1], len[nf - 1], 1, 19) || !arc_scheme(l + at[0], len[0]))
         return 0;
     if (arc_date(l + at[2], len[2])) {
         f->date = at[2], f->date_n = len[2];
@@ -409,8 +423,9 @@ static int block_has_record(const wn_warc *w, const char *b, size_t n)
         p = nl + 1;
         if (w->format != WN_FMT_ARC && (end - p < 5 || memcmp(p, "WARC/", 5) != 0))
             continue;
-        if (wn_warc_record_start(w, (const unsigned char *)p, (size_t)(end - p)) != 0)
-            return 1;   /* -1: the block ends inside a record's first line */
+        int r = wn_warc_record_start(w, (const unsigned char *)p, (size_t)(end - p));
+        if (r > 0 || (r < 0 && w->format != WN_FMT_ARC))
+            return 1;   /* -1: the block ends inside a version line */
     }
 }
 
@@ -732,6 +747,7 @@ static int span_is_rest(const wn_warc *w, const span *sp)
 }
 
 static wn_status scan_for_record(wn_warc *w, span *sp);
+static const unsigned char *arc_candidate(const unsigned char *p, size_t n);
 
 /* The current member's bytes are all in the window (nothing replayed follows). */
 static int member_ended(const wn_warc *w)
@@ -745,22 +761,39 @@ static wn_status after_block(wn_warc *w, rd_err *e, int whole, size_t kept, uint
     /* The CRLF CRLF may straddle a member boundary (members cut anywhere); a
      * member that ends after it ends the record, and the next one starts a
      * record (checked when it is read). */
-    while (i < PAD_MAX && !(i >= 4 && wn_ws_avail(w) == i && member_ended(w)) &&
+    size_t crlf = w->format == WN_FMT_ARC ? 1 : 4;   /* ARC records end with one LF */
+    while (i < PAD_MAX && !(i >= crlf && wn_ws_avail(w) == i && member_ended(w)) &&
            wn_ws_ensure(w, i + 1) > i) {
         unsigned char c = w->win[w->wpos + i];
         if (c != '\r' && c != '\n' && c != '\0')
             break;
         i++;
     }
-    n = w->sst == WN_OK && !(i >= 4 && wn_ws_avail(w) == i && member_ended(w))
-            ? wn_ws_ensure(w, i + lookahead(w)) : wn_ws_avail(w);
+    n = wn_ws_avail(w);
+    if (w->sst == WN_OK && !(i >= crlf && n == i && member_ended(w))) {
+        /* Look only as far as judging the next record start needs: a look
+         * further ahead could cross several small members and run into
+         * damage that belongs to a later record. */
+        for (size_t want = i + (w->format == WN_FMT_ARC ? 64 : WN_WARC_VERSION_MAX);; want *= 2) {
+            n = wn_ws_ensure(w, want);
+            if (n < want || w->sst != WN_OK || want >= i + lookahead(w) ||
+                wn_warc_record_start(w, w->win + w->wpos + i, n - i) >= 0)
+                break;
+        }
+    }
     if (w->sst != WN_OK) {
-        /* The stream breaks after the block: the record is whole, the break
-         * is the next call's error (a read error stays final). */
+        /* The record's own member fails its check (CRC-32, size): its bytes
+         * cannot be trusted. Any other failure after the block is the next
+         * call's error (a read error stays final): this record is whole. A
+         * failure inside a member that holds more records is reported where
+         * reading stopped (decoded offset), a later member's at that member. */
+        if (w->sst != WN_ERR_IO && w->fail_off == e->off)
+            return stream_failed(w, e, e->off);
         if (w->sst == WN_ERR_IO)
             w->final = WN_ERR_IO;
         else
-            set_pending(w, w->serr, w->fail_off, WN_RESYNC_MEMBER);
+            set_pending(w, w->serr, w->fail_off == w->rec_moff ? w->dpos + i : w->fail_off,
+                        WN_RESYNC_MEMBER);
         w->sst = WN_OK;
         return WN_OK;
     }
@@ -817,6 +850,7 @@ static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
     w->cross = 1;
     rec->offset = off;
     e->off = off;
+    w->rec_moff = w->comp == WN_COMP_PLAIN ? UINT64_MAX : w->mem_off;
     w->fail_dpos = w->dpos;   /* a failure here: the scan must move past this byte */
     if (!w->started)
         detect_format(w);
@@ -962,19 +996,37 @@ static wn_status scan_for_record(wn_warc *w, span *sp)
         if (w->dpos != w->fail_dpos && wn_warc_record_start(w, p, n) != 0)
             return WN_OK;   /* -1: the input ends in it; reading it says so */
         const unsigned char *q;
-        if (w->format == WN_FMT_ARC) {
-            q = memchr(p, '\n', n);
-            q = q ? q + 1 : NULL;
-        } else {
+        if (w->format == WN_FMT_ARC)
+            q = arc_candidate(p, n);
+        else
             q = n > 5 ? memmem(p + 1, n - 1, "WARC/", 5) : NULL;
-        }
         if (q != NULL)
             eat(w, sp, (size_t)(q - p));
-        else if (n < look || w->format == WN_FMT_ARC)
-            eat(w, sp, n);   /* the input ends here, or no line start is in view */
+        else if (n < look)
+            eat(w, sp, n);   /* the input ends here */
         else
-            eat(w, sp, n - 4);   /* "WARC" may go on in the next bytes */
+            eat(w, sp, n - 15);   /* "WARC", "filedesc:" may go on in the next bytes */
     }
+}
+
+/* The first place after p[0] where a URL with an ARC scheme starts (stray
+ * bytes may come before a header line, as before a WARC version line). */
+static const unsigned char *arc_candidate(const unsigned char *p, size_t n)
+{
+    const unsigned char *c = p + 1, *end = p + n;
+    while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+        const unsigned char *best = NULL;
+        for (size_t i = 0; i < sizeof arc_schemes / sizeof arc_schemes[0]; i++) {
+            size_t k = strlen(arc_schemes[i]) - 1;   /* letters before the colon */
+            if ((size_t)(c - p) >= k + 1 && (best == NULL || c - k < best) &&
+                wn_str_ieq(wn_str_make((const char *)c - k, k + 1), arc_schemes[i]))
+                best = c - k;
+        }
+        if (best != NULL)
+            return best;
+        c++;
+    }
+    return NULL;
 }
 
 static wn_status resync(wn_warc *w)

@@ -63,6 +63,7 @@ struct wn_warc {
     int mem_open;               /* inside a member whose end was not reached */
     int cut_eof;                /* the last stream failure: a member cut by the end of input */
     uint64_t fail_off;          /* file offset of the last stream failure (garbage or member) */
+    uint64_t rec_moff;          /* offset of the member the current record started in */
     size_t mem_keep;            /* in[] index of the member start, kept for resync */
     uint64_t mem_off;           /* file offset of the current member */
     int cross;                  /* window fills may run into the next member */

@@ -1023,6 +1023,397 @@ static void test_read_error(void)
     fx_free(&f);
 }
 
+/* MARK: Resynchronisation after damage --------------------------------------- */
+
+/* Four records A, B, C, D as one plain file, with `between` inserted after A
+ * (after its CRLF CRLF, or in place of it when replace_crlf). */
+static void four_with(fx *f, three *t, const void *between, size_t n, int replace_crlf,
+                      size_t *b_off)
+{
+    f->n = 0;
+    fx_put(f, t->r[0].p, t->r[0].n - (replace_crlf ? 4 : 0));
+    fx_put(f, between, n);
+    *b_off = f->n;
+    fx_put(f, t->r[1].p, t->r[1].n);
+    fx_put(f, t->r[2].p, t->r[2].n);
+    fx_put(f, t->r[0].p, t->r[0].n);   /* D: A again */
+}
+
+/* One stray byte (or a BOM) between two records: A is whole, the stray bytes
+ * are one error at their own offset, B, C and D are read. A NUL there is
+ * padding, as some writers leave it: no error at all. */
+static void test_resync_stray_bytes(void)
+{
+    static const struct { const char *p; size_t n; int error; } cases[] = {
+        { "X", 1, 1 }, { "\xEF\xBB\xBF", 3, 1 }, { "\0", 1, 0 }, { "\0\0\0X", 4, 1 },
+    };
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t b;
+        four_with(&f, &t, cases[k].p, cases[k].n, 0, &b);
+        read_every_way(f.p, f.n, NULL, &r);
+        int e = cases[k].error;
+        CHECK_EQ_INT(r.ok, 4);
+        CHECK_EQ_INT(r.errors, e);
+        CHECK_EQ_INT(r.n, 4 + e);   /* seen = ok + errors: nothing vanishes */
+        expect_ok(&r, 0, 0, "<urn:uuid:a>");
+        if (e)   /* the error is where the stray bytes start (after any NUL padding) */
+            expect_err(&r, 1, WN_ERR_INPUT, t.r[0].n + (cases[k].n == 4 ? 3 : 0));
+        expect_ok(&r, 1 + e, b, "<urn:uuid:b>");
+        expect_ok(&r, 2 + e, b + t.r[1].n, "<urn:uuid:c>");
+        expect_ok(&r, 3 + e, b + t.r[1].n + t.r[2].n, "<urn:uuid:a>");
+    }
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* B's version line damaged in its first bytes: A whole, B is one error at its
+ * offset, C and D read. */
+static void test_resync_damaged_version_line(void)
+{
+    static const char *const bad[] = { "XARC/1.1", "WXRC/1.1", "\0ARC/1.1", "WARC/1.q", "WARC1.1\r" };
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        size_t b;
+        four_with(&f, &t, "", 0, 0, &b);
+        memcpy(f.p + b, bad[k], 8);
+        read_every_way(f.p, f.n, NULL, &r);
+        CHECK_EQ_INT(r.ok, 3);
+        CHECK_EQ_INT(r.errors, 1);
+        CHECK_EQ_INT(r.n, 4);
+        expect_ok(&r, 0, 0, "<urn:uuid:a>");
+        /* a NUL is padding: the damaged span starts after it */
+        expect_err(&r, 1, WN_ERR_INPUT, b + (bad[k][0] == '\0'));
+        expect_ok(&r, 2, b + t.r[1].n, "<urn:uuid:c>");
+        expect_ok(&r, 3, b + t.r[1].n + t.r[2].n, "<urn:uuid:a>");
+    }
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* A's block followed directly by B's version line (no CRLF CRLF), or by NUL
+ * padding before or after its CRLF CRLF: every record is read, no error. */
+static void test_resync_missing_or_padded_crlf(void)
+{
+    static const struct { const char *p; size_t n; int replace; } cases[] = {
+        { "", 0, 1 },                          /* no CRLF CRLF at all */
+        { "\r\n", 2, 1 },                      /* half of it */
+        { "\0\0\0\0\r\n\r\n", 8, 1 },          /* NULs before it */
+        { "\0\0\0\0\0\0", 6, 0 },              /* NULs after it */
+        { "\r\n\r\n\r\n\n\n", 7, 0 },          /* extra blank lines */
+    };
+    three t;
+    fx f = { 0 };
+    run r;
+    three_pages(&t);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t b;
+        four_with(&f, &t, cases[k].p, cases[k].n, cases[k].replace, &b);
+        read_every_way(f.p, f.n, NULL, &r);
+        CHECK_EQ_INT(r.ok, 4);
+        CHECK_EQ_INT(r.errors, 0);
+        expect_ok(&r, 0, 0, "<urn:uuid:a>");
+        expect_ok(&r, 1, b, "<urn:uuid:b>");
+        expect_ok(&r, 2, b + t.r[1].n, "<urn:uuid:c>");
+        CHECK_EQ_INT(r.ev[0].payload_len, 13);   /* A's payload did not take the padding */
+    }
+    three_free(&t);
+    fx_free(&f);
+}
+
+/* A plain WARC cut into two gzip members at every point from inside A's
+ * CRLF CRLF to past B's version line: the cut never costs a record. */
+static void test_resync_members_misaligned(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 };
+    run r;
+    three_pages(&t);
+    for (int i = 0; i < 3; i++)
+        fx_put(&plain, t.r[i].p, t.r[i].n);
+    size_t b_start = t.r[0].n, c_start = b_start + t.r[1].n;
+    for (size_t cut = b_start - 6; cut <= b_start + 12; cut++) {
+        f.n = 0;
+        gz(&f, plain.p, cut);
+        size_t m1 = f.n;
+        gz(&f, plain.p + cut, plain.n - cut);
+        read_every_way(f.p, f.n, NULL, &r);
+        CHECK_EQ_INT(r.ok, 3);
+        CHECK_EQ_INT(r.errors, 0);
+        expect_ok(&r, 0, 0, "<urn:uuid:a>");
+        /* B starts a member only when the cut is at its first byte */
+        expect_ok(&r, 1, cut == b_start ? m1 : b_start, "<urn:uuid:b>");
+        expect_ok(&r, 2, c_start, "<urn:uuid:c>");
+    }
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+}
+
+/* Whole-file gzip (stored blocks, so compressed bytes track plain ones) with
+ * one flipped byte in B's version line: the data still decodes, A is whole, B
+ * is one error, C and D are read, and the member's CRC-32 failure is the last
+ * error, at the decoded offset where reading stopped. */
+static void test_resync_whole_gzip_flip(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 };
+    run r;
+    size_t b;
+    three_pages(&t);
+    four_with(&plain, &t, "", 0, 0, &b);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    deflateInit2(&z, 0, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY);
+    unsigned char out[8192];
+    z.next_in = (unsigned char *)plain.p;
+    z.avail_in = (uInt)plain.n;
+    z.next_out = out;
+    z.avail_out = sizeof out;
+    CHECK_EQ_INT(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t total = sizeof out - z.avail_out;
+    deflateEnd(&z);
+    /* 10-byte gzip header, 5-byte stored block header: plain byte k is at 15 + k */
+    CHECK(memcmp(out + 15 + b, "WARC/1.1", 8) == 0);
+    out[15 + b + 2] ^= 0x20;   /* WARC -> WArC */
+    fx_put(&f, out, total);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 3);
+    CHECK_EQ_INT(r.errors, 2);
+    expect_ok(&r, 0, 0, "<urn:uuid:a>");
+    expect_err(&r, 1, WN_ERR_INPUT, b);
+    expect_ok(&r, 2, b + t.r[1].n, "<urn:uuid:c>");
+    expect_ok(&r, 3, b + t.r[1].n + t.r[2].n, "<urn:uuid:a>");
+    expect_err(&r, 4, WN_ERR_INPUT, plain.n);   /* where reading stopped */
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+}
+
+/* WARC/0.18 (ClueWeb09) and WARC/1.0 read like 1.1. */
+static void test_versions(void)
+{
+    static const char *const v[] = { "WARC/0.18", "WARC/0.17", "WARC/1.0", "WARC/1.1" };
+    three t;
+    fx f = { 0 }, rec = { 0 };
+    run r;
+    three_pages(&t);
+    for (size_t k = 0; k < 4; k++) {
+        f.n = 0;
+        for (int i = 0; i < 3; i++) {
+            rec.n = 0;
+            fx_puts(&rec, v[k]);
+            fx_put(&rec, t.r[i].p + 8, t.r[i].n - 8);   /* after "WARC/1.1" */
+            fx_put(&f, rec.p, rec.n);
+        }
+        size_t d = strlen(v[k]) - 8;
+        read_every_way(f.p, f.n, NULL, &r);
+        CHECK_EQ_INT(r.ok, 3);
+        CHECK_EQ_INT(r.errors, 0);
+        expect_ok(&r, 1, t.r[0].n + d, "<urn:uuid:b>");
+        expect_ok(&r, 2, t.r[0].n + t.r[1].n + 2 * d, "<urn:uuid:c>");
+        CHECK_EQ_INT(r.ev[1].payload_len, 21);
+    }
+    three_free(&t);
+    fx_free(&f);
+    fx_free(&rec);
+}
+
+/* A file that ends inside its last record's block, headers complete: the
+ * partial record comes back marked truncated, with the bytes that are there
+ * (plain; per-record gzip with B's member cut; whole-file gzip cut). */
+static void test_truncated_final_record(void)
+{
+    three t;
+    fx plain = { 0 }, f = { 0 }, last = { 0 }, g = { 0 };
+    run r;
+    three_pages(&t);
+    /* B loses its CRLF CRLF and the last 8 bytes of its body "<p>page B, longer</p>" */
+    size_t b_len = t.r[1].n - 12;
+    fx_put(&plain, t.r[0].p, t.r[0].n);
+    fx_put(&plain, t.r[1].p, b_len);
+    for (int mode = 0; mode < 3; mode++) {
+        uint64_t b_off = t.r[0].n;
+        f.n = 0;
+        g.n = 0;
+        if (mode == 0) {
+            fx_put(&f, plain.p, plain.n);
+        } else if (mode == 1) {
+            gz(&f, t.r[0].p, t.r[0].n);
+            b_off = f.n;
+            /* stored (level 0): gzip header 10 + block header 5, then B's bytes */
+            z_stream z;
+            memset(&z, 0, sizeof z);
+            deflateInit2(&z, 0, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY);
+            unsigned char out[4096];
+            z.next_in = (unsigned char *)t.r[1].p;
+            z.avail_in = (uInt)t.r[1].n;
+            z.next_out = out;
+            z.avail_out = sizeof out;
+            CHECK_EQ_INT(deflate(&z, Z_FINISH), Z_STREAM_END);
+            deflateEnd(&z);
+            fx_put(&f, out, 15 + b_len);
+        } else {
+            gz(&g, plain.p, plain.n);
+            fx_put(&f, g.p, g.n - 8);   /* no trailer: every byte decodes, then the end */
+        }
+        read_every_way(f.p, f.n, NULL, &r);
+        read_all(f.p, f.n, NULL, MODE_WHOLE, &r, &last);
+        CHECK_EQ_INT(r.ok, 2);
+        CHECK_EQ_INT(r.errors, 0);
+        expect_ok(&r, 0, 0, "<urn:uuid:a>");
+        expect_ok(&r, 1, b_off, "<urn:uuid:b>");
+        CHECK_EQ_INT(r.ev[1].truncated, 1);
+        CHECK_EQ_INT(r.ev[1].http_status, 200);
+        CHECK_EQ_MEM(last.p, last.n, "<p>page B, lo");
+    }
+    /* the reason: "end-of-input" in rec.truncated, unless the record had one */
+    src s = { plain.p, plain.n, 0, MODE_WHOLE, 1, 0 };
+    wn_warc_record rec;
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, NULL);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK(rec.truncated == NULL);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
+    CHECK_EQ_STR(rec.truncated, "end-of-input");
+    CHECK(rec.payload_error != NULL);
+    CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_END);
+    wn_warc_close(w);
+    three_free(&t);
+    fx_free(&plain);
+    fx_free(&f);
+    fx_free(&last);
+    fx_free(&g);
+}
+
+/* MARK: ARC files ------------------------------------------------------------ */
+
+/* One ARC v1 record: header line, block, LF. */
+static void arc_record(fx *f, const char *url, const char *date, const char *type,
+                       const char *block)
+{
+    char h[512];
+    snprintf(h, sizeof h, "%s 192.0.2.1 %s %s %zu\n", url, date, type, strlen(block));
+    fx_puts(f, h);
+    fx_puts(f, block);
+    fx_puts(f, "\n");
+}
+
+/* An ARC v1 file: the file record, two HTTP responses (one URL with a space,
+ * one header line in the 10-field version 2 layout) and a DNS record. */
+static void arc_file(fx *f, fx rec[5])
+{
+    static const char version[] = "1 0 winnow test\nURL IP-address Archive-date Content-type Archive-length\n";
+    for (int i = 0; i < 5; i++)
+        rec[i].n = 0;
+    char h[256];
+    snprintf(h, sizeof h, "filedesc://test.arc 0.0.0.0 20240501100000 text/plain %zu\n",
+             strlen(version));
+    fx_puts(&rec[0], h);
+    fx_puts(&rec[0], version);
+    fx_puts(&rec[0], "\n");
+    arc_record(&rec[1], "http://example.com/a", "20240501100001", "text/html",
+               "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page A</p>");
+    arc_record(&rec[2], "http://example.com/a b", "20240501100002", "text/html",
+               "HTTP/1.0 404 Not Found\r\nContent-Type: text/html\r\n\r\ngone");
+    fx_puts(&rec[3], "http://example.com/c 192.0.2.3 20240501100003 text/html 200 - - 0 test.arc 57\n"
+                     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page C</p>\n");
+    arc_record(&rec[4], "dns:example.com", "20240501100004", "text/dns",
+               "20240501100004\nexample.com. 300 IN A 192.0.2.1\n");
+    f->n = 0;
+    for (int i = 0; i < 5; i++)
+        fx_put(f, rec[i].p, rec[i].n);
+}
+
+static void test_arc(void)
+{
+    fx f = { 0 }, rec[5] = { { 0 } }, g = { 0 };
+    run r;
+    arc_file(&f, rec);
+    uint64_t off[5] = { 0 };
+    for (int i = 1; i < 5; i++)
+        off[i] = off[i - 1] + rec[i - 1].n;
+
+    /* the fields, read once */
+    src s = { f.p, f.n, 0, MODE_WHOLE, 1, 0 };
+    wn_warc *w = wn_warc_open_reader(src_read, &s, NULL, NULL);
+    wn_warc_record x;
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_OK);
+    CHECK_EQ_STR(x.version, "ARC/1");
+    CHECK_EQ_STR(x.type, "warcinfo");
+    CHECK_EQ_STR(x.target_uri, "filedesc://test.arc");
+    CHECK_EQ_STR(x.date, "2024-05-01T10:00:00Z");
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_OK);
+    CHECK_EQ_STR(x.type, "response");
+    CHECK_EQ_STR(x.target_uri, "http://example.com/a");
+    CHECK_EQ_STR(x.date, "2024-05-01T10:00:01Z");
+    CHECK(x.record_id == NULL);
+    CHECK_EQ_INT(x.offset, off[1]);
+    CHECK_EQ_INT(x.http_status, 200);
+    CHECK_EQ_STR(x.mime, "text/html");
+    CHECK_EQ_MEM(x.payload, x.payload_len, "<p>page A</p>");
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_OK);
+    CHECK_EQ_STR(x.target_uri, "http://example.com/a b");
+    CHECK_EQ_INT(x.http_status, 404);
+    CHECK_EQ_MEM(x.payload, x.payload_len, "gone");
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_OK);
+    CHECK_EQ_STR(x.target_uri, "http://example.com/c");
+    CHECK_EQ_STR(x.date, "2024-05-01T10:00:03Z");
+    CHECK_EQ_MEM(x.payload, x.payload_len, "<p>page C</p>");
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_OK);
+    CHECK_EQ_STR(x.type, "resource");
+    CHECK_EQ_STR(x.target_uri, "dns:example.com");
+    CHECK_EQ_STR(x.content_type, "text/dns");
+    CHECK_EQ_INT(x.http_status, 0);
+    CHECK_EQ_INT(wn_warc_next(w, &x, NULL), WN_END);
+    wn_warc_close(w);
+
+    /* every way of reading it, plain and as .arc.gz (one member per record) */
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 5);
+    CHECK_EQ_INT(r.errors, 0);
+    for (int i = 0; i < 5; i++)
+        CHECK_EQ_INT(r.ev[i].off, off[i]);
+    uint64_t goff[5];
+    for (int i = 0; i < 5; i++) {
+        goff[i] = g.n;
+        gz(&g, rec[i].p, rec[i].n);
+    }
+    read_every_way(g.p, g.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 5);
+    CHECK_EQ_INT(r.errors, 0);
+    for (int i = 0; i < 5; i++)
+        CHECK_EQ_INT(r.ev[i].off, goff[i]);
+
+    /* damage: a stray byte before B's header line is one error; a corrupt
+     * member (B's, flipped) is one error and C is found by the member scan */
+    f.n = 0;
+    fx_put(&f, rec[0].p, rec[0].n);
+    fx_put(&f, rec[1].p, rec[1].n);
+    fx_puts(&f, "X");
+    fx_put(&f, rec[2].p, rec[2].n);
+    fx_put(&f, rec[3].p, rec[3].n);
+    read_every_way(f.p, f.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 4);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 2, WN_ERR_INPUT, off[2]);
+    g.p[goff[2] + (goff[3] - goff[2]) / 2] ^= 0x55;
+    read_every_way(g.p, g.n, NULL, &r);
+    CHECK_EQ_INT(r.ok, 4);
+    CHECK_EQ_INT(r.errors, 1);
+    expect_err(&r, 2, WN_ERR_INPUT, goff[2]);
+    CHECK_EQ_INT(r.ev[3].off, goff[3]);
+    for (int i = 0; i < 5; i++)
+        fx_free(&rec[i]);
+    fx_free(&f);
+    fx_free(&g);
+}
+
 /* MARK: HTTP payloads ------------------------------------------------------------- */
 
 /* Read the single record in f (whole), checking it is WN_OK. */
@@ -1495,5 +1886,13 @@ int main(void)
     RUN(test_http_edges);
     RUN(test_zstd_damage);
     RUN(test_whole_file_gzip_cut);
+    RUN(test_resync_stray_bytes);
+    RUN(test_resync_damaged_version_line);
+    RUN(test_resync_missing_or_padded_crlf);
+    RUN(test_resync_members_misaligned);
+    RUN(test_resync_whole_gzip_flip);
+    RUN(test_versions);
+    RUN(test_truncated_final_record);
+    RUN(test_arc);
     CHECK_DONE();
 }
