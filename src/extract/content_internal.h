@@ -124,6 +124,10 @@ void     wn_text_stats(const char *p, size_t n, wn_cstat *s);
 /* type_list.c: collection and listing pages */
 bool     wn_type_list_choose(wn_cctx *c);
 
+/* type_forum.c: forum threads (dispatch on c->pt->type inside) */
+unsigned wn_forum_names(const wn_cctx *c, unsigned v);
+void     wn_forum_thread(wn_cctx *c);
+
 /* stopwords.c */
 bool     wn_is_stopword(const char *w, size_t n);
 bool     wn_is_cjk_stop(uint32_t cp);

@@ -310,7 +310,9 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];
-    if (!c->byline_done && (v & VC_BYLINE || slice_has_word(at->rel, "author") ||
+    /* (A forum's posts each show their author: no byline is left out there.) */
+    if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&
+        (v & VC_BYLINE || slice_has_word(at->rel, "author") ||
                             slice_has_word(at->itemprop, "author"))) {
         char buf[128];
         size_t n = short_text(x, buf, 100);
@@ -374,6 +376,9 @@ int wn_walk(wn_cctx *c)
                 if (!(c->vc[x->id] & VC_DONE)) {
                     c->vc_cls[x->id] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
                     c->vc_id[x->id] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                    /* Type hooks: a forum's "comments" are its posts. */
+                    c->vc_cls[x->id] = (uint16_t)wn_forum_names(c, c->vc_cls[x->id]);
+                    c->vc_id[x->id] = (uint16_t)wn_forum_names(c, c->vc_id[x->id]);
                     c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id] | VC_DONE;
                 }
             } else {
@@ -837,7 +842,7 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
     return joined;
 }
 
-void wn_pick_root(wn_cctx *c)
+static void pick_root(wn_cctx *c)
 {
     wn_node *top[5] = { 0 };
     wn_node *body = c->body;
@@ -991,4 +996,11 @@ void wn_pick_root(wn_cctx *c)
         wn_drop(c, s, WHY_OUTSIDE);
     }
     add_lead(c);
+}
+
+void wn_pick_root(wn_cctx *c)
+{
+    pick_root(c);
+    /* Type hooks: on a forum the container grows to the whole thread. */
+    wn_forum_thread(c);
 }

@@ -56,8 +56,95 @@ static void test_form_holds_article(void)
     wn_article_free(a);
 }
 
+/* MARK: forum threads ---------------------------------------------------------- */
+
+/* A question, then its replies in a block named like a comment section: on a
+ * page classified as a forum every reply is content, with its author and
+ * date line; remarks on one reply (a list of short comments under it) and the
+ * side rail are not. */
+static const char thread_html[] =
+    "<html><head><title>Which wood for a first workbench?</title></head><body>"
+    "<div class='nav'><a href='/'>Home</a> <a href='/forums'>Forums</a></div>"
+    "<div id='main'>"
+    "<div class='question'><span class='author'>plankton</span> <time>3 March 2025</time>"
+    "<p>I want to build my first workbench this spring and wonder which wood holds up "
+    "best for a beginner on a small budget, since the lumber yard near me sells pine, "
+    "fir and some birch plywood at very different prices.</p></div>"
+    "<div id='comments' class='comments'>"
+    "<div class='comment'><span class='author'>oakley</span> <time>3 March 2025</time>"
+    "<p>Construction fir is what most of us started with, and a thick top of doubled "
+    "boards will take years of hammering before it needs flattening again.</p>"
+    "<div class='comment-list'><div class='comment-item'><span class='date'>4 March</span>"
+    "Agreed, fir is fine.</div><div class='comment-item'><span class='date'>5 March</span>"
+    "Seconded.</div></div></div>"
+    "<div class='comment'><span class='author'>birchbark</span> <time>4 March 2025</time>"
+    "<p>Birch plywood makes a flat top with no effort at all, but glue two sheets together "
+    "so the surface does not bounce when you chop mortises near the edge.</p></div>"
+    "<div class='comment'><span class='author'>plankton</span> <time>5 March 2025</time>"
+    "<p>Thank you both, I bought fir for the legs and two sheets of birch for the top, and "
+    "I will post pictures of the bench once the vise is mounted on it.</p></div>"
+    "</div></div>"
+    "<div class='sidebar'><h3>Popular threads</h3><ul><li><a href='/t/1'>Sharpening "
+    "chisels on a budget</a></li><li><a href='/t/2'>Best glue for outdoor chairs</a></li>"
+    "</ul></div></body></html>";
+
+static void test_forum_thread(void)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(thread_html, &opt, &a);
+    CHECK(strstr(t, "which wood holds up best for a beginner") != NULL);
+    CHECK(strstr(t, "Construction fir is what most of us started with") != NULL);
+    CHECK(strstr(t, "Birch plywood makes a flat top") != NULL);
+    CHECK(strstr(t, "I bought fir for the legs") != NULL);
+    CHECK(strstr(t, "oakley") != NULL);            /* the reply's author line */
+    CHECK(strstr(t, "Agreed, fir is fine") == NULL);   /* a remark on one reply */
+    CHECK(strstr(t, "Sharpening chisels") == NULL);
+    /* Replies come in page order. */
+    const char *r1 = strstr(t, "Construction fir"), *r2 = strstr(t, "Birch plywood");
+    CHECK(r1 && r2 && r1 < r2);
+    wn_article_free(a);
+
+    /* As an article, the same page keeps its text and leaves the comments out. */
+    opt.page_type = WN_PAGE_ARTICLE;
+    t = text_of(thread_html, &opt, &a);
+    CHECK(strstr(t, "which wood holds up best for a beginner") != NULL);
+    CHECK(strstr(t, "Birch plywood makes a flat top") == NULL);
+    wn_article_free(a);
+}
+
+/* A forum page whose only run of dated blocks is a rail of linked teasers
+ * beside a long first post: the teasers are not a thread. */
+static void test_forum_teaser_rail_is_not_thread(void)
+{
+    static const char html[] =
+        "<html><body><div class='post'><span class='author'>mapmaker</span>"
+        "<p>Our club walked the whole ridge last weekend in thick fog, and nobody could see "
+        "the cairns until we were right beside them, so the compass work we practised in "
+        "the winter finally paid off on the way down to the second lake.</p>"
+        "<p>Next month we try the same route again in better weather, starting an hour "
+        "earlier so that the steep part is behind us before the afternoon heat arrives.</p>"
+        "</div><div class='more'>"
+        "<div class='card'><time>1 May</time><a href='/a'>Ridge walks for beginners in spring</a></div>"
+        "<div class='card'><time>2 May</time><a href='/b'>Packing light for a long day out</a></div>"
+        "<div class='card'><time>3 May</time><a href='/c'>Reading contour lines on old maps</a></div>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "the compass work we practised") != NULL);
+    CHECK(strstr(t, "Packing light") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_form_holds_article);
+    RUN(test_forum_thread);
+    RUN(test_forum_teaser_rail_is_not_thread);
     CHECK_DONE();
 }

@@ -1,0 +1,399 @@
+/*
+ * type_forum.c: forum threads and Q&A pages. There the posts are the content:
+ * the question or first post and every reply, in order, each with its author
+ * and date line. The article rules see replies as user comments (named
+ * "comment", "replies", "discussion") and keep only the best-scoring post; on
+ * a page classified as a forum:
+ *
+ *  - comment names lose their negative weight and are not dropped
+ *    (wn_forum_names, called by the walk when it matches names);
+ *  - the thread is found as the largest run of alike sibling blocks (same tag,
+ *    same first class word) that each hold text and their own author or date
+ *    marker (a <time>, an author/date itemprop, an author/user/date name); the
+ *    container grows to hold that run and the block first chosen (a question
+ *    above its answers), and what lies beside them on the way is dropped
+ *    (wn_forum_thread, called at the end of wn_pick_root).
+ *
+ * Per-post chrome inside the posts (vote counts, reply links, signatures,
+ * badges) is left to the usual cleaning: it is short and link-heavy.
+ */
+#include <string.h>
+
+#include "extract/content_internal.h"
+#include "extract/pagetype.h"
+
+/* A post holds at least this much text (characters). */
+#define POST_MIN_TEXT 20
+/* A thread is a run of at least this many posts with their own marker. */
+#define THREAD_MIN_POSTS 2
+/* The first post is looked for this many levels above the run of replies,
+ * and holds at least this much text. */
+#define FIRST_POST_LEVELS   3
+#define FIRST_POST_MIN_TEXT 100
+/* Distinct sibling kinds tracked per parent (more are rare and not posts). */
+#define KINDS_PER_PARENT 16
+/* A run inside a block of the chosen run, with more posts and at least this
+ * share (2/5) of its text, is the thread; the outer run is layout. */
+#define FINER_RUN_SHARE_NUM 2
+#define FINER_RUN_SHARE_DEN 5
+/* Mean link density above which a run is teasers, not posts. */
+#define RUN_MAX_LINK_DENSITY 0.4f
+/* A thread that leaves out the block chosen first must hold this many times
+ * its text. */
+#define RUN_OVER_CHOSEN 1.5f
+/* An author or date line is at most this long (characters). */
+#define POST_LINE_MAX_TEXT 100
+/* Runs compared per page (a page with more is not a thread). */
+#define MAX_RUNS 512
+
+/* Substrings of class/id values that mark a post's author or date line. */
+static const char *const marker_names[] = {
+    "author", "user", "poster", "member", "date", "time", "posted", "byline", "avatar",
+};
+
+/* itemprop words of schema.org posts' author and date. */
+static const char *const marker_props[] = {
+    "author", "creator", "datepublished", "datecreated",
+};
+
+static bool slice_has_lower(wn_str v, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= v.n; i++) {
+        size_t k = 0;
+        while (k < m && wn_ascii_lower(v.p[i + k]) == needle[k])
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+unsigned wn_forum_names(const wn_cctx *c, unsigned v)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM || !(v & VC_COMMENT))
+        return v;
+    /* On a thread, "comments" and "replies" are the posts. */
+    return v & ~(unsigned)(VC_COMMENT | VC_UNLIKELY | VC_NEG);
+}
+
+/* Does this element itself mark an author or a date? */
+static bool is_marker(const wn_node *x)
+{
+    if (x->ns != WN_NS_HTML)
+        return false;
+    if (x->tag == WN_TAG_TIME)
+        return true;
+    if (x->nattrs == 0)
+        return false;
+    wn_str ip = wn_dom_attr_value(x, "itemprop");
+    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
+        if (slice_has_lower(ip, marker_props[i]))
+            return true;
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    for (size_t i = 0; i < sizeof marker_names / sizeof marker_names[0]; i++)
+        if ((cl.n && slice_has_lower(cl, marker_names[i])) ||
+            (id.n && slice_has_lower(id, marker_names[i])))
+            return true;
+    return false;
+}
+
+/* The author or date of one post: a <time>, an author/date itemprop, or a
+ * block named like a byline (author, byline, dateline). */
+static bool is_line_marker(const wn_cctx *c, const wn_node *x)
+{
+    if (x->ns != WN_NS_HTML)
+        return false;
+    if (x->tag == WN_TAG_TIME || (c->vc[x->id] & VC_BYLINE))
+        return true;
+    wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
+    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
+        if (slice_has_lower(ip, marker_props[i]))
+            return true;
+    return false;
+}
+
+/* A sibling's kind: its tag and the first word of its class (digits left out,
+ * so "post-17" and "post-18" are alike), else its id's letters. */
+static uint32_t kind_of(const wn_node *x)
+{
+    uint32_t h = 2166136261u ^ x->tag;
+    wn_str v = wn_dom_attr_value(x, "class");
+    if (v.n == 0)
+        v = wn_dom_attr_value(x, "id");
+    size_t i = 0;
+    while (i < v.n && wn_is_space((unsigned char)v.p[i]))
+        i++;
+    for (; i < v.n && !wn_is_space((unsigned char)v.p[i]); i++) {
+        unsigned char ch = (unsigned char)v.p[i];
+        if (ch >= '0' && ch <= '9')
+            continue;
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
+
+static bool gone(const wn_cctx *c, const wn_node *x)
+{
+    return (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0 || !(c->nf[x->id] & CN_VISITED);
+}
+
+static bool is_ancestor(const wn_node *a, const wn_node *x)
+{
+    for (const wn_node *p = x->parent; p; p = p->parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
+/* Undo a drop made while choosing the container: the block's totals go back
+ * to its ancestors. */
+static void undrop(wn_cctx *c, wn_node *x)
+{
+    if (!(c->nf[x->id] & CN_DROPPED))
+        return;
+    c->nf[x->id] &= (uint16_t)~CN_DROPPED;
+    c->why[x->id] = WHY_NONE;
+    const wn_cstat s = c->st[x->id];
+    for (wn_node *a = x->parent; a; a = a->parent) {
+        wn_cstat *t = &c->st[a->id];
+        t->text += s.text; t->link10 += s.link10; t->commas += s.commas;
+        t->words += s.words; t->stops += s.stops; t->head += s.head; t->list += s.list;
+        t->p += s.p; t->img += s.img; t->li += s.li; t->input += s.input;
+        t->embed += s.embed; t->a += s.a;
+    }
+}
+
+/* The first post of a thread whose replies form the run under `run`: the
+ * nearest earlier block, at most three levels up, that holds a marker and
+ * reads as prose. NULL when there is none. */
+static wn_node *first_post(const wn_cctx *c, const uint8_t *mk, wn_node *run)
+{
+    wn_node *a = run;
+    for (int level = 0; level < FIRST_POST_LEVELS && a && a != c->body; level++, a = a->parent) {
+        for (wn_node *s = a->prev; s; s = s->prev) {
+            if (s->type != WN_NODE_ELEMENT || gone(c, s) || !mk[s->id])
+                continue;
+            if (c->st[s->id].text >= FIRST_POST_MIN_TEXT && wn_is_prose(c, s))
+                return s;
+        }
+    }
+    return NULL;
+}
+
+/* Comments on one post (a Q&A answer's remarks) are not posts of the thread:
+ * inside a post of the run, a comment-named block that is not the post's own
+ * text (at most half of it) and holds comment-named items with a marker, of
+ * another kind than the posts, goes. Replies nested in a reply, of the
+ * posts' own kind, stay. */
+static bool comment_named(const wn_node *x)
+{
+    if (x->nattrs == 0)
+        return false;
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    unsigned v = (cl.n ? wn_vocab_match(cl.p, cl.n) : 0) | (id.n ? wn_vocab_match(id.p, id.n) : 0);
+    return (v & VC_COMMENT) && !(v & VC_MAYBE);
+}
+
+/* A post's author and date line stays (the thread shows who wrote what and
+ * when): short marker blocks inside a post, and the blocks that hold them up
+ * to the post, are never dropped by the cleaning. */
+static void keep_post_lines(wn_cctx *c, wn_node *post)
+{
+    for (wn_node *d = post->first; d; ) {
+        bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
+        if (!skip && is_line_marker(c, d) && c->st[d->id].text > 0 &&
+            c->st[d->id].text <= POST_LINE_MAX_TEXT) {
+            for (wn_node *p = d; p && p != post; p = p->parent)
+                c->nf[p->id] |= CN_KEEP;
+            skip = true;
+        }
+        d = wn_dom_next(post, d, skip);
+    }
+}
+
+static void drop_post_comments(wn_cctx *c, const uint8_t *mk, wn_node *post, uint32_t kind)
+{
+    for (wn_node *d = post->first; d; ) {
+        bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
+        if (!skip && mk[d->id] && kind_of(d) != kind && comment_named(d) &&
+            c->st[d->id].text * 2 <= c->st[post->id].text) {
+            bool items = false;
+            for (wn_node *e = d->first; e && !items; e = wn_dom_next(d, e, false))
+                items = e->type == WN_NODE_ELEMENT && mk[e->id] && kind_of(e) != kind &&
+                        comment_named(e);
+            if (items) {
+                wn_drop(c, d, WHY_COMMENTS);
+                skip = true;
+            }
+        }
+        d = wn_dom_next(post, d, skip);
+    }
+}
+
+/* Posts are written text: a run whose blocks are mostly link text is a list
+ * of teasers or a menu. */
+static bool link_run(const wn_cctx *c, const wn_node *p, uint32_t kind)
+{
+    uint64_t text = 0, link10 = 0;
+    for (const wn_node *ch = p->first; ch; ch = ch->next)
+        if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == kind) {
+            text += c->st[ch->id].text;
+            link10 += c->st[ch->id].link10;
+        }
+    return text == 0 || (float)link10 / (10.0f * (float)text) > RUN_MAX_LINK_DENSITY;
+}
+
+typedef struct kind_tally {
+    uint32_t kind, posts, text;
+} kind_tally;
+
+typedef struct thread_run {
+    wn_node *parent;
+    uint32_t kind, posts, text;
+} thread_run;
+
+void wn_forum_thread(wn_cctx *c)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM || c->root == NULL || c->body == NULL)
+        return;
+    /* Which blocks hold a marker: one bottom-up pass over the visited nodes. */
+    uint8_t *mk = wn_arena_alloc(&c->d->arena, c->n ? c->n : 1);
+    if (mk == NULL)
+        return;
+    memset(mk, 0, c->n);
+    for (uint32_t i = c->norder; i-- > 0;) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || gone(c, x))
+            continue;
+        if (!mk[x->id] && is_marker(x))
+            mk[x->id] = 1;
+        if (mk[x->id] && x->parent)
+            mk[x->parent->id] = 1;
+    }
+
+    /* Every run of alike marked children, then the one with the most text;
+     * a run inside one of its blocks with more posts and two fifths of
+     * its text is finer (layout rows hold the posts; the posts are the run). */
+    thread_run *runs = wn_arena_alloc(&c->d->arena, MAX_RUNS * sizeof *runs);
+    if (runs == NULL)
+        return;
+    size_t nruns = 0;
+    for (uint32_t i = 0; i < c->norder && nruns < MAX_RUNS; i++) {
+        wn_node *p = c->order[i];
+        if (p->type != WN_NODE_ELEMENT || gone(c, p) || !mk[p->id] ||
+            c->st[p->id].text < THREAD_MIN_POSTS * POST_MIN_TEXT)
+            continue;
+        kind_tally tally[KINDS_PER_PARENT];
+        size_t nt = 0;
+        for (wn_node *ch = p->first; ch; ch = ch->next) {
+            if (ch->type != WN_NODE_ELEMENT || gone(c, ch) || !mk[ch->id] ||
+                c->st[ch->id].text < POST_MIN_TEXT)
+                continue;
+            uint32_t k = kind_of(ch);
+            size_t j = 0;
+            while (j < nt && tally[j].kind != k)
+                j++;
+            if (j == nt) {
+                if (nt == KINDS_PER_PARENT)
+                    continue;
+                tally[nt++] = (kind_tally){ k, 0, 0 };
+            }
+            tally[j].posts++;
+            tally[j].text += c->st[ch->id].text;
+        }
+        size_t bj = nt;
+        for (size_t j = 0; j < nt; j++)
+            if (tally[j].posts >= THREAD_MIN_POSTS && (bj == nt || tally[j].text > tally[bj].text))
+                bj = j;
+        if (bj < nt && !link_run(c, p, tally[bj].kind))
+            runs[nruns++] = (thread_run){ p, tally[bj].kind, tally[bj].posts, tally[bj].text };
+    }
+    const thread_run *run = NULL;
+    for (size_t j = 0; j < nruns; j++)
+        if (run == NULL || runs[j].text > run->text)
+            run = &runs[j];
+    for (bool finer = run != NULL; finer; ) {
+        finer = false;
+        for (size_t j = 0; j < nruns; j++)
+            if (is_ancestor(run->parent, runs[j].parent) && runs[j].posts > run->posts &&
+                runs[j].text * FINER_RUN_SHARE_DEN >= run->text * FINER_RUN_SHARE_NUM) {
+                run = &runs[j];
+                finer = true;
+                break;
+            }
+    }
+    wn_node *best = run ? run->parent : NULL;
+    uint32_t best_kind = run ? run->kind : 0;
+    if (best == NULL || best == c->body || !is_ancestor(c->body, best))
+        return;
+
+    /* The new container: the run's parent, grown to hold the first post when
+     * that lies before the run in another kind of block (a question above its
+     * answers, a story above its comments); or the block chosen first, when
+     * that already holds the run. */
+    wn_node *top = c->top ? c->top : c->root, *r = best, *first = NULL;
+    if (is_ancestor(top, best)) {
+        r = top;
+    } else {
+        first = first_post(c, mk, best);
+        if (first)
+            for (r = best->parent; r && !is_ancestor(r, first); r = r->parent)
+                ;
+        top = first ? first : best;
+    }
+    if (r == NULL || r->type != WN_NODE_ELEMENT)
+        return;
+    /* The block chosen first stays in, or is outweighed: a run elsewhere that
+     * is smaller than it is a side list, not the thread. */
+    wn_node *chosen = c->top ? c->top : c->root;
+    if (r != chosen && !is_ancestor(r, chosen) &&
+        (float)run->text < RUN_OVER_CHOSEN * (float)c->st[chosen->id].text)
+        return;
+
+    /* Drops made while choosing (siblings "outside the article") are undone
+     * inside the new container, then everything off the paths from it to the
+     * run and to the first block goes. */
+    for (wn_node *x = r; x; ) {
+        bool skip = (c->nf[x->id] & CN_IGNORED) != 0;
+        if ((c->nf[x->id] & CN_DROPPED) && c->why[x->id] == WHY_OUTSIDE)
+            undrop(c, x);
+        x = wn_dom_next(r, x, skip);
+    }
+    if (r != best && r != top) {
+        for (wn_node *a = r; a; ) {
+            wn_node *next = NULL;
+            for (wn_node *ch = a->first; ch; ch = ch->next) {
+                if (gone(c, ch))
+                    continue;
+                bool path_best = ch == best || (ch->type == WN_NODE_ELEMENT && is_ancestor(ch, best));
+                bool path_top = ch == top || (ch->type == WN_NODE_ELEMENT && is_ancestor(ch, top));
+                if (path_best && !path_top)
+                    continue;   /* the run's side: kept whole, cleaned as usual */
+                if (path_top && !path_best)
+                    continue;   /* the first block's side */
+                if (path_best && path_top) {
+                    next = ch;
+                    continue;
+                }
+                if (ch->type == WN_NODE_ELEMENT || c->st[ch->id].text)
+                    wn_drop(c, ch, WHY_OUTSIDE);
+            }
+            a = next;
+        }
+    }
+    for (wn_node *ch = best->first; ch; ch = ch->next)
+        if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == best_kind) {
+            c->nf[ch->id] |= CN_KEEP;
+            drop_post_comments(c, mk, ch, best_kind);
+            keep_post_lines(c, ch);
+        }
+    if (first) {
+        drop_post_comments(c, mk, first, best_kind);
+        keep_post_lines(c, first);
+    }
+    for (wn_node *p = r; p; p = p->parent)
+        c->nf[p->id] |= CN_KEEP;
+    c->root = r;
+    c->merged = r != top;
+}
