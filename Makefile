@@ -23,13 +23,20 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
+# The version comes from the header; the shared library's SONAME carries the
+# major number (README "Versions"): libwinnow.so.MAJOR -> libwinnow.so.X.Y.Z.
+VERSION := $(shell sed -n 's/^\#define WN_VERSION_STRING "\(.*\)"/\1/p' include/winnow.h)
+MAJOR   := $(firstword $(subst ., ,$(VERSION)))
+SONAME  := libwinnow.so.$(MAJOR)
+
 LIB_A  := $(OUT)/libwinnow.a
 LIB_SO := $(OUT)/libwinnow.so
+LIB_SO_REAL := $(OUT)/libwinnow.so.$(VERSION)
 TOOL   := $(OUT)/winnow
 
 DEMO_PAGE := examples/news-article.html
 
-.PHONY: deps demo all lib test unit check conformance golden hostile cli-test bench fuzz fuzz-build clean install lint format python python-test
+.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test bench fuzz fuzz-build clean install lint format python python-test
 all: $(LIB_A) $(LIB_SO) $(TOOL)
 
 # Installs missing Debian packages (a no-op when everything is there).
@@ -50,8 +57,13 @@ $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJ)
-	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
+$(LIB_SO_REAL): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# The links a linker (libwinnow.so) and the loader (the SONAME) look for.
+$(LIB_SO): $(LIB_SO_REAL)
+	ln -sf $(notdir $(LIB_SO_REAL)) $(OUT)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(TOOL): $(CLI_OBJ) $(LIB_A)
 	$(CC) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(LDLIBS)
@@ -109,10 +121,15 @@ cli-test: $(TOOL)
 	sh tests/cli/warc.sh $(TOOL)
 	sh tests/cli/docs.sh $(TOOL)
 
+# The library as a user builds against it: the README's example program,
+# linked statically and through the shared library's SONAME.
+lib-test: $(LIB_A) $(LIB_SO)
+	sh tests/lib/readme_example.sh $(OUT) "$(CC)" "$(CFLAGS)" "$(LDFLAGS)" "$(LDLIBS)" $(SONAME)
+
 # The whole suite: unit, conformance, golden files, command-line behaviour.
 test: deps
 	$(MAKE) all
-	$(MAKE) unit conformance golden cli-test python-test
+	$(MAKE) unit conformance golden cli-test lib-test python-test
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 check:
@@ -135,9 +152,12 @@ PREFIX ?= /usr/local
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 include/winnow.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(LIB_A) $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIB_SO_REAL) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(notdir $(LIB_SO_REAL)) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libwinnow.so
 	install -m 755 $(TOOL) $(DESTDIR)$(PREFIX)/bin/
-	sed 's|@PREFIX@|$(PREFIX)|' winnow.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/winnow.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' winnow.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/winnow.pc
 
 lint:
 	clang-tidy $(LIB_SRC) -- $(CFLAGS)

@@ -35,8 +35,8 @@ static const cli_option extract_options[] = {
     { 'j', 'j', "jobs", "N", "extract on N threads (default 1); the output order stays the input order" },
     { OPT_URL, 0, "url", "URL", "the page's address: base for relative links, a metadata source" },
     { OPT_COMMENTS, 0, "comments", NULL, "also extract user comments (after the text; JSON \"comments\")" },
-    { OPT_LINKS, 0, "links", NULL, "keep links in Markdown" },
-    { OPT_IMAGES, 0, "images", NULL, "keep images in Markdown" },
+    { OPT_LINKS, 0, "links", NULL, "keep links: Markdown, HTML, and text as \"text <url>\"" },
+    { OPT_IMAGES, 0, "images", NULL, "keep images: Markdown, HTML, and text as \"[image: alt <src>]\"" },
     { OPT_NO_TABLES, 0, "no-tables", NULL, "leave tables out" },
     { OPT_PRECISION, 0, "precision", NULL, "prefer leaving doubtful blocks out" },
     { OPT_RECALL, 0, "recall", NULL, "prefer keeping doubtful blocks" },
@@ -512,11 +512,9 @@ int cmd_extract(int argc, char **argv)
             a.render_flags |= WN_RENDER_COMMENTS;
             break;
         case OPT_LINKS:
-            a.opt.flags |= WN_OPT_LINKS;
             a.render_flags |= WN_RENDER_LINKS;
             break;
         case OPT_IMAGES:
-            a.opt.flags |= WN_OPT_IMAGES;
             a.render_flags |= WN_RENDER_IMAGES;
             break;
         case OPT_NO_TABLES: a.opt.flags |= WN_OPT_NO_TABLES; break;

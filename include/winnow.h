@@ -6,7 +6,13 @@
  *   - strings are UTF-8; const char * results are NUL-terminated and owned by the
  *     object they came from (valid until that object is freed);
  *   - a wn_error * argument may be NULL; when given, it is filled on failure with a
- *     static message and, where it helps, the byte offset in the input;
+ *     static message and, where it helps, the byte offset in the input (it is
+ *     left untouched on success);
+ *   - a pointer argument a function cannot do without (an object, an out
+ *     parameter, a callback) is refused with WN_ERR_ARG when it is NULL, or is a
+ *     no-op / an empty result where the function returns no status; each
+ *     function says which;
+ *   - *_free / *_close of NULL is a no-op;
  *   - the library never prints, never aborts and never exits;
  *   - objects are not shared between threads without locking; different objects
  *     may be used from different threads at the same time.
@@ -28,10 +34,10 @@ extern "C" {
 #endif
 
 #define WN_VERSION_MAJOR 0
-#define WN_VERSION_MINOR 1
+#define WN_VERSION_MINOR 2
 #define WN_VERSION_PATCH 0
 #define WN_VERSION (WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH)
-#define WN_VERSION_STRING "0.1.0"
+#define WN_VERSION_STRING "0.2.0"
 
 /* MARK: Status, errors, sinks ------------------------------------------------ */
 
@@ -56,8 +62,11 @@ typedef struct wn_error {
  * then returns WN_ERR_IO. */
 typedef int (*wn_sink_fn)(void *ctx, const char *p, size_t n);
 
-WN_API const char *wn_status_str(wn_status st);   /* "ok", "out of memory", ... */
-WN_API unsigned     wn_version(void);              /* == WN_VERSION at build time */
+/* A static description: "ok", "out of memory", ...; "unknown status" for a
+ * value outside the enum. Never NULL. */
+WN_API const char *wn_status_str(wn_status st);
+/* The library's WN_VERSION (compare with the header's to catch a mismatch). */
+WN_API unsigned     wn_version(void);
 
 /* MARK: Options ---------------------------------------------------------------- */
 
@@ -67,10 +76,10 @@ typedef enum wn_favor {
     WN_FAVOR_RECALL       /* keep more: include doubtful blocks */
 } wn_favor;
 
-/* wn_options.flags */
-#define WN_OPT_COMMENTS   0x0001u  /* extract user comments (returned separately) */
-#define WN_OPT_LINKS      0x0002u  /* keep links in Markdown/HTML output */
-#define WN_OPT_IMAGES     0x0004u  /* keep images in Markdown/HTML output */
+/* wn_options.flags. Links and images are always kept in the article; whether
+ * they are written is a rendering choice (WN_RENDER_LINKS / WN_RENDER_IMAGES).
+ * Bits 0x0002 and 0x0004 are unused (once links/images flags that did nothing). */
+#define WN_OPT_COMMENTS   0x0001u  /* extract user comments (kept apart from the article) */
 #define WN_OPT_NO_TABLES  0x0008u  /* drop tables from the article */
 
 /*
@@ -116,6 +125,7 @@ typedef struct wn_options {
                                      another value forces that type */
 } wn_options;
 
+/* Fill *opt with the defaults above. NULL is a no-op. */
 WN_API void wn_options_init(wn_options *opt);
 
 /* MARK: Parsing (HTML5) -------------------------------------------------------- */
@@ -134,21 +144,32 @@ typedef struct wn_parse_stats {
  * Parse a whole HTML document (raw bytes in any supported encoding; detection per
  * the WHATWG encoding sniffing algorithm, see wn_options.charset and
  * transport_charset). html must stay valid until the document is freed (unchanged
- * text is referenced, not copied). opt may be NULL for defaults.
- * On success *out owns the document; free it with wn_document_free().
+ * text is referenced, not copied); it may be NULL when len is 0. opt may be NULL
+ * for defaults. Malformed HTML is never an error (the parser recovers as the
+ * standard says). On success *out owns the document; free it with
+ * wn_document_free(). On failure *out is NULL and the result is:
+ *   WN_ERR_ARG     out is NULL, or html is NULL with len > 0;
+ *   WN_ERR_LIMIT   len > max_input_bytes, more than max_nodes nodes, or the
+ *                  document's memory over max_arena_bytes;
+ *   WN_ERR_TIMEOUT parsing ran past time_limit_ms;
+ *   WN_ERR_NOMEM   out of memory.
  */
 WN_API wn_status wn_parse(const char *html, size_t len, const wn_options *opt,
                           wn_document **out, wn_error *err);
 
 /* Parse a fragment in the context of an element, written as html5lib-tests write
- * it: "td", "svg path", "math mi". */
+ * it: "td", "svg path", "math mi". As wn_parse; also WN_ERR_ARG when context is
+ * NULL or empty. */
 WN_API wn_status wn_parse_fragment(const char *html, size_t len, const char *context,
                                    const wn_options *opt, wn_document **out, wn_error *err);
 
-WN_API void wn_document_stats(const wn_document *doc, wn_parse_stats *stats);
+/* Fill *stats (its encoding string is owned by the library, static). WN_OK, or
+ * WN_ERR_ARG when doc or stats is NULL (a non-NULL stats is then zeroed). */
+WN_API wn_status wn_document_stats(const wn_document *doc, wn_parse_stats *stats);
 
 /* Write the tree in the html5lib-tests format ("| <html>" lines, without the
- * "#document" header line). */
+ * "#document" header line). WN_OK, WN_ERR_ARG when doc or sink is NULL, WN_ERR_IO
+ * when the sink stopped, WN_ERR_NOMEM. */
 WN_API wn_status wn_document_dump(const wn_document *doc, wn_sink_fn sink, void *ctx);
 
 WN_API void wn_document_free(wn_document *doc);  /* NULL is a no-op */
@@ -158,21 +179,32 @@ WN_API void wn_document_free(wn_document *doc);  /* NULL is a no-op */
 typedef struct wn_extractor wn_extractor;  /* reusable across pages; one per thread */
 typedef struct wn_article   wn_article;    /* owns all its memory */
 
-/* A new extractor with a copy of *opt (NULL = defaults). NULL only when out of memory. */
+/* A new extractor with a copy of *opt (NULL = defaults; opt's charset strings are
+ * referenced, not copied, and must outlive the extractor). NULL only when out of
+ * memory. */
 WN_API wn_extractor *wn_extractor_new(const wn_options *opt);
 WN_API void          wn_extractor_free(wn_extractor *ex);  /* NULL is a no-op */
 
 /*
- * Extract the article of one page. html need not outlive the call. url (may be
- * NULL) is the page's address: a base for relative links and a metadata source.
- * On success *out is a new article (free with wn_article_free), possibly with an
- * empty text when the page has no article.
+ * Extract the article of one page. html need not outlive the call; it may be NULL
+ * when len is 0. url (may be NULL) is the page's address: a base for relative
+ * links and a metadata source. On success *out is a new article that the caller
+ * owns (free with wn_article_free), possibly with an empty text when the page has
+ * no article: a page without an article is not an error. On failure *out is NULL
+ * (when out is not NULL) and the result is:
+ *   WN_ERR_ARG     ex or out is NULL, or html is NULL with len > 0;
+ *   WN_ERR_LIMIT   len > max_input_bytes, more than max_nodes nodes, or the
+ *                  page's memory over max_arena_bytes;
+ *   WN_ERR_TIMEOUT parsing ran past time_limit_ms;
+ *   WN_ERR_NOMEM   out of memory (or the article's own memory over max_arena_bytes).
  */
 WN_API wn_status wn_extract(wn_extractor *ex, const char *html, size_t len, const char *url,
                             wn_article **out, wn_error *err);
 
 /* Like wn_extract but writes, instead of an article, a table of every block with
- * kept/dropped and the signals that decided it. */
+ * kept/dropped and the signals that decided it (one line each, indented by
+ * depth). The same errors, WN_ERR_ARG also when sink is NULL, and WN_ERR_IO when
+ * the sink stopped. */
 WN_API wn_status wn_explain(wn_extractor *ex, const char *html, size_t len, const char *url,
                             wn_sink_fn sink, void *ctx, wn_error *err);
 
@@ -192,12 +224,17 @@ typedef enum wn_field {
     WN_FIELD__COUNT
 } wn_field;
 
-/* A field's value, or NULL when unknown. */
+/* A field's value, owned by the article, or NULL when unknown, when a is NULL
+ * or when field is not a wn_field. WN_FIELD_TEXT is never NULL for an article
+ * (an empty string when the page has no article). */
 WN_API const char *wn_article_get(const wn_article *a, wn_field field);
 
-/* List fields: *out receives an array of n strings owned by the article. */
+/* List fields: the number of strings, and (when out is not NULL) *out set to an
+ * array of that many strings owned by the article (NULL when there are none).
+ * A NULL article has none: 0, and *out = NULL. */
 WN_API size_t wn_article_categories(const wn_article *a, const char *const **out);
 WN_API size_t wn_article_tags(const wn_article *a, const char *const **out);
+/* Top-level comments found with WN_OPT_COMMENTS; 0 without it or for NULL. */
 WN_API size_t wn_article_comment_count(const wn_article *a);
 /* The page's type: wn_options.page_type when forced, else what the page was
  * classified as (never WN_PAGE_UNKNOWN for an extracted article). */
@@ -208,23 +245,34 @@ WN_API void wn_article_free(wn_article *a);  /* NULL is a no-op */
 /* MARK: Rendering -------------------------------------------------------------- */
 
 typedef enum wn_format {
+    WN_FMT_UNKNOWN = -1, /* wn_format_parse: not a format name */
     WN_FMT_TEXT = 0,     /* plain text, paragraphs separated by blank lines */
     WN_FMT_MARKDOWN,     /* CommonMark + GFM pipe tables */
     WN_FMT_JSON,         /* one JSON object: metadata fields + "text" (+ extras by flag) */
-    WN_FMT_HTML          /* clean, safe HTML fragment */
+    WN_FMT_HTML          /* a complete, safe HTML document: <title>, and lang / dir
+                            on <html> where known, around the <article> */
 } wn_format;
 
-/* wn_render flags */
-#define WN_RENDER_LINKS         0x0001u  /* keep links (Markdown) */
-#define WN_RENDER_IMAGES        0x0002u  /* keep images (Markdown, HTML) */
-#define WN_RENDER_COMMENTS      0x0004u  /* include comments (text/md: after the article; JSON: "comments") */
-#define WN_RENDER_JSON_MARKDOWN 0x0008u  /* JSON: add "markdown" */
-#define WN_RENDER_JSON_HTML     0x0010u  /* JSON: add "html" */
+/* wn_render flags. Links and images are left out unless asked for; their text
+ * (link text, nothing for an image) stays. */
+#define WN_RENDER_LINKS         0x0001u  /* keep links: Markdown [t](u), HTML <a href>,
+                                            text "t <u>" */
+#define WN_RENDER_IMAGES        0x0002u  /* keep images: Markdown ![alt](src), HTML
+                                            <img>, text "[image: alt <src>]" */
+#define WN_RENDER_COMMENTS      0x0004u  /* include comments (text/md: after the article;
+                                            JSON: "comments", null when none) */
+#define WN_RENDER_JSON_MARKDOWN 0x0008u  /* JSON: add "markdown" (rendered with these flags) */
+#define WN_RENDER_JSON_HTML     0x0010u  /* JSON: add "html": the <article> element alone,
+                                            with lang / dir where known */
 
-/* Parse a format name: "txt"/"text", "md"/"markdown", "json", "html". -1 if unknown. */
-WN_API int wn_format_parse(const char *name);
+/* Parse a format name: "txt"/"text", "md"/"markdown", "json", "html" (exact,
+ * lowercase). WN_FMT_UNKNOWN for any other name or NULL. */
+WN_API wn_format wn_format_parse(const char *name);
 
-/* Render the article through sink. Deterministic: same article, same bytes. */
+/* Render the article through sink. Deterministic: same article, same bytes.
+ * WN_OK, WN_ERR_ARG when a or sink is NULL or fmt is not a format, WN_ERR_IO when
+ * the sink stopped, WN_ERR_NOMEM. The sink may have received part of the output
+ * before a failure. */
 WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
                            wn_sink_fn sink, void *ctx);
 
@@ -250,6 +298,7 @@ typedef struct wn_warc_options {
     int    parse_http;          /* default 1: parse HTTP in response records */
 } wn_warc_options;
 
+/* Fill *o with the defaults above. NULL is a no-op. */
 WN_API void wn_warc_options_init(wn_warc_options *o);
 
 /*
@@ -295,9 +344,13 @@ typedef struct wn_warc_record {
  * is always a NUL byte. See docs/internals/WARC.md. */
 
 /* Open a file (plain, gzip per record, whole-file gzip, or .zst with or without a
- * leading dictionary frame; detected from the content). */
+ * leading dictionary frame; detected from the content). opt may be NULL for
+ * defaults. Returns a reader the caller owns (wn_warc_close), or NULL with err
+ * filled: WN_ERR_ARG (path NULL), WN_ERR_IO (cannot open or read), WN_ERR_INPUT
+ * (not a readable WARC stream), WN_ERR_NOMEM. */
 WN_API wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err);
-/* Read from a caller's function instead; ctx is passed back to fn. */
+/* Read from a caller's function instead; ctx is passed back to fn and must
+ * outlive the reader. As wn_warc_open_file; WN_ERR_ARG when fn is NULL. */
 WN_API wn_warc *wn_warc_open_reader(wn_read_fn fn, void *ctx, const wn_warc_options *opt,
                                     wn_error *err);
 
@@ -305,11 +358,12 @@ WN_API wn_warc *wn_warc_open_reader(wn_read_fn fn, void *ctx, const wn_warc_opti
  * Next record. Returns WN_OK with *rec filled, WN_END at the end of input, or an
  * error for a corrupt/truncated record: err (may be NULL) gives the reason and
  * the record's offset, and the next call resynchronises at the next record.
- * WN_ERR_IO (a read failure) is final.
+ * WN_ERR_IO (a read failure) is final. WN_ERR_ARG when w or rec is NULL.
  */
 WN_API wn_status wn_warc_next(wn_warc *w, wn_warc_record *rec, wn_error *err);
 
-/* Bytes consumed from the underlying (compressed) input so far: for progress. */
+/* Bytes consumed from the underlying (compressed) input so far: for progress.
+ * 0 for NULL. */
 WN_API uint64_t wn_warc_input_offset(const wn_warc *w);
 
 WN_API void wn_warc_close(wn_warc *w);   /* NULL is a no-op */
@@ -378,11 +432,13 @@ typedef struct wn_batch_options {
                                     a reader past it waits */
 } wn_batch_options;
 
+/* Fill *o with the defaults above. NULL is a no-op. */
 WN_API void wn_batch_options_init(wn_batch_options *o);
 
 /* WN_OK, or WN_ERR_ARG with a message in err when an option cannot be used (an
  * unparsable statuses list). wn_batch_run() checks the same; calling this first
- * lets a tool refuse a bad command line before it creates any output. */
+ * lets a tool refuse a bad command line before it creates any output. WN_ERR_ARG
+ * also when o is NULL. */
 WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err);
 
 /*
@@ -396,13 +452,17 @@ WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err
  * the progress callback run only on the calling thread. stats (may be NULL) is
  * filled even on failure. Returns WN_OK when the run completed (records or files
  * may still have failed: see stats), WN_ERR_IO when the sink stopped the run,
- * WN_ERR_NOMEM, or WN_ERR_ARG for bad options (unparsable statuses).
+ * WN_ERR_NOMEM, or WN_ERR_ARG for bad options (unparsable statuses), a NULL sink,
+ * or paths NULL with n > 0. opt may be NULL for defaults; paths and their strings
+ * must stay valid until it returns.
  */
 WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch_options *opt,
                               wn_sink_fn sink, void *sink_ctx, wn_batch_stats *stats,
                               wn_error *err);
 
-/* Write stats as one JSON object (with a trailing newline) through sink. */
+/* Write stats as one JSON object (with a trailing newline) through sink. WN_OK,
+ * WN_ERR_ARG when s or sink is NULL, WN_ERR_IO when the sink stopped,
+ * WN_ERR_NOMEM. */
 WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, void *ctx);
 
 #ifdef __cplusplus

@@ -38,6 +38,8 @@ WN_API unsigned wn_version(void)
 
 WN_API void wn_options_init(wn_options *opt)
 {
+    if (opt == NULL)
+        return;
     memset(opt, 0, sizeof *opt);
     opt->max_input_bytes = (size_t)256 << 20;
     opt->max_arena_bytes = (size_t)2 << 30;
@@ -48,10 +50,10 @@ WN_API void wn_options_init(wn_options *opt)
     opt->favor = WN_FAVOR_BALANCED;
 }
 
-WN_API int wn_format_parse(const char *name)
+WN_API wn_format wn_format_parse(const char *name)
 {
     if (name == NULL)
-        return -1;
+        return WN_FMT_UNKNOWN;
     if (!strcmp(name, "txt") || !strcmp(name, "text"))
         return WN_FMT_TEXT;
     if (!strcmp(name, "md") || !strcmp(name, "markdown"))
@@ -60,7 +62,7 @@ WN_API int wn_format_parse(const char *name)
         return WN_FMT_JSON;
     if (!strcmp(name, "html"))
         return WN_FMT_HTML;
-    return -1;
+    return WN_FMT_UNKNOWN;
 }
 
 static const char *const page_type_names[WN_PAGE__COUNT] = {
@@ -148,16 +150,19 @@ WN_API wn_status wn_parse_fragment(const char *html, size_t len, const char *con
     return parse_common(html, len, context, opt, out, err);
 }
 
-WN_API void wn_document_stats(const wn_document *doc, wn_parse_stats *s)
+WN_API wn_status wn_document_stats(const wn_document *doc, wn_parse_stats *s)
 {
+    if (s == NULL)
+        return WN_ERR_ARG;
     memset(s, 0, sizeof *s);
     if (doc == NULL)
-        return;
+        return WN_ERR_ARG;
     s->encoding = doc->doc->encoding;
     s->input_bytes = doc->doc->input_bytes;
     s->nodes = doc->doc->node_count;
     s->parse_errors = doc->doc->parse_errors;
     s->arena_bytes = doc->doc->arena.peak;
+    return WN_OK;
 }
 
 WN_API wn_status wn_document_dump(const wn_document *doc, wn_sink_fn sink, void *ctx)
@@ -200,16 +205,22 @@ WN_API const char *wn_article_get(const wn_article *a, wn_field field)
     return NULL;
 }
 
+/* A list field: its count, and the array through out when out is given. */
+static size_t list_field(const char **v, size_t n, const char *const **out)
+{
+    if (out)
+        *out = n ? (const char *const *)v : NULL;
+    return n;
+}
+
 WN_API size_t wn_article_categories(const wn_article *a, const char *const **out)
 {
-    *out = a ? a->meta.categories : NULL;
-    return a ? a->meta.ncategories : 0;
+    return a ? list_field(a->meta.categories, a->meta.ncategories, out) : list_field(NULL, 0, out);
 }
 
 WN_API size_t wn_article_tags(const wn_article *a, const char *const **out)
 {
-    *out = a ? a->meta.tags : NULL;
-    return a ? a->meta.ntags : 0;
+    return a ? list_field(a->meta.tags, a->meta.ntags, out) : list_field(NULL, 0, out);
 }
 
 WN_API size_t wn_article_comment_count(const wn_article *a)

@@ -261,12 +261,11 @@ static int xopts_parse_values(xopts *o, const xopts *base, PyObject *const *v)
         }
         o->format = (wn_format)f;
     }
-    /* Extraction flags and the render flags that go with them, as the tool sets them. */
+    /* Extraction flags and the render flags that go with them, as the tool sets them
+     * (links and images are render flags only). */
     if (set_bit(v[O_COMMENTS], "comments", &o->opt.flags, WN_OPT_COMMENTS) ||
         set_bit(v[O_COMMENTS], "comments", &o->render_flags, WN_RENDER_COMMENTS) ||
-        set_bit(v[O_LINKS], "links", &o->opt.flags, WN_OPT_LINKS) ||
         set_bit(v[O_LINKS], "links", &o->render_flags, WN_RENDER_LINKS) ||
-        set_bit(v[O_IMAGES], "images", &o->opt.flags, WN_OPT_IMAGES) ||
         set_bit(v[O_IMAGES], "images", &o->render_flags, WN_RENDER_IMAGES))
         goto fail;
     int tables = 1, r = get_flag(v[O_TABLES], "tables", &tables);

@@ -794,6 +794,8 @@ static void set_err(wn_error *err, wn_status st, const char *msg)
 
 WN_API void wn_batch_options_init(wn_batch_options *o)
 {
+    if (o == NULL)
+        return;
     memset(o, 0, sizeof *o);
     wn_options_init(&o->extract);
     /* A crawl must not stall on one hostile page, nor let N workers each take

@@ -29,6 +29,8 @@ struct wn_article {
     size_t comment_count;
     wn_meta meta;
     const char *encoding;
+    const char *dir;              /* "rtl" / "ltr" as the page's <body>/<html> dir says,
+                                     or NULL (static strings) */
     const char *text;             /* plain-text rendering of body, computed once */
     wn_page_type page_type;       /* forced or classified (extract/pagetype.h) */
 };

@@ -97,6 +97,35 @@ static void unwrap_swallowing_noscript(wn_doc *d)
     }
 }
 
+/* The writing direction the page declares: dir="rtl" / "ltr" on <body>, else
+ * on <html> ("auto" and other values say nothing). Renderers infer it from the
+ * language when the page is silent. */
+static const char *page_direction(const wn_doc *d)
+{
+    const wn_node *html = NULL, *body = NULL;
+    for (const wn_node *x = d->root ? d->root->first : NULL; x && !html; x = x->next)
+        if (wn_is_html(x, WN_TAG_HTML))
+            html = x;
+    for (const wn_node *x = html ? html->first : NULL; x && !body; x = x->next)
+        if (wn_is_html(x, WN_TAG_BODY))
+            body = x;
+    const wn_node *from[2] = { body, html };
+    for (size_t i = 0; i < 2; i++) {
+        if (from[i] == NULL)
+            continue;
+        wn_str v = wn_dom_attr_value(from[i], "dir");
+        while (v.n && wn_is_space((unsigned char)v.p[0]))
+            v.p++, v.n--;
+        while (v.n && wn_is_space((unsigned char)v.p[v.n - 1]))
+            v.n--;
+        if (wn_str_ieq(v, "rtl"))
+            return "rtl";
+        if (wn_str_ieq(v, "ltr"))
+            return "ltr";
+    }
+    return NULL;
+}
+
 static wn_status run(wn_extractor *ex, const char *html, size_t len, const char *url,
                      wn_article **out, wn_buf *explain, wn_error *err)
 {
@@ -109,9 +138,15 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
         set_err(err, WN_ERR_ARG, "extractor and html must not be NULL");
         return WN_ERR_ARG;
     }
-    page = wn_html_parse(html ? html : "", len, &ex->opt, NULL, err);
-    if (page == NULL)
-        return err ? err->status : WN_ERR_NOMEM;
+    wn_error perr = { WN_OK, NULL, 0 };   /* the reason, even when err is NULL */
+    page = wn_html_parse(html ? html : "", len, &ex->opt, NULL, &perr);
+    if (page == NULL) {
+        if (perr.status == WN_OK)
+            perr.status = WN_ERR_NOMEM, perr.msg = "out of memory";
+        if (err)
+            *err = perr;
+        return perr.status;
+    }
 
     a = calloc(1, sizeof *a);
     if (a == NULL || (a->doc = wn_doc_new(ex->opt.max_arena_bytes)) == NULL) {
@@ -119,6 +154,7 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
         goto fail;
     }
     a->encoding = page->encoding;     /* static string from the encoding table */
+    a->dir = page_direction(page);
     unwrap_swallowing_noscript(page);
     if (wn_meta_extract(page, url, &a->doc->arena, &a->meta) != 0) {
         st = WN_ERR_NOMEM;

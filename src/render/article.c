@@ -18,7 +18,7 @@ wn_status wn_render_article(const wn_article *a, wn_format fmt, unsigned flags, 
     if (fmt == WN_FMT_JSON)
         return wn_render_json(a, flags, sink, ctx);
     if (fmt == WN_FMT_HTML)
-        return wn_render_html(a->body, flags, sink, ctx);
+        return wn_render_html_document(a, flags, sink, ctx);
     if (fmt != WN_FMT_TEXT && !md)
         return WN_ERR_ARG;
 

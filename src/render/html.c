@@ -1,8 +1,10 @@
 /*
  * html.c: the safe HTML renderer. Writes the cleaned tree inside <article>,
- * one block per line. It trusts nothing: only the cleaned vocabulary and its
- * attributes are written (anything else is reduced to its text), URLs are
- * checked again, and every text and attribute value is escaped.
+ * one block per line; wn_render(WN_FMT_HTML) wraps that in a whole document
+ * with the title, language and direction. It trusts nothing: only the cleaned
+ * vocabulary and its attributes are written (anything else is reduced to its
+ * text), URLs are checked again, and every text and attribute value is escaped.
+ * Links and images are written only when asked for (WN_RENDER_LINKS / _IMAGES).
  */
 #include <string.h>
 
@@ -112,6 +114,66 @@ static void attr(wn_out *o, const wn_node *n, const char *name)
     wn_out_putc(o, '"');
 }
 
+/* A lang / dir attribute; nothing when v is NULL or empty. */
+static void attr_value(wn_out *o, const char *name, const char *v)
+{
+    if (v == NULL || *v == '\0')
+        return;
+    wn_out_putc(o, ' ');
+    wn_out_puts(o, name);
+    wn_out_puts(o, "=\"");
+    escape(o, v, strlen(v));
+    wn_out_putc(o, '"');
+}
+
+/* Primary language subtags whose usual script is written right to left (Arabic,
+ * Hebrew, Thaana, Syriac and N'Ko scripts), for pages that state a language but
+ * no dir: without dir="rtl" a browser lays their text out backwards. */
+static const char *const rtl_languages[] = {
+    "ar", "arc", "azb", "bal", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "khw",
+    "ks", "lrc", "mzn", "nqo", "pnb", "prs", "ps", "sd", "skr", "syr", "ug", "ur", "yi",
+};
+
+/* Script subtags (ISO 15924) written right to left; a script subtag decides
+ * over the language ("az-Arab" is rtl, "ku-Latn" is not). */
+static const char *const rtl_scripts[] = {
+    "adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa",
+};
+
+static bool in_list(wn_str v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (wn_str_ieq(v, list[i]))
+            return true;
+    return false;
+}
+
+/* "rtl" when a BCP 47 tag names a right-to-left script or language, else NULL. */
+static const char *direction_of_language(const char *tag)
+{
+    if (tag == NULL)
+        return NULL;
+    wn_str primary = wn_str_make(NULL, 0);
+    for (const char *p = tag; *p;) {
+        size_t k = strcspn(p, "-_");
+        wn_str sub = wn_str_make(p, k);
+        if (primary.p == NULL)
+            primary = sub;
+        else if (k == 4)   /* the script subtag: it decides */
+            return in_list(sub, rtl_scripts, sizeof rtl_scripts / sizeof *rtl_scripts) ? "rtl" : NULL;
+        p += k;
+        if (*p)
+            p++;
+    }
+    return primary.n && in_list(primary, rtl_languages, sizeof rtl_languages / sizeof *rtl_languages)
+               ? "rtl" : NULL;
+}
+
+static const char *direction(const wn_article *a)
+{
+    return a->dir ? a->dir : direction_of_language(a->meta.language);
+}
+
 static void start_tag(wn_out *o, const wn_node *n)
 {
     wn_out_putc(o, '<');
@@ -144,46 +206,92 @@ static void start_tag(wn_out *o, const wn_node *n)
     wn_out_putc(o, '>');
 }
 
-wn_status wn_render_html(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx)
+/* The cleaned tree's elements, one block per line, without a wrapper. */
+static void write_tree(wn_out *o, const wn_node *frag, unsigned flags)
 {
-    wn_out o;
     wn_walk w;
-    (void)flags;   /* images are always kept here: HTML shows them in place */
-    wn_out_init(&o, sink, ctx);
-    wn_out_puts(&o, "<article>\n");
     wn_walk_init(&w, frag);
     while (frag && wn_walk_next(&w)) {
         const wn_node *n = w.node;
         if (n->type == WN_NODE_TEXT) {
             if (w.entering)
-                escape(&o, n->text.p, n->text.n);
+                escape(o, n->text.p, n->text.n);
             continue;
         }
         if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML || !allowed_tag(n->tag))
             continue;   /* unknown: its text only */
+        if (n->tag == WN_TAG_A && !(flags & WN_RENDER_LINKS))
+            continue;   /* the link's text only */
+        if (n->tag == WN_TAG_IMG && !(flags & WN_RENDER_IMAGES)) {
+            if (w.entering)
+                wn_walk_skip(&w);
+            continue;
+        }
         bool is_void = n->tag == WN_TAG_BR || n->tag == WN_TAG_IMG || n->tag == WN_TAG_HR;
         if (w.entering) {
-            start_tag(&o, n);
+            start_tag(o, n);
             if (n->tag == WN_TAG_PRE) {
                 /* the parser drops a newline right after <pre>: double it */
                 const wn_node *t = n->first;
                 while (t && t->type == WN_NODE_ELEMENT && t->first)
                     t = t->first;
                 if (t && t->type == WN_NODE_TEXT && t->text.n && t->text.p[0] == '\n')
-                    wn_out_putc(&o, '\n');
+                    wn_out_putc(o, '\n');
             }
             if (opens_line(n->tag) || n->tag == WN_TAG_HR)
-                wn_out_putc(&o, '\n');
+                wn_out_putc(o, '\n');
             if (is_void)
                 wn_walk_skip(&w);
         } else if (!is_void) {
-            wn_out_puts(&o, "</");
-            wn_out_puts(&o, wn_tag_name(n->tag));
-            wn_out_putc(&o, '>');
+            wn_out_puts(o, "</");
+            wn_out_puts(o, wn_tag_name(n->tag));
+            wn_out_putc(o, '>');
             if (!wn_render_is_inline(n))
-                wn_out_putc(&o, '\n');
+                wn_out_putc(o, '\n');
         }
     }
+}
+
+wn_status wn_render_html(const wn_node *frag, const wn_article *a, unsigned flags,
+                         wn_sink_fn sink, void *ctx)
+{
+    wn_out o;
+    wn_out_init(&o, sink, ctx);
+    wn_out_puts(&o, "<article");
+    if (a) {
+        attr_value(&o, "lang", a->meta.language);
+        attr_value(&o, "dir", direction(a));
+    }
+    wn_out_puts(&o, ">\n");
+    write_tree(&o, frag, flags);
     wn_out_puts(&o, "</article>\n");
+    return wn_out_finish(&o);
+}
+
+wn_status wn_render_html_document(const wn_article *a, unsigned flags, wn_sink_fn sink,
+                                  void *ctx)
+{
+    wn_out o;
+    wn_out_init(&o, sink, ctx);
+    wn_out_puts(&o, "<!DOCTYPE html>\n<html");
+    attr_value(&o, "lang", a->meta.language);
+    attr_value(&o, "dir", direction(a));
+    /* The output is UTF-8 whatever the page was: say so, or a browser opening
+     * the file guesses a legacy encoding. */
+    wn_out_puts(&o, ">\n<head>\n<meta charset=\"utf-8\">\n");
+    if (a->meta.title && *a->meta.title) {
+        wn_out_puts(&o, "<title>");
+        escape(&o, a->meta.title, strlen(a->meta.title));
+        wn_out_puts(&o, "</title>\n");
+    }
+    wn_out_puts(&o, "</head>\n<body>\n<article>\n");
+    write_tree(&o, a->body, flags);
+    wn_out_puts(&o, "</article>\n");
+    if ((flags & WN_RENDER_COMMENTS) && a->comments && a->comments->first) {
+        wn_out_puts(&o, "<section class=\"comments\">\n<h2>Comments</h2>\n");
+        write_tree(&o, a->comments, flags);
+        wn_out_puts(&o, "</section>\n");
+    }
+    wn_out_puts(&o, "</body>\n</html>\n");
     return wn_out_finish(&o);
 }

@@ -200,11 +200,26 @@ wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, v
     }
     if (st == WN_OK && (flags & WN_RENDER_JSON_HTML)) {
         put_key(&b, &first, "html");
-        st = put_rendered(&b, &tmp, a->body, wn_render_html, flags);
+        wn_buf_clear(&tmp);
+        st = wn_render_html(a->body, a, flags, buf_sink, &tmp);
+        if (st == WN_OK)
+            put_str(&b, tmp.p ? tmp.p : "", tmp.n, true);
+        else if (st == WN_ERR_IO)
+            st = WN_ERR_NOMEM;
     }
     if (st == WN_OK && (flags & WN_RENDER_COMMENTS)) {
+        /* No comments found is unknown, as every absent value: null, never "". */
         put_key(&b, &first, "comments");
-        st = put_rendered(&b, &tmp, a->comments, wn_render_text, 0);
+        wn_buf_clear(&tmp);
+        if (a->comments)
+            st = wn_render_text(a->comments, 0, buf_sink, &tmp);
+        size_t n = tmp.n;
+        while (n > 0 && (tmp.p[n - 1] == '\n' || tmp.p[n - 1] == ' '))
+            n--;
+        if (st == WN_OK)
+            put_str(&b, n ? tmp.p : NULL, n, false);
+        else if (st == WN_ERR_IO)
+            st = WN_ERR_NOMEM;
     }
     wn_buf_putc(&b, '}');
     if (st == WN_OK && b.failed)

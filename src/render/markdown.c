@@ -131,50 +131,46 @@ static size_t longest_backtick_run(const char *p, size_t n)
     return best;
 }
 
-/* Inline code: a backtick string longer than any inside, padded with a space
- * when the content starts or ends with a backtick (CommonMark code spans). */
-static void write_code_span(md_state *s, const wn_node *code)
+/* One line of inline code: a backtick string longer than any inside, padded
+ * with a space when the content starts or ends with a backtick (CommonMark
+ * code spans). p[0..n) is changed in place (whitespace runs -> one space). */
+static void write_code_line(md_state *s, char *p, size_t len)
 {
-    wn_buf raw, b;
+    wn_buf b;
     int rc = 0;
-    wn_buf_init(&raw, 0);
     wn_buf_init(&b, 0);
-    if (wn_render_subtree_text(code, &raw) != 0) {
-        nomem(s);
-        goto done;
-    }
     size_t n = 0;
     bool sp = false;
-    for (size_t i = 0; i < raw.n; i++) {   /* one line: whitespace runs -> one space */
-        char c = raw.p[i];
+    for (size_t i = 0; i < len; i++) {   /* one line: whitespace runs -> one space */
+        char c = p[i];
         if (wn_is_space((unsigned char)c)) {
             if (!sp)
-                raw.p[n++] = ' ';
+                p[n++] = ' ';
             sp = true;
         } else {
-            raw.p[n++] = c;
+            p[n++] = c;
             sp = false;
         }
     }
-    if (n == 0 || (n == 1 && raw.p[0] == ' '))
+    if (n == 0 || (n == 1 && p[0] == ' '))
         goto done;
     wn_lw_prepare(s->lw, "`", 1);
     if (wn_lw_offset(s->lw) == s->code_end && s->code_end != 0) {
         /* right after another code span: "`a``b`" would read as one span
          * with "a``b" inside, so this one is written as plain text */
-        wn_lw_text(s->lw, raw.p, n, text_esc(s));
+        wn_lw_text(s->lw, p, n, text_esc(s));
         goto done;
     }
-    size_t fence = longest_backtick_run(raw.p, n) + 1;
-    bool pad = raw.p[0] == '`' || raw.p[n - 1] == '`' || (raw.p[0] == ' ' && raw.p[n - 1] == ' ');
+    size_t fence = longest_backtick_run(p, n) + 1;
+    bool pad = p[0] == '`' || p[n - 1] == '`' || (p[0] == ' ' && p[n - 1] == ' ');
     for (size_t i = 0; i < fence; i++)
         rc |= wn_buf_putc(&b, '`');
     if (pad)
         rc |= wn_buf_putc(&b, ' ');
     for (size_t i = 0; i < n; i++) {
-        if (raw.p[i] == '|' && s->table_depth)
+        if (p[i] == '|' && s->table_depth)
             rc |= wn_buf_putc(&b, '\\');
-        rc |= wn_buf_putc(&b, raw.p[i]);
+        rc |= wn_buf_putc(&b, p[i]);
     }
     if (pad)
         rc |= wn_buf_putc(&b, ' ');
@@ -187,8 +183,49 @@ static void write_code_span(md_state *s, const wn_node *code)
         s->code_end = wn_lw_offset(s->lw);
     }
 done:
-    wn_buf_fini(&raw);
     wn_buf_fini(&b);
+}
+
+/* Inline code. Its text's own newlines are spaces (HTML collapses them), but a
+ * <br> inside is a real line break: each line becomes a code span of its own,
+ * with a hard break between them, so that "a<br>b" stays two lines (in a
+ * table cell or a heading, which hold one line, the lines join with a space). */
+static void write_code_span(md_state *s, const wn_node *code)
+{
+    wn_buf raw;
+    bool one_line = s->table_depth || s->heading;
+    int rc = 0;
+    wn_buf_init(&raw, 0);
+    for (const wn_node *x = code; x; x = wn_dom_next(code, x, false)) {
+        if (x->type == WN_NODE_TEXT) {
+            size_t from = raw.n;
+            rc |= wn_buf_put(&raw, x->text.p, x->text.n);
+            for (size_t i = from; i < raw.n && rc == 0; i++)
+                if (raw.p[i] == '\n')
+                    raw.p[i] = ' ';
+        } else if (wn_is_html(x, WN_TAG_BR)) {
+            rc |= wn_buf_putc(&raw, one_line ? ' ' : '\n');
+        }
+    }
+    if (rc) {
+        nomem(s);
+    } else {
+        size_t i = 0;
+        bool any = false;
+        while (i < raw.n) {
+            size_t j = i;
+            while (j < raw.n && raw.p[j] != '\n')
+                j++;
+            if (!wn_all_blank(raw.p + i, j - i)) {
+                if (any)
+                    wn_lw_break(s->lw);
+                write_code_line(s, raw.p + i, j - i);
+                any = true;
+            }
+            i = j + 1;
+        }
+    }
+    wn_buf_fini(&raw);
 }
 
 /* A fenced code block; the fence outgrows any backtick run in the code. */

@@ -16,10 +16,17 @@
 wn_status wn_render_article(const wn_article *a, wn_format fmt, unsigned flags, wn_sink_fn sink,
                             void *ctx);
 
-/* Plain text / Markdown / safe HTML of one cleaned fragment. flags: WN_RENDER_*. */
+/* Plain text / Markdown of one cleaned fragment. flags: WN_RENDER_*. */
 wn_status wn_render_text(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
 wn_status wn_render_markdown(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
-wn_status wn_render_html(const wn_node *frag, unsigned flags, wn_sink_fn sink, void *ctx);
+/* The <article> element alone (the JSON "html" field), with lang / dir from a
+ * (may be NULL: none). */
+wn_status wn_render_html(const wn_node *frag, const wn_article *a, unsigned flags,
+                         wn_sink_fn sink, void *ctx);
+/* wn_render(WN_FMT_HTML): a whole document around the article (and, with
+ * WN_RENDER_COMMENTS, a comments section after it). */
+wn_status wn_render_html_document(const wn_article *a, unsigned flags, wn_sink_fn sink,
+                                  void *ctx);
 /* The whole article as one JSON object (metadata + text, extras by flag). */
 wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, void *ctx);
 

@@ -1,7 +1,10 @@
 /*
  * text.c: the plain-text renderer. Blocks are separated by one blank line,
  * list items and table rows take one line each (cells joined by " | "), pre
- * text is kept verbatim; no markup at all. Exact rules: docs/internals/RENDER.md.
+ * text is kept verbatim; no markup at all. With WN_RENDER_LINKS a link's
+ * address follows its text in angle brackets ("text <url>", the plain-text
+ * delimiters of RFC 3986 appendix C); with WN_RENDER_IMAGES an image becomes
+ * "[image: alt <src>]". Exact rules: docs/internals/RENDER.md.
  */
 #include "render/render.h"
 #include "render/render_internal.h"
@@ -13,6 +16,8 @@ typedef struct text_state {
     int cell_depth;    /* inside a cell of the outermost table */
     int heading;       /* inside h1..h6: breaks become spaces */
     int row_cells;     /* cells written in the current row */
+    unsigned flags;    /* WN_RENDER_* */
+    const wn_node *link;   /* the <a> whose address is written when it closes */
 } text_state;
 
 /* The separation between blocks here: a space inside a table cell, a line
@@ -80,6 +85,92 @@ static void write_caption(text_state *s, const wn_node *table)
     block_sep(s);
 }
 
+/* p[0..n) with every run of whitespace as one space, trimmed, into b. */
+static int put_collapsed(wn_buf *b, const char *p, size_t n)
+{
+    bool space = false;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (wn_is_space((unsigned char)p[i])) {
+            space = b->n > 0;
+            continue;
+        }
+        if (space)
+            rc |= wn_buf_putc(b, ' ');
+        space = false;
+        rc |= wn_buf_putc(b, p[i]);
+    }
+    return rc;
+}
+
+/* The address written after a link: none when the link shows nothing, or
+ * shows its own address already. */
+static bool link_needs_address(const text_state *s, const wn_node *a, wn_str href)
+{
+    wn_buf t, shown;
+    bool needed;
+    if (href.n == 0)
+        return false;
+    wn_buf_init(&t, 0);
+    wn_buf_init(&shown, 0);
+    bool image = false;
+    for (const wn_node *x = a->first; x; x = wn_dom_next(a, x, false))
+        if (wn_is_html(x, WN_TAG_IMG))
+            image = true;
+    if (wn_render_subtree_text(a, &t) != 0 || put_collapsed(&shown, t.p ? t.p : "", t.n) != 0) {
+        s->lw->out->failed = WN_ERR_NOMEM;
+        needed = false;
+    } else {
+        needed = (shown.n > 0 || (image && (s->flags & WN_RENDER_IMAGES))) &&
+                 !(shown.n == href.n && memcmp(shown.p, href.p, href.n) == 0);
+    }
+    wn_buf_fini(&t);
+    wn_buf_fini(&shown);
+    return needed;
+}
+
+/* " <url>" (or "<url>" where nothing precedes it on the line). */
+static void write_address(text_state *s, wn_str url)
+{
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    int rc = wn_buf_putc(&b, '<');
+    rc |= put_collapsed(&b, url.p ? url.p : "", url.n);
+    rc |= wn_buf_putc(&b, '>');
+    if (rc) {
+        s->lw->out->failed = WN_ERR_NOMEM;
+    } else {
+        wn_lw_space(s->lw);
+        wn_lw_inline_raw(s->lw, b.p, b.n);
+    }
+    wn_buf_fini(&b);
+}
+
+static void write_image(text_state *s, const wn_node *img)
+{
+    wn_str alt = wn_dom_attr_value(img, "alt"), src = wn_dom_attr_value(img, "src");
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    int rc = wn_buf_puts(&b, "[image");
+    size_t before = b.n;
+    rc |= wn_buf_puts(&b, ": ");
+    size_t mark = b.n;
+    rc |= put_collapsed(&b, alt.p ? alt.p : "", alt.n);
+    if (b.n == mark)
+        b.n = before;   /* no alt text: "[image <src>]" */
+    if (src.n) {
+        rc |= wn_buf_puts(&b, " <");
+        rc |= put_collapsed(&b, src.p, src.n);
+        rc |= wn_buf_putc(&b, '>');
+    }
+    rc |= wn_buf_putc(&b, ']');
+    if (rc)
+        s->lw->out->failed = WN_ERR_NOMEM;
+    else if (b.n > 7)   /* more than "[image]": something to show */
+        wn_lw_inline_raw(s->lw, b.p, b.n);
+    wn_buf_fini(&b);
+}
+
 static void enter(text_state *s, wn_walk *w, const wn_node *n)
 {
     if (n->type == WN_NODE_TEXT) {
@@ -116,6 +207,15 @@ static void enter(text_state *s, wn_walk *w, const wn_node *n)
     case WN_TAG_PRE:
         write_pre(s, n);
         wn_walk_skip(w);
+        break;
+    case WN_TAG_A:
+        if ((s->flags & WN_RENDER_LINKS) && s->link == NULL &&
+            link_needs_address(s, n, wn_dom_attr_value(n, "href")))
+            s->link = n;
+        break;
+    case WN_TAG_IMG:
+        if (s->flags & WN_RENDER_IMAGES)
+            write_image(s, n);
         break;
     case WN_TAG_TABLE:
         block_sep(s);
@@ -180,6 +280,12 @@ static void leave(text_state *s, const wn_node *n)
         if (s->table_depth == 1 && s->cell_depth == 1)
             s->cell_depth--;
         break;
+    case WN_TAG_A:
+        if (s->link == n) {
+            write_address(s, wn_dom_attr_value(n, "href"));
+            s->link = NULL;
+        }
+        break;
     default:
         break;
     }
@@ -187,9 +293,8 @@ static void leave(text_state *s, const wn_node *n)
 
 void wn_text_fragment(wn_lw *lw, const wn_node *frag, unsigned flags)
 {
-    text_state s = { lw, 0, 0, 0, 0, 0 };
+    text_state s = { lw, 0, 0, 0, 0, 0, flags, NULL };
     wn_walk w;
-    (void)flags;
     wn_walk_init(&w, frag);
     while (wn_walk_next(&w)) {
         if (w.entering)

@@ -28,7 +28,8 @@ static wn_node *body_of(wn_doc *d)
     return NULL;
 }
 
-/* Parse html, clean its body and return the cleaned tree as safe HTML without
+/* Parse html, clean its body and return the cleaned tree as safe HTML (links
+ * and images written) without
  * the <article> wrapper and newlines (easier to write by hand). */
 static const char *clean(const char *html, const char *base, unsigned flags)
 {
@@ -40,7 +41,7 @@ static const char *clean(const char *html, const char *base, unsigned flags)
     wn_doc_free(page);   /* the clean tree must not point into the page */
     CHECK(wn_dom_check(dst) == NULL);
     wn_buf_clear(&OUT);
-    CHECK_EQ_INT(wn_render_html(f, 0, sink, &OUT), WN_OK);
+    CHECK_EQ_INT(wn_render_html(f, NULL, WN_RENDER_LINKS | WN_RENDER_IMAGES, sink, &OUT), WN_OK);
     wn_doc_free(dst);
     /* strip "<article>\n" ... "</article>\n" and the newlines after tags */
     size_t k = 0;

@@ -84,10 +84,24 @@ static const char *md(wn_node *f, unsigned flags)
     return wn_buf_cstr(&OUT);
 }
 
+static const char *txtf(wn_node *f, unsigned flags)
+{
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_text(f, flags, sink, &OUT), WN_OK);
+    return wn_buf_cstr(&OUT);
+}
+
+static const char *htmlf(wn_node *f, const wn_article *a, unsigned flags)
+{
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_html(f, a, flags, sink, &OUT), WN_OK);
+    return wn_buf_cstr(&OUT);
+}
+
 static const char *html(wn_node *f)
 {
     wn_buf_clear(&OUT);
-    CHECK_EQ_INT(wn_render_html(f, 0, sink, &OUT), WN_OK);
+    CHECK_EQ_INT(wn_render_html(f, NULL, WN_RENDER_LINKS | WN_RENDER_IMAGES, sink, &OUT), WN_OK);
     return wn_buf_cstr(&OUT);
 }
 
@@ -123,6 +137,27 @@ static void test_text_empty_and_spaces(void)
     wn_node *f = frag(E("p", NULL), E("p", T(" lead"), E("b", T(" bold "), NULL), T("tail "), NULL), NULL);
     CHECK_EQ_STR(txt(f), "lead bold tail\n");
     CHECK_EQ_STR(txt(frag(NULL)), "");
+}
+
+/* Links and images appear in text only when asked for: "text <url>" and
+ * "[image: alt <src>]"; a link that shows its own address or nothing gets none. */
+static void test_text_links_images(void)
+{
+    wn_node *f = frag(E("p", T("Read "), E("a", "@href=https://x.example/a", T("the  story"), NULL),
+                        T(" or "), E("a", "@href=https://x.example/b", T("https://x.example/b"), NULL),
+                        T("."), NULL),
+                      E("figure", E("img", "@src=https://x.example/i.png", "@alt=A\n lock", NULL),
+                        E("figcaption", T("Cap"), NULL), NULL),
+                      E("p", E("a", "@href=/home", E("img", "@src=/logo.png", NULL), NULL), NULL), NULL);
+    CHECK_EQ_STR(txtf(f, 0), "Read the story or https://x.example/b.\n\nCap\n");
+    CHECK_EQ_STR(txtf(f, WN_RENDER_LINKS),
+                 "Read the story <https://x.example/a> or https://x.example/b.\n\nCap\n");
+    CHECK_EQ_STR(txtf(f, WN_RENDER_IMAGES),
+                 "Read the story or https://x.example/b.\n\n[image: A lock <https://x.example/i.png>]\n\n"
+                 "Cap\n\n[image </logo.png>]\n");
+    CHECK_EQ_STR(txtf(f, WN_RENDER_IMAGES | WN_RENDER_LINKS),
+                 "Read the story <https://x.example/a> or https://x.example/b.\n\n"
+                 "[image: A lock <https://x.example/i.png>]\n\nCap\n\n[image </logo.png>] </home>\n");
 }
 
 /* MARK: Markdown -------------------------------------------------------------- */
@@ -249,6 +284,24 @@ static void test_md_code_blocks(void)
     CHECK_EQ_STR(md(f, 0), "> ```\n> x\n>\n> y\n> ```\n");
 }
 
+/* <br> inside inline code is a line break, not a space: one code span per
+ * line with hard breaks between (one line in a table cell or a heading). */
+static void test_md_code_span_breaks(void)
+{
+    wn_node *f = frag(E("p", T("Run "), E("code", T("a"), E("br", NULL), T("b"), E("br", NULL), T("c"), NULL),
+                        T(" now."), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "Run `a`\\\n`b`\\\n`c` now.\n");
+    CHECK_EQ_STR(txt(f), "Run a\nb\nc now.\n");
+    /* the code's own newlines are spaces, as HTML shows them; empty lines go */
+    f = frag(E("p", E("code", T("x\n  y"), E("br", NULL), E("br", NULL), T("z"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "`x y`\\\n`z`\n");
+    f = frag(E("h2", E("code", T("a"), E("br", NULL), T("b"), NULL), NULL), NULL);
+    CHECK_EQ_STR(md(f, 0), "## `a b`\n");
+    f = frag(E("table", E("tr", E("td", E("code", T("a"), E("br", NULL), T("b"), NULL), NULL), NULL), NULL),
+             NULL);
+    CHECK(strstr(md(f, 0), "| `a b` |") != NULL);
+}
+
 static void test_md_tables(void)
 {
     /* header from th, pipes escaped, colspan padded */
@@ -313,6 +366,80 @@ static void test_html_escaping_and_whitelist(void)
                           "</article>\n");
 }
 
+/* Without WN_RENDER_LINKS / WN_RENDER_IMAGES a link is its text and an image
+ * is gone; lang and dir go on <article> when the article knows them. */
+static void test_html_flags_and_direction(void)
+{
+    wn_node *f = frag(E("p", T("See "), E("a", "@href=https://x.example/", T("this"), NULL), T("."), NULL),
+                      E("figure", E("img", "@src=https://x.example/i.png", "@alt=I", NULL),
+                        E("figcaption", T("Cap"), NULL), NULL), NULL);
+    CHECK_EQ_STR(htmlf(f, NULL, 0), "<article>\n<p>See this.</p>\n<figure>\n<figcaption>Cap</figcaption>\n"
+                                    "</figure>\n</article>\n");
+    CHECK_EQ_STR(htmlf(f, NULL, WN_RENDER_LINKS),
+                 "<article>\n<p>See <a href=\"https://x.example/\">this</a>.</p>\n<figure>\n"
+                 "<figcaption>Cap</figcaption>\n</figure>\n</article>\n");
+    CHECK_EQ_STR(htmlf(f, NULL, WN_RENDER_IMAGES),
+                 "<article>\n<p>See this.</p>\n<figure>\n<img src=\"https://x.example/i.png\" alt=\"I\">"
+                 "<figcaption>Cap</figcaption>\n</figure>\n</article>\n");
+
+    wn_article a;
+    memset(&a, 0, sizeof a);
+    wn_node *p = frag(E("p", T("x"), NULL), NULL);
+    struct { const char *lang, *dir, *want; } cases[] = {
+        { "ar", NULL, "<article lang=\"ar\" dir=\"rtl\">\n" },
+        { "he-IL", NULL, "<article lang=\"he-IL\" dir=\"rtl\">\n" },
+        { "fa_IR", NULL, "<article lang=\"fa_IR\" dir=\"rtl\">\n" },
+        { "az-Arab", NULL, "<article lang=\"az-Arab\" dir=\"rtl\">\n" },
+        { "ku-Latn", NULL, "<article lang=\"ku-Latn\">\n" },
+        { "sd-Deva-IN", NULL, "<article lang=\"sd-Deva-IN\">\n" },
+        { "en", NULL, "<article lang=\"en\">\n" },
+        { "art", NULL, "<article lang=\"art\">\n" },   /* a prefix of "ar" is not "ar" */
+        { "en", "rtl", "<article lang=\"en\" dir=\"rtl\">\n" },   /* the page's own dir wins */
+        { "ar", "ltr", "<article lang=\"ar\" dir=\"ltr\">\n" },
+        { NULL, "rtl", "<article dir=\"rtl\">\n" },
+        { "x\"y", NULL, "<article lang=\"x&quot;y\">\n" },
+        { NULL, NULL, "<article>\n" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        a.meta.language = cases[i].lang;
+        a.dir = cases[i].dir;
+        const char *got = htmlf(p, &a, 0);
+        CHECK(strncmp(got, cases[i].want, strlen(cases[i].want)) == 0);
+        if (strncmp(got, cases[i].want, strlen(cases[i].want)) != 0)
+            fprintf(stderr, "  case %zu: %s\n", i, got);
+    }
+}
+
+/* wn_render(WN_FMT_HTML) is a whole document: UTF-8, title, lang / dir. */
+static void test_html_document(void)
+{
+    wn_article a;
+    memset(&a, 0, sizeof a);
+    a.doc = D;
+    a.body = frag(E("p", T("Body"), NULL), NULL);
+    a.meta.title = "Tom & Jerry <3";
+    a.meta.language = "ur";
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_HTML, 0, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "<!DOCTYPE html>\n<html lang=\"ur\" dir=\"rtl\">\n<head>\n"
+                                    "<meta charset=\"utf-8\">\n<title>Tom &amp; Jerry &lt;3</title>\n"
+                                    "</head>\n<body>\n<article>\n<p>Body</p>\n</article>\n"
+                                    "</body>\n</html>\n");
+    /* no title, no language: neither is made up; comments follow the article */
+    a.meta.title = NULL;
+    a.meta.language = NULL;
+    a.comments = frag(E("p", T("First!"), NULL), NULL);
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_HTML, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK_EQ_STR(wn_buf_cstr(&OUT), "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+                                    "</head>\n<body>\n<article>\n<p>Body</p>\n</article>\n"
+                                    "<section class=\"comments\">\n<h2>Comments</h2>\n<p>First!</p>\n"
+                                    "</section>\n</body>\n</html>\n");
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_article(&a, WN_FMT_HTML, 0, sink, &OUT), WN_OK);
+    CHECK(strstr(wn_buf_cstr(&OUT), "First!") == NULL);
+}
+
 /* MARK: JSON ------------------------------------------------------------------ */
 
 static void test_json_escape(void)
@@ -357,6 +484,20 @@ static void test_json_article(void)
     const char *s = wn_buf_cstr(&OUT);
     CHECK(strstr(s, ",\"text\":\"Body \\\"text\\\"\",\"markdown\":\"Body \\\"text\\\"\","
                     "\"html\":\"<article>\\n<p>Body &quot;text&quot;</p>\\n</article>\",\"comments\":null}") != NULL);
+    /* a comment section that holds nothing is no comments: null, never "" */
+    a.comments = frag(E("p", NULL), NULL);
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_json(&a, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK(strstr(wn_buf_cstr(&OUT), ",\"comments\":null}") != NULL);
+    a.comments = frag(E("p", T("Nice."), NULL), NULL);
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_json(&a, WN_RENDER_COMMENTS, sink, &OUT), WN_OK);
+    CHECK(strstr(wn_buf_cstr(&OUT), ",\"comments\":\"Nice.\"}") != NULL);
+    /* the html field carries the article's language */
+    a.meta.language = "he";
+    wn_buf_clear(&OUT);
+    CHECK_EQ_INT(wn_render_json(&a, WN_RENDER_JSON_HTML, sink, &OUT), WN_OK);
+    CHECK(strstr(wn_buf_cstr(&OUT), "\"html\":\"<article lang=\\\"he\\\" dir=\\\"rtl\\\">\\n") != NULL);
 }
 
 static void test_article_with_comments(void)
@@ -396,7 +537,7 @@ static void test_sink_stop_and_deep_tree(void)
     wn_node *f = frag(E("p", T("x"), NULL), NULL);
     CHECK_EQ_INT(wn_render_text(f, 0, stop_sink, NULL), WN_ERR_IO);
     CHECK_EQ_INT(wn_render_markdown(f, 0, stop_sink, NULL), WN_ERR_IO);
-    CHECK_EQ_INT(wn_render_html(f, 0, stop_sink, NULL), WN_ERR_IO);
+    CHECK_EQ_INT(wn_render_html(f, NULL, 0, stop_sink, NULL), WN_ERR_IO);
 
     /* 100,000 nested quotes and lists: no recursion, prefixes capped */
     wn_node *top = wn_dom_new_fragment(D), *cur = top;
@@ -425,6 +566,7 @@ int main(void)
     RUN(test_text_blocks);
     RUN(test_text_lists_tables_pre);
     RUN(test_text_empty_and_spaces);
+    RUN(test_text_links_images);
     RUN(test_md_inline);
     RUN(test_md_flanking);
     RUN(test_md_regressions);
@@ -433,10 +575,13 @@ int main(void)
     RUN(test_md_lists);
     RUN(test_md_quotes);
     RUN(test_md_code_blocks);
+    RUN(test_md_code_span_breaks);
     RUN(test_md_tables);
     RUN(test_md_table_span_bomb);
     RUN(test_md_images_links);
     RUN(test_html_escaping_and_whitelist);
+    RUN(test_html_flags_and_direction);
+    RUN(test_html_document);
     RUN(test_json_escape);
     RUN(test_json_article);
     RUN(test_article_with_comments);
