@@ -88,6 +88,7 @@ typedef enum wn_favor {
  * wn_options.page_type means "classify the page" (the default).
  */
 typedef enum wn_page_type {
+    WN_PAGE_INVALID = -1,   /* wn_page_type_parse: not a type name */
     WN_PAGE_UNKNOWN = 0,
     WN_PAGE_ARTICLE,        /* news, blog post, essay, how-to */
     WN_PAGE_FORUM,          /* a forum thread or a Q&A page: posts and replies */
@@ -102,8 +103,9 @@ typedef enum wn_page_type {
 
 /* "article", "forum", ... ("unknown" for WN_PAGE_UNKNOWN); NULL when out of range. */
 WN_API const char *wn_page_type_name(wn_page_type t);
-/* The type with that name (as wn_page_type_name writes it, any case), or -1. */
-WN_API int wn_page_type_parse(const char *name);
+/* The type with that name (as wn_page_type_name writes it, any case);
+ * WN_PAGE_INVALID for any other name or NULL. */
+WN_API wn_page_type wn_page_type_parse(const char *name);
 
 /*
  * Options and limits. Fill with wn_options_init() and then change fields; new
@@ -237,7 +239,8 @@ WN_API size_t wn_article_tags(const wn_article *a, const char *const **out);
 /* Top-level comments found with WN_OPT_COMMENTS; 0 without it or for NULL. */
 WN_API size_t wn_article_comment_count(const wn_article *a);
 /* The page's type: wn_options.page_type when forced, else what the page was
- * classified as (never WN_PAGE_UNKNOWN for an extracted article). */
+ * classified as (never WN_PAGE_UNKNOWN for an extracted article; WN_PAGE_UNKNOWN
+ * for NULL). */
 WN_API wn_page_type wn_article_page_type(const wn_article *a);
 
 WN_API void wn_article_free(wn_article *a);  /* NULL is a no-op */

@@ -77,14 +77,14 @@ WN_API const char *wn_page_type_name(wn_page_type t)
     return (unsigned)t < WN_PAGE__COUNT ? page_type_names[t] : NULL;
 }
 
-WN_API int wn_page_type_parse(const char *name)
+WN_API wn_page_type wn_page_type_parse(const char *name)
 {
     if (name == NULL)
-        return -1;
+        return WN_PAGE_INVALID;
     for (int t = 0; t < WN_PAGE__COUNT; t++)
         if (!strcasecmp(name, page_type_names[t]))
-            return t;
-    return -1;
+            return (wn_page_type)t;
+    return WN_PAGE_INVALID;
 }
 
 /* MARK: Parsing */

@@ -143,6 +143,11 @@ static void test_format_names(void)
     CHECK_EQ_INT(wn_format_parse(NULL), WN_FMT_UNKNOWN);
     wn_format f = wn_format_parse("nope");   /* the return type is the enum */
     CHECK(f == WN_FMT_UNKNOWN);
+    wn_page_type t = wn_page_type_parse("Forum");
+    CHECK(t == WN_PAGE_FORUM);
+    CHECK_EQ_INT(wn_page_type_parse("nope"), WN_PAGE_INVALID);
+    CHECK_EQ_INT(wn_page_type_parse(NULL), WN_PAGE_INVALID);
+    CHECK_EQ_INT(wn_article_page_type(NULL), WN_PAGE_UNKNOWN);
 
     wn_article *a = extract(STORY, NULL);
     out_buf b = { { 0 }, 0 };
