@@ -280,8 +280,9 @@ WN_API wn_status wn_render(const wn_article *a, wn_format fmt, unsigned flags,
                            wn_sink_fn sink, void *ctx);
 
 /* The user comments alone (extracted with WN_OPT_COMMENTS) in WN_FMT_TEXT,
- * WN_FMT_MARKDOWN or WN_FMT_HTML (WN_ERR_ARG for JSON). Writes nothing when
- * the article has no comments. */
+ * WN_FMT_MARKDOWN or WN_FMT_HTML (an <article> element, as the JSON "html"
+ * field); WN_ERR_ARG for JSON, another fmt, or a NULL a or sink. Writes nothing
+ * when the article has no comments. Otherwise as wn_render. */
 WN_API wn_status wn_render_comments(const wn_article *a, wn_format fmt, unsigned flags,
                                     wn_sink_fn sink, void *ctx);
 

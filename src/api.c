@@ -262,8 +262,8 @@ WN_API wn_status wn_render_comments(const wn_article *a, wn_format fmt, unsigned
     case WN_FMT_MARKDOWN:
         return a->comments ? wn_render_markdown(a->comments, flags, sink, ctx) : WN_OK;
     case WN_FMT_HTML:
-        return a->comments ? wn_render_html(a->comments, flags, sink, ctx) : WN_OK;
-    case WN_FMT_JSON:
+        return a->comments ? wn_render_html(a->comments, a, flags, sink, ctx) : WN_OK;
+    case WN_FMT_JSON: case WN_FMT_UNKNOWN:
         break;
     }
     return WN_ERR_ARG;

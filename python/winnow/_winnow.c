@@ -695,13 +695,16 @@ static PyObject *do_extract(wn_extractor *ex, const xopts *o, PyObject *html, Py
     wn_error err = { WN_OK, NULL, 0 };
     wn_status st;
     outbuf b = {0};
+    /* Plain text without comments, links or images is the extraction's own text. */
+    const unsigned text_extras = WN_RENDER_COMMENTS | WN_RENDER_LINKS | WN_RENDER_IMAGES;
+    int own_text = o->format == WN_FMT_TEXT && !(o->render_flags & text_extras);
     Py_BEGIN_ALLOW_THREADS
     if (lock)
         PyThread_acquire_lock(lock, WAIT_LOCK);
     st = wn_extract(ex, in.p, (size_t)in.n, url, &self->a, &err);
     if (lock)
         PyThread_release_lock(lock);
-    if (st == WN_OK && (o->format != WN_FMT_TEXT || (o->render_flags & WN_RENDER_COMMENTS)))
+    if (st == WN_OK && !own_text)
         st = wn_render(self->a, o->format, o->render_flags, outbuf_sink, &b);
     Py_END_ALLOW_THREADS
     page_release(&in);
@@ -710,8 +713,7 @@ static PyObject *do_extract(wn_extractor *ex, const xopts *o, PyObject *html, Py
         Py_DECREF(self);
         return b.failed ? PyErr_NoMemory() : raise_status(st, &err);
     }
-    if (o->format == WN_FMT_TEXT && !(o->render_flags & WN_RENDER_COMMENTS)) {
-        /* The plain text is made by the extraction itself. */
+    if (own_text) {
         const char *t = wn_article_get(self->a, WN_FIELD_TEXT);
         self->content = str_trimmed(t ? t : "", t ? strlen(t) : 0);
     } else if (o->format == WN_FMT_JSON) {
