@@ -179,6 +179,13 @@ done
 expect_status 0 "$TOOL" warc-pack --no-gzip -o "$TMP/tree.warc" "$TMP/tree"
 expect_grep "$TMP/tree.warc" "WARC-Target-URI: http://localhost/sub/deeper/deep.HTM" "warc-pack takes the same files"
 expect_grep "$TMP/tree.warc" "WARC-Target-URI: http://localhost/sub/inner.xhtml" "warc-pack takes .xhtml"
+# warc: the same rule for WARC files (byte order of paths: a/x.warc before b.warc)
+mkdir -p "$TMP/warcs/a"
+"$TOOL" warc-pack --no-gzip -o "$TMP/warcs/b.warc" "$TMP/tree/top.html" 2>/dev/null
+"$TOOL" warc-pack --no-gzip -o "$TMP/warcs/a/x.WARC" "$TMP/tree/sub/inner.xhtml" 2>/dev/null
+expect_status 0 "$TOOL" warc -q "$TMP/warcs"
+order=$(grep -o 'SUBPAGE\|TOPPAGE' "$TMP/out" | tr '\n' ' ')
+if [ "$order" = "SUBPAGE TOPPAGE " ]; then ok; else bad "warc directory order: $order"; fi
 mkdir -p "$TMP/empty"
 expect_status 1 "$TOOL" "$TMP/empty"
 expect_grep "$TMP/err" "$TMP/empty: no \*.html, \*.htm or \*.xhtml files below this directory" "empty folder message"
