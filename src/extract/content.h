@@ -23,4 +23,11 @@ typedef struct wn_content {
 int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
                     const wn_options *opt, wn_content *out, wn_buf *explain);
 
+/* Product pages (type_product.c): when the page's JSON-LD Product has a
+ * description and the article text (text, NUL-terminated) lacks most of its
+ * words, add it to body (a fragment of dst) as a paragraph after the opening
+ * heading. Returns 1 when added, 0 when not, -1 out of memory. */
+int wn_product_add_description(const wn_doc *page, wn_page_type type, wn_doc *dst,
+                               wn_node *body, const char *text);
+
 #endif

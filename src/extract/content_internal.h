@@ -54,6 +54,7 @@ typedef struct wn_cstat {
 #define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
 #define VC_LEAD     0x0400u  /* lead/standfirst/summary paragraphs */
 #define VC_RECIPE   0x0800u  /* ingredient lists and recipe steps: short lines that are content */
+#define VC_PRODUCT_DESC 0x1000u  /* product pages only: a description or specification block */
 #define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* A dropped node also carries its reason (enum wn_why) in flag bits 24-31,
@@ -127,6 +128,11 @@ bool     wn_type_list_choose(wn_cctx *c);
 /* type_forum.c: forum threads (dispatch on c->pt->type inside) */
 unsigned wn_forum_names(const wn_cctx *c, unsigned v);
 void     wn_forum_thread(wn_cctx *c);
+
+/* type_product.c: product pages (dispatch on c->pt->type inside) */
+unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
+bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);
+void     wn_product_root(wn_cctx *c);
 
 /* stopwords.c */
 bool     wn_is_stopword(const char *w, size_t n);

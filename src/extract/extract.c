@@ -198,6 +198,21 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
     st = wn_render_text(a->body, 0, buf_sink, &ex->text);
     if (st != WN_OK)
         goto fail;
+    if (a->page_type == WN_PAGE_PRODUCT) {
+        /* A product's description kept only in its JSON-LD joins the text. */
+        int added = wn_product_add_description(page, a->page_type, a->doc, a->body,
+                                               wn_buf_cstr(&ex->text));
+        if (added < 0) {
+            st = WN_ERR_NOMEM;
+            goto fail;
+        }
+        if (added > 0) {
+            wn_buf_clear(&ex->text);
+            st = wn_render_text(a->body, 0, buf_sink, &ex->text);
+            if (st != WN_OK)
+                goto fail;
+        }
+    }
     a->text = wn_arena_strdup(&a->doc->arena, ex->text.p ? ex->text.p : "", ex->text.n);
     if (a->text == NULL) {
         st = WN_ERR_NOMEM;

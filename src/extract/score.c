@@ -305,8 +305,8 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (wn_attrs_hidden(at))
-        return WHY_HIDDEN;
+    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x))
+        return WHY_HIDDEN;   /* (a product's description in a closed tab is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];
@@ -377,8 +377,10 @@ int wn_walk(wn_cctx *c)
                     c->vc_cls[x->id] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
                     c->vc_id[x->id] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
                     /* Type hooks: a forum's "comments" are its posts. */
-                    c->vc_cls[x->id] = (uint16_t)wn_forum_names(c, c->vc_cls[x->id]);
-                    c->vc_id[x->id] = (uint16_t)wn_forum_names(c, c->vc_id[x->id]);
+                    c->vc_cls[x->id] = (uint16_t)wn_product_names(c, at.cls,
+                                                     wn_forum_names(c, c->vc_cls[x->id]));
+                    c->vc_id[x->id] = (uint16_t)wn_product_names(c, at.id,
+                                                    wn_forum_names(c, c->vc_id[x->id]));
                     c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id] | VC_DONE;
                 }
             } else {
@@ -1003,4 +1005,5 @@ void wn_pick_root(wn_cctx *c)
     pick_root(c);
     /* Type hooks: on a forum the container grows to the whole thread. */
     wn_forum_thread(c);
+    wn_product_root(c);
 }

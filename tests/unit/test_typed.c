@@ -141,10 +141,86 @@ static void test_forum_teaser_rail_is_not_thread(void)
     wn_article_free(a);
 }
 
+/* MARK: product pages ---------------------------------------------------------- */
+
+/* A product page: the description sits in a tab the page hides until it is
+ * clicked, and customer reviews (many paragraphs) outweigh it; a rail of
+ * other products follows. On a page classified as a product the description
+ * is the text, the reviews and the rail are not. */
+static const char product_html[] =
+    "<html><head><title>Field lantern</title></head><body>"
+    "<div class='product'><h1>Field lantern</h1><span class='price'>$39.00</span>"
+    "<div class='tabs'><div id='tab-description' class='tab-panel' hidden>"
+    "<p>This lantern runs for thirty hours on one charge and folds flat into a side pocket, "
+    "so it goes on every trip without taking the room of a water bottle.</p>"
+    "<p>The shade is frosted glass in a steel cage, and the handle doubles as a hook for "
+    "the ridge line of a tarp.</p></div></div></div>"
+    "<div id='reviews' class='product-reviews'>"
+    "<div class='review'><p>Bought two of these for the cabin and they have been great, "
+    "bright enough to read by, and the battery lasts the whole weekend easily.</p></div>"
+    "<div class='review'><p>Solid build, although the hook is a little small for thick "
+    "branches, but overall I would definitely buy it again for camping.</p></div>"
+    "<div class='review'><p>My kids love it, they take it everywhere, it survived being "
+    "dropped on rocks twice, and it still works perfectly after a year.</p></div>"
+    "<div class='review'><p>Good value for the price, the light is warm and pleasant, and "
+    "charging with the cable from my phone works fine, which is handy.</p></div></div>"
+    "<div class='recently-viewed'><h3>You viewed</h3><div><a href='/p/1'>Trail mug</a> "
+    "$12.00, a mug that keeps your coffee warm for a long morning walk in the hills.</div>"
+    "</div></body></html>";
+
+static void test_product_page(void)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(product_html, &opt, &a);
+    CHECK(strstr(t, "runs for thirty hours on one charge") != NULL);
+    CHECK(strstr(t, "frosted glass in a steel cage") != NULL);
+    CHECK(strstr(t, "Bought two of these") == NULL);
+    CHECK(strstr(t, "My kids love it") == NULL);
+    CHECK(strstr(t, "keeps your coffee warm") == NULL);
+    wn_article_free(a);
+}
+
+/* The description only in the page's JSON-LD: it joins the text once; a page
+ * that shows it already does not get it twice. */
+static void test_product_jsonld_description(void)
+{
+    static const char html[] =
+        "<html><head><title>Cedar planter</title>"
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Cedar planter\"},"
+        "{\"@type\":\"Product\",\"name\":\"Cedar planter\",\"description\":\"A raised "
+        "planter of untreated cedar boards that weathers to silver grey and holds enough "
+        "soil for tomatoes.\",\"offers\":{\"@type\":\"Offer\",\"price\":\"89.00\"}}]}</script>"
+        "</head><body><div class='product'><h1>Cedar planter</h1><p class='price'>$89.00 - "
+        "free delivery on orders over fifty dollars, returns within thirty days.</p>"
+        "<p>Choose a size and add it to your basket; we ship from our own workshop.</p>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    const char *d = strstr(t, "weathers to silver grey");
+    CHECK(d != NULL);
+    CHECK(d == NULL || strstr(d + 1, "weathers to silver grey") == NULL);
+    wn_article_free(a);
+
+    /* As an article page the JSON-LD is metadata only. */
+    opt.page_type = WN_PAGE_ARTICLE;
+    t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "weathers to silver grey") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_form_holds_article);
     RUN(test_forum_thread);
     RUN(test_forum_teaser_rail_is_not_thread);
+    RUN(test_product_page);
+    RUN(test_product_jsonld_description);
     CHECK_DONE();
 }

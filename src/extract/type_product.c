@@ -1,0 +1,260 @@
+/*
+ * type_product.c: product pages. What the page is about is the product: its
+ * name, price, description and specification tables. What the article rules
+ * keep by mistake there is everything else that scores like text: customer
+ * reviews (many short paragraphs, they often outscore a description written
+ * as one block), "customers also bought" and "recently viewed" rails, and
+ * what they miss is a description kept in a tab the page hides until clicked.
+ * On a page classified as a product:
+ *
+ *  - blocks named like a description or specification weigh as content, and
+ *    are not left out for being hidden (an inactive tab is still the text);
+ *  - blocks named like reviews or ratings are user comments: left out of the
+ *    candidates, dropped from the article, returned with WN_OPT_COMMENTS;
+ *  - blocks named like recommendation rails never become the article and are
+ *    dropped from it whatever their size (wn_product_root, at the end of
+ *    wn_pick_root).
+ */
+#include <string.h>
+
+#include "core/json.h"
+#include "extract/content_internal.h"
+#include "extract/pagetype.h"
+
+/* The JSON-LD walk: nesting and values looked at, at most. */
+#define DESC_MAX_DEPTH 32
+#define DESC_MAX_NODES 20000
+/* A description shorter than this (characters) is a tagline, not the text. */
+#define DESC_MIN_CHARS 40
+/* The article already holds the description when this share of its words occurs. */
+#define DESC_MIN_COVER 0.5f
+/* Scratch memory for parsing the page's JSON-LD. */
+#define DESC_SCRATCH_BYTES (8u << 20)
+
+/* Substrings of class/id values (lowercased). */
+static const char *const desc_names[] = {
+    "description", "product-detail", "productdetail", "product_detail", "product-desc",
+    "productdesc", "product_desc", "specification", "product-info", "product_info",
+    "productinfo",
+};
+static const char *const review_names[] = {
+    "review", "rating", "testimonial",
+};
+static const char *const rail_names[] = {
+    "related", "recommend", "similar", "also-bought", "alsobought", "also-like", "upsell",
+    "up-sell", "cross-sell", "crosssell", "recently-viewed", "recentlyviewed",
+    "recently_viewed", "you-may", "complete-the-look",
+};
+
+static bool has_any(const char *low, size_t n, const char *const *names, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        size_t m = strlen(names[i]);
+        for (size_t j = 0; j + m <= n; j++)
+            if (low[j] == names[i][0] && memcmp(low + j, names[i], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool slice_has_lower(wn_str v, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= v.n; i++) {
+        size_t k = 0;
+        while (k < m && wn_ascii_lower(v.p[i + k]) == needle[k])
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || s.n == 0)
+        return v;
+    char low[256];
+    size_t n = s.n < sizeof low ? s.n : sizeof low;
+    wn_ascii_lower_n(low, s.p, n);
+    if (has_any(low, n, desc_names, COUNT(desc_names)))
+        return (v & ~(unsigned)(VC_UNLIKELY | VC_NEG | VC_BOILER | VC_COMMENT | VC_TEASER)) |
+               VC_POS | VC_PRODUCT_DESC;
+    if (has_any(low, n, review_names, COUNT(review_names)))
+        return (v & ~(unsigned)VC_MAYBE) | VC_COMMENT | VC_UNLIKELY | VC_NEG;
+    if (has_any(low, n, rail_names, COUNT(rail_names)))
+        return (v & ~(unsigned)VC_MAYBE) | VC_TEASER | VC_BOILER | VC_UNLIKELY | VC_NEG;
+    return v;
+}
+
+bool wn_product_shows_hidden(const wn_cctx *c, const wn_node *x)
+{
+    return c->pt != NULL && c->pt->type == WN_PAGE_PRODUCT && (c->vc[x->id] & VC_PRODUCT_DESC);
+}
+
+void wn_product_root(wn_cctx *c)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || c->root == NULL)
+        return;
+    for (wn_node *x = c->root->first; x; ) {
+        bool skip = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0 || x->type != WN_NODE_ELEMENT;
+        if (!skip && !(c->nf[x->id] & CN_KEEP) && !(c->vc[x->id] & VC_PRODUCT_DESC) &&
+            (c->vc[x->id] & (VC_TEASER | VC_COMMENT))) {
+            wn_drop(c, x, (c->vc[x->id] & VC_COMMENT) ? WHY_COMMENTS : WHY_TEASER);
+            skip = true;
+        }
+        x = wn_dom_next(c->root, x, skip);
+    }
+}
+
+/* MARK: the description from JSON-LD ------------------------------------------ */
+
+/* schema.org types whose "description" is the product's own text. */
+static const char *const product_types[] = {
+    "Product", "ProductGroup", "ProductModel", "IndividualProduct",
+};
+
+static bool is_product_object(const wn_json *o)
+{
+    const wn_json *t = wn_json_get(o, "@type");
+    const wn_json *one = t && t->type == WN_JSON_ARRAY ? t->first : t;
+    for (; one; one = t->type == WN_JSON_ARRAY ? one->next : NULL) {
+        if (one->type != WN_JSON_STRING)
+            continue;
+        for (size_t i = 0; i < COUNT(product_types); i++)
+            if (wn_str_eq(one->str, product_types[i]))
+                return true;
+    }
+    return false;
+}
+
+/* The first product description in a JSON-LD value: a bounded pre-order walk. */
+static const wn_json *find_description(const wn_json *root)
+{
+    const wn_json *stack[DESC_MAX_DEPTH];
+    size_t depth = 0, visited = 0;
+    stack[0] = root;
+    while (visited++ < DESC_MAX_NODES) {
+        const wn_json *v = stack[depth];
+        if (v->type == WN_JSON_OBJECT && is_product_object(v)) {
+            const wn_json *d = wn_json_get(v, "description");
+            if (d && d->type == WN_JSON_STRING && d->str.n >= DESC_MIN_CHARS)
+                return d;
+        }
+        if ((v->type == WN_JSON_OBJECT || v->type == WN_JSON_ARRAY) && v->first &&
+            depth + 1 < DESC_MAX_DEPTH) {
+            stack[++depth] = v->first;
+            continue;
+        }
+        while (depth > 0 && stack[depth]->next == NULL)
+            depth--;
+        if (depth == 0)
+            break;
+        stack[depth] = stack[depth]->next;
+    }
+    return NULL;
+}
+
+/* Do most of desc's words (runs of 4+ ASCII letters or digits) occur in the
+ * lowercased article text? */
+static bool covered(const char *desc, size_t dn, const char *text)
+{
+    size_t words = 0, found = 0;
+    char w[64];
+    for (size_t i = 0; i < dn; ) {
+        size_t k = 0;
+        while (i < dn && (unsigned char)desc[i] < 0x80 &&
+               (((desc[i] | 0x20) >= 'a' && (desc[i] | 0x20) <= 'z') ||
+                (desc[i] >= '0' && desc[i] <= '9'))) {
+            if (k < sizeof w - 1)
+                w[k++] = wn_ascii_lower(desc[i]);
+            i++;
+        }
+        if (k >= 4 && k < sizeof w - 1) {
+            w[k] = '\0';
+            words++;
+            if (strstr(text, w))
+                found++;
+        }
+        if (k == 0)
+            i++;
+    }
+    return words == 0 || (float)found >= DESC_MIN_COVER * (float)words;
+}
+
+int wn_product_add_description(const wn_doc *page, wn_page_type type, wn_doc *dst,
+                               wn_node *body, const char *text)
+{
+    if (type != WN_PAGE_PRODUCT || page == NULL || page->root == NULL || body == NULL)
+        return 0;
+    wn_arena scratch;
+    wn_arena_init(&scratch, DESC_SCRATCH_BYTES);
+    const wn_json *desc = NULL;
+    for (const wn_node *x = page->root; x && desc == NULL; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT && wn_is_html(x, WN_TAG_SCRIPT)) {
+            skip = true;
+            wn_str ty = wn_dom_attr_value(x, "type");
+            const wn_node *t = x->first;
+            if (t && t->type == WN_NODE_TEXT && slice_has_lower(ty, "ld+json")) {
+                const wn_json *root = wn_json_parse(&scratch, t->text.p, t->text.n, DESC_MAX_DEPTH, NULL);
+                if (root == NULL) {
+                    /* Templates paste raw line breaks into strings: as spaces they parse. */
+                    char *copy = wn_arena_alloc(&scratch, t->text.n + 1);
+                    for (size_t i = 0; copy && i < t->text.n; i++)
+                        copy[i] = (unsigned char)t->text.p[i] < 0x20 ? ' ' : t->text.p[i];
+                    if (copy)
+                        root = wn_json_parse(&scratch, copy, t->text.n, DESC_MAX_DEPTH, NULL);
+                }
+                if (root)
+                    desc = find_description(root);
+            }
+        }
+        x = wn_dom_next(page->root, x, skip);
+    }
+    int rc = 0;
+    if (desc) {
+        /* Lowercase the article text once for the word test. */
+        size_t tn = text ? strlen(text) : 0;
+        char *low = wn_arena_alloc(&scratch, tn + 1);
+        if (low == NULL) {
+            rc = -1;
+        } else {
+            wn_ascii_lower_n(low, text ? text : "", tn);
+            low[tn] = '\0';
+            if (!covered(desc->str.p, desc->str.n, low)) {
+                /* Markup inside the string is left out; what is between tags stays. */
+                char *s = wn_arena_alloc(&dst->arena, desc->str.n + 1);
+                size_t n = 0;
+                bool in_tag = false;
+                for (size_t i = 0; s && i < desc->str.n; i++) {
+                    char ch = desc->str.p[i];
+                    if (ch == '<')
+                        in_tag = true;
+                    else if (ch == '>' && in_tag)
+                        in_tag = false, s[n++] = ' ';
+                    else if (!in_tag)
+                        s[n++] = ch;
+                }
+                wn_node *p = s ? wn_dom_new_element(dst, WN_NS_HTML, WN_TAG_P, wn_str_make("p", 1)) : NULL;
+                wn_node *tx = p ? wn_dom_new_text(dst, wn_str_make(s, n)) : NULL;
+                if (tx == NULL) {
+                    rc = -1;
+                } else {
+                    wn_dom_append(p, tx);
+                    /* After the product's name when the article opens with it. */
+                    wn_node *ref = body->first;
+                    if (ref && ref->type == WN_NODE_ELEMENT && ref->tag >= WN_TAG_H1 &&
+                        ref->tag <= WN_TAG_H6)
+                        ref = ref->next;
+                    wn_dom_insert_before(body, p, ref);
+                    rc = 1;
+                }
+            }
+        }
+    }
+    wn_arena_fini(&scratch);
+    return rc;
+}
