@@ -136,8 +136,9 @@ check:
 	$(MAKE) BUILD=asan test
 
 bench:
-	$(MAKE) BUILD=release all
+	$(MAKE) BUILD=release all python
 	sh bench/run.sh build/release
+	$(PYTHON) python/bench.py
 
 FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 60

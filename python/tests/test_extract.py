@@ -102,6 +102,8 @@ def test_comments_and_lists():
     a = winnow.extract(RICH, comments=True)
     assert a.comments is not None and "First comment here" in a.comments
     assert "First comment here" not in a.text
+    assert a.comments == a.to_dict()["comments"]     # wn_render_comments == the JSON field
+    assert winnow.extract(RICH).comments is None
     assert a.tags == [] or isinstance(a.tags, list)
     assert isinstance(a.categories, list)
     assert a.url == "https://site.example/rich"

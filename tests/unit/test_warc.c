@@ -405,6 +405,7 @@ static void test_gzip_members_fields(void)
     CHECK_EQ_MEM(rec.payload, rec.payload_len, "<p>page A</p>");
     CHECK_EQ_INT(rec.payload_truncated, 0);
     CHECK(rec.payload_error == NULL);
+    CHECK_EQ_MEM(rec.http_header, rec.http_header_len, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n");
     CHECK_EQ_INT(wn_warc_next(w, &rec, NULL), WN_OK);
     CHECK_EQ_STR(rec.target_uri, "http://example.com/b");
     CHECK_EQ_STR(rec.charset, "utf-8");
@@ -1442,6 +1443,9 @@ static void test_chunked(void)
     CHECK_EQ_MEM(rec.payload, rec.payload_len, "hello world");
     CHECK_EQ_INT(rec.payload_truncated, 0);
     CHECK(rec.payload_error == NULL);
+    /* the header block as received, untouched by undoing the chunking after it */
+    CHECK_EQ_MEM(rec.http_header, rec.http_header_len,
+                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n");
     wn_warc_close(w);
 
     /* "ZZ" is not a chunk size: keep what came before, flag the record */
