@@ -83,8 +83,8 @@ $(OUT)/html5lib-runner: $(wildcard tests/html5lib/*.c) tests/html5lib/runner.h $
 # package under $(OUT)/python. PYTHON is Debian's interpreter, which has the
 # python3-dev headers and the test modules (pytest, dask).
 PYTHON ?= /usr/bin/python3
-PY_INC  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_paths()['include'])")
-PY_EXT  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+PY_INC  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_paths()['include'])" 2>/dev/null)
+PY_EXT  = $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))" 2>/dev/null)
 PY_SRC  := $(sort $(wildcard python/winnow/*.py python/winnow/*.pyi)) python/winnow/py.typed
 PY_ROOT := $(if $(filter release,$(BUILD)),python,$(OUT)/python)
 PY_MOD   = $(PY_ROOT)/winnow/_winnow$(PY_EXT)
