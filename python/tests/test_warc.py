@@ -230,3 +230,44 @@ def test_run_arguments(tmp_path, warc_file):
         warc.run(big, io.BytesIO(), threads=1, progress=boom)
     except KeyError:
         pass   # raised when the run lasted long enough for a progress call
+
+
+def test_misbehaving_file_objects_raise_instead_of_crashing(warc_file):
+    data = open(warc_file(3), "rb").read()
+
+    class Base:
+        def __init__(self):
+            self.b = io.BytesIO(data)
+
+    class TooMany(Base):
+        def readinto(self, b):
+            self.b.readinto(b)
+            return len(b) + 10
+
+    class Negative(Base):
+        def readinto(self, b):
+            return -3
+
+    class NonBlocking(Base):
+        def readinto(self, b):
+            return None
+
+    class Text(Base):
+        def read(self, n):
+            return "WARC/1.1"
+
+    class Keeper(Base):
+        def readinto(self, b):
+            n = self.b.readinto(b)
+            self.kept = b                    # the buffer it was given,
+            self.view = memoryview(b)        # and a view of it, kept after the call
+            return n
+
+    for cls, exc in ((TooMany, ValueError), (Negative, ValueError), (NonBlocking, BlockingIOError),
+                     (Text, TypeError)):
+        with pytest.raises(exc):
+            list(warc.records(cls()))
+    k = Keeper()
+    assert len(list(warc.records(k))) == 3
+    bytes(k.kept), bytes(k.view)             # Python's own memory: still valid to read
+    k.view[:4] = b"XXXX"

@@ -860,31 +860,23 @@ static long py_read(void *ctx, void *buf, size_t n)
         n = PY_READ_MAX;
     PyGILState_STATE g = PyGILState_Ensure();
     if (self->use_readinto) {
-        PyObject *mv = PyMemoryView_FromMemory(buf, (Py_ssize_t)n, PyBUF_WRITE);
-        PyObject *r = mv ? PyObject_CallMethod(self->file, "readinto", "O", mv) : NULL;
+        /* readinto() gets a bytearray of its own, never a view of the library's
+         * buffer: a file object may keep what it is given (a view of a view
+         * survives memoryview.release()), and Python memory stays valid for it. */
+        PyObject *ba = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)n);
+        PyObject *r = ba ? PyObject_CallMethod(self->file, "readinto", "O", ba) : NULL;
         if (r == Py_None) {
             PyErr_SetString(PyExc_BlockingIOError, "the file has no data now (non-blocking)");
         } else if (r != NULL) {
             Py_ssize_t k = PyLong_AsSsize_t(r);
-            if (k >= 0 && (size_t)k <= n)
+            if (k >= 0 && (size_t)k <= n && PyByteArray_GET_SIZE(ba) == (Py_ssize_t)n) {
+                memcpy(buf, PyByteArray_AS_STRING(ba), (size_t)k);
                 got = (long)k;
-            else if (!PyErr_Occurred())
+            } else if (!PyErr_Occurred())
                 PyErr_SetString(PyExc_ValueError, "readinto() returned an invalid count");
         }
         Py_XDECREF(r);
-        if (mv) {
-            /* The buffer is the library's: no view of it may outlive this call. */
-            saved_exc keep = {0};
-            exc_keep(&keep);
-            PyObject *rel = PyObject_CallMethod(mv, "release", NULL);
-            if (rel == NULL) {
-                got = -1;   /* the file kept an export of our buffer */
-                exc_keep(&keep);
-            }
-            Py_XDECREF(rel);
-            exc_restore(&keep);
-            Py_DECREF(mv);
-        }
+        Py_XDECREF(ba);
     } else {
         PyObject *data = PyObject_CallMethod(self->file, "read", "n", (Py_ssize_t)n);
         if (data && PyBytes_Check(data) && (size_t)PyBytes_GET_SIZE(data) <= n) {

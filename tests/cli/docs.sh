@@ -16,8 +16,9 @@ ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # Options of other programs that the documents name alone in backticks (Slurm,
-# GNU parallel, Dask, the repository's scripts); any other must be winnow's.
+# GNU parallel, Dask, the repository's scripts, pip and venv); any other must be winnow's.
 FOREIGN="--array --cpus-per-task --mem --time --job-name --joblog --retry-failed --nthreads --fuzz --big"
+FOREIGN="$FOREIGN --no-build-isolation --system-site-packages"
 
 # The --options a Markdown document gives winnow: those on a winnow command line
 # (up to a pipe, ;, &&, a comment or the closing backtick) and those named alone
