@@ -62,4 +62,5 @@ def test_no_growth_over_many_calls(tmp_path):
     tracemalloc.stop()
     r1 = rss()
     assert t1 - t0 < 64 * 1024, (t0, t1)          # Python objects: nothing kept
-    assert r1 - r0 < 8 * 1024 * 1024, (r0, r1)    # C memory: 400 rounds, under 8 MiB
+    if os.environ.get("WINNOW_SANITIZED") != "1":  # ASan holds freed memory in quarantine
+        assert r1 - r0 < 8 * 1024 * 1024, (r0, r1)    # C memory: 400 rounds, under 8 MiB

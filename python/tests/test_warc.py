@@ -171,7 +171,8 @@ def test_memory_stays_flat_over_many_records(tmp_path):
     # peak RSS (C memory included) grows by less than 20 MiB.
     assert snap1 - snap0 < 256 * 1024, (snap0, snap1)
     assert peak - snap0 < 4 * 1024 * 1024
-    assert rss1 - rss0 < 20 * 1024, (rss0, rss1)
+    if os.environ.get("WINNOW_SANITIZED") != "1":   # ASan holds freed memory in quarantine
+        assert rss1 - rss0 < 20 * 1024, (rss0, rss1)
 
 
 def test_run_equals_the_tool(cli, tmp_path, warc_file):
