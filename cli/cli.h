@@ -123,7 +123,8 @@ typedef struct cli_files {
 } cli_files;
 
 /* The names each command takes from a directory (any letter case):
- * pages *.html, *.htm, *.xhtml and their .gz forms; WARC *.warc, *.warc.gz, *.warc.zst. */
+ * pages *.html, *.htm, *.xhtml and their .gz forms; WARC *.warc, *.warc.gz, *.warc.zst
+ * and ARC *.arc, *.arc.gz. */
 int cli_is_page_name(const char *name);
 int cli_is_warc_name(const char *name);
 

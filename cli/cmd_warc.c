@@ -27,7 +27,7 @@ typedef struct warc_args {
 enum {
     OPT_READERS = 256, OPT_MAX_BUFFERED, OPT_STATUS, OPT_MIME, OPT_NO_ERROR_LINES, OPT_STATS,
     OPT_PROGRESS, OPT_TIME_LIMIT, OPT_MAX_MEMORY, OPT_MAX_INPUT, OPT_MAX_IN_FLIGHT, OPT_COMMENTS,
-    OPT_WITH_MARKDOWN, OPT_WITH_HTML
+    OPT_WITH_MARKDOWN, OPT_WITH_HTML, OPT_PATHS_FROM
 };
 
 static const cli_option warc_options[] = {
@@ -35,6 +35,7 @@ static const cli_option warc_options[] = {
     { 'j', 'j', "jobs", "N", "worker threads (default: online CPUs; 1: one thread reads and extracts)" },
     { OPT_READERS, 0, "readers", "N", "files read at once (default: 1 below 8 threads, else one per 6)" },
     { OPT_MAX_BUFFERED, 0, "max-buffered", "MB", "with several readers: later files' output held in memory (default 512)" },
+    { OPT_PATHS_FROM, 0, "paths-from", "FILE", "read input paths from FILE, one a line (-: stdin)" },
     { OPT_STATUS, 0, "status", "LIST", "HTTP statuses to extract: 200,301 | 2xx | all (default 2xx)" },
     { OPT_MIME, 0, "mime", "LIST", "MIME types to extract (default text/html,application/xhtml+xml; TYPE/* and *)" },
     { OPT_NO_ERROR_LINES, 0, "no-error-lines", NULL, "count failed records in the stats only, no {\"error\":..} lines" },
@@ -56,8 +57,9 @@ static void usage(FILE *f)
 {
     fputs("usage: winnow warc [OPTIONS] FILE|DIR|-...\n"
           "Every HTML response record becomes one JSON line, in input order. A DIR gives the\n"
-          "*.warc, *.warc.gz, *.warc.zst files below it, recursively, in byte order of their\n"
-          "paths; -: read paths from stdin, one a line.\n",
+          "*.warc, *.warc.gz, *.warc.zst, *.arc, *.arc.gz files below it, recursively, in byte\n"
+          "order of their paths; -: stdin, read as a WARC or ARC stream when it starts like\n"
+          "one (gzip, zstd, WARC/, filedesc://), else as a list of paths, one a line.\n",
           f);
     cli_print_options(f, warc_options);
     fputs("exit status: 0 all records ok, 1 some records or files failed, 2 usage error,\n"
@@ -75,26 +77,118 @@ static int add_path(cli_files *out, const char *p)
     struct stat sb;
     if (stat(p, &sb) != 0)
         cli_error("%s: %s", p, strerror(errno));
-    return cli_expand(out, p, cli_is_warc_name, "*.warc, *.warc.gz or *.warc.zst files");
+    return cli_expand(out, p, cli_is_warc_name, "*.warc, *.warc.gz, *.warc.zst, *.arc or *.arc.gz files");
 }
 
-/* One path per line; blank lines are ignored. */
-static int add_stdin_list(cli_files *out)
+/* The first bytes of stdin, read to tell a stream from a list of paths; they
+ * are handed out again before the rest. */
+typedef struct stdin_peek {
+    unsigned char b[16];
+    size_t n, at;
+} stdin_peek;
+
+static long read_fd0(void *buf, size_t n)
+{
+    for (;;) {
+        ssize_t r = read(STDIN_FILENO, buf, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        return (long)r;
+    }
+}
+
+static long stdin_stream_read(void *ctx, void *buf, size_t n)
+{
+    stdin_peek *pk = ctx;
+    if (pk->at < pk->n) {
+        size_t k = pk->n - pk->at < n ? pk->n - pk->at : n;
+        memcpy(buf, pk->b + pk->at, k);
+        pk->at += k;
+        return (long)k;
+    }
+    return read_fd0(buf, n);
+}
+
+/* Does stdin start like a WARC or ARC stream? gzip or zstd magic (a zstd
+ * skippable frame too: the dictionary of a .warc.zst), "WARC/", "filedesc://". */
+static int peek_is_stream(stdin_peek *pk)
+{
+    while (pk->n < 11) {
+        long r = read_fd0(pk->b + pk->n, 11 - pk->n);
+        if (r <= 0)
+            break;
+        pk->n += (size_t)r;
+    }
+    const unsigned char *b = pk->b;
+    size_t n = pk->n;
+    return (n >= 2 && b[0] == 0x1f && b[1] == 0x8b) ||
+           (n >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd) ||
+           (n >= 4 && (b[0] & 0xf0) == 0x50 && b[1] == 0x2a && b[2] == 0x4d && b[3] == 0x18) ||
+           (n >= 5 && memcmp(b, "WARC/", 5) == 0) ||
+           (n >= 11 && memcmp(b, "filedesc://", 11) == 0);
+}
+
+/* One path per line from f (after the bytes in pk, when given); blank lines
+ * are ignored. */
+static int add_list(cli_files *out, FILE *f, const stdin_peek *pk)
 {
     char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int rc = 0;
-    while (rc >= 0 && (len = getline(&line, &cap, stdin)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0)
+    size_t cap = 0, len = 0;
+    int rc = 0, c;
+    size_t at = 0;
+    for (;;) {
+        if (pk != NULL && at < pk->n)
+            c = pk->b[at++];
+        else
+            c = getc(f);
+        if (c != EOF && c != '\n') {
+            if (len + 2 > cap) {
+                char *nl = realloc(line, cap ? cap * 2 : 256);
+                if (nl == NULL) {
+                    free(line);
+                    cli_error("out of memory reading a list of paths");
+                    return -1;
+                }
+                line = nl;
+                cap = cap ? cap * 2 : 256;
+            }
+            line[len++] = (char)c;
             continue;
-        int r = add_path(out, line);
-        if (r < 0 || (r > 0 && rc == 0))
-            rc = r;
+        }
+        while (len > 0 && line[len - 1] == '\r')
+            len--;
+        if (len > 0) {
+            line[len] = '\0';
+            int r = add_path(out, line);
+            if (r < 0 || (r > 0 && rc == 0))
+                rc = r;
+            if (r < 0)
+                break;
+        }
+        len = 0;
+        if (c == EOF)
+            break;
     }
     free(line);
+    return rc;
+}
+
+/* --paths-from FILE (or - for stdin). */
+static int add_paths_from(cli_files *out, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return add_list(out, stdin, NULL);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        cli_error("%s: %s", path, strerror(errno));
+        return 1;
+    }
+    int rc = add_list(out, f, NULL);
+    if (ferror(f) && rc == 0) {
+        cli_error("%s: read error", path);
+        rc = 1;
+    }
+    fclose(f);
     return rc;
 }
 
@@ -216,6 +310,7 @@ int cmd_warc(int argc, char **argv)
     warc_args a;
     cli_files inputs = {0};
     int status = EXIT_OK, used_stdin = 0;
+    stdin_peek peek = {{0}, 0, 0};
     unsigned long v;
     unsigned long long size;
 
@@ -276,12 +371,26 @@ int cmd_warc(int argc, char **argv)
             break;
         case OPT_WITH_MARKDOWN: a.opt.render_flags |= WN_RENDER_JSON_MARKDOWN; break;
         case OPT_WITH_HTML: a.opt.render_flags |= WN_RENDER_JSON_HTML; break;
+        case OPT_PATHS_FROM:
         case CLI_OPERAND: {
             int r;
-            if (!strcmp(val, "-")) {
-                /* The list takes the place of the "-" in the input order. */
-                r = used_stdin ? 0 : add_stdin_list(&inputs);
-                used_stdin = 1;
+            if (id == OPT_PATHS_FROM) {
+                if (!strcmp(val, "-") && used_stdin++)
+                    break;
+                r = add_paths_from(&inputs, val);
+            } else if (!strcmp(val, "-")) {
+                /* stdin is read once: a stream, or a list of paths that takes
+                 * the place of the "-" in the input order. */
+                if (used_stdin++)
+                    break;
+                if (peek_is_stream(&peek)) {
+                    a.opt.stdin_read = stdin_stream_read;
+                    a.opt.stdin_ctx = &peek;
+                    r = cli_files_add(&inputs, "-", "-") == 0 ? 0 : -1;
+                } else {
+                    /* read(2) took the first bytes; stdio reads the rest */
+                    r = add_list(&inputs, stdin, &peek);
+                }
             } else {
                 r = add_path(&inputs, val);
             }
@@ -303,7 +412,7 @@ int cmd_warc(int argc, char **argv)
     if (inputs.n == 0) {
         if (status != EXIT_OK)
             return status;
-        cli_error("warc: no input (give FILE, DIR, or - for a list of paths on stdin)");
+        cli_error("warc: no input (give FILE, DIR, - for stdin, or --paths-from FILE)");
         return EXIT_USAGE;
     }
     const char **paths = malloc(inputs.n * sizeof *paths);

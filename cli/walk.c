@@ -1,7 +1,7 @@
 /*
  * walk.c: the one rule by which every subcommand turns a directory operand into
  * files. A directory is searched recursively; its files whose names the command
- * accepts (pages: .html .htm .xhtml, WARC: .warc .warc.gz .warc.zst; any letter
+ * accepts (pages: .html .htm .xhtml, WARC: .warc .warc.gz .warc.zst .arc .arc.gz; any letter
  * case) are taken in byte order of their paths below it. Names starting with a
  * dot are skipped, symbolic links to directories are not followed (two links
  * back up the tree would make the walk exponential), links to files are.
@@ -38,7 +38,8 @@ int cli_is_warc_name(const char *name)
 {
     size_t n = strlen(name);
     return ends_with(name, n, ".warc") || ends_with(name, n, ".warc.gz") ||
-           ends_with(name, n, ".warc.zst");
+           ends_with(name, n, ".warc.zst") || ends_with(name, n, ".arc") ||
+           ends_with(name, n, ".arc.gz");
 }
 
 static int str_add(char ***v, size_t *n, size_t *cap, char *s)

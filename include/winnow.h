@@ -317,7 +317,9 @@ typedef struct wn_warc_record {
     const char *date;             /* WARC-Date */
     const char *record_id;        /* WARC-Record-ID */
     const char *content_type;     /* WARC Content-Type */
-    const char *truncated;        /* WARC-Truncated reason, or NULL */
+    const char *truncated;        /* WARC-Truncated reason, or NULL; "end-of-input"
+                                     when the input ends inside the block: the record
+                                     comes back with the part that is there */
     uint64_t content_length;      /* WARC Content-Length */
     /* HTTP, for response records with an application/http content type */
     int http_status;              /* 0 when not an HTTP response */
@@ -348,10 +350,15 @@ typedef struct wn_warc_record {
  * is always a NUL byte. See docs/internals/WARC.md. */
 
 /* Open a file (plain, gzip per record, whole-file gzip, or .zst with or without a
- * leading dictionary frame; detected from the content). opt may be NULL for
- * defaults. Returns a reader the caller owns (wn_warc_close), or NULL with err
- * filled: WN_ERR_ARG (path NULL), WN_ERR_IO (cannot open or read), WN_ERR_INPUT
- * (not a readable WARC stream), WN_ERR_NOMEM. */
+ * leading dictionary frame; detected from the content). ARC files (the Internet
+ * Archive's older format, .arc / .arc.gz) are read too, detected by their first
+ * bytes: each record comes back with version "ARC/1", type "warcinfo" (the file
+ * record), "response" (an HTTP message) or "resource", target_uri, date (as
+ * ISO 8601), no record_id, and the payload as for WARC. WARC/0.17 and 0.18
+ * files read like 1.0 and 1.1. opt may be NULL for defaults. Returns a reader
+ * the caller owns (wn_warc_close), or NULL with err filled: WN_ERR_ARG (path
+ * NULL), WN_ERR_IO (cannot open or read), WN_ERR_INPUT (not a readable WARC
+ * stream), WN_ERR_NOMEM. */
 WN_API wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err);
 /* Read from a caller's function instead; ctx is passed back to fn and must
  * outlive the reader. As wn_warc_open_file; WN_ERR_ARG when fn is NULL. */
@@ -434,6 +441,11 @@ typedef struct wn_batch_options {
     size_t   max_buffered_output;/* readers > 1: lines of later files held in memory
                                     until their turn in the output, default 512 MiB;
                                     a reader past it waits */
+    /* The path "-" is a stream, not a file: it is read through stdin_read
+     * (ctx stdin_ctx), or from file descriptor 0 when stdin_read is NULL. A
+     * file really named "-" can be given as "./-". */
+    wn_read_fn stdin_read;
+    void    *stdin_ctx;
 } wn_batch_options;
 
 /* Fill *o with the defaults above. NULL is a no-op. */

@@ -467,6 +467,18 @@ nomem:
     return reader_out_of_memory(L);
 }
 
+/* The input "-" with no stdin_read given: file descriptor 0. */
+static long fd0_read(void *ctx, void *buf, size_t n)
+{
+    (void)ctx;
+    for (;;) {
+        ssize_t r = read(0, buf, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        return (long)r;
+    }
+}
+
 /* Read every record of file fi into the lane's pool. Returns -1 to stop. */
 static int read_file(lane *L, size_t fi)
 {
@@ -477,7 +489,12 @@ static int read_file(lane *L, size_t fi)
 
     atomic_fetch_add(&r->files, 1);
     atomic_store(&L->cur_in, 0);
-    wn_warc *w = wn_warc_open_file(path, &r->opt.warc, &err);
+    wn_warc *w;
+    if (strcmp(path, "-") == 0)
+        w = wn_warc_open_reader(r->opt.stdin_read ? r->opt.stdin_read : fd0_read,
+                                r->opt.stdin_read ? r->opt.stdin_ctx : NULL, &r->opt.warc, &err);
+    else
+        w = wn_warc_open_file(path, &r->opt.warc, &err);
     if (w == NULL) {
         atomic_fetch_add(&r->files_failed, 1);
         stop = submit_failure(L, fi, RES_FILE, 0, NULL, err.msg ? err.msg : "cannot open file") != 0;

@@ -3,7 +3,8 @@
 # with `winnow warc-pack` when it exists), whole and broken (cut gzip member,
 # lying Content-Length, junk): which records are extracted, skipped
 # or failed, the exact counters in --stats, the JSON line fields, input order
-# kept with any -j or --readers, gzip output, directories and stdin lists, exit codes.
+# kept with any -j or --readers, gzip output, directories, stdin streams and lists,
+# damage between records (nothing intact lost), ARC files, exit codes.
 # Prints "warc: N passed, M failed"; exits non-zero on failure.
 set -u
 TOOL=${1:?usage: warc.sh PATH/TO/winnow}
@@ -199,6 +200,7 @@ expect_stat "$TMP/s4.json" error_lines 0
 # all good input: exit 0
 expect_status 0 "$TOOL" warc "$W2"
 expect_lines "$TMP/out" 3 "three pages in two.warc"
+cp "$TMP/out" "$TMP/w2.jsonl"
 
 # -o FILE.gz gives the same lines, gzipped; -o FILE plain
 expect_status 1 "$TOOL" warc -o "$TMP/o.jsonl.gz" "$W1" "$W2"
@@ -305,6 +307,134 @@ sum=$(sed -n 's/.*"extracted":\([0-9]*\),"skipped":\([0-9]*\),.*"failed":\([0-9]
       awk '{ print $1 + $2 + $3 }')
 if [ -n "$seen" ] && [ "$seen" = "$sum" ]; then ok; else bad "junk: seen $seen != extracted + skipped + failed $sum"; fi
 expect_grep "$TMP/out" 'Divers mapped the wreck' "record after junk extracted"
+
+# expect_identity FILE WHAT: records_seen = extracted + skipped + failed
+expect_identity() {
+    seen=$(sed -n 's/.*"records_seen":\([0-9]*\).*/\1/p' "$1")
+    sum=$(sed -n 's/.*"extracted":\([0-9]*\),"skipped":\([0-9]*\),.*"failed":\([0-9]*\),.*/\1 \2 \3/p' "$1" |
+          awk '{ print $1 + $2 + $3 }')
+    if [ -n "$seen" ] && [ "$seen" = "$sum" ]; then ok; else bad "$2: seen $seen != extracted + skipped + failed $sum"; fi
+}
+# ---- damage between records: nothing intact is lost ----------------------------
+# C, then DAMAGE, then the latin-1 page and D. Each case by hand: C, café and D
+# are extracted; a stray byte or a damaged version line is one failed read at its
+# offset (C's record length); NUL padding and a missing CRLF CRLF cost nothing.
+response "http://example.com/c" 200 "text/html" "$TMP/c.html" >"$TMP/rc"
+response "http://example.com/cafe" 200 "text/html; charset=ISO-8859-1" "$TMP/latin1.html" >"$TMP/rcafe"
+response "http://example.com/d" 200 "text/html" "$TMP/d.html" >"$TMP/rd"
+len_c=$(wc -c <"$TMP/rc" | tr -d ' ')
+damaged() {   # damaged NAME FAILED: the file built above, its expected failures
+    expect_status $(( $2 > 0 )) "$TOOL" warc --stats "$TMP/$1.json" "$TMP/$1.warc"
+    expect_stat "$TMP/$1.json" records_seen $((3 + $2))
+    expect_stat "$TMP/$1.json" extracted 3
+    expect_stat "$TMP/$1.json" failed_read "$2"
+    expect_identity "$TMP/$1.json" "$1"
+    expect_grep "$TMP/out" 'Geese returned' "$1: the record before the damage"
+    expect_grep "$TMP/out" 'retired sailor' "$1: the record after the damage"
+}
+{ cat "$TMP/rc"; printf 'X'; cat "$TMP/rcafe" "$TMP/rd"; } >"$TMP/stray.warc"
+damaged stray 1
+expect_grep "$TMP/out" '"reason":"read","file":"'"$TMP/stray.warc"'","offset":'"$len_c"',' "stray byte error line at its offset"
+{ cat "$TMP/rc"; printf '\357\273\277'; cat "$TMP/rcafe" "$TMP/rd"; } >"$TMP/bom.warc"
+damaged bom 1
+{ cat "$TMP/rc"; printf 'WXRC'; tail -c +5 "$TMP/rcafe"; cat "$TMP/rd"; } >"$TMP/version.warc"
+# the damaged record is the café page itself here: it cannot be read, D is
+expect_status 1 "$TOOL" warc --stats "$TMP/version.json" "$TMP/version.warc"
+expect_stat "$TMP/version.json" records_seen 3
+expect_stat "$TMP/version.json" extracted 2
+expect_stat "$TMP/version.json" failed_read 1
+expect_identity "$TMP/version.json" "damaged version line"
+expect_grep "$TMP/out" '"offset":'"$len_c"',' "damaged version line error at the record's offset"
+{ head -c $((len_c - 4)) "$TMP/rc"; cat "$TMP/rcafe" "$TMP/rd"; } >"$TMP/nocrlf.warc"
+damaged nocrlf 0
+{ cat "$TMP/rc"; printf '\000\000\000\000'; cat "$TMP/rcafe" "$TMP/rd"; } >"$TMP/nul.warc"
+damaged nul 0
+# the same three records as gzip members cut at arbitrary points (bgzip style)
+cat "$TMP/rc" "$TMP/rcafe" "$TMP/rd" >"$TMP/three.warc"
+: >"$TMP/split.warc.gz"
+size=$(wc -c <"$TMP/three.warc" | tr -d ' ')
+at=0
+while [ $at -lt "$size" ]; do
+    tail -c +$((at + 1)) "$TMP/three.warc" | head -c 997 | gzip -c >>"$TMP/split.warc.gz"
+    at=$((at + 997))
+done
+cp "$TMP/split.warc.gz" "$TMP/split.warc"
+damaged split 0
+
+# an HTTP header block over 64 KiB: a failed read with the reason, not "not HTML"
+{
+    printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n'
+    i=0
+    while [ $i -lt 1200 ]; do
+        printf 'X-Padding-%04d: 0123456789012345678901234567890123456789012345\r\n' $i
+        i=$((i + 1))
+    done
+    printf '\r\n'
+    cat "$TMP/c.html"
+} >"$TMP/fat.block"
+{ record response "http://example.com/fat" "application/http; msgtype=response" "$TMP/fat.block"; cat "$TMP/rd"; } >"$TMP/fat.warc"
+expect_status 1 "$TOOL" warc --stats "$TMP/fat.json" "$TMP/fat.warc"
+expect_stat "$TMP/fat.json" records_seen 2
+expect_stat "$TMP/fat.json" extracted 1
+expect_stat "$TMP/fat.json" skipped_mime 0
+expect_stat "$TMP/fat.json" failed_read 1
+expect_grep "$TMP/out" '"error":"HTTP header exceeds max_header_bytes","reason":"read".*"url":"http://example.com/fat"' "oversized HTTP header error line"
+
+# WARC/0.18 (ClueWeb09) reads like 1.1
+sed 's#^WARC/1\.1\r$#WARC/0.18\r#' "$TMP/three.warc" >"$TMP/old.warc"
+expect_grep "$TMP/old.warc" 'WARC/0.18' "0.18 fixture"
+damaged old 0
+
+# a file cut inside its last record's body: the page comes back, truncated
+len3=$(wc -c <"$TMP/three.warc" | tr -d ' ')
+head -c $((len3 - 60)) "$TMP/three.warc" >"$TMP/cut3.warc"
+expect_status 0 "$TOOL" warc --stats "$TMP/cut3.json" "$TMP/cut3.warc"
+expect_stat "$TMP/cut3.json" extracted 3
+expect_stat "$TMP/cut3.json" truncated 1
+expect_grep "$TMP/out" 'Divers mapped the wreck' "partial last record extracted"
+
+# ARC files (.arc, .arc.gz): the file record, then URL IP date type length lines
+arc_rec() {   # arc_rec URL DATE BLOCKFILE
+    printf '%s 192.0.2.1 %s text/html %s\n' "$1" "$2" "$(wc -c <"$3" | tr -d ' ')"
+    cat "$3"
+    printf '\n'
+}
+printf '1 0 test\nURL IP-address Archive-date Content-type Archive-length\n' >"$TMP/arcv"
+{
+    printf 'filedesc://x.arc 0.0.0.0 20240501100000 text/plain %s\n' "$(wc -c <"$TMP/arcv" | tr -d ' ')"
+    cat "$TMP/arcv"
+    printf '\n'
+} >"$TMP/arc0"
+http_block 200 text/html "$TMP/c.html" >"$TMP/hc"
+http_block 200 text/html "$TMP/d.html" >"$TMP/hd"
+arc_rec http://example.com/c 20240501100001 "$TMP/hc" >"$TMP/arc1"
+arc_rec http://example.com/d 20240501100002 "$TMP/hd" >"$TMP/arc2"
+cat "$TMP/arc0" "$TMP/arc1" "$TMP/arc2" >"$TMP/x.arc"
+for f in arc0 arc1 arc2; do gzip -c "$TMP/$f"; done >"$TMP/x.arc.gz"
+for f in x.arc x.arc.gz; do
+    expect_status 0 "$TOOL" warc --stats "$TMP/$f.json" "$TMP/$f"
+    expect_stat "$TMP/$f.json" records_seen 3
+    expect_stat "$TMP/$f.json" extracted 2
+    expect_stat "$TMP/$f.json" skipped_type 1
+    expect_grep "$TMP/out" '^{"url":"http://example.com/c","warc_record_id":null,"warc_date":"2024-05-01T10:00:01Z","status":200' "$f: ARC record line"
+done
+mkdir -p "$TMP/arcdir"
+cp "$TMP/x.arc.gz" "$TMP/arcdir/"
+expect_status 0 "$TOOL" warc "$TMP/arcdir"
+expect_lines "$TMP/out" 2 "a directory gives its .arc.gz files"
+
+# stdin: a WARC or ARC stream (detected by its first bytes), or a list of paths
+expect_status 0 "$TOOL" warc - <"$W2"
+if cmp -s "$TMP/out" "$TMP/w2.jsonl"; then ok; else bad "plain WARC on stdin differs from the file"; fi
+gzip -c "$W2" >"$TMP/w2.warc.gz"
+cat "$TMP/w2.warc.gz" | "$TOOL" warc - >"$TMP/out" 2>"$TMP/err"
+if cmp -s "$TMP/out" "$TMP/w2.jsonl"; then ok; else bad "gzip WARC piped on stdin differs: $(head -c 200 "$TMP/err")"; fi
+cat "$TMP/x.arc.gz" | "$TOOL" warc - >"$TMP/out" 2>/dev/null
+expect_lines "$TMP/out" 2 "ARC stream on stdin"
+expect_status 1 "$TOOL" warc --paths-from "$TMP/list"
+if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "--paths-from FILE output differs"; fi
+expect_status 1 "$TOOL" warc --paths-from - <"$TMP/list"
+if cmp -s "$TMP/out" "$TMP/base.jsonl"; then ok; else bad "--paths-from - output differs"; fi
 
 # output errors: exit 3
 if [ -w /dev/full ]; then
