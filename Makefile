@@ -149,6 +149,16 @@ fuzz-build:
 fuzz: fuzz-build
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+.PHONY: fuzz-long fuzz-seeds
+# A CPU hour: 20 minutes per target, one at a time, at the lowest priority.
+FUZZ_LONG_SECONDS ?= 1200
+fuzz-long: fuzz-build
+	nice -n 19 sh fuzz/run.sh $(FUZZ_LONG_SECONDS) $(FUZZ_TARGETS)
+
+# Regenerates fuzz/corpus/*/dev-* from the dev pages (needs ../shared).
+fuzz-seeds:
+	/usr/bin/python3 tools/gen_fuzz_seeds.py ../shared
+
 PREFIX ?= /usr/local
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig

@@ -3,6 +3,9 @@
 # into build/fuzz/) for SECONDS. Seeds come from fuzz/corpus/<target>/ (read
 # only); new inputs go to build/fuzz/corpus-<target>/. Dictionary: fuzz/<name>.dict,
 # else fuzz/html.dict for HTML-based targets. Exits non-zero if any target crashed.
+# FUZZ_MAX_LEN (default 32768) caps an input; FUZZ_LEN_CONTROL (default 20, libFuzzer's
+# own is 100) is how slowly inputs may grow: with the default, inputs stayed under 200
+# bytes for minutes, so the tree builder never saw a real page's depth.
 set -u
 if [ $# -lt 2 ]; then
     echo "usage: sh fuzz/run.sh SECONDS TARGET..." >&2
@@ -37,9 +40,11 @@ for t in "$@"; do
     # -entropic=0: with tens of thousands of features (the extraction target has
     # ~50k) the entropic schedule spends ~90 % of the time updating its feature
     # frequencies; the plain schedule runs ~8x more inputs and covers more.
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -entropic=0 \
+    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -entropic=0 \
+        -max_len="${FUZZ_MAX_LEN:-32768}" -len_control="${FUZZ_LEN_CONTROL:-20}" \
         -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
     rc=$?
+    echo "$t: corpus $(ls "$work" | wc -l) files, $(du -sk "$work" | cut -f1) KiB in $work"
     grep -a -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written|^fuzz_[a-z]+: ' "$log"
     if [ $rc -ne 0 ]; then
         echo "$t: FAILED (exit $rc), log in $log"

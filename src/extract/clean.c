@@ -125,7 +125,7 @@ static action classify(const wn_node *n, unsigned flags, unsigned *tag)
     case WN_TAG_FRAMESET: case WN_TAG_NOFRAMES: case WN_TAG_NOEMBED: case WN_TAG_MAP:
     case WN_TAG_AREA: case WN_TAG_DIALOG: case WN_TAG_RP: case WN_TAG_RT:
     case WN_TAG_WBR: case WN_TAG_COL: case WN_TAG_COLGROUP: case WN_TAG_MENUITEM:
-    case WN_TAG_ISINDEX: case WN_TAG_SEARCH: case WN_TAG_IMAGE: case WN_TAG_SLOT:
+    case WN_TAG_SEARCH: case WN_TAG_IMAGE: case WN_TAG_SLOT:
     case WN_TAG_FIELDSET:
         return ACT_DROP;
     /* Block wrappers: their text must not run into the neighbours' text. */
@@ -139,7 +139,10 @@ static action classify(const wn_node *n, unsigned flags, unsigned *tag)
          * i.e. blocks; other unknown names are treated as inline. */
         return memchr(n->name.p, '-', n->name.n) ? ACT_BLOCK : ACT_UNWRAP;
     default:
-        return ACT_UNWRAP;   /* span, font, abbr, mark, small, cite, time, label... */
+        /* span, font, abbr, mark, small, cite, time, label... and isindex: the
+         * current HTML standard parses it as an ordinary unknown element (not
+         * void), so it holds everything after it and browsers show that. */
+        return ACT_UNWRAP;
     }
 }
 

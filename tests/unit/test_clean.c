@@ -105,6 +105,14 @@ static void test_dropped_content(void)
     CHECK_EQ_STR(clean("<table><tr><td>x</td></tr></table><p>y</p>", NULL, WN_OPT_NO_TABLES), "<p>y</p>");
 }
 
+/* isindex is an ordinary (non-void) unknown element today: what follows it is
+ * inside it and must stay, as browsers show it. */
+static void test_isindex_keeps_content(void)
+{
+    CHECK_EQ_STR(clean("<p>a</p><isindex><p>b</p><p>c</p>", NULL, 0), "<p>a</p><p>b</p><p>c</p>");
+    CHECK_EQ_STR(clean("<p>x<isindex prompt=\"q\">y</isindex>z</p>", NULL, 0), "<p>xyz</p>");
+}
+
 /* A formula's symbols are text; its TeX or markup annotations are not. */
 static void test_math_is_text(void)
 {
@@ -358,6 +366,7 @@ int main(void)
     wn_buf_init(&OUT, 0);
     RUN(test_unwrap_and_paragraphs);
     RUN(test_dropped_content);
+    RUN(test_isindex_keeps_content);
     RUN(test_math_is_text);
     RUN(test_dropped_flag);
     RUN(test_attributes);
