@@ -130,6 +130,7 @@ typedef struct wn_doc {
     uint32_t max_nodes;    /* 0 = unlimited; wn_dom_new_* fail beyond it */
     bool quirks;           /* quirks mode */
     bool limited_quirks;
+    bool text_only;        /* the parser's structure budget ran out: later tags were ignored */
     const char *encoding;  /* WHATWG name of the encoding the bytes were decoded from */
     size_t parse_errors;
     size_t input_bytes;

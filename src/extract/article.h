@@ -33,6 +33,7 @@ struct wn_article {
                                      or NULL (static strings) */
     const char *text;             /* plain-text rendering of body, computed once */
     wn_page_type page_type;       /* forced or classified (extract/pagetype.h) */
+    size_t page_arena_peak;       /* the page's arena high-water mark, parse and extraction */
 };
 
 #endif

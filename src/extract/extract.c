@@ -218,6 +218,7 @@ static wn_status run(wn_extractor *ex, const char *html, size_t len, const char 
         st = WN_ERR_NOMEM;
         goto fail;
     }
+    a->page_arena_peak = page->arena.peak;
     wn_doc_free(page);
     *out = a;
     return WN_OK;

@@ -488,6 +488,7 @@ static wn_attr *copy_attrs(tb *t, const wn_token *tok)
         fail_alloc(t);
         return NULL;
     }
+    t->attr_bytes += (size_t)tok->nattrs * sizeof *a;
     for (uint32_t i = 0; i < tok->nattrs; i++) {
         a[i].name = keep_str(t, tok->attrs[i].name);
         a[i].value = keep_str(t, tok->attrs[i].value);
@@ -760,6 +761,7 @@ void tb_add_attrs_if_missing(tb *t, wn_node *el, const wn_token *tok)
                        : NULL;
     if (extra && a == NULL)
         fail_alloc(t);
+    t->attr_bytes += (size_t)(el->nattrs + extra) * sizeof *a;
     if (a) {
         if (el->nattrs)
             memcpy(a, el->attrs, el->nattrs * sizeof *a);
@@ -1313,6 +1315,52 @@ static long elapsed_ms(const struct timespec *a)
     return (long)(b.tv_sec - a->tv_sec) * 1000 + (b.tv_nsec - a->tv_nsec) / 1000000;
 }
 
+/* Structure bytes so far: what the budget counts. Computed from counts, not from
+ * the arena, so that it does not depend on how the input was split into chunks. */
+static size_t tb_struct_bytes(const tb *t)
+{
+    return (size_t)t->d->node_count * sizeof(wn_node) + t->attr_bytes;
+}
+
+/* Once the structure budget is spent: whether to ignore tok. Characters and the
+ * end of file always go on. A script, style or other raw-text start tag still
+ * switches the tokenizer, so its contents are not read as markup, and those
+ * contents are ignored (xmp's are shown, so they stay as text). Tags in foreign
+ * content switch nothing. Only plaintext is kept: nothing after it is a tag. */
+static bool text_only_ignores(tb *t, const wn_token *tok)
+{
+    if (t->skip_raw) {
+        if (tok->type == WN_TOK_CHARS)
+            return true;
+        t->skip_raw = false;
+        return tok->type == WN_TOK_END_TAG;
+    }
+    if (tok->type == WN_TOK_CHARS || tok->type == WN_TOK_EOF)
+        return false;
+    if (tok->type != WN_TOK_START_TAG || t->foreign_state)
+        return true;
+    wn_tok_state st;
+    switch (tok->tag) {
+    case WN_TAG_PLAINTEXT:
+        return false;
+    case WN_TAG_SCRIPT:
+        st = WN_TOKST_SCRIPT_DATA;
+        break;
+    case WN_TAG_TITLE: case WN_TAG_TEXTAREA:
+        st = WN_TOKST_RCDATA;
+        break;
+    case WN_TAG_STYLE: case WN_TAG_IFRAME: case WN_TAG_NOEMBED: case WN_TAG_NOFRAMES:
+    case WN_TAG_XMP:
+        st = WN_TOKST_RAWTEXT;
+        break;
+    default:
+        return true;
+    }
+    tb_switch_tokenizer(t, st, tok);
+    t->skip_raw = tok->tag != WN_TAG_XMP;
+    return true;
+}
+
 static int on_token(void *ctx, wn_token *tok)
 {
     tb *t = ctx;
@@ -1327,10 +1375,17 @@ static int on_token(void *ctx, wn_token *tok)
                 return 0;
         }
     }
+    if (!t->text_only && t->mode != M_TEXT && tb_struct_bytes(t) > t->struct_budget) {
+        t->text_only = true;
+        t->d->text_only = true;
+        t->clone_budget = 0;
+    }
+    if (t->text_only && t->mode != M_TEXT && text_only_ignores(t, tok))
+        return t->status != WN_OK;
     /* Reconstruction may clone one element per token on average (plus a bank):
      * "<b id=1><p><b id=2><p>..." would otherwise clone the whole list at every
      * <p>, a quadratic node bomb. Real pages never come near the bank. */
-    if (t->clone_budget < (1u << 20))
+    if (t->clone_budget < (1u << 20) && !t->text_only)
         t->clone_budget++;
     dispatch(t, tok);
     if (t->tok) {
@@ -1394,6 +1449,7 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->in_end = utf8 + n;
     t->frameset_ok = true;
     t->clone_budget = 4096;
+    t->struct_budget = TB_STRUCT_BANK + n * TB_STRUCT_PER_INPUT_BYTE;
     for (int k = 0; k < TB_KEYS; k++)
         t->last_key[k] = -1;
     /* max_depth 0 ("no limit") still gets a cap, so the stack scans stay bounded */

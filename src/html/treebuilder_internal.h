@@ -48,6 +48,17 @@ typedef enum tb_mode {
 /* Elements (markers aside) the list of active formatting elements keeps at most. */
 #define TB_AFE_MAX_ELEMENTS 64
 
+/* The tree's structure (nodes and attribute arrays, counted as tb_struct_bytes()
+ * does) may use at most TB_STRUCT_PER_INPUT_BYTE bytes per input byte, plus a
+ * TB_STRUCT_BANK. Real pages use 0.4 on average and 5.3 at most (a 266 KB page; the
+ * dev sets' 2,478 pages); markup built to amplify (`<p>x` runs, misnested
+ * formatting that reconstruction clones, attribute floods) uses 20-80. Past the
+ * budget the parser keeps every character but ignores tags and comments, as if
+ * the rest of the page were plain text: memory stays bounded by the input size
+ * instead of running into max_arena_bytes and losing the page. */
+#define TB_STRUCT_PER_INPUT_BYTE 8
+#define TB_STRUCT_BANK ((size_t)8 << 20)
+
 /* Stack index by name: a key is the tag id, or for names not in the tag table a
  * hash of the lowercased name. Each entry links to the next entry down with the same
  * key and knows the topmost special / HTML element at or below it, so "any other end
@@ -88,6 +99,12 @@ struct tb {
     uint32_t nafe, max_afe, cap_afe;
     uint32_t nafe_elems;          /* non-marker entries, at most TB_AFE_MAX_ELEMENTS */
     uint32_t clone_budget;        /* elements reconstruction may still create (see on_token) */
+
+    /* structure budget (TB_STRUCT_PER_INPUT_BYTE): attribute array bytes so far, the
+     * limit, and the state once it is spent */
+    size_t attr_bytes, struct_budget;
+    bool text_only;               /* budget spent: tags and comments are ignored */
+    bool skip_raw;                /* text_only: inside an ignored script/style/... */
 
     wn_node *head, *form;
     wn_node *context;             /* fragment case: the context element, else NULL */

@@ -247,13 +247,16 @@ static void deep(const char *unit, uint32_t expect_nodes, int expect_max_depth)
     free(html);
 }
 
-/* document + html + head + body + 1e6 elements; depth capped at max_depth (512) + 1 */
-static void test_deep_div(void) { deep("<div>", 1000004, 513); }
-static void test_deep_b(void) { deep("<b>", 1000004, 513); }
+/* document + html + head + body + 1e6 elements; depth capped at max_depth (512) + 1.
+ * Each tag is padded to 13+ bytes: one 96-byte node per 13 bytes stays inside the
+ * structure budget (8 bytes per input byte), which test_structure_budget tests. */
+#define PAD "             "
+static void test_deep_div(void) { deep("<div" PAD ">", 1000004, 513); }
+static void test_deep_b(void) { deep("<b" PAD ">", 1000004, 513); }
 /* <table><table> closes the first: 1e6 sibling tables at depth 3 */
-static void test_deep_table(void) { deep("<table>", 1000004, 3); }
+static void test_deep_table(void) { deep("<table" PAD ">", 1000004, 3); }
 /* each <a> closes the previous one (adoption agency): siblings */
-static void test_deep_a(void) { deep("<a>", 1000004, 3); }
+static void test_deep_a(void) { deep("<a" PAD ">", 1000004, 3); }
 
 /* 100,000 distinct formatting elements, each closed by a <p> and so reconstructed at
  * the next one: a reconstruction bomb. Nodes stay linear in the input. */
@@ -333,9 +336,9 @@ static void test_floods(void)
     flood("", "<i class=%d>", 500, "</b>", 1000000, 4 + 500);
     /* "has a p in button scope" with p and button open below 500 spans, then 500
      * divs nest up to the depth limit and the rest attach there */
-    flood("<p><button>", "<span>", 500, "<div>", 1000000, 4 + 2 + 500 + 1000000);
+    flood("<p><button>", "<span>", 500, "<div" PAD ">", 1000000, 4 + 2 + 500 + 1000000);
     /* <li> after </li>: the walk for an open li stops at <section> under 500 spans */
-    flood("<section>", "<span>", 500, "<li></li>", 500000, 4 + 1 + 500 + 500000);
+    flood("<section>", "<span>", 500, "<li" PAD "></li>", 500000, 4 + 1 + 500 + 500000);
 }
 
 /* <selectedcontent> mirrors the selected option; 100,000 options must not make the
@@ -411,6 +414,101 @@ static void test_attribute_floods(void)
     }
 }
 
+/* Characters in text nodes, whole tree. */
+static size_t text_bytes(const wn_doc *d)
+{
+    size_t n = 0;
+    for (const wn_node *x = d->root; x; x = wn_dom_next(d->root, x, false))
+        if (x->type == WN_NODE_TEXT)
+            n += x->text.n;
+    return n;
+}
+
+static bool tree_has_text(const wn_doc *d, const char *s)
+{
+    for (const wn_node *x = d->root; x; x = wn_dom_next(d->root, x, false))
+        if (x->type == WN_NODE_TEXT && memmem(x->text.p, x->text.n, s, strlen(s)))
+            return true;
+    return false;
+}
+
+/* Markup built to amplify memory: past TB_STRUCT_BANK + 8 bytes per input byte of
+ * nodes and attributes, tags are ignored and text kept, so the arena stays a
+ * small multiple of the input whatever the markup; real pages never get there. */
+static void test_structure_budget(void)
+{
+    static const char *const units[] = {
+        "<p>x",                       /* 2 nodes per 4 bytes */
+        "<b><i><p>x",                 /* misnested: reconstruction clones b and i */
+        "<a href=x>x",                /* unclosed links: adoption agency at each one */
+        "<br a b c d e f g h>x",      /* 8 attributes per 21 bytes */
+    };
+    wn_options opt;
+    wn_options_init(&opt);
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        size_t n;
+        char *html = repeat(units[k], 3000000 / (int)strlen(units[k]), &n);
+        wn_doc *d = wn_html_parse(html, n, &opt, NULL, NULL);
+        CHECK(d != NULL);
+        if (d) {
+            CHECK(d->text_only);
+            /* every "x" is kept: one per unit */
+            CHECK_EQ_INT(text_bytes(d), n / strlen(units[k]));
+            /* 8 per byte for the structure, the input-sized rest (merged text) and
+             * the bank: under 12 per byte at 3 MB */
+            CHECK(d->arena.peak < 12 * n);
+            CHECK(wn_dom_check(d) == NULL);
+            wn_doc_free(d);
+        }
+        free(html);
+    }
+
+    /* After the budget: script and style contents are still not text (the
+     * tokenizer is switched as usual), xmp contents are, and tags are ignored. */
+    size_t n;
+    char *flood = repeat("<p>x", 1000000, &n);
+    wn_buf b;
+    wn_buf_init(&b, 0);
+    wn_buf_put(&b, flood, n);
+    wn_buf_puts(&b, "<script>hidden('<p>')</script><style>p{}</style><xmp><b>shown</b></xmp>"
+                    "<title>t</title><p>end<!-- c -->");
+    wn_doc *d = wn_html_parse(b.p, b.n, &opt, NULL, NULL);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->text_only);
+        CHECK(tree_has_text(d, "x<b>shown</b>end"));
+        CHECK(!tree_has_text(d, "hidden"));
+        CHECK(!tree_has_text(d, "p{}"));
+        CHECK(!tree_has_text(d, "t"));
+        CHECK(wn_dom_check(d) == NULL);
+        wn_doc_free(d);
+    }
+    /* whole and chunked input give the same tree past the budget too */
+    {
+        wn_doc *d1 = wn_doc_new(0), *d2 = wn_doc_new(0);
+        CHECK(wn_html_build_tree_chunked(d1, b.p, b.n, 0, &opt, NULL, NULL) == WN_OK);
+        CHECK(wn_html_build_tree_chunked(d2, b.p, b.n, 61, &opt, NULL, NULL) == WN_OK);
+        CHECK_EQ_INT(d1->node_count, d2->node_count);
+        CHECK_EQ_INT(text_bytes(d1), text_bytes(d2));
+        CHECK(d1->text_only && d2->text_only);
+        wn_doc_free(d1);
+        wn_doc_free(d2);
+    }
+    wn_buf_fini(&b);
+    free(flood);
+
+    /* a page under the bank is never touched */
+    flood = repeat("<p>x", 30000, &n);
+    d = wn_html_parse(flood, n, &opt, NULL, NULL);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(!d->text_only);
+        CHECK_EQ_INT(d->node_count, 4 + 2 * 30000);
+        wn_doc_free(d);
+    }
+    free(flood);
+}
+
 static void test_limits(void)
 {
     size_t n;
@@ -476,6 +574,7 @@ int main(void)
     RUN(test_floods);
     RUN(test_selectedcontent);
     RUN(test_attribute_floods);
+    RUN(test_structure_budget);
     RUN(test_limits);
     CHECK_DONE();
 }
