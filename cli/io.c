@@ -6,8 +6,10 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 void cli_error(const char *fmt, ...)
@@ -25,30 +27,53 @@ int cli_file_sink(void *ctx, const char *p, size_t n)
     return fwrite(p, 1, n, (FILE *)ctx) == n ? 0 : -1;
 }
 
+/* The next buffer size: doubling, but never past max + 1 bytes, the one byte
+ * that shows an input is over the limit. So a refused input costs at most the
+ * limit, not the doubled buffer it would have grown into. */
+static size_t grow_cap(size_t cap, size_t max)
+{
+    size_t nc = cap * 2;
+    return max && nc > max + 1 ? max + 1 : nc;
+}
+
+/* Read f whole, refusing more than max bytes (0 = no limit). A regular file's
+ * size is known: over the limit it is refused unread, else read into one buffer
+ * of its size. A pipe grows its buffer as it comes. */
 static int read_all(FILE *f, size_t max, char **out, size_t *out_n)
 {
     size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        if (max && (uintmax_t)st.st_size > max)
+            return EFBIG;
+        cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */
+    }
+    if (max && cap > max + 1)
+        cap = max + 1;
     char *buf = malloc(cap);
     if (buf == NULL)
         return ENOMEM;
     for (;;) {
         if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
+            if (max && n > max)
+                break;
+            size_t nc = grow_cap(cap, max);
+            char *nb = realloc(buf, nc);
             if (nb == NULL) {
                 free(buf);
                 return ENOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = nc;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
-        if (max && n > max) {
-            free(buf);
-            return EFBIG;
-        }
         if (got == 0)
             break;
+    }
+    if (max && n > max) {
+        free(buf);
+        return EFBIG;
     }
     if (ferror(f)) {
         int e = errno ? errno : EIO;
@@ -65,6 +90,8 @@ static int read_all(FILE *f, size_t max, char **out, size_t *out_n)
 static int gunzip(const char *in, size_t in_n, size_t max, char **out, size_t *out_n)
 {
     size_t cap = in_n * 4 + 4096, n = 0;
+    if (max && cap > max + 1)
+        cap = max + 1;
     char *buf = malloc(cap);
     if (buf == NULL)
         return ENOMEM;
@@ -87,13 +114,14 @@ static int gunzip(const char *in, size_t in_n, size_t max, char **out, size_t *o
                     err = EFBIG;
                     goto done;
                 }
-                char *nb = realloc(buf, cap * 2);
+                size_t nc = grow_cap(cap, max);
+                char *nb = realloc(buf, nc);
                 if (nb == NULL) {
                     err = ENOMEM;
                     goto done;
                 }
                 buf = nb;
-                cap *= 2;
+                cap = nc;
             }
             size_t room = cap - n;
             z.next_out = (Bytef *)buf + n;

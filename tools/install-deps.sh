@@ -5,7 +5,7 @@
 #   tools/install-deps.sh --fuzz   also clang and its sanitizer/fuzzer runtime
 set -eu
 
-PKGS="gcc make libc6-dev zlib1g-dev libisal-dev libbrotli-dev libzstd-dev python3
+PKGS="gcc make libc6-dev zlib1g-dev libisal-dev libbrotli-dev libzstd-dev python3 time
       python3-dev python3-pytest python3-dask python3-distributed python3-setuptools
       python3-pip python3-venv"
 if [ "${1:-}" = "--fuzz" ]; then

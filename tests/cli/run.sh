@@ -87,6 +87,14 @@ if cmp -s "$TMP/plain.txt" "$TMP/out"; then ok; else bad ".gz input output diffe
 "$TOOL" - <"$PAGE" >"$TMP/stdin.txt" 2>/dev/null
 if cmp -s "$TMP/plain.txt" "$TMP/stdin.txt"; then ok; else bad "stdin output differs"; fi
 
+# stdin over the input limit (256 MiB by default): refused with the limit
+# message, and reading stops at the limit: 600 MiB piped in must not fill a
+# buffer doubled past the limit (512 MiB resident before the fix; about 257 now).
+head -c 629145600 /dev/zero | /usr/bin/time -f '%M' -o "$TMP/rss" "$TOOL" - >"$TMP/out" 2>"$TMP/err"
+expect_grep "$TMP/err" "(stdin): input larger than the size limit" "stdin over the limit"
+rss_kb=$(tail -n 1 "$TMP/rss")
+if [ "$rss_kb" -lt 450000 ]; then ok; else bad "stdin over the limit used ${rss_kb} KiB"; fi
+
 # a corrupt gzip file is a clear error
 head -c 40 "$TMP/story.html.gz" >"$TMP/broken.html.gz"
 expect_status 1 "$TOOL" "$TMP/broken.html.gz"
