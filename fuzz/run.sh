@@ -6,6 +6,9 @@
 # FUZZ_MAX_LEN (default 32768) caps an input; FUZZ_LEN_CONTROL (default 20, libFuzzer's
 # own is 100) is how slowly inputs may grow: with the default, inputs stayed under 200
 # bytes for minutes, so the tree builder never saw a real page's depth.
+# FUZZ_TIMEOUT (default 10) is the wall-clock seconds one input may take; long
+# runs at nice 19 on a busy machine need more (an input that runs in 0.2 s was
+# reported as a 10 s timeout while compilers held both cores).
 set -u
 if [ $# -lt 2 ]; then
     echo "usage: sh fuzz/run.sh SECONDS TARGET..." >&2
@@ -40,7 +43,7 @@ for t in "$@"; do
     # -entropic=0: with tens of thousands of features (the extraction target has
     # ~50k) the entropic schedule spends ~90 % of the time updating its feature
     # frequencies; the plain schedule runs ~8x more inputs and covers more.
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -entropic=0 \
+    "$bin" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=4096 -entropic=0 \
         -max_len="${FUZZ_MAX_LEN:-32768}" -len_control="${FUZZ_LEN_CONTROL:-20}" \
         -print_final_stats=1 -artifact_prefix="build/fuzz/$t-" "$@" > "$log" 2>&1
     rc=$?
