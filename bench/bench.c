@@ -3,8 +3,11 @@
  * page (.html or .html.gz) it times decode, tokenize, tree, extract, the text
  * render and the Markdown + JSON renders, each the median of N repeats, and
  * reports per dataset MB/s, pages/s per core
- * and the document arena's peak bytes per input byte. Links the static library,
- * so it calls internal stage functions; bench/run.sh builds and runs it.
+ * and the document arena's peak bytes per input byte. With --memory it reports
+ * only memory: the arena's peak per input byte after parsing and after
+ * extraction, for the dev sets' pages and for generated pathological pages
+ * (bench_memory). Links the static library, so it calls internal stage
+ * functions; bench/run.sh builds and runs it.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -18,6 +21,7 @@
 #include "winnow.h"
 #include "core/arena.h"
 #include "dom/dom.h"
+#include "extract/article.h"
 #include "html/encoding.h"
 #include "html/parser.h"
 #include "html/tokenizer.h"
@@ -182,7 +186,8 @@ static int null_sink(void *ctx, const char *p, size_t n)
 
 typedef struct totals {
     double t[S_COUNT];          /* sum over pages of the per-page median */
-    double arena_max, arena_sum;
+    double arena_max, arena_sum;   /* after parsing */
+    double ext_max, ext_sum;       /* after extraction (the page's arena, freed after) */
     size_t parsed, extracted, failed;
 } totals;
 
@@ -243,6 +248,12 @@ static void bench_page(const page *pg, int repeats, wn_extractor *ex, wn_arena *
             if (wn_extract(ex, pg->data, pg->n, NULL, &a, NULL) != WN_OK)
                 ok_extract = 0;
             v[S_EXTRACT_ALL][r] = now() - t0;
+            if (r == 0 && a != NULL && pg->n) {
+                double per = (double)a->page_arena_peak / (double)pg->n;
+                if (per > tot->ext_max)
+                    tot->ext_max = per;
+                tot->ext_sum += per;
+            }
             if (r == 0)
                 art = a;
             else
@@ -297,8 +308,9 @@ static void report(const dataset *ds, const totals *tot, int repeats)
         printf("  %-34s %10.4f %10.1f %12.1f\n", rows[i].name, rows[i].s, mb / s,
                (double)np / s);
     }
-    printf("  arena peak bytes per input byte: max %.2f, mean %.2f\n", tot->arena_max,
-           np ? tot->arena_sum / (double)np : 0);
+    printf("  arena peak bytes per input byte: parse max %.2f, mean %.2f; parse+extract max %.2f, "
+           "mean %.2f\n", tot->arena_max, np ? tot->arena_sum / (double)np : 0, tot->ext_max,
+           np ? tot->ext_sum / (double)np : 0);
     if (tot->failed)
         printf("  pages with a parse or extract error: %zu\n", tot->failed);
 }
@@ -351,19 +363,119 @@ static void bench_decoders(const dataset *ds)
     free(syn);
 }
 
+/* MARK: memory */
+
+/* Pages built to amplify memory, each a unit repeated to about 24 MB: the
+ * formatting-heavy and tiny-element markup the parser's structure budget is for.
+ * %d in a unit is replaced by the repeat index (distinct attribute names). */
+static const struct {
+    const char *name, *unit;
+} mem_cases[] = {
+    { "misnested formatting", "<b><i><p>x" },
+    { "unclosed links", "<a href=x>link " },
+    { "tiny elements", "<i>x</i>" },
+    { "empty paragraphs", "<p>" },
+    { "attribute flood", "<br a b c d e f g h>" },
+    { "deep nesting", "<div>" },
+    { "body attribute merges", "<body a%d>" },
+    { "comments", "<!---->x" },
+};
+#define MEM_CASE_BYTES ((size_t)24 << 20)
+
+static char *make_case(const char *unit, size_t target, size_t *out_n)
+{
+    size_t n = 0, cap = target + 64;
+    char *p = malloc(cap);
+    if (p == NULL)
+        return NULL;
+    for (int i = 0; n < target; i++) {
+        int k = strstr(unit, "%d") ? snprintf(p + n, cap - n, unit, i)
+                                   : snprintf(p + n, cap - n, "%s", unit);
+        if (k < 0 || (size_t)k >= cap - n)
+            break;
+        n += (size_t)k;
+    }
+    *out_n = n;
+    return p;
+}
+
+/* Arena peak per input byte of one page: after parsing, and after extraction. */
+static void page_memory(wn_extractor *ex, const char *p, size_t n, double *parse, double *ext,
+                        int *text_only)
+{
+    wn_doc *d = wn_html_parse(p, n, NULL, NULL, NULL);
+    wn_article *a = NULL;
+    *parse = d && n ? (double)d->arena.peak / (double)n : -1;
+    *text_only = d ? d->text_only : 0;
+    wn_doc_free(d);
+    *ext = wn_extract(ex, p, n, NULL, &a, NULL) == WN_OK && n
+               ? (double)a->page_arena_peak / (double)n
+               : -1;
+    wn_article_free(a);
+}
+
+static void bench_memory(const char *const *dirs, int ndirs, wn_extractor *ex)
+{
+    double all_parse = 0, all_ext = 0;
+    size_t all_pages = 0;
+    printf("memory: document arena peak bytes per input byte (after parse / after extract)\n");
+    for (int i = 0; i < ndirs; i++) {
+        dataset ds = { dirs[i], NULL, 0, 0, 0 };
+        double sp = 0, se = 0, mp = 0, me = 0;
+        if (load_dataset(&ds) != 0)
+            continue;
+        for (size_t k = 0; k < ds.npages; k++) {
+            double p, e;
+            int t;
+            page_memory(ex, ds.pages[k].data, ds.pages[k].n, &p, &e, &t);
+            sp += p;
+            se += e;
+            mp = p > mp ? p : mp;
+            me = e > me ? e : me;
+            free(ds.pages[k].name);
+            free(ds.pages[k].data);
+        }
+        printf("  %-44s mean page %5.2f / %5.2f   max %5.2f / %5.2f  (%zu pages)\n", ds.dir,
+               ds.npages ? sp / (double)ds.npages : 0, ds.npages ? se / (double)ds.npages : 0, mp,
+               me, ds.npages);
+        all_parse += sp;
+        all_ext += se;
+        all_pages += ds.npages;
+        free(ds.pages);
+    }
+    if (all_pages)
+        printf("  %-44s mean page %5.2f / %5.2f  (%zu pages)\n", "all dev sets",
+               all_parse / (double)all_pages, all_ext / (double)all_pages, all_pages);
+    for (size_t c = 0; c < sizeof mem_cases / sizeof mem_cases[0]; c++) {
+        size_t n;
+        double p, e;
+        int t;
+        char *html = make_case(mem_cases[c].unit, MEM_CASE_BYTES, &n);
+        if (html == NULL)
+            continue;
+        page_memory(ex, html, n, &p, &e, &t);
+        printf("  %-22s %-22s %5.1f MB  %6.2f / %6.2f%s\n", mem_cases[c].name, mem_cases[c].unit,
+               (double)n / 1e6, p, e, t ? "  (structure budget reached)" : "");
+        free(html);
+    }
+}
+
 static void usage(void)
 {
-    fputs("usage: bench [-n REPEATS] [--no-decoders] [DATASET_PAGES_DIR...]\n"
+    fputs("usage: bench [-n REPEATS] [--no-decoders] [--memory] [DATASET_PAGES_DIR...]\n"
           "  default: every ../shared/data/extraction/*/pages\n"
-          "  --no-decoders: skip the decoder throughput section (for callgrind)\n", stderr);
+          "  --no-decoders: skip the decoder throughput section (for callgrind)\n"
+          "  --memory: only the arena peak per input byte, dev pages and generated cases\n",
+          stderr);
 }
 
 int main(int argc, char **argv)
 {
     const char *defaults[] = { "../shared/data/extraction/readability/pages",
-                               "../shared/data/extraction/trafilatura/pages" };
+                               "../shared/data/extraction/trafilatura/pages",
+                               "../shared/data/extraction/wcxb-dev/pages" };
     const char *dirs[64];
-    int ndirs = 0, repeats = 5, decoders = 1, i;
+    int ndirs = 0, repeats = 5, decoders = 1, memory = 0, i;
     wn_extractor *ex;
     wn_arena scratch;
     struct stat st;
@@ -377,6 +489,8 @@ int main(int argc, char **argv)
             }
         } else if (!strcmp(argv[i], "--no-decoders")) {
             decoders = 0;
+        } else if (!strcmp(argv[i], "--memory")) {
+            memory = 1;
         } else if (argv[i][0] == '-') {
             usage();
             return 2;
@@ -386,10 +500,13 @@ int main(int argc, char **argv)
     }
     if (ndirs == 0) {
         if (stat("../shared/data/extraction", &st) != 0) {
-            printf("no development pages at ../shared/data/extraction: bench skipped\n");
-            return 0;
+            printf("no development pages at ../shared/data/extraction: %s\n",
+                   memory ? "generated pages only" : "bench skipped");
+            if (!memory)
+                return 0;
         }
-        for (i = 0; i < 2; i++) {
+        /* timing: the first two sets; memory: all three */
+        for (i = 0; i < (memory ? 3 : 2); i++) {
             if (stat(defaults[i], &st) == 0)
                 dirs[ndirs++] = defaults[i];
         }
@@ -397,6 +514,11 @@ int main(int argc, char **argv)
     ex = wn_extractor_new(NULL);
     if (ex == NULL)
         return 1;
+    if (memory) {
+        bench_memory(dirs, ndirs, ex);
+        wn_extractor_free(ex);
+        return 0;
+    }
     wn_arena_init(&scratch, 0);
     for (i = 0; i < ndirs; i++) {
         dataset ds = { dirs[i], NULL, 0, 0, 0 };

@@ -20,6 +20,9 @@ fi
 echo "== in-process stages ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m))"
 nice "$B/bench" -n "${BENCH_REPEATS:-5}" || exit 1
 
+echo "== memory ($(date -u +%Y-%m-%dT%H:%MZ))"
+nice "$B/bench" --memory || exit 1
+
 # Whole-tool runs: wall time minus an empty-input baseline, then the scores.
 empty=$(mktemp) && : > "$empty"
 t0=$(date +%s.%N)
