@@ -50,9 +50,10 @@ typedef enum tb_mode {
 
 /* The tree's structure (nodes and attribute arrays, counted as tb_struct_bytes()
  * does) may use at most TB_STRUCT_PER_INPUT_BYTE bytes per input byte, plus a
- * TB_STRUCT_BANK. Real pages use 0.4 on average and 5.3 at most (a 266 KB page; the
- * dev sets' 2,478 pages); markup built to amplify (`<p>x` runs, misnested
- * formatting that reconstruction clones, attribute floods) uses 20-80. Past the
+ * TB_STRUCT_BANK. Real pages use 2.1 on average and 8.3 at most (a 331 KB page,
+ * far inside the bank; the dev sets' 2,478 pages); markup built to amplify (`<p>x`
+ * runs, misnested formatting that reconstruction clones, attribute floods) uses
+ * 20-80. Past the
  * budget the parser keeps every character but ignores tags and comments, as if
  * the rest of the page were plain text: memory stays bounded by the input size
  * instead of running into max_arena_bytes and losing the page. */
