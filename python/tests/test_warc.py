@@ -272,3 +272,36 @@ def test_misbehaving_file_objects_raise_instead_of_crashing(warc_file):
     assert len(list(warc.records(k))) == 3
     bytes(k.kept), bytes(k.view)             # Python's own memory: still valid to read
     k.view[:4] = b"XXXX"
+
+
+def zstd_frame(data: bytes) -> bytes:
+    """One zstd frame, by libzstd itself (a build dependency of winnow)."""
+    import ctypes
+    import ctypes.util
+    name = ctypes.util.find_library("zstd")
+    if name is None:
+        pytest.fail("libzstd not found (Debian libzstd1 comes with libzstd-dev)")
+    z = ctypes.CDLL(name)
+    z.ZSTD_compressBound.restype = ctypes.c_size_t
+    z.ZSTD_compressBound.argtypes = [ctypes.c_size_t]
+    z.ZSTD_compress.restype = ctypes.c_size_t
+    z.ZSTD_compress.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t,
+                                ctypes.c_int]
+    cap = z.ZSTD_compressBound(len(data))
+    out = ctypes.create_string_buffer(cap)
+    n = z.ZSTD_compress(out, cap, data, len(data), 3)
+    assert n <= cap
+    return out.raw[:n]
+
+
+def test_zstd_warc(tmp_path):
+    recs = make_records(5)
+    path = tmp_path / "z.warc.zst"
+    path.write_bytes(b"".join(zstd_frame(r) for r in recs))    # one frame per record
+    got = list(warc.records(str(path)))
+    assert [r.url for r in got] == [f"http://example.org/{i}" for i in range(5)]
+    assert got[2].payload == page(2)
+    with open(path, "rb") as f:
+        assert [r.payload for r in warc.records(f)] == [r.payload for r in got]
+    st = warc.run(str(path), io.BytesIO())
+    assert st["extracted"] == 4 and st["skipped_status"] == 1
