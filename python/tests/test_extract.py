@@ -255,3 +255,18 @@ def test_the_gil_is_released_while_extracting():
     assert t1 - t0 > 0.05
     span = (inside[-1] - inside[0]) if len(inside) > 1 else 0.0
     assert span > 0.5 * (t1 - t0), (t1 - t0, span, len(inside))
+
+
+def test_signatures_and_docstrings_for_editors_and_help():
+    import inspect
+    params = inspect.signature(winnow.extract).parameters
+    assert list(params)[:2] == ["html", "url"]
+    assert {"format", "comments", "links", "images", "tables", "favor", "charset",
+            "time_limit_ms", "page_type"} <= set(params)
+    assert inspect.signature(winnow.Extractor.extract).parameters["url"].default is None
+    for obj in (winnow, winnow.extract, winnow.Extractor, winnow.Article, winnow.Article.to_json,
+                winnow.Error, winnow.warc.records, winnow.warc.run):
+        assert obj.__doc__ and len(obj.__doc__) > 20, obj
+    stubs = os.path.join(os.path.dirname(winnow.__file__))
+    assert os.path.exists(os.path.join(stubs, "py.typed"))
+    assert os.path.exists(os.path.join(stubs, "_winnow.pyi"))

@@ -578,15 +578,15 @@ static PyObject *article_repr(ArticleObject *self)
 
 static PyMethodDef article_methods[] = {
     { "markdown", (PyCFunction)article_markdown, METH_NOARGS,
-      "markdown() -> str\n\nThe article as Markdown (CommonMark + GFM tables), as `winnow -f md` "
+      "markdown($self, /)\n--\n\nThe article as Markdown (CommonMark + GFM tables), as `winnow -f md` "
       "writes it: links, images and comments when extracted with links / images / comments=True." },
     { "html", (PyCFunction)article_html, METH_NOARGS,
-      "html() -> str\n\nThe article as a clean, safe HTML fragment." },
+      "html($self, /)\n--\n\nThe article as a clean, safe HTML fragment." },
     { "to_json", (PyCFunction)article_to_json, METH_NOARGS,
-      "to_json() -> str\n\nThe JSON record, byte for byte what `winnow --format json` prints "
+      "to_json($self, /)\n--\n\nThe JSON record, byte for byte what `winnow --format json` prints "
       "(without its final newline)." },
     { "to_dict", (PyCFunction)article_to_dict, METH_NOARGS,
-      "to_dict() -> dict\n\nThe JSON record as a dict (json.loads(article.to_json()))." },
+      "to_dict($self, /)\n--\n\nThe JSON record as a dict (json.loads(article.to_json()))." },
     { NULL, NULL, 0, NULL }
 };
 
@@ -817,7 +817,8 @@ static PyObject *extractor_extract(ExtractorObject *self, PyObject *args, PyObje
 
 static PyMethodDef extractor_methods[] = {
     { "extract", (PyCFunction)(void (*)(void))extractor_extract, METH_VARARGS | METH_KEYWORDS,
-      "extract(html, url=None) -> Article\n\nExtract one page with this extractor's options." },
+      "extract($self, /, html, url=None)\n--\n\nExtract one page with this extractor's options "
+      "(returns an Article)." },
     { NULL, NULL, 0, NULL }
 };
 
@@ -1496,19 +1497,21 @@ static PyObject *mod_c_extract_loop(PyObject *mod, PyObject *pages)
 
 static PyMethodDef module_methods[] = {
     { "extract", (PyCFunction)(void (*)(void))mod_extract, METH_VARARGS | METH_KEYWORDS,
-      "extract(html, url=None, *, format='text', comments=False, links=False, images=False,\n"
-      "        tables=True, favor=None, charset=None, time_limit_ms=None,\n"
-      "        transport_charset=None, max_input_bytes=None, max_nodes=None,\n"
-      "        page_type=None) -> Article\n\n"
-      "Extract the article and metadata of one page. html is bytes (the encoding is sniffed\n"
-      "as the winnow tool does: BOM, transport_charset, <meta>, detection) or str (read as\n"
-      "UTF-8 unless charset is given). url is the page's address: the base for relative\n"
-      "links and a metadata source. format picks what str(article) and article.content\n"
-      "hold: 'text', 'markdown', 'json' or 'html'. The GIL is released while the page is\n"
-      "parsed, extracted and rendered. Raises winnow.LimitError (a size or memory cap),\n"
-      "winnow.TimeoutError (time_limit_ms) or winnow.Error. page_type forces a page type\n"
-      "('article', 'forum', 'product', ...; default: classify each page). max_input_bytes (default\n"
-      "256 MiB) and max_nodes (default 20,000,000) are the library's caps; 0 is no cap." },
+      "extract($module, /, html, url=None, *, format='text', comments=False, links=False,\n"
+      "        images=False, tables=True, favor=None, charset=None, time_limit_ms=None,\n"
+      "        transport_charset=None, max_input_bytes=None, max_nodes=None, page_type=None)\n"
+      "--\n\n"
+      "Extract the article and metadata of one page, as an Article.\n\n"
+      "html is bytes (the encoding is sniffed as the winnow tool does: BOM,\n"
+      "transport_charset, <meta>, detection) or str (read as UTF-8 unless charset is\n"
+      "given). url is the page's address: the base for relative links and a metadata\n"
+      "source. format picks what str(article) and article.content hold: 'text',\n"
+      "'markdown', 'json' or 'html'. page_type forces a page type ('article', 'forum',\n"
+      "'product', ...; default: classify each page). max_input_bytes (default 256 MiB)\n"
+      "and max_nodes (default 20,000,000) are the library's caps; 0 is no cap.\n\n"
+      "The GIL is released while the page is parsed, extracted and rendered. Raises\n"
+      "winnow.LimitError (a size or memory cap), winnow.TimeoutError (time_limit_ms)\n"
+      "or winnow.Error, with the library's message." },
     { "batch_run", (PyCFunction)(void (*)(void))mod_batch_run, METH_VARARGS | METH_KEYWORDS,
       "batch_run(paths, output, **options) -> (stats_json, file_error_lines)\n\n"
       "wn_batch_run() itself; use winnow.warc.run()." },
