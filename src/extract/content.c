@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract/content_internal.h"
+#include "extract/type_rules.h"
 
 /* Shorter than this, an attempt probably missed the article: retry looser. */
 #define MIN_ARTICLE_CHARS 500
@@ -80,19 +81,44 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
     return c->st[c->root->id].text;
 }
 
-/* Type-specific choosers (type_*.c). Each runs its own walk and, when it
- * decides, leaves c->root and the drops set; false falls back to the article path. */
-static bool type_choose(wn_cctx *c)
+/* How much of the main region's text the article path must keep for its
+ * article to be taken rather than the region (type_rules.h): on pages made of
+ * many parts (lists, sections, docs) nearly all of it, on others half. */
+static float region_ratio(wn_page_type t)
 {
-    switch (c->pt->type) {
-    case WN_PAGE_LISTING: case WN_PAGE_COLLECTION:
-        reset_arrays(c);
-        c->flags = 0;
-        wn_walk(c);
-        return wn_type_list_choose(c);
+    switch (t) {
+    case WN_PAGE_LISTING: case WN_PAGE_COLLECTION: case WN_PAGE_SERVICE:
+    case WN_PAGE_DOCUMENTATION:
+        return REGION_RATIO_PARTS;
+    case WN_PAGE_FORUM: case WN_PAGE_PRODUCT:
+        return REGION_RATIO_OTHER;
     default:
-        return false;
+        return REGION_RATIO_ARTICLE;
     }
+}
+
+/* The text that weighs in the article-or-region choice: on pages of many
+ * parts all of it (their item titles are links); elsewhere only the text
+ * outside links, so a long menu that no name gives away does not outweigh
+ * the story. */
+static uint32_t measure_text(const wn_cctx *c, const wn_node *x)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if (region_ratio(c->pt->type) >= REGION_RATIO_PARTS)
+        return s->text;
+    uint32_t link = s->link10 / 10;
+    return s->text > link ? s->text - link : 0;
+}
+
+/* The main-region path (type_list.c): its own walk, then c->root is the
+ * page's main region less its chrome. Returns the region's text, 0 when it
+ * found none (c->root is then unusable). */
+static uint32_t region_path(wn_cctx *c)
+{
+    reset_arrays(c);
+    c->flags = 0;
+    wn_walk(c);
+    return wn_type_list_choose(c) ? measure_text(c, c->root) : 0;
 }
 
 static bool type_keeps_named_comments(const wn_cctx *c)
@@ -300,10 +326,8 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     };
     uint32_t best_len = 0;
     int best = 0, chosen = -1, last = 0;
-    if (type_choose(&c)) {
-        chosen = -1;
-        goto decided;
-    }
+    /* First the main region, whole: what the article path's result is weighed against. */
+    uint32_t region = region_path(&c), article = 0;
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
         last = i;
@@ -334,7 +358,13 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     if (after * 5 < before * 2)
         attempt(&c, tries[chosen], false, NULL);
 
-decided:;
+    /* An article path that keeps only a part of the main region picked one
+     * card, one section or one post of a page made of many: the region wins. */
+    article = c.root ? measure_text(&c, c.root) : 0;
+    if (region > 0 && (float)article < region_ratio(pt->type) * (float)region) {
+        region_path(&c);
+        chosen = -1;
+    }
 
     wn_node *comments = find_comments(&c);
     if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {
@@ -370,9 +400,17 @@ decided:;
     if (opt->flags & WN_OPT_COMMENTS)
         out->comments = comments;
     if (explain_out) {
+        if (region_ratio(pt->type) >= REGION_RATIO_PARTS)
+            wn_buf_printf(explain_out, "# main region %u chars (a %s page: the region whenever "
+                          "there is one)\n", region, wn_page_type_name(pt->type));
+        else
+            wn_buf_printf(explain_out, "# main region %u chars, article path %u chars (needs "
+                          "%.0f%% of the region as a %s): %s\n", region, article,
+                          (double)(region_ratio(pt->type) * 100.0f), wn_page_type_name(pt->type),
+                          chosen < 0 ? "the region is the article" : "the article path's article");
         if (chosen < 0)
-            wn_buf_printf(explain_out, "# %s rules, article text %u chars\n",
-                          wn_page_type_name(c.pt->type), c.root ? c.st[c.root->id].text : 0);
+            wn_buf_printf(explain_out, "# main region, article text %u chars\n",
+                          c.root ? c.st[c.root->id].text : 0);
         else
             wn_buf_printf(explain_out, "# attempt %d of 4, article text %u chars\n", chosen + 1,
                           c.root ? c.st[c.root->id].text : 0);

@@ -168,10 +168,8 @@ static const wn_pt_rule rules[] = {
 
     /* Repeated cards: a grid of priced items is a shop's collection, a list of
      * dated or summarised items is a content index. */
-    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_PRICE, 0.5f, ANY, WN_PAGE_COLLECTION, 3.0f, "a grid of priced cards" },
+    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_PRICE, 0.5f, ANY, WN_PAGE_COLLECTION, 4.0f, "a grid of priced cards" },
     { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_DATE, 0.5f, ANY, WN_PAGE_LISTING, 2.0f, "a list of dated items" },
-    { PTF_CARD_ITEMS, 8, ANY, PTF_CARD_PRICE, 0, 0.5f, WN_PAGE_LISTING, 1.5f, "a long list of linked items" },
-    { PTF_CARD_GROUPS, 3, ANY, ALONE, WN_PAGE_LISTING, 0.5f, "several lists of linked items" },
 
     /* Shops. */
     { PTF_CART, 1, ANY, PTF_PRICES, 1, 6, WN_PAGE_PRODUCT, 2.0f, "a cart button and a price" },
@@ -182,22 +180,33 @@ static const wn_pt_rule rules[] = {
     /* Threads. */
     { PTF_URL_FORUM, 1, ANY, ALONE, WN_PAGE_FORUM, 2.5f, "a forum address" },
     { PTF_POST_ITEMS, 2, ANY, ALONE, WN_PAGE_FORUM, 1.5f, "repeated posts with their own text" },
-    { PTF_FORUM_NAMES, 8, ANY, ALONE, WN_PAGE_FORUM, 1.0f, "forum markup" },
+    { PTF_FORUM_NAMES, 20, ANY, PTF_TIMES, 2, ANY, WN_PAGE_FORUM, 1.0f, "forum markup and dates" },
 
     /* Documentation. */
     { PTF_URL_DOCS, 1, ANY, ALONE, WN_PAGE_DOCUMENTATION, 2.0f, "a documentation address" },
     { PTF_PRE, 2, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "code blocks" },
     { PTF_CODE, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "inline code" },
     { PTF_DOC_NAMES, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "documentation markup" },
+    { PTF_CODE, 20, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "much inline code" },
+    { PTF_DOC_NAMES, 12, ANY, PTF_HAS_AUTHOR, 0, 1, WN_PAGE_DOCUMENTATION, 0.5f, "documentation markup, no author" },
 
     /* Articles. */
     { PTF_HAS_DATE, 1, ANY, PTF_HAS_AUTHOR, 1, ANY, WN_PAGE_ARTICLE, 1.0f, "a date and an author" },
     { PTF_URL_ARTICLE, 1, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "a story address" },
     { PTF_LONG_P, 6, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "paragraphs of prose" },
+    { PTF_LONG_P, 15, ANY, ALONE, WN_PAGE_ARTICLE, 0.5f, "many paragraphs of prose" },
+    { PTF_ARTICLE_NAMES, 2, ANY, ALONE, WN_PAGE_ARTICLE, 0.5f, "article markup" },
 
     /* Service pages: sections under headings, calls to act, no date. */
     { PTF_SERVICE_NAMES, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 1.0f, "landing-page markup" },
     { PTF_HEADINGS, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 0.5f, "undated sections" },
+    { PTF_HAS_DATE, 0, 1, PTF_HAS_AUTHOR, 0, 1, WN_PAGE_SERVICE, 1.0f, "no date, no author" },
+    { PTF_SERVICE_NAMES, 8, ANY, ALONE, WN_PAGE_SERVICE, 1.0f, "much landing-page markup" },
+    { PTF_HEADINGS, 4, ANY, PTF_LONG_P, 0, 10, WN_PAGE_SERVICE, 0.5f, "sections with little prose" },
+
+    /* Indexes: many linked items and little prose of their own. */
+    { PTF_LONG_P, 0, 3, PTF_CARD_ITEMS, 8, ANY, WN_PAGE_LISTING, 1.5f, "linked items, hardly any prose" },
+    { PTF_LINK_DENSITY, 0.35f, ANY, PTF_LONG_P, 0, 5, WN_PAGE_LISTING, 1.0f, "mostly links" },
     { PTF_URL_INDEX, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "an index address" },
 };
 

@@ -5,6 +5,19 @@
 #ifndef WN_EXTRACT_TYPE_RULES_H
 #define WN_EXTRACT_TYPE_RULES_H
 
+/* MARK: Main region or article */
+
+/* The article path's article is taken when it keeps at least this share of
+ * the main region's text outside links (the region, less its chrome,
+ * otherwise): a path that keeps less found one card, one section or one post
+ * of many. On list, service and documentation pages the region is always
+ * taken (a ratio no article reaches): they are made of many parts. Forum
+ * threads and products: half. Articles: a fifth, so that a long story with a
+ * busy page around it keeps the article path's precision. */
+#define REGION_RATIO_ARTICLE 0.2f
+#define REGION_RATIO_OTHER 0.5f
+#define REGION_RATIO_PARTS 1000.0f
+
 /* MARK: Collection and listing pages */
 
 /* A <main> is the list's region when it holds at least NUM/DEN of the body's
@@ -26,7 +39,11 @@ static const char *const list_chrome_names[] = {
     "pagination", "pager", "paging", "breadcrumb", "filter", "facet", "sort", "toolbar",
     "refine", "skip-link", "skiplink", "cookie", "newsletter", "subscribe", "modal", "popup",
     "drawer", "offcanvas", "off-canvas", "megamenu", "mega-menu", "navbar", "site-header",
-    "site-footer", "announcement", NULL
+    "site-footer", "announcement",
+    /* documentation furniture: tables of contents, edit links, version pickers, prev/next */
+    "toc", "table-of-contents", "tableofcontents", "edit-this", "edit-page", "editpage",
+    "version-switch", "version-select", "versions", "prev-next", "docs-pagination",
+    "feedback", "was-this-helpful", NULL
 };
 
 #endif
