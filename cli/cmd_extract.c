@@ -133,11 +133,19 @@ static char *output_stem(const cli_file *in)
 
 /* MARK: One page */
 
+/* With -o, each input's output name, decided for all inputs before the first
+ * is extracted (a collision is known whatever the threads). */
+typedef struct out_name {
+    char *stem;               /* DIR/<stem>.<ext> */
+    size_t owner;             /* with a collision: the input whose output it would replace */
+    int collides;             /* not written: an earlier input has this stem */
+} out_name;
+
+/* One page in flight: made when it is submitted, freed once written, so memory
+ * follows the jobs in flight, not the number of inputs. */
 typedef struct page_job {
     const cli_file *in;
-    char *stem;               /* with -o; NULL: this input is not written (collision) */
-    size_t owner;             /* with a collision: the input whose output it would replace */
-    int collides;
+    const out_name *name;     /* with -o, else NULL */
     int status;
     char msg[1200];           /* for stderr, or "" */
     cli_buf out[MAX_FORMATS]; /* rendered outputs, in the order of a->formats */
@@ -163,18 +171,18 @@ static void page_work(void *ctx, void *job)
     const char *path = j->in->path;
     char *data = NULL;
     size_t n = 0;
-    if (j->collides)
+    if (j->name && j->name->collides)
         return;
     if (cli_read_input_msg(path, a->opt.max_input_bytes, &data, &n, j->msg, sizeof j->msg) != 0) {
         j->status = EXIT_FAILURE_SOME;
         return;
     }
-    const char *what = n ? cli_not_html(data, n) : NULL;
     if (n == 0) {
         page_fail(j, EXIT_FAILURE_SOME, "%s: %s", path, "empty input, nothing to extract");
         free(data);
         return;
     }
+    const char *what = cli_not_html(data, n);
     if (what) {
         page_fail(j, EXIT_FAILURE_SOME, "%s: not HTML (looks like %s)", path, what);
         free(data);
@@ -228,7 +236,8 @@ static void page_work(void *ctx, void *job)
         if (st == WN_OK && b->n && b->p[b->n - 1] != '\n')
             cli_buf_put(b, "\n", 1);
         if (st != WN_OK || b->failed) {
-            page_fail(j, EXIT_FAILURE_SOME, "%s: %s", path, "rendering failed (out of memory)");
+            page_fail(j, EXIT_FAILURE_SOME, "%s: rendering failed: %s", path,
+                      b->failed ? "out of memory" : wn_status_str(st));
             break;
         }
     }
@@ -241,7 +250,6 @@ static void page_free(page_job *j)
         return;
     for (int i = 0; i < MAX_FORMATS; i++)
         cli_buf_free(&j->out[i]);
-    free(j->stem);
     free(j);
 }
 
@@ -267,10 +275,10 @@ static int make_parents(char *path, size_t keep)
 /* Writer side, in input order: messages, then the outputs. Returns the status. */
 static int page_write(const extract_args *a, page_job *j, const cli_files *files)
 {
-    if (j->collides) {
+    if (j->name && j->name->collides) {
         cli_error("%s: not written: %s/%s%s is already the output of %s (rename one of them)",
-                  j->in->path, a->out_dir, j->stem, format_ext(a->formats[0]),
-                  files->v[j->owner].path);
+                  j->in->path, a->out_dir, j->name->stem, format_ext(a->formats[0]),
+                  files->v[j->name->owner].path);
         return EXIT_FAILURE_SOME;
     }
     if (j->msg[0])
@@ -304,13 +312,13 @@ static int page_write(const extract_args *a, page_job *j, const cli_files *files
             continue;
         }
         const char *ext = format_ext(a->formats[i]);
-        size_t len = strlen(a->out_dir) + 1 + strlen(j->stem) + strlen(ext) + 1;
+        size_t len = strlen(a->out_dir) + 1 + strlen(j->name->stem) + strlen(ext) + 1;
         char *out = malloc(len);
         if (out == NULL) {
             cli_error("out of memory");
             return EXIT_IO;
         }
-        snprintf(out, len, "%s/%s%s", a->out_dir, j->stem, ext);
+        snprintf(out, len, "%s/%s%s", a->out_dir, j->name->stem, ext);
         FILE *f = make_parents(out, strlen(a->out_dir)) == 0 ? fopen(out, "wb") : NULL;
         if (f == NULL) {
             cli_error("%s: %s", out, strerror(errno));
@@ -344,34 +352,58 @@ static int stem_cmp(const void *x, const void *y)
     return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
-/* With -o: give each job its stem, and mark every input whose stem an earlier
- * input already has (a.html, a.htm and a.html.gz all make "a"): those are not
- * written, so no output is ever replaced by another of the same run. */
-static int assign_stems(page_job **jobs, size_t n)
+/* With -o: every input's stem, with each input whose stem an earlier input
+ * already has (a.html, a.htm and a.html.gz all make "a") marked: those are not
+ * written, so no output is ever replaced by another of the same run. NULL when
+ * out of memory. */
+static out_name *assign_names(const cli_files *files)
 {
+    size_t n = files->n;
+    out_name *names = calloc(n ? n : 1, sizeof *names);
     stem_ref *refs = malloc((n ? n : 1) * sizeof *refs);
-    if (refs == NULL)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        jobs[i]->stem = output_stem(jobs[i]->in);
-        if (jobs[i]->stem == NULL) {
-            free(refs);
-            return -1;
-        }
-        refs[i].stem = jobs[i]->stem;
+    int failed = names == NULL || refs == NULL;
+    for (size_t i = 0; i < n && !failed; i++) {
+        names[i].stem = output_stem(&files->v[i]);
+        failed = names[i].stem == NULL;
+        refs[i].stem = names[i].stem;
         refs[i].index = i;
     }
-    qsort(refs, n, sizeof *refs, stem_cmp);
-    for (size_t i = 1; i < n; i++) {
-        size_t first = i - 1;
-        while (i < n && strcmp(refs[i].stem, refs[first].stem) == 0) {
-            jobs[refs[i].index]->collides = 1;
-            jobs[refs[i].index]->owner = refs[first].index;
-            i++;
+    if (!failed) {
+        qsort(refs, n, sizeof *refs, stem_cmp);
+        for (size_t i = 1; i < n; i++) {
+            size_t first = i - 1;
+            while (i < n && strcmp(refs[i].stem, refs[first].stem) == 0) {
+                names[refs[i].index].collides = 1;
+                names[refs[i].index].owner = refs[first].index;
+                i++;
+            }
         }
     }
     free(refs);
-    return 0;
+    if (failed && names) {
+        for (size_t i = 0; i < n; i++)
+            free(names[i].stem);
+        free(names);
+        names = NULL;
+    }
+    return names;
+}
+
+static void free_names(out_name *names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i].stem);
+    free(names);
+}
+
+static page_job *job_new(const cli_files *files, const out_name *names, size_t i)
+{
+    page_job *j = calloc(1, sizeof *j);
+    if (j) {
+        j->in = &files->v[i];
+        j->name = names ? &names[i] : NULL;
+    }
+    return j;
 }
 
 static int worse(int a, int b)
@@ -379,8 +411,8 @@ static int worse(int a, int b)
     return a > b ? a : b;
 }
 
-/* Run every job, on the pool when threads > 1; writes in input order. */
-static int run_jobs(const extract_args *a, page_job **jobs, const cli_files *files)
+/* Run every input, on the pool when threads > 1; writes in input order. */
+static int run_jobs(const extract_args *a, const cli_files *files, const out_name *names)
 {
     unsigned nw = a->threads > 1 ? a->threads : 1;
     worker *ws = calloc(nw, sizeof *ws);
@@ -396,13 +428,13 @@ static int run_jobs(const extract_args *a, page_job **jobs, const cli_files *fil
             goto nomem;
     }
     if (nw == 1) {
-        for (size_t i = 0; i < files->n; i++) {
-            if (status != EXIT_IO) {
-                page_work(&ws[0], jobs[i]);
-                status = worse(status, page_write(a, jobs[i], files));
-            }
-            page_free(jobs[i]);
-            jobs[i] = NULL;
+        for (size_t i = 0; i < files->n && status != EXIT_IO; i++) {
+            page_job *j = job_new(files, names, i);
+            if (j == NULL)
+                goto nomem;
+            page_work(&ws[0], j);
+            status = worse(status, page_write(a, j, files));
+            page_free(j);
         }
     } else {
         unsigned max_jobs = nw * JOBS_PER_THREAD;
@@ -410,7 +442,7 @@ static int run_jobs(const extract_args *a, page_job **jobs, const cli_files *fil
         wn_pool *pool = wn_pool_new(&cfg);
         if (pool == NULL)
             goto nomem;
-        size_t taken = 0, submitted = 0;
+        size_t taken = 0;
         void *done;
         for (size_t i = 0; i <= files->n && status != EXIT_IO; i++) {
             /* Keep at most max_jobs in the pool: take back (and write) the
@@ -421,24 +453,28 @@ static int run_jobs(const extract_args *a, page_job **jobs, const cli_files *fil
                     continue;
                 if (r < 0)
                     break;
+                taken++;
                 status = worse(status, page_write(a, done, files));
                 page_free(done);
-                jobs[taken++] = NULL;
                 if (status == EXIT_IO)
                     break;
             }
             if (i == files->n || status == EXIT_IO)
                 break;
-            if (wn_pool_submit(pool, jobs[i], 0, 1) != 0)
+            page_job *j = job_new(files, names, i);
+            if (j == NULL) {
+                cli_error("out of memory");
+                status = EXIT_IO;
                 break;
-            submitted++;
+            }
+            if (wn_pool_submit(pool, j, 0, 1) != 0) {
+                page_free(j);
+                break;
+            }
         }
         wn_pool_close(pool);
-        /* Jobs still inside (after an output error) are freed by the pool; the
-         * rest were never submitted. */
+        /* Jobs still inside (after an output error) are freed by the pool. */
         wn_pool_free(pool, discard_job);
-        for (size_t i = taken; i < submitted; i++)
-            jobs[i] = NULL;
     }
     goto out;
 nomem:
@@ -614,26 +650,14 @@ int cmd_extract(int argc, char **argv)
         return EXIT_IO;
     }
 
-    page_job **jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
-    int nomem = jobs == NULL;
-    for (size_t i = 0; i < files.n && !nomem; i++) {
-        jobs[i] = calloc(1, sizeof **jobs);
-        if (jobs[i] == NULL)
-            nomem = 1;
-        else
-            jobs[i]->in = &files.v[i];
-    }
-    if (!nomem && a.out_dir && assign_stems(jobs, files.n) != 0)
-        nomem = 1;
-    if (nomem) {
+    out_name *names = a.out_dir ? assign_names(&files) : NULL;
+    if (a.out_dir && names == NULL) {
         cli_error("out of memory");
         status = EXIT_FAILURE_SOME;
     } else {
-        status = worse(status, run_jobs(&a, jobs, &files));
+        status = worse(status, run_jobs(&a, &files, names));
     }
-    for (size_t i = 0; jobs && i < files.n; i++)
-        page_free(jobs[i]);
-    free(jobs);
+    free_names(names, files.n);
     cli_files_free(&files);
     if (fflush(stdout) != 0) {
         cli_error("(stdout): writing output failed: %s", strerror(errno));
