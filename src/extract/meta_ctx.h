@@ -44,6 +44,8 @@ typedef struct ctx {
     const wn_node *first_h1;         /* the first <h1> outside noise, or NULL */
     long max_ymd;
     slot title, author, date, datemod, site, desc, lang, url, image, license;
+    slot url_abs;                    /* the best absolute ("scheme://") canonical URL: the
+                                        base for a relative one when the caller gives none */
     slot byline;                     /* best author seen in the markup (not metadata) */
     slot title_tag;                  /* <title>, before stripping */
     const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
@@ -76,6 +78,15 @@ static inline void offer(slot *s, const char *v, int prio)
         s->v = v;
         s->prio = prio;
     }
+}
+
+/* A canonical URL from one of the page's sources (link rel=canonical, og:url,
+ * JSON-LD url...). */
+static inline void offer_url(ctx *c, const char *v, int prio)
+{
+    offer(&c->url, v, prio);
+    if (v && strstr(v, "://"))
+        offer(&c->url_abs, v, prio);
 }
 
 static inline size_t words_in(const char *s)

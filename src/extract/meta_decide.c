@@ -357,7 +357,7 @@ void wn_meta_decide(ctx *c, const char *page_url)
     offer(&c->image, ld->image, lp - 10);
     offer(&c->license, ld->license, lp);
     offer(&c->lang, ld->language, 65);
-    offer(&c->url, ld->url, 70);
+    offer_url(c, ld->url, 70);
     offer(&c->site, ld->sitename, 80);
     offer(&c->site, ld->publisher, ld->rank == 3 ? 70 : 40);
     if (ld->nsections && c->cats_prio < 79) {
@@ -390,10 +390,14 @@ void wn_meta_decide(ctx *c, const char *page_url)
             c->lang.v = l;
         }
     }
-    if (c->url.v && page_url)
-        c->url.v = wn_meta_url_resolve(c->scratch, page_url, c->url.v, strlen(c->url.v));
-    if (c->image.v && page_url)
-        c->image.v = wn_meta_url_resolve(c->scratch, page_url, c->image.v, strlen(c->image.v));
+    /* Relative references ("//host/path", "/path") resolve against the caller's
+     * address, else against the page's own absolute canonical URL (a page may
+     * give a protocol-relative rel=canonical and an absolute og:url). */
+    const char *base = page_url ? page_url : c->url_abs.v;
+    if (c->url.v && base)
+        c->url.v = wn_meta_url_resolve(c->scratch, base, c->url.v, strlen(c->url.v));
+    if (c->image.v && base)
+        c->image.v = wn_meta_url_resolve(c->scratch, base, c->image.v, strlen(c->image.v));
     if (c->url.v == NULL && page_url && strstr(page_url, "://"))
         c->url.v = clean(c, page_url, strlen(page_url), WN_META_MAX_URL);
     choose_title(c);

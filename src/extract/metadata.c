@@ -164,7 +164,7 @@ static void take_value(ctx *c, int field, int prio, const char *p, size_t n)
     case F_SITE:    offer(&c->site, clean(c, p, n, WN_META_MAX_NAME), prio); break;
     case F_DESC:    offer(&c->desc, clean(c, p, n, WN_META_MAX_TEXT), prio); break;
     case F_LANG:    offer(&c->lang, clean(c, p, n, 32), prio); break;
-    case F_URL:     offer(&c->url, clean(c, p, n, WN_META_MAX_URL), prio); break;
+    case F_URL:     offer_url(c, clean(c, p, n, WN_META_MAX_URL), prio); break;
     case F_IMAGE:   offer(&c->image, clean(c, p, n, WN_META_MAX_URL), prio); break;
     case F_LICENSE: offer(&c->license, clean(c, p, n, WN_META_MAX_URL), prio); break;
     case F_CAT:     offer_list(c, c->cats, &c->ncats, &c->cats_prio, p, n, prio, false); break;
@@ -706,7 +706,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         v = wn_dom_attr_value(el, "rel");
         if (has_token(v, "canonical")) {
             wn_str h = wn_dom_attr_value(el, "href");
-            offer(&c->url, clean(c, h.p, h.n, WN_META_MAX_URL), 90);
+            offer_url(c, clean(c, h.p, h.n, WN_META_MAX_URL), 90);
         } else if (has_token(v, "license")) {
             wn_str h = wn_dom_attr_value(el, "href");
             offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 80);

@@ -807,6 +807,35 @@ static void test_og_locale_and_missing(void)
     done(&pg);
 }
 
+/* A relative canonical link ("//host/path", "/path") is resolved against the
+ * page's own absolute URL sources (og:url here) when the caller gives no
+ * address; the caller's address, when given, is the base. */
+static void test_relative_canonical(void)
+{
+    page pg;
+    const char *head =
+        "<html><head><link rel=canonical href=\"//www.example.cl/news/2024/story\">"
+        "<meta property=og:url content=\"https://www.example.cl/news/2024/story?utm=x\">"
+        "<meta property=og:image content=\"/img/lead.jpg\"></head><body></body></html>";
+    extract(&pg, head, NULL);
+    CHECK_EQ_STR(pg.m.url, "https://www.example.cl/news/2024/story");
+    CHECK_EQ_STR(pg.m.image, "https://www.example.cl/img/lead.jpg");
+    done(&pg);
+    extract(&pg, head, "http://mirror.example/x");
+    CHECK_EQ_STR(pg.m.url, "http://www.example.cl/news/2024/story");
+    done(&pg);
+    /* a path-only canonical and an absolute JSON-LD url */
+    extract(&pg, "<html><head><link rel=canonical href=\"/a/b\"><script type=application/ld+json>"
+                 "{\"@type\":\"NewsArticle\",\"url\":\"https://ex.org/a/b\"}</script></head>"
+                 "<body></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.url, "https://ex.org/a/b");
+    done(&pg);
+    /* nothing absolute to resolve against: kept as the page gives it */
+    extract(&pg, "<html><head><link rel=canonical href=\"//ex.org/a\"></head><body></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.url, "//ex.org/a");
+    done(&pg);
+}
+
 static void test_hostile_inputs(void)
 {
     page pg;
@@ -889,6 +918,7 @@ int main(void)
     RUN(test_twitter_label_byline);
     RUN(test_date_then_byline);
     RUN(test_og_locale_and_missing);
+    RUN(test_relative_canonical);
     RUN(test_hostile_inputs);
     CHECK_DONE();
 }
