@@ -932,6 +932,54 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
     return false;
 }
 
+/* Whether the block's text names the article's (first) author: an author
+ * box's portrait caption ("Written by Ann Lee"). */
+static bool names_author(const wn_cctx *c, const wn_node *b)
+{
+    const char *a = c->meta ? c->meta->author : NULL;
+    char buf[160], name[64];
+    size_t n = 0, k = 0;
+    if (a == NULL)
+        return false;
+    while (a[k] && a[k] != ';' && k < sizeof name - 1) {
+        name[k] = wn_ascii_lower(a[k]);
+        k++;
+    }
+    while (k > 0 && name[k - 1] == ' ')
+        k--;
+    name[k] = '\0';
+    if (k < 3)
+        return false;
+    n = block_text(c, b, buf, sizeof buf, true);
+    return has_word_start(buf, n, name);
+}
+
+/* The <figcaption> of a figure that shows a picture, saying something of its
+ * own: not links, not an ad label or a "read also" pointer, not a credit line
+ * or a byline, not a label that introduces what follows ("Hosting provided
+ * by:" above a sponsor's logo). */
+static bool picture_caption(const wn_cctx *c, const wn_node *b)
+{
+    if (b->tag != WN_TAG_FIGCAPTION || b->parent == NULL || !wn_is_html(b->parent, WN_TAG_FIGURE) ||
+        c->st[b->id].text == 0 || wn_link_density(c, b) >= 0.3f)
+        return false;
+    bool picture = false;
+    for (const wn_node *x = b->parent->first; x && !picture; x = wn_dom_next(b->parent, x, x == b))
+        picture = x != b && (wn_is_html(x, WN_TAG_IMG) || wn_is_html(x, WN_TAG_PICTURE) ||
+                             wn_is_html(x, WN_TAG_VIDEO));
+    if (!picture || read_also_line(c, b) || credit_line(c, b) || has_credit(c, b, true) ||
+        names_author(c, b))
+        return false;
+    char buf[160];
+    size_t n = block_text(c, b, buf, sizeof buf, true);
+    if (n > 0 && n < sizeof buf && buf[n - 1] == ':')
+        return false;
+    for (const wn_node *x = b; x; x = wn_dom_next(b, x, false))
+        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) && (c->vc[x->id] & VC_BYLINE))
+            return false;
+    return true;
+}
+
 /* Prose, in any language: long, or a sentence rich in function words, and not
  * mostly links. */
 bool wn_is_prose(const wn_cctx *c, const wn_node *b)
@@ -1225,6 +1273,10 @@ void wn_extra_clean(wn_cctx *c)
     for (uint32_t i = last + 1; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if ((c->nf[b->id] & CN_KEEP))
+            continue;
+        /* An image's caption is short by nature ("Night falls."): it stays,
+         * as the article promises captions, unless it is a label or a credit. */
+        if (picture_caption(c, b))
             continue;
         /* Items of a closing list or table are content unless they are links;
          * code is never judged by its stop words. */

@@ -189,9 +189,16 @@ static void judge_forms(wn_cctx *c, wn_node *top)
     }
 }
 
+/* Indentation of an explain line: the element's depth in the document (up to
+ * EXPLAIN_MAX_INDENT), counted here because blocks left out before scoring
+ * have no depth of their own. */
+#define EXPLAIN_MAX_INDENT 24
+
 static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
 {
-    int depth = c->depth[x->id] > 24 ? 24 : (int)c->depth[x->id];
+    int depth = 0;
+    for (const wn_node *p = x->parent; p && depth < EXPLAIN_MAX_INDENT; p = p->parent)
+        depth++;
     wn_buf_printf(b, "%*s%s", depth, "", wn_tag_name(x->tag));
     wn_str id = wn_dom_attr_value(x, "id"), cl = wn_dom_attr_value(x, "class");
     if (id.n)

@@ -241,6 +241,43 @@ static void test_json_comments_unknown_is_null(void)
     wn_article_free(a);
 }
 
+/* Leading spaces of the --explain line that starts with tag (after them). */
+static long indent_of(const char *text, const char *tag)
+{
+    size_t k = strlen(tag);
+    for (const char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        size_t sp = strspn(line, " ");
+        if (strncmp(line + sp, tag, k) == 0 && line[sp + k] == ' ')
+            return (long)sp;
+    }
+    return -1;
+}
+
+/* --explain is a tree: every block is indented by its depth, blocks left out
+ * before scoring (the site header, the headline, the footer) too. */
+static void test_explain_indentation(void)
+{
+    FILE *f = fopen("examples/news-article.html", "rb");
+    CHECK(f != NULL);
+    if (f == NULL)
+        return;
+    static char html[65536];
+    size_t n = fread(html, 1, sizeof html, f);
+    fclose(f);
+    static out_buf b;
+    b.n = 0;
+    wn_extractor *ex = wn_extractor_new(NULL);
+    CHECK_EQ_INT(wn_explain(ex, html, n, NULL, sink, &b, NULL), WN_OK);
+    wn_extractor_free(ex);
+    long body = indent_of(b.p, "body"), article = indent_of(b.p, "article.post");
+    CHECK(body >= 0 && article > body);
+    CHECK_EQ_INT(indent_of(b.p, "header.site-header"), body + 1);
+    CHECK_EQ_INT(indent_of(b.p, "footer.site-footer"), body + 1);
+    CHECK_EQ_INT(indent_of(b.p, "h1"), article + 1);
+    CHECK_EQ_INT(indent_of(b.p, "div.byline"), article + 1);
+    CHECK_EQ_INT(indent_of(b.p, "p.standfirst"), article + 1);
+}
+
 int main(void)
 {
     RUN(test_null_arguments);
@@ -250,5 +287,6 @@ int main(void)
     RUN(test_render_flags_every_format);
     RUN(test_html_direction_from_page);
     RUN(test_json_comments_unknown_is_null);
+    RUN(test_explain_indentation);
     CHECK_DONE();
 }

@@ -45,6 +45,8 @@ typedef struct page {
     wn_buf text, explain;
 } page;
 
+static const char *run_author;   /* the metadata author run_page gives, or NULL */
+
 static void run_page(page *p, const char *html, const char *title, unsigned flags,
                      wn_favor favor)
 {
@@ -57,6 +59,7 @@ static void run_page(page *p, const char *html, const char *title, unsigned flag
     opt.favor = favor;
     memset(&meta, 0, sizeof meta);
     meta.title = title;
+    meta.author = run_author;
     wn_buf_init(&p->text, 0);
     wn_buf_init(&p->explain, 0);
     p->d = wn_html_parse(html, strlen(html), &opt, NULL, &err);
@@ -266,6 +269,31 @@ static void test_explain(void)
     CHECK(strstr(e, "div#main-text") != NULL);
     CHECK(strstr(e, "dropped") != NULL);
     CHECK(strstr(e, "text=") != NULL && strstr(e, "ld=") != NULL);
+    free_page(&p);
+}
+
+/* A short caption of a picture after the last paragraph is content ("few
+ * stop words" does not apply), unless it is an ad label, a label for what
+ * follows, a credit, or the author box's portrait caption. */
+static void test_trailing_picture_captions(void)
+{
+    page p;
+    run_author = "Ann Lee";
+    run_page(&p,
+             "<body><article>" PROSE
+             "<figure><img src=a.jpg><figcaption>Night falls.</figcaption></figure>"
+             "<figure><img src=b.jpg><figcaption>ANZEIGE</figcaption></figure>"
+             "<figure><figcaption>Hosting provided by:</figcaption><img src=logo.png></figure>"
+             "<figure><img src=c.jpg><figcaption>Foto: Agency</figcaption></figure>"
+             "<figure><figcaption>Written by Ann Lee</figcaption><img src=ann.jpg></figure>"
+             "</article></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    run_author = NULL;
+    CHECK(has(&p, "Night falls."));
+    CHECK(!has(&p, "ANZEIGE"));
+    CHECK(!has(&p, "Hosting provided"));
+    CHECK(!has(&p, "Agency"));
+    CHECK(!has(&p, "Written by"));
     free_page(&p);
 }
 
@@ -746,6 +774,7 @@ int main(void)
     RUN(test_empty_pages);
     RUN(test_favor);
     RUN(test_captions_and_credits);
+    RUN(test_trailing_picture_captions);
     RUN(test_article_header);
     RUN(test_origin_note);
     RUN(test_split_sections);
