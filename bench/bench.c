@@ -22,6 +22,7 @@
 #include "core/arena.h"
 #include "dom/dom.h"
 #include "extract/article.h"
+#include "extract/pagetype.h"
 #include "html/encoding.h"
 #include "html/parser.h"
 #include "html/tokenizer.h"
@@ -29,7 +30,8 @@
 #define MAX_PAGE (64u << 20)     /* pages over 64 MiB are skipped, not truncated */
 #define MAX_REPEATS 101
 
-enum { S_DECODE, S_TOKENIZE, S_PARSE, S_EXTRACT_ALL, S_RENDER_TEXT, S_RENDER_OTHER, S_COUNT };
+enum { S_DECODE, S_TOKENIZE, S_PARSE, S_EXTRACT_ALL, S_RENDER_TEXT, S_RENDER_OTHER, S_PAGETYPE,
+       S_COUNT };
 
 typedef struct page {
     char *name;
@@ -233,7 +235,16 @@ static void bench_page(const page *pg, int repeats, wn_extractor *ex, wn_arena *
             v[S_PARSE][r] = t1 - t0;
             if (d == NULL) {
                 ok_parse = 0;
-            } else if (r == 0) {
+            }
+            /* The page-type classifier alone (inside extract too): one walk of the tree. */
+            v[S_PAGETYPE][r] = 0;
+            if (d != NULL) {
+                wn_pagetype pt;
+                t0 = now();
+                wn_pagetype_classify(d, NULL, NULL, WN_PAGE_UNKNOWN, &pt);
+                v[S_PAGETYPE][r] = now() - t0;
+            }
+            if (d != NULL && r == 0) {
                 double per = pg->n ? (double)d->arena.peak / (double)pg->n : 0;
                 if (per > tot->arena_max)
                     tot->arena_max = per;
@@ -292,7 +303,8 @@ static void report(const dataset *ds, const totals *tot, int repeats)
      * the Markdown and JSON renders are timed apart and added in the last row. */
     struct { const char *name; double s; } rows[] = {
         { "decode", decode }, { "tokenize", tok }, { "tree", tree },
-        { "extract", extract }, { "render text", text },
+        { "extract", extract }, { "  of which page type (classifier)", tot->t[S_PAGETYPE] },
+        { "render text", text },
         { "render markdown + json", other },
         { "parse (decode+tokenize+tree)", tot->t[S_PARSE] },
         { "page to text (parse+extract+text)", tot->t[S_EXTRACT_ALL] + text },

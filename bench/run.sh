@@ -43,6 +43,14 @@ for ds in "$DATA"/*/; do
     pages=$(ls "$ds/pages" | wc -l)
     echo "== winnow over $name: $pages pages in ${secs}s (exit $rc; empty-input baseline ${base}s subtracted)"
     python3 ../shared/bench/score.py "$ds" "$out" || status=1
+    # Datasets labelled with page types (wcxb-dev): WCXB's metric per type and
+    # the classifier's accuracy with its confusion matrix.
+    if grep -q '"type"' "$ds/truth.jsonl" 2>/dev/null; then
+        if [ -f ../shared/bench/wcxb_metric.py ]; then
+            /usr/bin/python3 ../shared/bench/wcxb_metric.py "$ds" "$out" || status=1
+        fi
+        /usr/bin/python3 bench/pagetype_eval.py "$ds" "$out" || status=1
+    fi
 done
 
 # ---- WARC / batch section: owned by the WARC engineer (bench/warc.sh). ----

@@ -162,7 +162,7 @@ static const wn_pt_rule rules[] = {
     { PTF_SCHEMA_PRODUCT, 1, 4, ALONE, WN_PAGE_PRODUCT, 2.5f, "schema.org/og product" },
     { PTF_SCHEMA_PRODUCT, 4, ANY, ALONE, WN_PAGE_COLLECTION, 2.0f, "many schema.org products" },
     { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_COLLECTION, 1.0f, "schema.org item list" },
-    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_LISTING, 1.0f, "schema.org item list" },
+    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "schema.org item list / collection page" },
     { PTF_SCHEMA_SERVICE, 1, ANY, ALONE, WN_PAGE_SERVICE, 1.5f, "schema.org service / business" },
     { PTF_SCHEMA_FAQ, 1, ANY, ALONE, WN_PAGE_SERVICE, 0.5f, "schema.org FAQ" },
 
