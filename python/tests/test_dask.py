@@ -78,6 +78,9 @@ def test_local_cluster_two_processes(tmp_path):
         r2 = wdask.run_warcs(paths, out, client=cluster.scheduler_address)
         assert r2["shards_skipped"] == 5 and r2["shards_done"] == 0 and r2["shards_failed"] == 1
         check_shards(out, files, r2)
+        # and given the cluster object itself
+        r3 = wdask.run_warcs(paths[:2], out, client=cluster)
+        assert r3["shards_skipped"] == 2 and r3["shards"] == 2
 
 
 def test_default_scheduler_and_arguments(tmp_path):
