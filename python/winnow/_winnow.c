@@ -1458,12 +1458,13 @@ done:
 static PyObject *mod_c_extract_loop(PyObject *mod, PyObject *pages)
 {
     (void)mod;
-    PyObject *seq = PySequence_Fast(pages, "pages must be a list of bytes");
+    /* A tuple of its own: nothing can change it while the GIL is released. */
+    PyObject *seq = PySequence_Tuple(pages);
     if (seq == NULL)
         return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyBytes_Check(PySequence_Fast_GET_ITEM(seq, i))) {
+        if (!PyBytes_Check(PyTuple_GET_ITEM(seq, i))) {
             Py_DECREF(seq);
             PyErr_SetString(PyExc_TypeError, "pages must be a list of bytes");
             return NULL;
@@ -1479,7 +1480,7 @@ static PyObject *mod_c_extract_loop(PyObject *mod, PyObject *pages)
     Py_BEGIN_ALLOW_THREADS
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
     for (Py_ssize_t i = 0; i < n && st != WN_ERR_NOMEM; i++) {
-        PyObject *b = PySequence_Fast_GET_ITEM(seq, i);   /* bytes: immutable, kept by seq */
+        PyObject *b = PyTuple_GET_ITEM(seq, i);   /* bytes: immutable, kept by the tuple */
         wn_article *a = NULL;
         st = wn_extract(ex, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b), NULL, &a, NULL);
         wn_article_free(a);
