@@ -1,6 +1,9 @@
 /*
- * cli.h: shared pieces of the winnow tool. The tool is only a client of
- * winnow.h; each subcommand lives in its own cmd_*.c file.
+ * cli.h: shared pieces of the winnow tool. The tool is a client of winnow.h
+ * (plus the batch driver's ordered pool for `winnow -j`); each subcommand lives
+ * in its own cmd_*.c file, and opts.c (options), walk.c (directories), io.c
+ * (reading inputs) and sniff.c (is it HTML?) are shared by all of them.
+ * docs/internals/CLI.md describes how they fit.
  */
 #ifndef WN_CLI_H
 #define WN_CLI_H
