@@ -3,8 +3,10 @@
  * the limits, HTTP parsing, a seed for read sizes, and whether the rest is
  * first cut into gzip members (at seed-chosen points, sometimes with one byte
  * flipped) so member handling and resync get exercised too. The file is handed
- * over through wn_warc_open_reader in random-sized reads. Every string and
- * payload byte of each record is touched so ASan sees bad pointers.
+ * over through wn_warc_open_reader in random-sized reads (the reader tells WARC
+ * from ARC by the bytes: the seeds hold both, and damage between records for
+ * the resync paths). Every string and payload byte of each record is touched
+ * so ASan sees bad pointers.
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -345,7 +345,7 @@ typedef struct wn_warc_record {
 
 /* Offsets: a record that starts at a gzip member / zstd frame start (one member
  * per record, the Common Crawl layout) has the member's offset in the file; a
- * plain file gives the file offset of "WARC/1."; a record inside a larger member
+ * plain file gives the file offset of its first byte; a record inside a larger member
  * (whole-file gzip) gives its offset in the decoded stream. payload[payload_len]
  * is always a NUL byte. See docs/internals/WARC.md. */
 

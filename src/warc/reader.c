@@ -798,8 +798,13 @@ static wn_status after_block(wn_warc *w, rd_err *e, int whole, size_t kept, uint
         return WN_OK;
     }
     int s = n > i ? wn_warc_record_start(w, w->win + w->wpos + i, n - i) : 1;
+    /* The usual case, decided without looking into the block. */
+    if (s != 0 && i > 0) {
+        wn_ws_consume(w, i);
+        return WN_OK;
+    }
     int swallowed = whole && block_has_record(w, w->blk, kept);
-    if (s != 0 && !(i == 0 && swallowed)) {
+    if (s != 0 && !swallowed) {
         wn_ws_consume(w, i);
         return WN_OK;
     }
