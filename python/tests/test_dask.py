@@ -98,4 +98,8 @@ def test_default_scheduler_and_arguments(tmp_path):
         wdask.run_warcs([files["a"][0]], out, threads_per_task=0)
     with pytest.raises(TypeError):
         wdask.run_warcs([files["a"][0]], out, output="x")
+    with pytest.raises(TypeError, match="statuss"):
+        wdask.run_warcs([files["a"][0]], out, statuss="all")
+    r = wdask.run_warcs([files["b"][0]], str(tmp_path / "out2"), statuses="all", comments=True)
+    assert r["shards_done"] == 1 and r["extracted"] == 3
     assert wdask.shard_name("/x/CC-MAIN-1.warc.gz") == "CC-MAIN-1"

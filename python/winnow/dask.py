@@ -10,6 +10,7 @@ the others finish; it has no marker, so a rerun tries it again.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import traceback
@@ -108,6 +109,11 @@ def run_warcs(paths: Iterable[str], out_dir: str, *, client: Any = None, threads
     for bad in ("output", "stats", "progress", "threads"):
         if bad in options:
             raise TypeError(f"run_warcs() sets {bad!r} itself")
+    # Refuse an unknown option here, not in every task on the workers.
+    known = set(inspect.signature(_warc.run).parameters) - {"paths", "output"}
+    for name in options:
+        if name not in known:
+            raise TypeError(f"run_warcs() got an unexpected keyword argument {name!r}")
     files = _warc.expand_paths(paths)
     names = [shard_name(p) for p in files]
     seen: dict = {}
