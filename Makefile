@@ -36,7 +36,7 @@ TOOL   := $(OUT)/winnow
 
 DEMO_PAGE := examples/news-article.html
 
-.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test bench fuzz fuzz-build clean install lint format python python-test
+.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test layers bench fuzz fuzz-build clean install lint format python python-test
 all: $(LIB_A) $(LIB_SO) $(TOOL)
 
 # Installs missing Debian packages (a no-op when everything is there).
@@ -126,10 +126,14 @@ cli-test: $(TOOL)
 lib-test: $(LIB_A) $(LIB_SO)
 	sh tests/lib/readme_example.sh $(OUT) "$(CC)" "$(CFLAGS)" "$(LDFLAGS)" "$(LDLIBS)" $(SONAME)
 
-# The whole suite: unit, conformance, golden files, command-line behaviour.
+# The shape of src/: no include cycle between folders, small files in extract/.
+layers:
+	sh tests/tree/layers.sh
+
+# The whole suite: unit, conformance, golden files, command-line behaviour, layers.
 test: deps
 	$(MAKE) all
-	$(MAKE) unit conformance golden cli-test lib-test python-test
+	$(MAKE) unit conformance golden cli-test lib-test layers python-test
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 check:

@@ -1,7 +1,8 @@
 /*
- * api.c: the public entry points of winnow.h that are glue only: options,
- * status strings, parsing wrappers, article accessors and render dispatch.
- * The work happens in html/, extract/ and render/.
+ * api.c: the public entry points of winnow.h that are glue only: status
+ * strings, parsing wrappers, the extractor (extract/, then the text through
+ * render/), article accessors and render dispatch. Option defaults are in
+ * core/options.c; the work happens in html/, extract/ and render/.
  */
 #include "winnow.h"
 
@@ -9,8 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/buf.h"
+#include "core/error.h"
 #include "dom/dom.h"
 #include "extract/article.h"
+#include "extract/extract.h"
 #include "html/parser.h"
 #include "render/render.h"
 
@@ -34,20 +38,6 @@ WN_API const char *wn_status_str(wn_status st)
 WN_API unsigned wn_version(void)
 {
     return WN_VERSION;
-}
-
-WN_API void wn_options_init(wn_options *opt)
-{
-    if (opt == NULL)
-        return;
-    memset(opt, 0, sizeof *opt);
-    opt->max_input_bytes = (size_t)256 << 20;
-    opt->max_arena_bytes = (size_t)2 << 30;
-    opt->max_nodes = 20000000;
-    opt->max_depth = 512;
-    opt->max_attrs = 1024;
-    opt->time_limit_ms = 0;
-    opt->favor = WN_FAVOR_BALANCED;
 }
 
 WN_API wn_format wn_format_parse(const char *name)
@@ -93,21 +83,12 @@ struct wn_document {
     wn_doc *doc;
 };
 
-static void set_err(wn_error *err, wn_status st, const char *msg)
-{
-    if (err) {
-        err->status = st;
-        err->msg = msg;
-        err->offset = 0;
-    }
-}
-
 static wn_status parse_common(const char *html, size_t len, const char *context,
                               const wn_options *opt, wn_document **out, wn_error *err)
 {
     wn_options defaults;
     if (out == NULL || (html == NULL && len)) {
-        set_err(err, WN_ERR_ARG, "html and out must not be NULL");
+        wn_set_error(err, WN_ERR_ARG, "html and out must not be NULL", 0);
         return WN_ERR_ARG;
     }
     *out = NULL;
@@ -117,7 +98,7 @@ static wn_status parse_common(const char *html, size_t len, const char *context,
     }
     wn_document *doc = malloc(sizeof *doc);
     if (doc == NULL) {
-        set_err(err, WN_ERR_NOMEM, "out of memory");
+        wn_set_error(err, WN_ERR_NOMEM, "out of memory", 0);
         return WN_ERR_NOMEM;
     }
     wn_error e = { WN_OK, NULL, 0 };
@@ -144,7 +125,7 @@ WN_API wn_status wn_parse_fragment(const char *html, size_t len, const char *con
                                    const wn_options *opt, wn_document **out, wn_error *err)
 {
     if (context == NULL || *context == '\0') {
-        set_err(err, WN_ERR_ARG, "fragment context must be an element name");
+        wn_set_error(err, WN_ERR_ARG, "fragment context must be an element name", 0);
         return WN_ERR_ARG;
     }
     return parse_common(html, len, context, opt, out, err);
@@ -178,6 +159,98 @@ WN_API void wn_document_free(wn_document *doc)
         return;
     wn_doc_free(doc->doc);
     free(doc);
+}
+
+/* MARK: Extraction */
+
+struct wn_extractor {
+    wn_options opt;
+    wn_buf text;      /* reused across pages: the plain-text rendering */
+};
+
+WN_API wn_extractor *wn_extractor_new(const wn_options *opt)
+{
+    wn_extractor *ex = calloc(1, sizeof *ex);
+    if (ex == NULL)
+        return NULL;
+    if (opt)
+        ex->opt = *opt;
+    else
+        wn_options_init(&ex->opt);
+    /* The article text may be as large as the input. */
+    wn_buf_init(&ex->text, ex->opt.max_input_bytes ? ex->opt.max_input_bytes * 2 : 0);
+    return ex;
+}
+
+WN_API void wn_extractor_free(wn_extractor *ex)
+{
+    if (ex == NULL)
+        return;
+    wn_buf_fini(&ex->text);
+    free(ex);
+}
+
+static int buf_sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
+}
+
+/* Extraction, then the plain text every article carries, rendered once. */
+static wn_status run(wn_extractor *ex, const char *html, size_t len, const char *url,
+                     wn_article **out, wn_buf *explain, wn_error *err)
+{
+    wn_article *a = NULL;
+    if (ex == NULL || (html == NULL && len)) {
+        wn_set_error(err, WN_ERR_ARG, "extractor and html must not be NULL", 0);
+        return WN_ERR_ARG;
+    }
+    wn_status st = wn_extract_page(&ex->opt, html, len, url, &a, explain, err);
+    if (st != WN_OK)
+        return st;
+    wn_buf_clear(&ex->text);
+    st = wn_render_text(a->body, 0, buf_sink, &ex->text);
+    if (st == WN_OK) {
+        a->text = wn_arena_strdup(&a->doc->arena, ex->text.p ? ex->text.p : "", ex->text.n);
+        if (a->text == NULL)
+            st = WN_ERR_NOMEM;
+    }
+    if (st != WN_OK) {
+        wn_article_free(a);
+        wn_set_error(err, st, st == WN_ERR_NOMEM ? "out of memory or over max_arena_bytes"
+                                                 : "extraction failed", 0);
+        return st;
+    }
+    *out = a;
+    return WN_OK;
+}
+
+WN_API wn_status wn_extract(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_article **out, wn_error *err)
+{
+    if (out == NULL) {
+        wn_set_error(err, WN_ERR_ARG, "out must not be NULL", 0);
+        return WN_ERR_ARG;
+    }
+    *out = NULL;
+    return run(ex, html, len, url, out, NULL, err);
+}
+
+WN_API wn_status wn_explain(wn_extractor *ex, const char *html, size_t len, const char *url,
+                            wn_sink_fn sink, void *ctx, wn_error *err)
+{
+    wn_buf explain;
+    wn_article *a = NULL;
+    if (sink == NULL) {
+        wn_set_error(err, WN_ERR_ARG, "sink must not be NULL", 0);
+        return WN_ERR_ARG;
+    }
+    wn_buf_init(&explain, 0);
+    wn_status st = run(ex, html, len, url, &a, &explain, err);
+    if (st == WN_OK && explain.n && sink(ctx, explain.p, explain.n) != 0)
+        st = WN_ERR_IO;
+    wn_article_free(a);
+    wn_buf_fini(&explain);
+    return st;
 }
 
 /* MARK: Articles */

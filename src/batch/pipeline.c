@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/error.h"
+
 /* MARK: Jobs -------------------------------------------------------------- */
 
 /* Outcome of one job, in the order of the stats counters. */
@@ -800,15 +802,6 @@ static void cancel_all(run *r)
 
 #define BAD_STATUSES "bad status list (want e.g. \"200,301\", \"2xx\" or \"all\")"
 
-static void set_err(wn_error *err, wn_status st, const char *msg)
-{
-    if (err) {
-        err->status = st;
-        err->msg = msg;
-        err->offset = 0;
-    }
-}
-
 WN_API void wn_batch_options_init(wn_batch_options *o)
 {
     if (o == NULL)
@@ -830,11 +823,11 @@ WN_API wn_status wn_batch_options_check(const wn_batch_options *o, wn_error *err
 {
     wn_status_set set;
     if (o == NULL) {
-        set_err(err, WN_ERR_ARG, "no options");
+        wn_set_error(err, WN_ERR_ARG, "no options", 0);
         return WN_ERR_ARG;
     }
     if (wn_status_set_parse(&set, o->statuses) != 0) {
-        set_err(err, WN_ERR_ARG, BAD_STATUSES);
+        wn_set_error(err, WN_ERR_ARG, BAD_STATUSES, 0);
         return WN_ERR_ARG;
     }
     return WN_OK;
@@ -875,7 +868,7 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
     if (stats)
         memset(stats, 0, sizeof *stats);
     if ((paths == NULL && n > 0) || sink == NULL) {
-        set_err(err, WN_ERR_ARG, "no paths or no sink");
+        wn_set_error(err, WN_ERR_ARG, "no paths or no sink", 0);
         return WN_ERR_ARG;
     }
     r = calloc(1, sizeof *r);
@@ -887,7 +880,7 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
         wn_batch_options_init(&r->opt);
     if (wn_status_set_parse(&r->statuses, r->opt.statuses) != 0) {
         st = WN_ERR_ARG;
-        set_err(err, st, BAD_STATUSES);
+        wn_set_error(err, st, BAD_STATUSES, 0);
         goto done;
     }
     r->paths = paths;
@@ -972,12 +965,12 @@ WN_API wn_status wn_batch_run(const char *const *paths, size_t n, const wn_batch
     else
         st = write_lanes(r, sink, sink_ctx, &out_bytes, &pc);
     if (st == WN_ERR_IO)
-        set_err(err, st, "the output sink failed");
+        wn_set_error(err, st, "the output sink failed", 0);
     goto done;
 
 nomem:
     st = WN_ERR_NOMEM;
-    set_err(err, st, "out of memory starting the batch");
+    wn_set_error(err, st, "out of memory starting the batch", 0);
 done:
     /* A failed run, or a reader out of memory, leaves other lanes blocked on
      * full pools or on buffer room: release them before joining. */
@@ -994,7 +987,7 @@ done:
         wn_pool_free(r->lanes[l].pool, job_free);
     if (r && st == WN_OK && atomic_load(&r->reader_nomem)) {
         st = WN_ERR_NOMEM;
-        set_err(err, st, "out of memory reading records");
+        wn_set_error(err, st, "out of memory reading records", 0);
     }
     for (size_t i = 0; r && r->outs && i < n; i++) {
         while (r->outs[i].first) {

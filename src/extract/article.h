@@ -10,17 +10,7 @@
 
 #include "winnow.h"
 #include "dom/dom.h"
-
-/* Metadata, filled by metadata.c. Strings are NUL-terminated, in the arena
- * passed to wn_meta_extract; NULL when unknown. */
-typedef struct wn_meta {
-    const char *title, *author, *date, *date_modified, *sitename, *description;
-    const char *language, *url, *image, *license;
-    const char **categories;
-    size_t ncategories;
-    const char **tags;
-    size_t ntags;
-} wn_meta;
+#include "extract/meta/meta.h"
 
 struct wn_article {
     wn_doc *doc;                  /* owns all memory below */
@@ -32,7 +22,7 @@ struct wn_article {
     const char *dir;              /* "rtl" / "ltr" as the page's <body>/<html> dir says,
                                      or NULL (static strings) */
     const char *text;             /* plain-text rendering of body, computed once */
-    wn_page_type page_type;       /* forced or classified (extract/pagetype.h) */
+    wn_page_type page_type;       /* forced or classified (extract/pagetype/pagetype.h) */
     size_t page_arena_peak;       /* the page's arena high-water mark, parse and extraction */
 };
 

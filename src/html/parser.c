@@ -5,16 +5,8 @@
  */
 #include "html/parser.h"
 
+#include "core/error.h"
 #include "html/encoding.h"
-
-static void set_err(wn_error *err, wn_status st, const char *msg)
-{
-    if (err) {
-        err->status = st;
-        err->msg = msg;
-        err->offset = 0;
-    }
-}
 
 wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
                       const char *fragment_context, wn_error *err)
@@ -25,16 +17,16 @@ wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
         opt = &defaults;
     }
     if (bytes == NULL && n) {
-        set_err(err, WN_ERR_ARG, "NULL input with a non-zero length");
+        wn_set_error(err, WN_ERR_ARG, "NULL input with a non-zero length", 0);
         return NULL;
     }
     if (opt->max_input_bytes && n > opt->max_input_bytes) {
-        set_err(err, WN_ERR_LIMIT, "input larger than max_input_bytes");
+        wn_set_error(err, WN_ERR_LIMIT, "input larger than max_input_bytes", 0);
         return NULL;
     }
     wn_doc *d = wn_doc_new(opt->max_arena_bytes);
     if (d == NULL) {
-        set_err(err, WN_ERR_NOMEM, "out of memory");
+        wn_set_error(err, WN_ERR_NOMEM, "out of memory", 0);
         return NULL;
     }
     d->input_bytes = n;
@@ -46,8 +38,8 @@ wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
     size_t un = 0;
     if (n > bom && wn_encoding_decode(&d->arena, enc, bytes + bom, n - bom, &utf8, &un) != 0) {
         wn_status st = opt->max_arena_bytes ? WN_ERR_LIMIT : WN_ERR_NOMEM;
-        set_err(err, st, st == WN_ERR_LIMIT ? "document memory limit reached while decoding"
-                                            : "out of memory while decoding");
+        wn_set_error(err, st, st == WN_ERR_LIMIT ? "document memory limit reached while decoding"
+                                                : "out of memory while decoding", 0);
         wn_doc_free(d);
         return NULL;
     }
@@ -59,7 +51,7 @@ wn_doc *wn_html_parse(const char *bytes, size_t n, const wn_options *opt,
     {
         const char *bad = wn_dom_check(d);
         if (bad) {
-            set_err(err, WN_ERR_INPUT, bad);
+            wn_set_error(err, WN_ERR_INPUT, bad, 0);
             wn_doc_free(d);
             return NULL;
         }

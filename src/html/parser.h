@@ -26,6 +26,10 @@ wn_status wn_html_build_tree_chunked(wn_doc *d, const char *utf8, size_t n, size
                                      const wn_options *opt, const char *fragment_context,
                                      wn_error *err);
 
+/* repair.c: a <noscript> that swallowed most of the page (an element left
+ * open inside it) is replaced by its children. */
+void wn_html_unwrap_swallowing_noscript(wn_doc *d);
+
 /* Writes the tree in the html5lib-tests format, one "| " line per node. */
 wn_status wn_html_dump_tree(const wn_doc *d, wn_sink_fn sink, void *ctx);
 

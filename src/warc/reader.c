@@ -17,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/error.h"
+
 /* Why a record failed and how to find the next one. */
 typedef struct rd_err {
     const char *msg;
@@ -48,20 +50,11 @@ static long fd_read(void *ctx, void *buf, size_t n)
     }
 }
 
-static void set_err(wn_error *err, wn_status st, const char *msg, uint64_t off)
-{
-    if (err == NULL)
-        return;
-    err->status = st;
-    err->msg = msg;
-    err->offset = off;
-}
-
 static wn_warc *warc_new(const wn_warc_options *opt, wn_error *err)
 {
     wn_warc *w = calloc(1, sizeof *w);
     if (w == NULL) {
-        set_err(err, WN_ERR_NOMEM, "out of memory", 0);
+        wn_set_error(err, WN_ERR_NOMEM, "out of memory", 0);
         return NULL;
     }
     w->fd = -1;
@@ -80,7 +73,7 @@ static wn_warc *warc_new(const wn_warc_options *opt, wn_error *err)
     if (wn_ws_init(w) != 0) {
         wn_ws_fini(w);
         free(w);
-        set_err(err, WN_ERR_NOMEM, "out of memory", 0);
+        wn_set_error(err, WN_ERR_NOMEM, "out of memory", 0);
         return NULL;
     }
     return w;
@@ -90,7 +83,7 @@ static wn_warc *warc_start(wn_warc *w, wn_error *err)
 {
     const char *msg;
     if (wn_ws_detect(w, &msg) != 0) {
-        set_err(err, w->sst == WN_ERR_IO ? WN_ERR_IO : WN_ERR_INPUT, msg ? msg : "read error", 0);
+        wn_set_error(err, w->sst == WN_ERR_IO ? WN_ERR_IO : WN_ERR_INPUT, msg ? msg : "read error", 0);
         wn_warc_close(w);
         return NULL;
     }
@@ -100,7 +93,7 @@ static wn_warc *warc_start(wn_warc *w, wn_error *err)
 wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_error *err)
 {
     if (path == NULL) {
-        set_err(err, WN_ERR_ARG, "no path", 0);
+        wn_set_error(err, WN_ERR_ARG, "no path", 0);
         return NULL;
     }
     wn_warc *w = warc_new(opt, err);
@@ -108,7 +101,7 @@ wn_warc *wn_warc_open_file(const char *path, const wn_warc_options *opt, wn_erro
         return NULL;
     w->fd = open(path, O_RDONLY | O_CLOEXEC);
     if (w->fd < 0) {
-        set_err(err, WN_ERR_IO, "cannot open file", 0);
+        wn_set_error(err, WN_ERR_IO, "cannot open file", 0);
         wn_warc_close(w);
         return NULL;
     }
@@ -121,7 +114,7 @@ wn_warc *wn_warc_open_reader(wn_read_fn fn, void *ctx, const wn_warc_options *op
                              wn_error *err)
 {
     if (fn == NULL) {
-        set_err(err, WN_ERR_ARG, "no read function", 0);
+        wn_set_error(err, WN_ERR_ARG, "no read function", 0);
         return NULL;
     }
     wn_warc *w = warc_new(opt, err);
@@ -1059,18 +1052,18 @@ wn_status wn_warc_next(wn_warc *w, wn_warc_record *rec, wn_error *err)
     wn_status st;
 
     if (w == NULL || rec == NULL) {
-        set_err(err, WN_ERR_ARG, "no reader or record", 0);
+        wn_set_error(err, WN_ERR_ARG, "no reader or record", 0);
         return WN_ERR_ARG;
     }
     memset(rec, 0, sizeof *rec);
     if (w->final != WN_OK) {
-        set_err(err, w->final, "read error", wn_warc_input_offset(w));
+        wn_set_error(err, w->final, "read error", wn_warc_input_offset(w));
         return w->final;
     }
     if (w->pend_msg != NULL) {
         /* damage found after the last record, reported on its own */
         rec->offset = w->pend_off;
-        set_err(err, WN_ERR_INPUT, w->pend_msg, w->pend_off);
+        wn_set_error(err, WN_ERR_INPUT, w->pend_msg, w->pend_off);
         w->resync = w->pend_resync;
         w->pend_msg = NULL;
         return WN_ERR_INPUT;
@@ -1102,6 +1095,6 @@ fail:
         w->final = WN_ERR_IO;
     memset(rec, 0, sizeof *rec);
     rec->offset = e.off;
-    set_err(err, st, e.msg ? e.msg : "WARC read failed", e.off);
+    wn_set_error(err, st, e.msg ? e.msg : "WARC read failed", e.off);
     return st;
 }

@@ -8,7 +8,7 @@
 
 #include "core/buf.h"
 #include "dom/dom.h"
-#include "extract/clean.h"
+#include "extract/content/clean.h"
 #include "html/parser.h"
 #include "render/render.h"
 

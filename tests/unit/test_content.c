@@ -9,7 +9,7 @@
 
 #include "check.h"
 #include "core/buf.h"
-#include "extract/content_internal.h"
+#include "extract/content/content_internal.h"
 #include "html/parser.h"
 
 /* The kept text under root: text nodes joined by single spaces, skipping every

@@ -12,8 +12,8 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "dom/dom.h"
-#include "extract/metadata.h"
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta.h"
+#include "extract/meta/meta_internal.h"
 #include "html/parser.h"
 
 #define BOUND 20260101L   /* fixed "today" so tests do not depend on the clock */

@@ -1,6 +1,6 @@
 /*
  * test_pagetype.c: page types: the public names and the forcing option, the
- * classifier (src/extract/pagetype.c) on small hand-written pages of each kind,
+ * classifier (src/extract/pagetype/pagetype.c) on small hand-written pages of each kind,
  * and the type in the JSON output and in --explain.
  */
 #include <stdio.h>
@@ -8,7 +8,7 @@
 
 #include "check.h"
 #include "core/buf.h"
-#include "extract/pagetype.h"
+#include "extract/pagetype/pagetype.h"
 #include "html/parser.h"
 #include "winnow.h"
 

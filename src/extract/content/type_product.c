@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "core/json.h"
-#include "extract/content_internal.h"
-#include "extract/pagetype.h"
+#include "extract/content/content_internal.h"
+#include "extract/pagetype/pagetype.h"
 
 /* The JSON-LD walk: nesting and values looked at, at most. */
 #define DESC_MAX_DEPTH 32

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "dom/dom.h"
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 #define MAX_FORMS 16
 #define FORM_LEN  40

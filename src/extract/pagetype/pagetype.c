@@ -6,7 +6,7 @@
  *   decide():  the rules of pagetype_rules.h add weights to each type; the
  *              best total wins, article when nothing beats its prior.
  */
-#include "extract/pagetype.h"
+#include "extract/pagetype/pagetype.h"
 
 #include <string.h>
 
@@ -38,7 +38,7 @@ const char *wn_pagetype_feature_name(int f)
     return f >= 0 && f < PTF__COUNT ? feature_names[f] : NULL;
 }
 
-#include "extract/pagetype_rules.h"
+#include "extract/pagetype/pagetype_rules.h"
 
 /* MARK: Small text tests */
 

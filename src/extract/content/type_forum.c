@@ -19,8 +19,8 @@
  */
 #include <string.h>
 
-#include "extract/content_internal.h"
-#include "extract/pagetype.h"
+#include "extract/content/content_internal.h"
+#include "extract/pagetype/pagetype.h"
 
 /* A post holds at least this much text (characters). */
 #define POST_MIN_TEXT 20

@@ -9,6 +9,9 @@
 #ifndef WN_EXTRACT_CLEAN_H
 #define WN_EXTRACT_CLEAN_H
 
+#include <stdbool.h>
+#include <string.h>
+
 #include "dom/dom.h"
 
 /* Copy the subtree at src (skipping nodes flagged WN_NODE_FLAG_DROPPED) into dst,
@@ -16,5 +19,24 @@
  * Text is copied into dst's arena. Relative href/src are resolved against
  * base_url (may be NULL). flags: WN_OPT_* (NO_TABLES drops tables). */
 wn_node *wn_clean_clone(wn_doc *dst, const wn_node *src, const char *base_url, unsigned flags);
+
+/* Between the cleaner's passes (clean.c copies, tidy.c tidies): */
+
+/* A private flag on nodes of the article document only: a paragraph boundary
+ * left where a block wrapper (div, section...) was unwrapped. Pass 2 removes it. */
+#define MARK_FLAG 0x40000000u
+
+/* Whether n is inline content in the clean vocabulary. */
+bool wn_clean_inline_node(const wn_node *n);
+
+/* A new HTML element of the given tag in d. */
+static inline wn_node *wn_clean_new_el(wn_doc *d, unsigned tag)
+{
+    const char *name = wn_tag_name((uint16_t)tag);
+    return wn_dom_new_element(d, WN_NS_HTML, (uint16_t)tag, wn_str_make(name, strlen(name)));
+}
+
+/* Passes 2-4 on a fresh copy. Returns 0, or -1 when out of memory. */
+int wn_clean_tidy(wn_doc *d, wn_node *frag);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 /* MARK: Character references --------------------------------------------------- */
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 #define SCAN_MAX 4096   /* bytes of free text examined for one date */
 #define STRICT_LEAD 40  /* structured values: the date starts within this many bytes */

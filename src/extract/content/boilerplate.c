@@ -1,601 +1,11 @@
 /*
- * boilerplate.c: what is not article. The class/id vocabulary, visibility and
- * role tests, and the cleaning passes that flag blocks inside the chosen
- * container (CN_DROPPED). A drop subtracts the block's totals from its
- * ancestors, so later tests on an outer block see only what is still kept.
+ * boilerplate.c: what is not article inside the chosen container: credit
+ * and origin lines, datelines, "read also" links, teaser runs, orphan
+ * headings. Each test flags blocks CN_DROPPED through wn_drop (prune.c).
  */
-#include <pthread.h>
 #include <string.h>
 
-#include "extract/content_internal.h"
-
-/* MARK: Class/id vocabulary ---------------------------------------------------- */
-
-/* Substring patterns of class and id values (lowercased). BOUNDED ones must
- * stand between non-alphanumeric characters ("share" but not "shared"). */
-#define BOUNDED 0x8000u
-static const struct vocab { const char *s; unsigned bits; } vocab[] = {
-    { "-ad-", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "ad-break", VC_UNLIKELY | VC_BOILER },
-    { "ads", VC_BOILER | BOUNDED },
-    { "ad", VC_BOILER | BOUNDED },
-    { "advert", VC_BOILER },
-    { "agegate", VC_UNLIKELY },
-    { "ai2html", VC_UNLIKELY },
-    { "and", VC_MAYBE },
-    { "article", VC_MAYBE | VC_POS },
-    { "author", VC_BYLINE },
-    { "banner", VC_UNLIKELY | VC_NEG },
-    { "blog", VC_POS },
-    { "body", VC_MAYBE | VC_POS },
-    { "breadcrumb", VC_UNLIKELY | VC_BOILER },
-    { "byline", VC_BYLINE },
-    { "bio", VC_BYLINE | BOUNDED },
-    { "column", VC_MAYBE },
-    { "combx", VC_UNLIKELY | VC_NEG },
-    { "com-", VC_NEG },
-    { "comment", VC_UNLIKELY | VC_NEG | VC_COMMENT },
-    { "community", VC_UNLIKELY },
-    { "comentario", VC_COMMENT },
-    { "commentaire", VC_COMMENT },
-    { "consent", VC_BOILER },
-    { "categor", VC_META },
-    { "contact", VC_NEG },
-    { "content", VC_MAYBE | VC_POS },
-    { "cookie", VC_BOILER },
-    { "copyright", VC_BOILER },
-    { "cover-wrap", VC_UNLIKELY },
-    { "credit", VC_BOILER },
-    { "dateline", VC_BYLINE },
-    { "deck", VC_LEAD | BOUNDED },
-    { "dek", VC_LEAD | BOUNDED },
-    { "discussion", VC_COMMENT },
-    { "disqus", VC_UNLIKELY | VC_COMMENT },
-    { "donat", VC_BOILER },
-    { "entry", VC_POS },
-    { "excerpt", VC_LEAD },
-    { "entry-meta", VC_META },
-    { "extra", VC_UNLIKELY },
-    { "footer", VC_UNLIKELY | VC_NEG },
-    { "gdpr", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "header", VC_UNLIKELY },
-    { "hidden", VC_NEG },
-    { "intro", VC_LEAD },
-    { "hid", VC_NEG | BOUNDED },
-    { "lead", VC_LEAD | BOUNDED },
-    { "komentar", VC_COMMENT },
-    { "kommentar", VC_COMMENT },
-    { "legends", VC_UNLIKELY },
-    { "main", VC_MAYBE | VC_POS },
-    { "masthead", VC_NEG },
-    { "mathjax", VC_MAYBE },
-    { "media", VC_NEG },
-    { "menu", VC_UNLIKELY },
-    { "meta", VC_NEG },
-    { "more-from", VC_TEASER },
-    { "newsletter", VC_BOILER },
-    { "optin", VC_BOILER },
-    { "opt-in", VC_BOILER },
-    { "outbrain", VC_NEG | VC_TEASER },
-    { "page", VC_POS },
-    { "pager", VC_UNLIKELY },
-    { "pagination", VC_UNLIKELY | VC_POS },
-    { "paywall", VC_BOILER },
-    { "popup", VC_UNLIKELY | VC_BOILER },
-    { "post", VC_POS },
-    { "postmeta", VC_META },
-    { "post-meta", VC_META },
-    { "print", VC_BOILER | BOUNDED },
-    { "promo", VC_NEG | VC_TEASER },
-    { "recommend", VC_TEASER },
-    { "related", VC_UNLIKELY | VC_NEG | VC_TEASER },
-    { "remark", VC_UNLIKELY },
-    { "replies", VC_UNLIKELY | VC_COMMENT },
-    { "rss", VC_UNLIKELY },
-    { "read-more", VC_TEASER },
-    { "readmore", VC_TEASER },
-    { "rating", VC_META },
-    { "screen-reader", VC_BOILER },
-    { "scroll", VC_NEG },
-    { "see-also", VC_TEASER },
-    { "shadow", VC_MAYBE },
-    { "signup", VC_BOILER },
-    { "sign-up", VC_BOILER },
-    { "share", VC_NEG },
-    { "share", VC_SHARE | BOUNDED },
-    { "sharedaddy", VC_SHARE | BOUNDED },
-    { "sharing", VC_BOILER },
-    { "shopping", VC_NEG },
-    { "shoutbox", VC_UNLIKELY | VC_NEG },
-    { "sidebar", VC_UNLIKELY | VC_NEG },
-    { "skyscraper", VC_UNLIKELY | VC_NEG },
-    { "social", VC_UNLIKELY | VC_BOILER },
-    { "sponsor", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "sr-only", VC_BOILER },
-    { "standfirst", VC_LEAD },
-    { "story", VC_POS },
-    { "subheadline", VC_LEAD },
-    { "sub-headline", VC_LEAD },
-    { "subtitle", VC_LEAD },
-    { "summary", VC_LEAD },
-    { "subscri", VC_BOILER },
-    { "supplemental", VC_UNLIKELY },
-    { "taboola", VC_TEASER },
-    { "tags", VC_NEG | VC_META },
-    { "tagcloud", VC_META },
-    { "tag-cloud", VC_META },
-    { "toolbar", VC_BOILER },
-    { "teaser", VC_TEASER },
-    { "text", VC_POS },
-    { "visually-hidden", VC_BOILER },
-    { "visuallyhidden", VC_BOILER },
-    { "widget", VC_NEG },
-    { "writtenby", VC_BYLINE },
-    /* recipes: "135 g butter" is a line of the recipe, however short */
-    { "ingredient", VC_RECIPE },
-    { "ingrediente", VC_RECIPE },
-    { "zutat", VC_RECIPE },
-    { "recipe-step", VC_RECIPE },
-    { "recipe-instruction", VC_RECIPE },
-    { "zubereitung", VC_RECIPE },
-    { "yom-remote", VC_UNLIKELY },
-};
-#define NVOCAB (sizeof vocab / sizeof vocab[0])
-
-/* Patterns grouped by their first two bytes, built once: scanning a class
- * string then costs a bitmap test per byte, and only the patterns that start
- * with the two bytes there are compared. bg_start is a prefix sum over the
- * 128 x 128 ASCII pairs into bg_list. */
-static uint8_t vocab_len[NVOCAB];
-static uint8_t bigram[128 * 128 / 8];       /* first two bytes of some pattern */
-static uint16_t bg_start[128 * 128 + 1];
-static uint8_t bg_list[NVOCAB];
-static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
-
-static unsigned pattern_pair(size_t i)
-{
-    return (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
-}
-
-static void vocab_build(void)
-{
-    _Static_assert(NVOCAB <= 256, "bg_list holds 8-bit indices");
-    for (size_t i = 0; i < NVOCAB; i++) {
-        unsigned bg = pattern_pair(i);
-        vocab_len[i] = (uint8_t)strlen(vocab[i].s);
-        bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
-        bg_start[bg + 1]++;
-    }
-    for (size_t k = 0; k < 128 * 128; k++)
-        bg_start[k + 1] += bg_start[k];
-    {
-        static uint16_t fill[128 * 128];   /* static: 32 KiB, and built once */
-        memcpy(fill, bg_start, sizeof fill);
-        for (size_t i = 0; i < NVOCAB; i++)
-            bg_list[fill[pattern_pair(i)]++] = (uint8_t)i;
-    }
-}
-
-static bool is_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* Does NEEDLE occur in BUF[0..N) where no letter or digit precedes it?
- * memchr on the first byte keeps the many-phrase scans linear in practice. */
-static bool has_word_start(const char *buf, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    const char *p = buf, *end = buf + n;
-    while (m <= (size_t)(end - p)) {
-        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
-        if (p == NULL)
-            return false;
-        if (memcmp(p, needle, m) == 0 && (p == buf || !is_alnum((unsigned char)p[-1])))
-            return true;
-        p++;
-    }
-    return false;
-}
-
-/* Self-check for tests: how many patterns fail to match their own text (a
- * pattern lost from the pair index would be silently disabled). */
-unsigned wn_vocab_check(void)
-{
-    unsigned bad = 0;
-    for (size_t i = 0; i < NVOCAB; i++) {
-        unsigned want = vocab[i].bits & ~BOUNDED;
-        if ((wn_vocab_match(vocab[i].s, strlen(vocab[i].s)) & want) != want)
-            bad++;
-    }
-    return bad;
-}
-
-unsigned wn_vocab_match(const char *p, size_t n)
-{
-    char low[256];
-    unsigned bits = 0;
-
-    pthread_once(&vocab_once, vocab_build);
-    /* Long class lists are utility-class soup; the first 255 bytes decide. */
-    if (n > sizeof low - 1)
-        n = sizeof low - 1;
-    wn_ascii_lower_n(low, p, n);
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned char f = (unsigned char)low[i], g = (unsigned char)low[i + 1];
-        if (f >= 128 || g >= 128)
-            continue;
-        unsigned bg = f * 128u + g;
-        if (!(bigram[bg / 8] & (1u << (bg % 8))))
-            continue;
-        for (unsigned k = bg_start[bg]; k < bg_start[bg + 1]; k++) {
-            const struct vocab *v = &vocab[bg_list[k]];
-            size_t m = vocab_len[bg_list[k]], q = 2;
-            if (m > n - i)
-                continue;
-            while (q < m && low[i + q] == v->s[q])
-                q++;
-            if (q < m)
-                continue;
-            if ((v->bits & BOUNDED) &&
-                ((i > 0 && is_alnum((unsigned char)low[i - 1])) ||
-                 (i + m < n && is_alnum((unsigned char)low[i + m]))))
-                continue;
-            bits |= v->bits & ~BOUNDED;
-        }
-    }
-    return bits;
-}
-
-/* MARK: Visibility and roles -------------------------------------------------- */
-
-/* Case-insensitive search of a lowercase needle in a slice. */
-static bool slice_has(wn_str s, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= s.n; i++) {
-        size_t k = 0;
-        while (k < m && wn_ascii_lower(s.p[i + k]) == needle[k])
-            k++;
-        if (k == m)
-            return true;
-    }
-    return false;
-}
-
-/* style="display: none" or "visibility:hidden", spaces allowed around ':'. */
-static bool style_hides(wn_str s)
-{
-    static const char *const props[2][2] = { { "display", "none" }, { "visibility", "hidden" } };
-    for (int k = 0; k < 2; k++) {
-        size_t pl = strlen(props[k][0]), vl = strlen(props[k][1]);
-        for (size_t i = 0; i + pl <= s.n; i++) {
-            size_t j = 0;
-            while (j < pl && wn_ascii_lower(s.p[i + j]) == props[k][0][j])
-                j++;
-            if (j < pl || (i > 0 && (is_alnum((unsigned char)wn_ascii_lower(s.p[i - 1])) ||
-                                     s.p[i - 1] == '-')))
-                continue;
-            size_t q = i + pl;
-            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
-                q++;
-            if (q >= s.n || s.p[q] != ':')
-                continue;
-            q++;
-            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
-                q++;
-            j = 0;
-            while (j < vl && q + j < s.n && wn_ascii_lower(s.p[q + j]) == props[k][1][j])
-                j++;
-            if (j == vl)
-                return true;
-        }
-    }
-    return false;
-}
-
-void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
-{
-    memset(a, 0, sizeof *a);
-    for (uint32_t i = 0; i < el->nattrs; i++) {
-        const wn_attr *at = &el->attrs[i];
-        wn_str v = at->value;
-        const char *n = at->name.p;
-        switch (at->name.n) {
-        case 2:
-            if (memcmp(n, "id", 2) == 0)
-                a->id = v;
-            break;
-        case 3:
-            if (memcmp(n, "rel", 3) == 0)
-                a->rel = v;
-            break;
-        case 4:
-            if (memcmp(n, "role", 4) == 0)
-                a->role = v;
-            break;
-        case 5:
-            if (memcmp(n, "class", 5) == 0)
-                a->cls = v;
-            else if (memcmp(n, "style", 5) == 0)
-                a->style = v;
-            break;
-        case 6:
-            if (memcmp(n, "hidden", 6) == 0)
-                a->hidden = true;
-            break;
-        case 8:
-            if (memcmp(n, "itemprop", 8) == 0)
-                a->itemprop = v;
-            break;
-        case 10:
-            if (memcmp(n, "aria-modal", 10) == 0)
-                a->aria_modal = v;
-            break;
-        case 11:
-            if (memcmp(n, "aria-hidden", 11) == 0)
-                a->aria_hidden = v;
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-bool wn_attrs_hidden(const wn_elattrs *a)
-{
-    if (a->hidden)
-        return true;
-    /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
-    if (a->aria_hidden.p && wn_str_ieq(a->aria_hidden, "true") && !slice_has(a->cls, "fallback-image"))
-        return true;
-    return a->style.n && style_hides(a->style);
-}
-
-bool wn_node_hidden(const wn_node *el)
-{
-    wn_elattrs a;
-    wn_attrs_scan(el, &a);
-    return wn_attrs_hidden(&a);
-}
-
-bool wn_attrs_role_unlikely(const wn_elattrs *a)
-{
-    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
-                                         "alert", "alertdialog", "dialog" };
-    if (a->role.n == 0)
-        return false;
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (wn_str_ieq(a->role, roles[i]))
-            return true;
-    return false;
-}
-
-int wn_class_weight(const wn_cctx *c, const wn_node *el)
-{
-    if (!(c->flags & CN_WEIGHT_CLASSES))
-        return 0;
-    /* The class and the id count separately: both naming "content" is +50. */
-    unsigned cls = c->vc_cls[el->id], id = c->vc_id[el->id];
-    int w = 0;
-    if (cls & VC_NEG)
-        w -= 25;
-    if (cls & VC_POS)
-        w += 25;
-    if (id & VC_NEG)
-        w -= 25;
-    if (id & VC_POS)
-        w += 25;
-    return w;
-}
-
-/* MARK: Tables ----------------------------------------------------------------- */
-
-bool wn_is_data_table(const wn_cctx *c, const wn_node *t)
-{
-    (void)c;
-    wn_str v = wn_dom_attr_value(t, "role");
-    if (v.n && wn_str_ieq(v, "presentation"))
-        return false;
-    v = wn_dom_attr_value(t, "datatable");
-    if (v.p && wn_str_eq(v, "0"))
-        return false;
-    if (wn_dom_attr(t, "summary"))
-        return true;
-    /* Count rows and the widest row, and look for header structure; nested tables
-     * mean layout. Rows of nested tables are skipped. */
-    uint32_t rows = 0, cols = 0;
-    for (const wn_node *x = t->first; x; x = wn_dom_next(t, x, false)) {
-        if (x->type != WN_NODE_ELEMENT)
-            continue;
-        switch (x->tag) {
-        case WN_TAG_CAPTION:
-            if (x->first)
-                return true;
-            break;
-        case WN_TAG_COL: case WN_TAG_COLGROUP: case WN_TAG_TFOOT: case WN_TAG_THEAD: case WN_TAG_TH:
-            return true;
-        case WN_TAG_TABLE:
-            return false;
-        case WN_TAG_TR: {
-            uint32_t k = 0;
-            rows++;
-            for (const wn_node *td = x->first; td; td = td->next)
-                if (wn_is_html(td, WN_TAG_TD) || wn_is_html(td, WN_TAG_TH)) {
-                    wn_str cs = wn_dom_attr_value(td, "colspan");
-                    uint32_t span = 0;
-                    for (size_t i = 0; i < cs.n && i < 4 && cs.p[i] >= '0' && cs.p[i] <= '9'; i++)
-                        span = span * 10 + (uint32_t)(cs.p[i] - '0');
-                    k += span ? span : 1;
-                }
-            if (k > cols)
-                cols = k;
-            break;
-        }
-        default:
-            break;
-        }
-    }
-    if (rows >= 10 || cols > 4)
-        return true;
-    return rows * cols > 10;
-}
-
-/* MARK: Dropping --------------------------------------------------------------- */
-
-void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
-{
-    if (c->nf[x->id] & CN_DROPPED)
-        return;
-    c->nf[x->id] |= CN_DROPPED;
-    c->why[x->id] = why;
-    /* Ancestors (up to the document) lose this block's totals. A block with
-     * nothing to subtract skips the climb: in a deep chain of wrappers, once
-     * the innermost text is gone every wrapper above is empty, and climbing
-     * from each of them would be quadratic. */
-    const wn_cstat s = c->st[x->id];
-    static const wn_cstat zero;
-    if (memcmp(&s, &zero, sizeof s) == 0)
-        return;
-    for (wn_node *a = x->parent; a; a = a->parent) {
-        wn_cstat *t = &c->st[a->id];
-        t->text -= s.text; t->link10 -= s.link10; t->commas -= s.commas;
-        t->words -= s.words; t->stops -= s.stops; t->head -= s.head; t->list -= s.list;
-        t->p -= s.p; t->img -= s.img; t->li -= s.li; t->input -= s.input;
-        t->embed -= s.embed; t->a -= s.a;
-    }
-}
-
-/* Whether an ancestor within max_depth levels is the HTML element tag. */
-static bool has_ancestor(const wn_node *x, uint16_t tag, int max_depth)
-{
-    int depth = 0;
-    for (const wn_node *a = x->parent; a && depth < max_depth; a = a->parent, depth++) {
-        if (wn_is_html(a, tag))
-            return true;
-    }
-    return false;
-}
-
-/* Inside an ingredient list or a recipe's steps (the block or one of its
- * three nearest ancestors is named so). */
-static bool in_recipe(const wn_cctx *c, const wn_node *x)
-{
-    int depth = 0;
-    for (const wn_node *a = x; a && depth <= 3; a = a->parent, depth++)
-        if (a->type == WN_NODE_ELEMENT && (c->vc[a->id] & VC_RECIPE))
-            return true;
-    return false;
-}
-
-/* MARK: Conditional cleaning --------------------------------------------------- */
-
-/* Lists, tables, divs and forms that look like navigation, image galleries or
- * widgets rather than prose: judged on their remaining totals. */
-static uint8_t judge_block(wn_cctx *c, wn_node *x)
-{
-    const wn_cstat *s = &c->st[x->id];
-    uint16_t tag = x->tag;
-
-    if (tag == WN_TAG_TABLE && (c->nf[x->id] & CN_DATATABLE))
-        return WHY_NONE;
-    /* No walk to the root here: one per block is quadratic on deep trees. (Marking
-     * data tables with wn_is_data_table and sparing what lies inside them was
-     * measured: -0.002 F1 on both development sets, so it is not done.) */
-    if (has_ancestor(x, WN_TAG_CODE, 3))
-        return WHY_NONE;
-    int weight = wn_class_weight(c, x);
-    float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
-    /* A negative name does not outweigh 500 characters of link-poor text. */
-    if ((float)weight + cs < 0 && !(s->text >= 500 && wn_link_density(c, x) < 0.2f))
-        return WHY_WEIGHT;
-    /* Ten commas is prose, whatever else the block holds. */
-    if (s->commas >= 10)
-        return WHY_NONE;
-
-    bool is_list = tag == WN_TAG_UL || tag == WN_TAG_OL;
-    if (!is_list && s->text > 0 && (float)s->list / (float)s->text > 0.9f)
-        is_list = true;
-    float ld = wn_link_density(c, x);
-    float hd = s->text ? (float)s->head / (float)s->text : 0.0f;
-    long li = (long)s->li - 100;
-    bool in_figure = has_ancestor(x, WN_TAG_FIGURE, 3);
-
-    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < 0.5f)
-        return WHY_IMAGES;
-    if (!is_list && li > (long)s->p)
-        return WHY_LIST;
-    if (s->input > s->p / 3)
-        return WHY_INPUTS;
-    if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2) &&
-        !in_recipe(c, x))
-        return WHY_SHORT;
-    if (!is_list && weight < 25 && ld > 0.2f + c->ld_shift)
-        return WHY_LINKS;
-    if (weight >= 25 && ld > 0.5f + c->ld_shift)
-        return WHY_LINKS;
-    if ((s->embed == 1 && s->text < 75) || s->embed > 1)
-        return WHY_EMBEDS;
-    return WHY_NONE;
-}
-
-/* The Readability-style preparation of the chosen container: drop what never
- * belongs in an article, then judge lists/tables/divs bottom-up. */
-void wn_prep_article(wn_cctx *c)
-{
-    wn_node *root = c->root;
-    uint32_t start = c->pos[root->id], end = start + 1;
-
-    /* Pre-order: the subtree is the run after the root that lies deeper. */
-    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
-        end++;
-
-    /* Forward pass: unconditional drops. CN_GONE marks what lies under a dropped
-     * block, so no block is subtracted from its ancestors twice. */
-    for (uint32_t i = start + 1; i < end; i++) {
-        wn_node *x = c->order[i];
-        if (c->nf[x->parent->id] & (CN_DROPPED | CN_GONE)) {
-            c->nf[x->id] |= CN_GONE;
-            continue;
-        }
-        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_KEEP)))
-            continue;
-        switch (x->tag) {
-        case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_FOOTER: case WN_TAG_LINK:
-        case WN_TAG_ASIDE: case WN_TAG_IFRAME: case WN_TAG_INPUT: case WN_TAG_TEXTAREA:
-        case WN_TAG_SELECT: case WN_TAG_BUTTON:
-            wn_drop(c, x, WHY_TAG);
-            continue;
-        case WN_TAG_H1: case WN_TAG_H2:
-            if (wn_class_weight(c, x) < 0) {
-                wn_drop(c, x, WHY_NEG_HEADER);
-                continue;
-            }
-            break;
-        default:
-            break;
-        }
-        /* Share bars: not the top-level blocks themselves, and only when small. */
-        bool top_level = c->merged ? x->parent == root : x == root;
-        if (!top_level && (c->vc[x->id] & VC_SHARE) && c->st[x->id].text < 500)
-            wn_drop(c, x, WHY_SHARE);
-    }
-
-    if (!(c->flags & CN_CLEAN_COND))
-        return;
-    /* Backward pass: inner blocks are judged before the blocks holding them. */
-    for (uint32_t i = end; i-- > start + 1;) {
-        wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_GONE | CN_KEEP)))
-            continue;
-        if (x->tag != WN_TAG_FORM && x->tag != WN_TAG_FIELDSET && x->tag != WN_TAG_TABLE &&
-            x->tag != WN_TAG_UL && x->tag != WN_TAG_DIV)
-            continue;
-        uint8_t why = judge_block(c, x);
-        if (why != WHY_NONE)
-            wn_drop(c, x, why);
-    }
-}
+#include "extract/content/content_internal.h"
 
 /* MARK: Extra boilerplate ------------------------------------------------------ */
 
@@ -761,7 +171,7 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
     size_t nm = sizeof marks / sizeof marks[0];
     size_t nc = caption ? sizeof caption_marks / sizeof caption_marks[0] : 0;
     for (k = 0; k < nm + nc; k++) {
-        if (has_word_start(buf, n, k < nm ? marks[k] : caption_marks[k - nm]))
+        if (wn_has_word_start(buf, n, k < nm ? marks[k] : caption_marks[k - nm]))
             return true;
     }
     return false;
@@ -809,7 +219,7 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
     char buf[320];
     size_t n = block_text(c, b, buf, sizeof buf, true);
     for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
-        if (has_word_start(buf, n, phrases[k]))
+        if (wn_has_word_start(buf, n, phrases[k]))
             return true;
     /* "Follow The Gazette on Twitter and Instagram": a call to follow that
      * names a social network */
@@ -819,9 +229,9 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
                                             "telegram", "linkedin", "mastodon", "whatsapp" };
     bool asks = false, names = false;
     for (size_t k = 0; k < sizeof follow / sizeof follow[0] && !asks; k++)
-        asks = has_word_start(buf, n, follow[k]);
+        asks = wn_has_word_start(buf, n, follow[k]);
     for (size_t k = 0; k < sizeof networks / sizeof networks[0] && asks && !names; k++)
-        names = has_word_start(buf, n, networks[k]);
+        names = wn_has_word_start(buf, n, networks[k]);
     return asks && names;
 }
 
@@ -877,7 +287,7 @@ static bool credit_name(const wn_cctx *c, const wn_node *x)
     if (c->vc[x->id] & VC_BYLINE)
         return true;
     wn_str cl = wn_dom_attr_value(x, "class");
-    return slice_has(cl, "credit") || slice_has(cl, "copyright") || slice_has(cl, "photographer");
+    return wn_slice_has(cl, "credit") || wn_slice_has(cl, "copyright") || wn_slice_has(cl, "photographer");
 }
 
 /* Inside a caption, an inline element that reads as a credit line
@@ -951,7 +361,7 @@ static bool names_author(const wn_cctx *c, const wn_node *b)
     if (k < 3)
         return false;
     n = block_text(c, b, buf, sizeof buf, true);
-    return has_word_start(buf, n, name);
+    return wn_has_word_start(buf, n, name);
 }
 
 /* The <figcaption> of a figure that shows a picture, saying something of its
@@ -1215,7 +625,7 @@ void wn_extra_clean(wn_cctx *c)
         if (c->nf[b->id] & CN_KEEP)
             continue;
         bool caption = b->tag == WN_TAG_FIGCAPTION ||
-                       slice_has(wn_dom_attr_value(b, "class"), "caption");
+                       wn_slice_has(wn_dom_attr_value(b, "class"), "caption");
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
             c->st[b->id].text < 200 && wn_link_density(c, b) > 0.5f + c->ld_shift)
             wn_drop(c, b, WHY_LINKS);
@@ -1282,7 +692,7 @@ void wn_extra_clean(wn_cctx *c)
          * code is never judged by its stop words. */
         if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_TH ||
              b->tag == WN_TAG_DD || b->tag == WN_TAG_DT || b->tag == WN_TAG_PRE ||
-             b->tag == WN_TAG_CODE || in_recipe(c, b)) &&
+             b->tag == WN_TAG_CODE || wn_in_recipe(c, b)) &&
             wn_link_density(c, b) < 0.3f)
             continue;
         /* A heading is judged by what follows it (drop_orphan_headings). */

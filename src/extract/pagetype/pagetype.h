@@ -26,7 +26,7 @@
 #include "winnow.h"
 #include "core/buf.h"
 #include "dom/dom.h"
-#include "extract/article.h"
+#include "extract/meta/meta.h"
 
 /* The measured signals. Counts unless said otherwise. Names for --explain and
  * the training/evaluation tools are in pagetype.c (feature_names). */

@@ -1,6 +1,6 @@
 /*
  * content_internal.h: shared state of the main-content finder (content.c,
- * score.c, boilerplate.c, stopwords.c). Everything per node lives in side
+ * walk.c, score.c, prune.c, boilerplate.c). Everything per node lives in side
  * arrays indexed by node->id, allocated in the page's arena, so one call costs
  * a few linear passes and no recursion.
  */
@@ -11,16 +11,9 @@
 
 #include "core/buf.h"
 #include "dom/dom.h"
-#include "extract/article.h"
-#include "extract/content.h"
-
-/* Subtree totals of one node. Characters are code points with whitespace runs
- * counted once. link10 weighs link text by 10 (fragment links by 3) so the
- * ratio link10 / (10 * text) is the link density. */
-typedef struct wn_cstat {
-    uint32_t text, link10, commas, words, stops, head, list;
-    uint32_t p, img, li, input, embed, a;
-} wn_cstat;
+#include "extract/meta/meta.h"
+#include "extract/content/content.h"
+#include "extract/signals/signals.h"
 
 /* Per-node flags (nf[]). */
 #define CN_IGNORED    0x0001u  /* left out before scoring: script, hidden, unlikely... */
@@ -40,22 +33,6 @@ typedef struct wn_cstat {
 #define CN_STRIP_UNLIKELY 0x1u
 #define CN_WEIGHT_CLASSES 0x2u
 #define CN_CLEAN_COND     0x4u
-
-/* Class/id vocabulary categories (bits of wn_vocab_match). */
-#define VC_UNLIKELY 0x0001u  /* boilerplate container names: sidebar, footer, menu... */
-#define VC_MAYBE    0x0002u  /* rescues an unlikely name: article, content, main... */
-#define VC_NEG      0x0004u  /* lowers a candidate's weight */
-#define VC_POS      0x0008u  /* raises a candidate's weight */
-#define VC_BYLINE   0x0010u  /* byline, author, dateline */
-#define VC_SHARE    0x0020u  /* a whole word "share"/"sharedaddy" */
-#define VC_BOILER   0x0040u  /* always boilerplate inside an article: newsletter, cookie... */
-#define VC_COMMENT  0x0080u  /* user comments */
-#define VC_TEASER   0x0100u  /* related/recommended/more-from rails */
-#define VC_META     0x0200u  /* post metadata lines: tags, categories, byline boxes */
-#define VC_LEAD     0x0400u  /* lead/standfirst/summary paragraphs */
-#define VC_RECIPE   0x0800u  /* ingredient lists and recipe steps: short lines that are content */
-#define VC_PRODUCT_DESC 0x1000u  /* product pages only: a description or specification block */
-#define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* A dropped node also carries its reason (enum wn_why) in flag bits 24-31,
  * inside the extractor's half of the flags, for tools and tests. */
@@ -95,32 +72,34 @@ typedef struct wn_cctx {
     bool headline_done, byline_done;
 } wn_cctx;
 
-/* The attributes the content finder reads, found in one scan of an element. */
-typedef struct wn_elattrs {
-    wn_str cls, id, style, role, rel, itemprop, aria_hidden, aria_modal;
-    bool hidden;
-} wn_elattrs;
+/* Link text per character of text in x's subtree (0 when it has no text). */
+static inline float wn_link_density(const wn_cctx *c, const wn_node *x)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if (s->text == 0)
+        return 0.0f;
+    return (float)s->link10 / (10.0f * (float)s->text);
+}
 
-/* boilerplate.c */
-void     wn_attrs_scan(const wn_node *el, wn_elattrs *a);
-bool     wn_attrs_hidden(const wn_elattrs *a);
-bool     wn_attrs_role_unlikely(const wn_elattrs *a);
-unsigned wn_vocab_match(const char *p, size_t n);
-unsigned wn_vocab_check(void);
-bool     wn_node_hidden(const wn_node *el);
+/* prune.c */
 int      wn_class_weight(const wn_cctx *c, const wn_node *el);
 bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);
 void     wn_prep_article(wn_cctx *c);
-void     wn_extra_clean(wn_cctx *c);
 void     wn_drop(wn_cctx *c, wn_node *x, uint8_t why);
+bool     wn_in_recipe(const wn_cctx *c, const wn_node *x);
+
+/* boilerplate.c */
+void     wn_extra_clean(wn_cctx *c);
 bool     wn_is_prose(const wn_cctx *c, const wn_node *b);
 
-/* score.c */
+/* walk.c */
 int      wn_walk(wn_cctx *c);
+bool     wn_article_like(const wn_node *a);   /* <article>, role=article, articleBody */
+bool     wn_is_block_tag(uint16_t t);
+
+/* score.c */
 void     wn_score(wn_cctx *c);
 void     wn_pick_root(wn_cctx *c);
-float    wn_link_density(const wn_cctx *c, const wn_node *x);
-void     wn_text_stats(const char *p, size_t n, wn_cstat *s);
 
 /* type_list.c: collection and listing pages */
 bool     wn_type_list_choose(wn_cctx *c);
@@ -133,9 +112,5 @@ void     wn_forum_thread(wn_cctx *c);
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
 bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);
 void     wn_product_root(wn_cctx *c);
-
-/* stopwords.c */
-bool     wn_is_stopword(const char *w, size_t n);
-bool     wn_is_cjk_stop(uint32_t cp);
 
 #endif

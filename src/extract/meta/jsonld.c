@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 #define JSONLD_MAX_DEPTH 64     /* nesting accepted from a page's JSON-LD */
 #define JSONLD_MAX_IDS   128    /* "@id" definitions remembered for references */

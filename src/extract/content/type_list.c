@@ -10,8 +10,8 @@
  */
 #include <string.h>
 
-#include "extract/content_internal.h"
-#include "extract/type_rules.h"
+#include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 
 /* Word-start match of a lowercased class/id against a list. */
 static bool names_hit(const wn_node *x, const char *const *words)

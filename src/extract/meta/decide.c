@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
-#include "extract/meta_ctx.h"
+#include "extract/meta/meta_ctx.h"
 
 static const char *join_authors(ctx *c, const char *const *a, size_t n)
 {

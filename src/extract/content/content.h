@@ -8,8 +8,8 @@
 #include "winnow.h"
 #include "core/buf.h"
 #include "dom/dom.h"
-#include "extract/article.h"
-#include "extract/pagetype.h"
+#include "extract/meta/meta.h"
+#include "extract/pagetype/pagetype.h"
 
 typedef struct wn_content {
     wn_node *root;        /* the article container in the page's DOM, or NULL if none */

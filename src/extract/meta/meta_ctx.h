@@ -1,17 +1,18 @@
 /*
  * meta_ctx.h: the state wn_meta_extract builds while it walks a page
- * (metadata.c) and decides from afterwards (meta_decide.c). Private to those
- * two files. Every field is a slot: the best candidate value so far and its
- * priority; docs/internals/METADATA.md lists the sources and priorities.
+ * (metadata.c, sources.c, text_scan.c) and decides from afterwards
+ * (decide.c). Private to meta/. Every field is a slot: the best candidate
+ * value so far and its priority; docs/internals/METADATA.md lists the sources
+ * and priorities.
  */
-#ifndef WN_EXTRACT_META_CTX_H
-#define WN_EXTRACT_META_CTX_H
+#ifndef WN_EXTRACT_META_META_CTX_H
+#define WN_EXTRACT_META_META_CTX_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "dom/dom.h"
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 #define WALK_MAX_NODES  300000   /* elements and texts examined per page */
 #define MAX_SCRIPTS     24       /* JSON-LD scripts parsed per page */
@@ -112,7 +113,35 @@ static inline const char *clean(ctx *c, const char *p, size_t n, size_t cap)
     return s;
 }
 
-/* meta_decide.c: choose and clean the final title, authors, date and the
+typedef struct walkstate {
+    const wn_node *article;      /* innermost <article>/<main> we are inside, or NULL */
+    const wn_node *skip_marks;   /* subtree (comments, nav...) where bylines/dates count less */
+    const wn_node *form;         /* innermost <form> we are in: names there are commenters' */
+    const wn_node *other_work;   /* microdata item of another work (a citation, a review):
+                                    its author and dates are not the page's */
+    int noise_kind;              /* is_noise_box() of skip_marks; nav/footer/aside: 1 */
+    bool in_body;
+    bool seen_title;
+} walkstate;
+
+/* sources.c: offers to the slots, <meta> names, element text. */
+void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio);
+void offer_author(ctx *c, const char *p, size_t n, int prio);
+void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_words);
+void offer_list(ctx *c, const char **items, size_t *count, int *lprio, const char *p,
+                size_t n, int prio, bool split);
+void on_meta(ctx *c, const wn_node *el, bool in_other_work);
+bool is_block(uint16_t tag);
+size_t gather(const wn_node *el, char *buf);   /* buf: GATHER_MAX + 1 bytes */
+bool has_word(wn_str s, const char *w);
+bool has_token(wn_str s, const char *tok);
+bool looks_like_jsonld(wn_str t);
+int heading_link(const ctx *c, const wn_node *el);
+
+/* text_scan.c: one text node of the walk. */
+void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf);
+
+/* decide.c: choose and clean the final title, authors, date and the
  * rest from what the walk collected. */
 void wn_meta_decide(ctx *c, const char *page_url);
 

@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "extract/content_internal.h"
-#include "extract/type_rules.h"
+#include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 
 /* Shorter than this, an attempt probably missed the article: retry looser. */
 #define MIN_ARTICLE_CHARS 500

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/metadata_internal.h"
+#include "extract/meta/meta_internal.h"
 
 static bool is_digit(char c)
 {

@@ -6,8 +6,8 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "extract/content_internal.h"
-#include "extract/stopwords_data.h"
+#include "extract/signals/signals.h"
+#include "extract/signals/stopwords_data.h"
 
 #define NSTOP (sizeof stopwords / sizeof stopwords[0])
 #define SET_SIZE 4096u   /* power of two, over twice the number of words */

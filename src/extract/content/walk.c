@@ -1,0 +1,295 @@
+/*
+ * walk.c: the measuring pass of the content finder. wn_walk visits the page
+ * once in pre-order (leaving out scripts, hidden and unlikely blocks), then
+ * sums text/link/count totals bottom-up over that order.
+ */
+#include <string.h>
+
+#include "extract/content/content_internal.h"
+
+/* MARK: Walk ------------------------------------------------------------------- */
+
+/* Up to cap bytes of a subtree's text, whitespace collapsed, visiting at most
+ * 400 nodes: enough to test a byline or a headline, bounded on any page. */
+static size_t short_text(const wn_node *root, char *out, size_t cap)
+{
+    size_t n = 0, visited = 0;
+    bool space = true;
+    for (const wn_node *x = root; x && visited < 400; x = wn_dom_next(root, x, false)) {
+        visited++;
+        if (x->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < x->text.n; i++) {
+            unsigned char ch = (unsigned char)x->text.p[i];
+            if (wn_is_space(ch)) {
+                if (!space && n < cap)
+                    out[n++] = ' ';
+                space = true;
+                continue;
+            }
+            if (n >= cap)
+                return cap + 1;   /* longer than asked */
+            out[n++] = (char)ch;
+            space = false;
+        }
+    }
+    if (n > 0 && out[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* Lowercased ASCII-alphanumeric tokens of s (other bytes kept: UTF-8 letters). */
+static size_t tokens(const char *s, size_t n, wn_str *tok, size_t max)
+{
+    size_t k = 0, i = 0;
+    while (i < n && k < max) {
+        while (i < n && (unsigned char)s[i] < 0x80 && !((s[i] >= 'a' && s[i] <= 'z') ||
+               (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        size_t b = i;
+        while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+               (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        if (i > b)
+            tok[k++] = wn_str_make(s + b, i - b);
+    }
+    return k;
+}
+
+static bool tok_eq(wn_str a, wn_str b)
+{
+    if (a.n != b.n)
+        return false;
+    for (size_t i = 0; i < a.n; i++)
+        if (wn_ascii_lower(a.p[i]) != wn_ascii_lower(b.p[i]))
+            return false;
+    return true;
+}
+
+/* How much of the heading is made of the title's words: 1 - (length of the
+ * heading's words not in the title) / (length of all its words). */
+static float title_similarity(const char *title, const char *head, size_t hn)
+{
+    wn_str ta[64], ha[64];
+    size_t nt = tokens(title, strlen(title), ta, 64);
+    size_t nh = tokens(head, hn, ha, 64);
+    if (nt == 0 || nh == 0)
+        return 0.0f;
+    size_t all = 0, uniq = 0;
+    for (size_t i = 0; i < nh; i++) {
+        bool found = false;
+        for (size_t j = 0; j < nt && !found; j++)
+            found = tok_eq(ha[i], ta[j]);
+        all += ha[i].n + (i ? 1 : 0);
+        if (!found)
+            uniq += ha[i].n + (uniq ? 1 : 0);
+    }
+    return 1.0f - (float)uniq / (float)all;
+}
+
+static bool near_ancestor(const wn_node *x, uint16_t tag)
+{
+    int depth = 0;
+    for (const wn_node *a = x->parent; a && depth < 3; a = a->parent, depth++)
+        if (wn_is_html(a, tag))
+            return true;
+    return false;
+}
+
+/* An element that wraps one article: <article>, role=article, or schema.org's
+ * articleBody. */
+bool wn_article_like(const wn_node *a)
+{
+    if (a->type != WN_NODE_ELEMENT)
+        return false;
+    if (wn_is_html(a, WN_TAG_ARTICLE))
+        return true;
+    if (a->nattrs == 0)
+        return false;
+    wn_str v = wn_dom_attr_value(a, "role");
+    if (v.n && wn_str_ieq(v, "article"))
+        return true;
+    v = wn_dom_attr_value(a, "itemprop");
+    return v.n && wn_slice_has(v, "articlebody");
+}
+
+/* A <header> within two levels of an article wrapper is the article's own
+ * head (headline, standfirst, byline), not the site's banner. */
+static bool article_header(const wn_node *x)
+{
+    if (!wn_is_html(x, WN_TAG_HEADER))
+        return false;
+    int depth = 0;
+    for (const wn_node *a = x->parent; a && depth < 2; a = a->parent, depth++)
+        if (wn_article_like(a))
+            return true;
+    return false;
+}
+
+/* Decide, before measuring, whether an element is left out with its subtree. */
+static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
+{
+    if (x->ns == WN_NS_MATHML)   /* formulas are text; their annotations repeat them */
+        return wn_dom_is_math_annotation(x) ? WHY_TAG : WHY_NONE;
+    if (x->ns != WN_NS_HTML)
+        return WHY_TAG;   /* svg: icon titles and drawings, not prose */
+    switch (x->tag) {
+    case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_NOSCRIPT: case WN_TAG_TEMPLATE:
+    case WN_TAG_HEAD: case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:
+    case WN_TAG_TEXTAREA: case WN_TAG_SELECT: case WN_TAG_BUTTON: case WN_TAG_DATALIST:
+    case WN_TAG_OPTION: case WN_TAG_NOFRAMES: case WN_TAG_NOEMBED:
+        return WHY_TAG;
+    default:
+        break;
+    }
+    if (x->tag == WN_TAG_DIALOG && !wn_dom_attr(x, "open"))
+        return WHY_HIDDEN;   /* a closed dialog is not rendered */
+    if (x->nattrs == 0)
+        return WHY_NONE;
+    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x))
+        return WHY_HIDDEN;   /* (a product's description in a closed tab is still text) */
+    if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
+        return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
+    unsigned v = c->vc[x->id];
+    /* (A forum's posts each show their author: no byline is left out there.) */
+    if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&
+        (v & VC_BYLINE || wn_slice_has(at->rel, "author") ||
+                            wn_slice_has(at->itemprop, "author"))) {
+        char buf[128];
+        size_t n = short_text(x, buf, 100);
+        if (n > 0 && n < 100) {
+            c->byline_done = true;
+            return WHY_BYLINE;
+        }
+    }
+    if (c->flags & CN_STRIP_UNLIKELY) {
+        /* Tables are named by their styling ("table-header"), not their role. */
+        if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) && x->tag != WN_TAG_BODY && x->tag != WN_TAG_A &&
+            x->tag != WN_TAG_TABLE && !article_header(x) &&
+            !near_ancestor(x, WN_TAG_TABLE) && !near_ancestor(x, WN_TAG_CODE))
+            return WHY_UNLIKELY;
+        if (wn_attrs_role_unlikely(at))
+            return WHY_ROLE;
+    }
+    return WHY_NONE;
+}
+
+static bool is_headline(wn_cctx *c, wn_node *x)
+{
+    if (c->headline_done || c->meta == NULL || c->meta->title == NULL)
+        return false;
+    if (!wn_is_html(x, WN_TAG_H1) && !wn_is_html(x, WN_TAG_H2))
+        return false;
+    char buf[512];
+    size_t n = short_text(x, buf, sizeof buf - 1);
+    if (n == 0 || n >= sizeof buf - 1)
+        return false;
+    if (title_similarity(c->meta->title, buf, n) > 0.75f) {
+        c->headline_done = true;
+        return true;
+    }
+    return false;
+}
+
+bool wn_is_block_tag(uint16_t t)
+{
+    return t == WN_TAG_BLOCKQUOTE || t == WN_TAG_DL || t == WN_TAG_DIV || t == WN_TAG_IMG ||
+           t == WN_TAG_OL || t == WN_TAG_P || t == WN_TAG_PRE || t == WN_TAG_TABLE ||
+           t == WN_TAG_UL;
+}
+
+int wn_walk(wn_cctx *c)
+{
+    wn_node *root = c->d->root;
+    c->norder = 0;
+    c->body = NULL;
+    for (wn_node *x = root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_COMMENT || x->type == WN_NODE_DOCTYPE) {
+            x = wn_dom_next(root, x, true);
+            continue;
+        }
+        if (x->type == WN_NODE_ELEMENT) {
+            wn_elattrs at;
+            if (x->nattrs) {
+                wn_attrs_scan(x, &at);
+                /* Names do not change between attempts: match them once. */
+                if (!(c->vc[x->id] & VC_DONE)) {
+                    c->vc_cls[x->id] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
+                    c->vc_id[x->id] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                    /* Type hooks: a forum's "comments" are its posts. */
+                    c->vc_cls[x->id] = (uint16_t)wn_product_names(c, at.cls,
+                                                     wn_forum_names(c, c->vc_cls[x->id]));
+                    c->vc_id[x->id] = (uint16_t)wn_product_names(c, at.id,
+                                                    wn_forum_names(c, c->vc_id[x->id]));
+                    c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id] | VC_DONE;
+                }
+            } else {
+                memset(&at, 0, sizeof at);
+            }
+            uint8_t why = leave_out(c, x, &at);
+            if (why == WHY_NONE && is_headline(c, x))
+                why = WHY_HEADLINE;
+            if (why != WHY_NONE) {
+                c->nf[x->id] |= CN_IGNORED;
+                c->why[x->id] = why;
+                x = wn_dom_next(root, x, true);
+                continue;
+            }
+            if (c->body == NULL && wn_is_html(x, WN_TAG_BODY))
+                c->body = x;
+            /* Embedded frames count as embeds; their raw text is not prose. */
+            if (x->tag == WN_TAG_IFRAME || x->tag == WN_TAG_OBJECT || x->tag == WN_TAG_EMBED)
+                skip = true;
+        } else if (x->type == WN_NODE_TEXT) {
+            wn_text_stats(x->text.p, x->text.n, &c->st[x->id]);
+        }
+        c->nf[x->id] |= CN_VISITED;
+        c->pos[x->id] = c->norder;
+        c->depth[x->id] = x->parent ? c->depth[x->parent->id] + 1 : 0;
+        c->order[c->norder++] = x;
+        x = wn_dom_next(root, x, skip);
+    }
+
+    /* Bottom-up totals: reverse pre-order sees every child before its parent. */
+    for (uint32_t i = c->norder; i-- > 0;) {
+        wn_node *x = c->order[i];
+        wn_cstat *s = &c->st[x->id];
+        if (x->type == WN_NODE_ELEMENT) {
+            switch (x->tag) {
+            case WN_TAG_P: s->p++; break;
+            case WN_TAG_IMG: s->img++; break;
+            case WN_TAG_LI: s->li++; break;
+            case WN_TAG_INPUT: s->input++; break;
+            case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_IFRAME: s->embed++; break;
+            case WN_TAG_A: {
+                wn_str h = wn_dom_attr_value(x, "href");
+                /* In-page anchors (footnotes, tables of contents) weigh less. */
+                s->link10 = s->text * ((h.n && h.p[0] == '#') ? 3u : 10u);
+                s->a++;
+                break;
+            }
+            case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+            case WN_TAG_H6:
+                s->head = s->text;
+                break;
+            case WN_TAG_UL: case WN_TAG_OL:
+                s->list = s->text;
+                break;
+            default:
+                break;
+            }
+        }
+        wn_node *p = x->parent;
+        if (p == NULL)
+            continue;
+        if (x->type == WN_NODE_ELEMENT && ((c->nf[x->id] & CN_BLOCKDESC) || wn_is_block_tag(x->tag)))
+            c->nf[p->id] |= CN_BLOCKDESC;
+        wn_cstat *t = &c->st[p->id];
+        t->text += s->text; t->link10 += s->link10; t->commas += s->commas;
+        t->words += s->words; t->stops += s->stops; t->head += s->head; t->list += s->list;
+        t->p += s->p; t->img += s->img; t->li += s->li; t->input += s->input;
+        t->embed += s->embed; t->a += s->a;
+    }
+    return 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * visible.c: visibility and roles: the attributes the extractor reads from
+ * one element, and whether they hide it or give it a boilerplate role.
+ */
+#include <string.h>
+
+#include "extract/signals/signals.h"
+
+/* MARK: Visibility and roles -------------------------------------------------- */
+
+/* style="display: none" or "visibility:hidden", spaces allowed around ':'. */
+static bool style_hides(wn_str s)
+{
+    static const char *const props[2][2] = { { "display", "none" }, { "visibility", "hidden" } };
+    for (int k = 0; k < 2; k++) {
+        size_t pl = strlen(props[k][0]), vl = strlen(props[k][1]);
+        for (size_t i = 0; i + pl <= s.n; i++) {
+            size_t j = 0;
+            while (j < pl && wn_ascii_lower(s.p[i + j]) == props[k][0][j])
+                j++;
+            if (j < pl || (i > 0 && (wn_word_byte((unsigned char)wn_ascii_lower(s.p[i - 1])) ||
+                                     s.p[i - 1] == '-')))
+                continue;
+            size_t q = i + pl;
+            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
+                q++;
+            if (q >= s.n || s.p[q] != ':')
+                continue;
+            q++;
+            while (q < s.n && wn_is_space((unsigned char)s.p[q]))
+                q++;
+            j = 0;
+            while (j < vl && q + j < s.n && wn_ascii_lower(s.p[q + j]) == props[k][1][j])
+                j++;
+            if (j == vl)
+                return true;
+        }
+    }
+    return false;
+}
+
+void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
+{
+    memset(a, 0, sizeof *a);
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const wn_attr *at = &el->attrs[i];
+        wn_str v = at->value;
+        const char *n = at->name.p;
+        switch (at->name.n) {
+        case 2:
+            if (memcmp(n, "id", 2) == 0)
+                a->id = v;
+            break;
+        case 3:
+            if (memcmp(n, "rel", 3) == 0)
+                a->rel = v;
+            break;
+        case 4:
+            if (memcmp(n, "role", 4) == 0)
+                a->role = v;
+            break;
+        case 5:
+            if (memcmp(n, "class", 5) == 0)
+                a->cls = v;
+            else if (memcmp(n, "style", 5) == 0)
+                a->style = v;
+            break;
+        case 6:
+            if (memcmp(n, "hidden", 6) == 0)
+                a->hidden = true;
+            break;
+        case 8:
+            if (memcmp(n, "itemprop", 8) == 0)
+                a->itemprop = v;
+            break;
+        case 10:
+            if (memcmp(n, "aria-modal", 10) == 0)
+                a->aria_modal = v;
+            break;
+        case 11:
+            if (memcmp(n, "aria-hidden", 11) == 0)
+                a->aria_hidden = v;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+bool wn_attrs_hidden(const wn_elattrs *a)
+{
+    if (a->hidden)
+        return true;
+    /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
+    if (a->aria_hidden.p && wn_str_ieq(a->aria_hidden, "true") && !wn_slice_has(a->cls, "fallback-image"))
+        return true;
+    return a->style.n && style_hides(a->style);
+}
+
+bool wn_node_hidden(const wn_node *el)
+{
+    wn_elattrs a;
+    wn_attrs_scan(el, &a);
+    return wn_attrs_hidden(&a);
+}
+
+bool wn_attrs_role_unlikely(const wn_elattrs *a)
+{
+    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
+                                         "alert", "alertdialog", "dialog" };
+    if (a->role.n == 0)
+        return false;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (wn_str_ieq(a->role, roles[i]))
+            return true;
+    return false;
+}
