@@ -115,6 +115,37 @@ static void test_forum_thread(void)
     wn_article_free(a);
 }
 
+/* Replies nested in a reply, in a list named like comments, are the thread
+ * going on; each reply's text sits in a short form of its own. */
+static void test_forum_nested_replies(void)
+{
+    static const char html[] =
+        "<html><body><h1>Tent pegs in sand</h1><ol class='comments'>"
+        "<li class='thread'><div class='comment'><div class='byline'>dunewalker 2 days ago</div>"
+        "<form class='inline-edit'><input type='hidden' name='id' value='1'>"
+        "<p>Bury a stuff sack filled with sand sideways and tie the guy line around it.</p>"
+        "</form></div>"
+        "<ol class='comments'><li class='thread'><div class='comment'>"
+        "<div class='byline'>gullwing 1 day ago</div>"
+        "<p>Snow pegs work too, the wide ones, driven in flat at an angle.</p></div></li>"
+        "</ol></li>"
+        "<li class='thread'><div class='comment'><div class='byline'>saltmarsh 1 day ago</div>"
+        "<p>Long plastic pegs with a wide blade hold well if you dampen the sand first, "
+        "and a second peg crossed over the first one doubles the hold in a strong wind.</p>"
+        "<p>On soft dunes I also pile a few flat stones on each buried peg, which keeps it "
+        "from working loose overnight when the flysheet flaps for hours on end.</p>"
+        "</div></li></ol></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "Bury a stuff sack filled with sand") != NULL);
+    CHECK(strstr(t, "Snow pegs work too") != NULL);
+    CHECK(strstr(t, "Long plastic pegs with a wide blade") != NULL);
+    wn_article_free(a);
+}
+
 /* A forum page whose only run of dated blocks is a rail of linked teasers
  * beside a long first post: the teasers are not a thread. */
 static void test_forum_teaser_rail_is_not_thread(void)
@@ -219,6 +250,7 @@ int main(void)
 {
     RUN(test_form_holds_article);
     RUN(test_forum_thread);
+    RUN(test_forum_nested_replies);
     RUN(test_forum_teaser_rail_is_not_thread);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);

@@ -568,7 +568,7 @@ void wn_extra_clean(wn_cctx *c)
             unsigned v = c->vc[x->id];
             const wn_cstat *s = &c->st[x->id];
             uint8_t why = WHY_NONE;
-            if (x->tag == WN_TAG_NAV || x->tag == WN_TAG_FORM)
+            if (x->tag == WN_TAG_NAV || (x->tag == WN_TAG_FORM && !wn_forum_keeps_form(c, x)))
                 why = WHY_TAG;
             else if ((v & VC_COMMENT) && !(v & VC_MAYBE) && !comment_root)
                 why = WHY_COMMENTS;

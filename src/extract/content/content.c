@@ -182,7 +182,7 @@ static void judge_forms(wn_cctx *c, wn_node *top)
             const wn_cstat *s = &c->st[x->id];
             if ((c->nf[x->id] & CN_KEEP) ||
                 (s->text >= FORM_TEXT_MIN && s->input * FORM_CHARS_PER_INPUT <= s->text &&
-                 wn_is_prose(c, x)))
+                 wn_is_prose(c, x)) || wn_forum_keeps_form(c, x))
                 x->flags |= WN_NODE_FLAG_KEEP_FORM;
         }
         x = wn_dom_next(top, x, gone);

@@ -107,6 +107,7 @@ bool     wn_type_list_choose(wn_cctx *c);
 /* type_forum.c: forum threads (dispatch on c->pt->type inside) */
 unsigned wn_forum_names(const wn_cctx *c, unsigned v);
 void     wn_forum_thread(wn_cctx *c);
+bool     wn_forum_keeps_form(const wn_cctx *c, const wn_node *form);
 
 /* type_product.c: product pages (dispatch on c->pt->type inside) */
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);

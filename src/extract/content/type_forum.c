@@ -43,6 +43,9 @@
 #define RUN_OVER_CHOSEN 1.5f
 /* An author or date line is at most this long (characters). */
 #define POST_LINE_MAX_TEXT 100
+/* A form holding one post's text: few controls, mostly not links. */
+#define POST_FORM_MAX_INPUTS 3
+#define POST_FORM_MAX_LINK_DENSITY 0.5f
 /* Runs compared per page (a page with more is not a thread). */
 #define MAX_RUNS 512
 
@@ -184,8 +187,8 @@ static wn_node *first_post(const wn_cctx *c, const uint8_t *mk, wn_node *run)
 /* Comments on one post (a Q&A answer's remarks) are not posts of the thread:
  * inside a post of the run, a comment-named block that is not the post's own
  * text (at most half of it) and holds comment-named items with a marker, of
- * another kind than the posts, goes. Replies nested in a reply, of the
- * posts' own kind, stay. */
+ * another kind than the posts, goes. A block holding replies nested in a
+ * reply (blocks of the posts' own kind) stays. */
 static bool comment_named(const wn_node *x)
 {
     if (x->nattrs == 0)
@@ -218,11 +221,15 @@ static void drop_post_comments(wn_cctx *c, const uint8_t *mk, wn_node *post, uin
         bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
         if (!skip && mk[d->id] && kind_of(d) != kind && comment_named(d) &&
             c->st[d->id].text * 2 <= c->st[post->id].text) {
-            bool items = false;
-            for (wn_node *e = d->first; e && !items; e = wn_dom_next(d, e, false))
-                items = e->type == WN_NODE_ELEMENT && mk[e->id] && kind_of(e) != kind &&
-                        comment_named(e);
-            if (items) {
+            bool items = false, replies = false;
+            for (wn_node *e = d->first; e && !replies; e = wn_dom_next(d, e, false)) {
+                if (e->type != WN_NODE_ELEMENT)
+                    continue;
+                uint32_t k = kind_of(e);
+                replies = k == kind;   /* replies to the reply: the thread goes on */
+                items = items || (mk[e->id] && k != kind && comment_named(e));
+            }
+            if (items && !replies) {
                 wn_drop(c, d, WHY_COMMENTS);
                 skip = true;
             }
@@ -396,4 +403,15 @@ void wn_forum_thread(wn_cctx *c)
         c->nf[p->id] |= CN_KEEP;
     c->root = r;
     c->merged = r != top;
+}
+
+/* Forum software puts each post's text in a form of its own (for in-place
+ * editing): a short reply is still a post. */
+bool wn_forum_keeps_form(const wn_cctx *c, const wn_node *form)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM)
+        return false;
+    const wn_cstat *s = &c->st[form->id];
+    return s->text >= POST_MIN_TEXT && s->input <= POST_FORM_MAX_INPUTS &&
+           wn_link_density(c, form) < POST_FORM_MAX_LINK_DENSITY;
 }
