@@ -836,6 +836,78 @@ static void test_relative_canonical(void)
     done(&pg);
 }
 
+/* Names that are no person: a photo credit marked class="author" (inside a
+ * figure, or reading as a credit anywhere), a blog's name linked to its home
+ * page in a vcard banner; the real byline wins. */
+static void test_credit_and_site_are_no_author(void)
+{
+    page pg;
+    extract(&pg, "<html><body><article><h1>Lake day</h1>"
+                 "<figure><img src=a.jpg><figcaption><span class=author>Jane Roe</span>"
+                 "</figcaption></figure>"
+                 "<p class=byline>By <span class=author>Tom Lee</span></p><p>Text.</p>"
+                 "</article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Tom Lee");
+    done(&pg);
+    extract(&pg, "<html><body><article><h1>Lake day</h1>"
+                 "<p>The lake was calm all day.</p><span class=author>Lena Meyer / Instagram</span>"
+                 "<p>Text.</p></article></body></html>", NULL);
+    CHECK(pg.m.author == NULL);
+    done(&pg);
+    extract(&pg, "<html><body><h1 class=\"vcard author\"><a class=fn href=\"http://blog.example/\" "
+                 "title=Home>Crime Blog Archive</a></h1><div class=post><h2>A case</h2>"
+                 "<p>Text.</p></div></body></html>", NULL);
+    CHECK(pg.m.author == NULL);
+    done(&pg);
+    /* a person's author page is a link too, and stays */
+    extract(&pg, "<html><body><article><h1>Lake day</h1><span class=author><a href=\"/author/tom-lee\">"
+                 "Tom Lee</a></span><p>Text.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.author, "Tom Lee");
+    done(&pg);
+    /* what is left of a heading once its lead word went is no name */
+    CHECK(!wn_meta_author_ok("& Themen"));
+    CHECK(wn_meta_credit_like("Photo by Ann Kay"));
+    CHECK(wn_meta_credit_like("Foto: dpa"));
+    CHECK(wn_meta_credit_like("Ann Kay / Getty Images"));
+    CHECK(!wn_meta_credit_like("Photon Smith"));
+    CHECK(!wn_meta_credit_like("Ann Kay"));
+}
+
+/* The site's logo (the banner image, or one named "logo") is never the lead
+ * image, however the page's metadata names it; a canonical URL without a host
+ * is no URL. */
+static void test_logo_is_no_lead_image(void)
+{
+    page pg;
+    extract(&pg, "<html><head><meta property=og:image content=\"https://news.example/img/banner.gif\">"
+                 "</head><body><header><a href=\"https://news.example/\"><img src=\"/img/banner.gif\">"
+                 "</a></header><article><h1>Story</h1><p>Text.</p></article></body></html>", NULL);
+    CHECK(pg.m.image == NULL);
+    done(&pg);
+    extract(&pg, "<html><head><meta property=og:image content=\"https://news.example/s/brand.png\">"
+                 "</head><body><div><img class=site-logo src=\"https://news.example/s/brand.png\"></div>"
+                 "<article><h1>Story</h1><p>Text.</p></article></body></html>", NULL);
+    CHECK(pg.m.image == NULL);
+    done(&pg);
+    /* the article's own picture stays, even where the logo is also on the page */
+    extract(&pg, "<html><head><meta property=og:image content=\"https://news.example/p/lake.jpg\">"
+                 "</head><body><header><a href=/><img alt=\"News logo\" src=\"/s/logo.png\"></a></header>"
+                 "<article><h1>Story</h1><img src=\"/p/lake.jpg\"><p>Text.</p></article></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.image, "https://news.example/p/lake.jpg");
+    done(&pg);
+    /* a theme that shows the post's featured picture as its header keeps it */
+    extract(&pg, "<html><head><meta property=og:image content=\"https://b.example/f/sea.jpg\"></head>"
+                 "<body><header><a href=\"https://b.example/\"><img class=wp-post-image "
+                 "src=\"https://b.example/f/sea.jpg?w=1000\"></a></header><p>Text.</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.image, "https://b.example/f/sea.jpg");
+    done(&pg);
+    extract(&pg, "<html><head><link rel=canonical href=\"https:///paths/17\">"
+                 "<meta property=og:url content=\"https://learn.example/paths/17\"></head><body></body></html>",
+            NULL);
+    CHECK_EQ_STR(pg.m.url, "https://learn.example/paths/17");
+    done(&pg);
+}
+
 static void test_hostile_inputs(void)
 {
     page pg;
@@ -919,6 +991,8 @@ int main(void)
     RUN(test_date_then_byline);
     RUN(test_og_locale_and_missing);
     RUN(test_relative_canonical);
+    RUN(test_credit_and_site_are_no_author);
+    RUN(test_logo_is_no_lead_image);
     RUN(test_hostile_inputs);
     CHECK_DONE();
 }

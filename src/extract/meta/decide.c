@@ -325,6 +325,37 @@ static void choose_date(ctx *c)
         c->date = *shown;
 }
 
+/* The path of a URL (from the first '/' after the host; the whole of a
+ * relative reference), without its query or fragment. */
+static wn_str url_path(wn_str u)
+{
+    const char *e = u.p + u.n, *p = u.p;
+    const char *s = memmem(u.p, u.n, "//", 2);
+    if (s && (s == u.p || (s > u.p && s[-1] == ':'))) {
+        p = s + 2;
+        while (p < e && *p != '/')
+            p++;
+    }
+    const char *q = p;
+    while (q < e && *q != '?' && *q != '#')
+        q++;
+    return wn_str_make(p, (size_t)(q - p));
+}
+
+/* Whether the lead image is the logo image src (absolute or relative). */
+static bool same_image(const char *image, wn_str logo)
+{
+    wn_str a = url_path(wn_str_make(image, strlen(image))), b = url_path(logo);
+    if (a.n == 0 || b.n == 0)
+        return false;
+    if (a.n == b.n)
+        return memcmp(a.p, b.p, a.n) == 0;
+    /* "img/logo.png" against "/theme/img/logo.png": the relative one ends the other */
+    const wn_str *lng = a.n > b.n ? &a : &b, *sht = a.n > b.n ? &b : &a;
+    return sht->p[0] != '/' && lng->p[lng->n - sht->n - 1] == '/' &&
+           memcmp(lng->p + lng->n - sht->n, sht->p, sht->n) == 0;
+}
+
 void wn_meta_decide(ctx *c, const char *page_url)
 {
     char buf[WN_META_DATE_LEN];
@@ -398,6 +429,11 @@ void wn_meta_decide(ctx *c, const char *page_url)
         c->url.v = wn_meta_url_resolve(c->scratch, base, c->url.v, strlen(c->url.v));
     if (c->image.v && base)
         c->image.v = wn_meta_url_resolve(c->scratch, base, c->image.v, strlen(c->image.v));
+    /* The site's own logo (og:image left at the site default, a publisher
+     * logo in JSON-LD) is no picture of the article: unknown is better. */
+    for (size_t i = 0; c->image.v && i < c->nlogos; i++)
+        if (same_image(c->image.v, c->logos[i]))
+            c->image.v = NULL;
     if (c->url.v == NULL && page_url && strstr(page_url, "://"))
         c->url.v = clean(c, page_url, strlen(page_url), WN_META_MAX_URL);
     choose_title(c);

@@ -33,6 +33,9 @@ enum field {
     F_LICENSE, F_CAT, F_TAG, F_NONE
 };
 
+#define MAX_LOGOS       4        /* site logo images remembered (site_logo) */
+#define LOGO_ALT_MAX    60       /* bytes: an alt text naming a logo is a label, not prose */
+
 /* How many elements after the first <h1> still count as its header. */
 #define NEAR_H1_ELEMENTS 25
 
@@ -47,6 +50,9 @@ typedef struct ctx {
     slot title, author, date, datemod, site, desc, lang, url, image, license;
     slot url_abs;                    /* the best absolute ("scheme://") canonical URL: the
                                         base for a relative one when the caller gives none */
+    wn_str logos[MAX_LOGOS];         /* src of the site's logo images outside the article:
+                                        never the article's lead image */
+    size_t nlogos;
     slot byline;                     /* best author seen in the markup (not metadata) */
     slot title_tag;                  /* <title>, before stripping */
     const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
@@ -85,8 +91,11 @@ static inline void offer(slot *s, const char *v, int prio)
  * JSON-LD url...). */
 static inline void offer_url(ctx *c, const char *v, int prio)
 {
+    const char *s = v ? strstr(v, "://") : NULL;
+    if (s && (s[3] == '/' || s[3] == '\0'))
+        return;   /* "https:///path": no host, not an address */
     offer(&c->url, v, prio);
-    if (v && strstr(v, "://"))
+    if (s)
         offer(&c->url_abs, v, prio);
 }
 

@@ -56,6 +56,12 @@ bool wn_meta_author_ok(const char *s);
  * "de", "van"...) nor a handle ("dpa/lno", "t.online"). "Sozialabgaben
  * befreit sind Beiträge" is prose; "Ludwig van Beethoven" is a name. */
 bool wn_meta_prose_like(const char *s);
+/* Whether a cleaned author candidate is a picture credit, not a person:
+ * it opens with a picture label ("Photo from ...", "Foto: ...", "Image via
+ * ...") or names a photo or social platform as its source ("... Instagram"). */
+bool wn_meta_credit_like(const char *s);
+/* Whether href points at a site's home page: "/", "//host/", "https://host". */
+bool wn_meta_home_href(wn_str href);
 /* Whether s is a list of two or more personal names ("A B, C D und E F"):
  * each of 2..max_words capitalised words; a one-word agency may close it. */
 bool wn_meta_name_list(const char *s, size_t max_words);

@@ -235,6 +235,42 @@ static const wn_node *byline_name(const wn_node *el)
     return link;
 }
 
+/* An "author" element that is no person: inside a figure (a picture's
+ * credit, class "author" or not), or one whose name links to a site's home
+ * page (a blog's name in a vcard banner: <h1 class="vcard author"><a
+ * class=fn href="/">Site</a></h1>). */
+static bool site_or_picture_author(const wn_node *el)
+{
+    int depth = 0;
+    for (const wn_node *p = el; p && depth < 8; p = p->parent, depth++)
+        if (wn_is_html(p, WN_TAG_FIGURE) || wn_is_html(p, WN_TAG_FIGCAPTION))
+            return true;
+    const wn_node *nm = byline_name(el);
+    if (el->tag == WN_TAG_A)
+        nm = el;
+    return nm && nm->tag == WN_TAG_A && wn_meta_home_href(wn_dom_attr_value(nm, "href"));
+}
+
+/* A site's logo image: named so (class, id or alt text "logo"), or the
+ * picture of a link to the home page (the banner) unless the CMS marks it as
+ * the post's own picture (a theme showing the featured image as the header). */
+static bool site_logo(const elcls *ec)
+{
+    const wn_node *img = ec->el;
+    wn_str alt = wn_dom_attr_value(img, "alt");
+    /* a short alt text ("Example Times logo"); a long one describes a picture */
+    bool short_alt = alt.n > 0 && alt.n <= LOGO_ALT_MAX;
+    if (marker(ec, "logo") || (short_alt && (memmem(alt.p, alt.n, "logo", 4) || memmem(alt.p, alt.n, "Logo", 4))))
+        return true;
+    if (marker(ec, "post-image") || marker(ec, "featured"))
+        return false;
+    int depth = 0;
+    for (const wn_node *p = img->parent; p && depth < 4; p = p->parent, depth++)
+        if (p->tag == WN_TAG_A)
+            return wn_meta_home_href(wn_dom_attr_value(p, "href"));
+    return false;
+}
+
 static bool date_marker(const elcls *el)
 {
     if (!has_pair(el, 'd', 'a') && !has_pair(el, 't', 'i') && !has_pair(el, 'p', 'o') &&
@@ -337,6 +373,12 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
     }
     if (!w->in_body)
         return;
+
+    if (el->tag == WN_TAG_IMG && !in_art && c->nlogos < MAX_LOGOS && site_logo(ec)) {
+        wn_str src = wn_dom_attr_value(el, "src");
+        if (src.n)
+            c->logos[c->nlogos++] = src;
+    }
 
     /* Microdata. */
     v = wn_dom_attr_value(el, "itemprop");
@@ -463,7 +505,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         break;
     }
 
-    if (author_marker(ec)) {
+    if (author_marker(ec) && !site_or_picture_author(el)) {
         n = gather(el, buf);
         if (n > 0 && n < 300)
             offer_author_words(c, buf, n, in_art ? 58 : 54, 6);

@@ -28,6 +28,42 @@ void offer_author(ctx *c, const char *p, size_t n, int prio)
     offer_author_words(c, p, n, prio, 12);
 }
 
+/* Lead words of a picture credit, lowercase, followed by a space or a colon
+ * ("Photo by", "Foto: dpa", "Bild via"). A person's name does not open with
+ * one of these words. */
+static const char *const credit_leads[] = {
+    "photo", "photos", "photograph", "foto", "fotos", "image", "images", "imagen", "bild",
+    "bilder", "picture", "pictures", "pic", "credit", "credits", "illustration", "grafik",
+    "zdj\u0119cie", "zdj\u0119cia", "screenshot",
+};
+
+/* Platforms a picture is taken from; an author candidate naming one is a
+ * credit ("Photo from the band's Instagram", "via Getty Images"). */
+static const char *const credit_sources[] = {
+    "instagram", "getty images", "shutterstock", "istock", "unsplash", "pixabay", "pexels",
+    "adobe stock",
+};
+
+bool wn_meta_credit_like(const char *s)
+{
+    char f[WN_META_MAX_NAME + 8];
+    size_t n = 0;
+    for (const char *p = s; *p && n < sizeof f - 1; p++)
+        f[n++] = wn_ascii_lower(*p);
+    f[n] = '\0';
+    for (size_t k = 0; k < sizeof credit_leads / sizeof credit_leads[0]; k++) {
+        size_t m = strlen(credit_leads[k]);
+        if (n > m && memcmp(f, credit_leads[k], m) == 0 && (f[m] == ' ' || f[m] == ':'))
+            return true;
+    }
+    for (size_t k = 0; k < sizeof credit_sources / sizeof credit_sources[0]; k++) {
+        const char *q = strstr(f, credit_sources[k]);
+        if (q && (q == f || q[-1] == ' ' || q[-1] == '/' || q[-1] == '('))
+            return true;
+    }
+    return false;
+}
+
 /* max_words: a byline found by its lead-in in running text must be short, or
  * it is prose ("von Sozialabgaben befreit sind ..."). */
 void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_words)
@@ -46,7 +82,7 @@ void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_wo
     }
     s = wn_meta_clean_byline(s);
     /* a name in the markup is capitalised; metadata may hold a login or a credit */
-    if (prio < 75 && wn_meta_prose_like(s))
+    if (prio < 75 && (wn_meta_prose_like(s) || wn_meta_credit_like(s)))
         return;
     if (wn_meta_author_ok(s) && (words_in(s) <= max_words || wn_meta_name_list(s, 4))) {
         offer(&c->author, s, prio);

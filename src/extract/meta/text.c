@@ -616,6 +616,10 @@ bool wn_meta_author_ok(const char *s)
 
     if (n < 2 || n > WN_META_MAX_NAME || wn_meta_is_url(s, n))
         return false;
+    /* A name does not open with a joining sign: "& Themen" is what is left of
+     * a heading ("Autoren & Themen") once its lead word went as a byline label. */
+    if (strchr("&+,;:/|", s[0]))
+        return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ')

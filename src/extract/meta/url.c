@@ -165,3 +165,24 @@ char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t
     }
     return out;
 }
+
+bool wn_meta_home_href(wn_str h)
+{
+    while (h.n && wn_is_space((unsigned char)h.p[0]))
+        h.p++, h.n--;
+    while (h.n && wn_is_space((unsigned char)h.p[h.n - 1]))
+        h.n--;
+    if (h.n == 1 && h.p[0] == '/')
+        return true;
+    const char *e = h.p + h.n, *q = NULL;
+    for (const char *p = h.p; p + 1 < e && p < h.p + 12; p++)
+        if (p[0] == '/' && p[1] == '/') {
+            q = p + 2;   /* "//host" or "scheme://host" */
+            break;
+        }
+    if (q == NULL || (q > h.p + 2 && q[-3] != ':'))
+        return false;
+    while (q < e && *q != '/' && *q != '?' && *q != '#')
+        q++;
+    return q == e || (q + 1 == e && *q == '/');
+}
