@@ -19,6 +19,7 @@
 #include "extract/meta/meta.h"
 #include "extract/pagetype/pagetype.h"
 #include "html/parser.h"
+#include "html/recover.h"
 
 /* The base for relative links: the caller's URL, else the page's canonical URL. */
 static const char *base_url(const char *url, const wn_meta *m)
@@ -85,6 +86,7 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
     wn_article *a = NULL;
     wn_doc *page = NULL;
     wn_content content = { NULL, NULL };
+    char *recovered = NULL;   /* corrected input of a recovered page */
 
     wn_error perr = { WN_OK, NULL, 0 };   /* the reason, even when err is NULL */
     page = wn_html_parse(html ? html : "", len, opt, NULL, &perr);
@@ -94,6 +96,17 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
         if (err)
             *err = perr;
         return perr.status;
+    }
+    {
+        wn_doc *again = wn_recover_unclosed_title(page, html, len, opt, &recovered);
+        if (again) {
+            wn_doc_free(page);
+            page = again;
+            if (explain)
+                wn_buf_puts(explain, "# recovered: the <title> was never closed and held the "
+                                     "whole page; read again with the title ended at its "
+                                     "first tag\n");
+        }
     }
 
     a = calloc(1, sizeof *a);
@@ -157,11 +170,13 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
     }
     a->page_arena_peak = page->arena.peak;
     wn_doc_free(page);
+    free(recovered);
     *out = a;
     return WN_OK;
 
 fail:
     wn_doc_free(page);
+    free(recovered);
     wn_article_free(a);
     wn_set_error(err, st, st == WN_ERR_NOMEM ? "out of memory or over max_arena_bytes"
                                              : "extraction failed", 0);

@@ -125,8 +125,36 @@ static void test_article_inside_form(void)
     HAS_NOT("Search the site");
 }
 
+/* A <title> that is never closed holds the rest of the page by the standard;
+ * the page is read again with the title ended at its first tag. A title with
+ * no markup in it (an empty page) is left alone. */
+static void test_unclosed_title(void)
+{
+    static const char page[] =
+        "<html><head><title>Harbour notes<meta charset=utf-8></head><body>"
+        "<h1>Harbour notes</h1><p>The harbour master counted fewer boats this spring than in "
+        "any year since records began in the village, and the fishermen blame the cold water "
+        "and the price of diesel.</p></body></html>";
+    extract_as(page, WN_PAGE_UNKNOWN);
+    HAS("The harbour master counted fewer boats");
+    HAS_NOT("<p>");
+    wn_options opt;
+    wn_options_init(&opt);
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    CHECK_EQ_INT(wn_extract(ex, page, strlen(page), NULL, &a, NULL), WN_OK);
+    CHECK_EQ_STR(wn_article_get(a, WN_FIELD_TITLE), "Harbour notes");
+    wn_article_free(a);
+    static const char empty[] = "<html><head><title>Nothing here yet</title></head><body></body></html>";
+    CHECK_EQ_INT(wn_extract(ex, empty, strlen(empty), NULL, &a, NULL), WN_OK);
+    CHECK_EQ_STR(wn_article_get(a, WN_FIELD_TEXT), "");
+    wn_article_free(a);
+    wn_extractor_free(ex);
+}
+
 int main(void)
 {
+    RUN(test_unclosed_title);
     RUN(test_collection_keeps_every_card);
     RUN(test_listing_keeps_every_item);
     RUN(test_article_inside_form);

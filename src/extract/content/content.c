@@ -62,25 +62,6 @@ static void reset_arrays(wn_cctx *c)
     c->top = c->root = NULL;
 }
 
-/* One attempt; returns the characters left in the article. With extra, the
- * beyond-Readability cleaning runs too and *before gets the length before it. */
-static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before)
-{
-    reset_arrays(c);
-    c->flags = flags;
-    wn_walk(c);
-    wn_score(c);
-    wn_pick_root(c);
-    if (c->root == NULL)
-        return 0;
-    wn_prep_article(c);
-    if (before)
-        *before = c->st[c->root->id].text;
-    if (extra)
-        wn_extra_clean(c);
-    return c->st[c->root->id].text;
-}
-
 /* How much of the main region's text the article path must keep for its
  * article to be taken rather than the region (type_rules.h): on pages made of
  * many parts (lists, sections, docs) nearly all of it, on others half. */
@@ -95,6 +76,30 @@ static float region_ratio(wn_page_type t)
     default:
         return REGION_RATIO_ARTICLE;
     }
+}
+
+/* One attempt; returns the characters left in the article. With extra, the
+ * beyond-Readability cleaning runs too and *before gets the length before it. */
+static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before)
+{
+    reset_arrays(c);
+    c->flags = flags;
+    wn_walk(c);
+    if (c->want_region) {
+        /* The main region, measured on this walk's totals: no walk of its own. */
+        c->region_est = wn_type_list_estimate(c, region_ratio(c->pt->type) < REGION_RATIO_PARTS);
+        c->want_region = false;
+    }
+    wn_score(c);
+    wn_pick_root(c);
+    if (c->root == NULL)
+        return 0;
+    wn_prep_article(c);
+    if (before)
+        *before = c->st[c->root->id].text;
+    if (extra)
+        wn_extra_clean(c);
+    return c->st[c->root->id].text;
 }
 
 /* The text that weighs in the article-or-region choice: on pages of many
@@ -333,8 +338,17 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     };
     uint32_t best_len = 0;
     int best = 0, chosen = -1, last = 0;
-    /* First the main region, whole: what the article path's result is weighed against. */
-    uint32_t region = region_path(&c), article = 0;
+    /* Pages of many parts take the main region whenever there is one; other
+     * pages measure it on the first attempt's walk, to weigh the article
+     * path's result against. */
+    bool parts = region_ratio(pt->type) >= REGION_RATIO_PARTS;
+    uint32_t region = 0, article = 0;
+    if (parts && (region = region_path(&c)) > 0) {
+        chosen = -1;
+        goto decided;
+    }
+    c.want_region = !parts;
+    c.region_est = 0;
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
         last = i;
@@ -368,11 +382,15 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     /* An article path that keeps only a part of the main region picked one
      * card, one section or one post of a page made of many: the region wins. */
     article = c.root ? measure_text(&c, c.root) : 0;
-    if (region > 0 && (float)article < region_ratio(pt->type) * (float)region) {
-        region_path(&c);
-        chosen = -1;
+    region = c.region_est;
+    if (!parts && region > 0 && (float)article < region_ratio(pt->type) * (float)region) {
+        if (region_path(&c) > 0)
+            chosen = -1;
+        else   /* no region after all: the article path again */
+            attempt(&c, tries[chosen], extra, NULL);
     }
 
+decided:;
     wn_node *comments = find_comments(&c);
     if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {
         bool inside = false;

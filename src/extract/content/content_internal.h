@@ -70,6 +70,8 @@ typedef struct wn_cctx {
     wn_node *body, *top, *root;
     bool merged;           /* root is top's parent, with siblings merged in */
     bool headline_done, byline_done;
+    bool want_region;      /* the next walk also estimates the main region's text */
+    uint32_t region_est;   /* that estimate (content.c) */
 } wn_cctx;
 
 /* Link text per character of text in x's subtree (0 when it has no text). */
@@ -101,8 +103,11 @@ bool     wn_is_block_tag(uint16_t t);
 void     wn_score(wn_cctx *c);
 void     wn_pick_root(wn_cctx *c);
 
-/* type_list.c: collection and listing pages */
+/* type_list.c: collection and listing pages, and the main region of any page */
 bool     wn_type_list_choose(wn_cctx *c);
+/* The main region's text after its chrome (outside links when links_out), on
+ * the current walk's totals, without dropping anything; 0 when none. */
+uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out);
 
 /* type_forum.c: forum threads (dispatch on c->pt->type inside) */
 unsigned wn_forum_names(const wn_cctx *c, unsigned v);

@@ -12,9 +12,12 @@
 
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
+#include "extract/signals/wordset.h"
+
+static wn_wordset ws_chrome = WN_WORDSET(list_chrome_names);
 
 /* Word-start match of a lowercased class/id against a list. */
-static bool names_hit(const wn_node *x, const char *const *words)
+static bool names_hit(const wn_node *x, wn_wordset *ws)
 {
     char low[192];
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
@@ -25,16 +28,7 @@ static bool names_hit(const wn_node *x, const char *const *words)
     low[n] = ' ';
     wn_ascii_lower_n(low + n + 1, id.p, m);
     n += 1 + m;
-    for (size_t w = 0; words[w]; w++) {
-        size_t wl = strlen(words[w]);
-        for (size_t i = 0; i + wl <= n; i++) {
-            if (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z')
-                continue;
-            if (low[i] == words[w][0] && !memcmp(low + i, words[w], wl))
-                return true;
-        }
-    }
-    return false;
+    return wn_wordset_hit(ws, low, n);
 }
 
 static bool role_is(const wn_node *x, const char *const *roles)
@@ -98,7 +92,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
         return WHY_NONE;
     if (role_is(x, chrome_roles))
         return WHY_ROLE;
-    if (names_hit(x, list_chrome_names))
+    if (names_hit(x, &ws_chrome))
         return WHY_BOILER;
     unsigned v = c->vc[x->id];
     if ((v & VC_BOILER) && s->text * LIST_BOILER_MAX_SHARE_DEN < root_text)
@@ -107,6 +101,36 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
         (uint64_t)s->text * LIST_UNLIKELY_MAX_SHARE_DEN < root_text)
         return WHY_UNLIKELY;
     return WHY_NONE;
+}
+
+/* The end (exclusive) of x's subtree in order[]. */
+static uint32_t subtree_end(const wn_cctx *c, const wn_node *x)
+{
+    uint32_t end = c->pos[x->id] + 1;
+    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[x->id])
+        end++;
+    return end;
+}
+
+uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
+{
+    wn_node *root = main_region(c);
+    if (root == NULL || !(c->nf[root->id] & CN_VISITED))
+        return 0;
+    const wn_cstat *rs = &c->st[root->id];
+    uint64_t text = rs->text, link = rs->link10 / 10;
+    uint32_t end = subtree_end(c, root);
+    for (uint32_t i = c->pos[root->id] + 1; i < end; i++) {
+        wn_node *x = c->order[i];
+        if (x->type != WN_NODE_ELEMENT || list_chrome(c, x, rs->text) == WHY_NONE)
+            continue;
+        text -= c->st[x->id].text;
+        link -= c->st[x->id].link10 / 10 < link ? c->st[x->id].link10 / 10 : link;
+        i = subtree_end(c, x) - 1;   /* its inner blocks are gone with it */
+    }
+    if (text < LIST_MIN_TEXT)
+        return 0;
+    return (uint32_t)(links_out ? (text > link ? text - link : 0) : text);
 }
 
 bool wn_type_list_choose(wn_cctx *c)

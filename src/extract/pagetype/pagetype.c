@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "extract/signals/wordset.h"
 
 static const char *const feature_names[PTF__COUNT] = {
     [PTF_SCHEMA_ARTICLE] = "schema_article", [PTF_SCHEMA_TECH] = "schema_tech",
@@ -47,52 +48,49 @@ static bool is_digit(unsigned char ch)
     return ch >= '0' && ch <= '9';
 }
 
-/* Visible characters of a text: bytes that start a code point and are not space. */
-static uint32_t visible_chars(const char *p, size_t n)
+/* The size of a text, in bytes: the classifier's measures are coarse on
+ * purpose, and counting characters would cost a pass over every byte. */
+static uint32_t text_size(const wn_node *t)
 {
-    uint32_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)p[i];
-        k += !wn_is_space(ch) && (ch & 0xC0) != 0x80;
-    }
-    return k;
+    return (uint32_t)t->text.n;
 }
 
-/* A currency sign next to a digit ("$12", "12,99 €", "£ 5"), or a currency code
- * after an amount ("12.00 USD"). One price per text is enough to count it. */
+/* Bytes of a currency sign at p (dollar, pound, yen, euro, rupee), or 0. */
+static size_t currency_sign(const char *p, size_t n)
+{
+    unsigned char ch = (unsigned char)p[0];
+    if (ch == '$')
+        return 1;
+    if (ch == 0xC2 && n >= 2 && ((unsigned char)p[1] == 0xA3 || (unsigned char)p[1] == 0xA5))
+        return 2;
+    if (ch == 0xE2 && n >= 3 && (unsigned char)p[1] == 0x82 &&
+        ((unsigned char)p[2] == 0xAC || (unsigned char)p[2] == 0xB9))
+        return 3;
+    return 0;
+}
+
+/* A price as shops print it, alone in its element: a currency sign then a
+ * number ("$12", "£ 5.00"), or a number ending in one ("12,99 €"). Texts
+ * that start with anything else are rejected at their first byte. */
 static bool has_price(const char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)p[i];
-        size_t len = 0;
-        if (ch == '$')
-            len = 1;
-        else if (ch == 0xC2 && i + 1 < n && ((unsigned char)p[i + 1] == 0xA3 || (unsigned char)p[i + 1] == 0xA5))
-            len = 2;   /* pound, yen */
-        else if (ch == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x82 &&
-                 ((unsigned char)p[i + 2] == 0xAC || (unsigned char)p[i + 2] == 0xB9))
-            len = 3;   /* euro, rupee */
-        if (len == 0)
-            continue;
-        size_t j = i + len;
-        while (j < n && j < i + len + 2 && p[j] == ' ')
-            j++;
-        if (j < n && is_digit((unsigned char)p[j]))
-            return true;
-        size_t k = i;
-        while (k > 0 && k + 2 > i && p[k - 1] == ' ')
-            k--;
-        if (k > 0 && is_digit((unsigned char)p[k - 1]))
-            return true;
+    size_t i = 0;
+    while (i < n && wn_is_space((unsigned char)p[i]))
+        i++;
+    if (i == n)
+        return false;
+    size_t sign = currency_sign(p + i, n - i);
+    if (sign) {
+        i += sign;
+        while (i < n && p[i] == ' ')
+            i++;
+        return i < n && is_digit((unsigned char)p[i]);
     }
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (is_digit((unsigned char)p[i]) && p[i + 1] == ' ') {
-            for (size_t c = 0; currency_codes[c]; c++)
-                if (i + 2 + 3 <= n && !memcmp(p + i + 2, currency_codes[c], 3))
-                    return true;
-        }
-    }
-    return false;
+    if (!is_digit((unsigned char)p[i]))
+        return false;
+    while (i < n && (is_digit((unsigned char)p[i]) || p[i] == '.' || p[i] == ',' || p[i] == ' '))
+        i++;
+    return i < n && currency_sign(p + i, n - i) != 0;
 }
 
 /* A date as pages print them: "12 March 2024", "Mar 3, 2024", "2024-03-12",
@@ -289,13 +287,16 @@ static void scan_item(const wn_node *item, item_info *ii, uint32_t *budget)
     for (const wn_node *x = item; x && *budget > 0; (*budget)--) {
         bool skip = false;
         if (x->type == WN_NODE_TEXT) {
-            uint32_t k = visible_chars(x->text.p, x->text.n);
+            uint32_t k = text_size(x);
             ii->text += k;
-            if (!ii->price && has_price(x->text.p, x->text.n))
-                ii->price = true;
-            if (!ii->date && k < 80 && has_date(x->text.p, x->text.n))
-                ii->date = true;
-            for (const wn_node *a = x->parent; a && a != item->parent; a = a->parent)
+            if (k <= MARKER_MAX_TEXT) {
+                if (!ii->price && has_price(x->text.p, x->text.n))
+                    ii->price = true;
+                if (!ii->date && has_date(x->text.p, x->text.n))
+                    ii->date = true;
+            }
+            int up = 0;
+            for (const wn_node *a = x->parent; a && a != item->parent && up < 4; a = a->parent, up++)
                 if (wn_is_html(a, WN_TAG_A)) {
                     ii->link_text += k;
                     break;
@@ -352,7 +353,7 @@ static bool postlike_name(const wn_node *x)
     wn_str cl = wn_dom_attr_value(x, "class");
     size_t n = cl.n < sizeof low ? cl.n : sizeof low;
     wn_ascii_lower_n(low, cl.p, n);
-    return n && name_has(low, n, names_post);
+    return n && wn_wordset_hit(&ws_post, low, n);
 }
 
 /* A run of alike element siblings starting at first (count items). Items that
@@ -430,9 +431,10 @@ static void element_names(const wn_node *x, float *f)
     low[n] = ' ';
     wn_ascii_lower_n(low + n + 1, id.p, m);
     n += 1 + m;
-    for (size_t k = 0; name_lists[k].words; k++)
-        if (name_has(low, n, name_lists[k].words))
-            f[name_lists[k].feature] += 1;
+    unsigned tags = wn_wordset_tags(&ws_markers, low, n);
+    for (int t = 0; tags; t++, tags >>= 1)
+        if (tags & 1)
+            f[t] += 1;
 }
 
 static uint32_t subtree_chars(const wn_node *el)
@@ -440,7 +442,7 @@ static uint32_t subtree_chars(const wn_node *el)
     uint32_t k = 0;
     for (const wn_node *t = el; t; t = wn_dom_next(el, t, false))
         if (t->type == WN_NODE_TEXT)
-            k += visible_chars(t->text.p, t->text.n);
+            k += text_size(t);
     return k;
 }
 
@@ -451,8 +453,9 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
     for (const wn_node *x = d->root; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_TEXT) {
-            text += visible_chars(x->text.p, x->text.n);
-            if (f[PTF_PRICES] < 1000 && has_price(x->text.p, x->text.n))
+            text += text_size(x);
+            if (x->text.n <= MARKER_MAX_TEXT && f[PTF_PRICES] < 1000 &&
+                has_price(x->text.p, x->text.n))
                 f[PTF_PRICES] += 1;
         } else if (x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML) {
             switch (x->tag) {
