@@ -47,7 +47,7 @@ static const cli_option extract_options[] = {
     { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
     { OPT_SEPARATOR, 0, "separator", "LINE", "txt/md/html to stdout: LINE before each input, {} = its path" },
     { OPT_SOURCE, 0, "source", NULL, "JSON: add \"source\" (the input path) even for a single input" },
-    { OPT_PAGE_TYPE, 0, "page-type", "TYPE", "treat every page as TYPE (article, forum, product, collection, listing, documentation, service, other) instead of classifying it" },
+    { OPT_PAGE_TYPE, 0, "page-type", "TYPE", "treat every page as TYPE (article, forum, ...) instead of classifying it" },
     { OPT_EXPLAIN, 0, "explain", NULL, "show the page type and each block, kept or dropped, and why" },
     { 'h', 'h', "help", NULL, "print this help" },
     { OPT_VERSION, 0, "version", NULL, "print the version" },

@@ -37,7 +37,7 @@ static const cli_option warc_options[] = {
     { OPT_MAX_BUFFERED, 0, "max-buffered", "MB", "with several readers: later files' output held in memory (default 512)" },
     { OPT_PATHS_FROM, 0, "paths-from", "FILE", "read input paths from FILE, one a line (-: stdin)" },
     { OPT_STATUS, 0, "status", "LIST", "HTTP statuses to extract: 200,301 | 2xx | all (default 2xx)" },
-    { OPT_MIME, 0, "mime", "LIST", "MIME types to extract (default text/html,application/xhtml+xml; TYPE/* and *)" },
+    { OPT_MIME, 0, "mime", "LIST", "MIME types to extract, TYPE/* allowed (default text/html,application/xhtml+xml)" },
     { OPT_NO_ERROR_LINES, 0, "no-error-lines", NULL, "count failed records in the stats only, no {\"error\":..} lines" },
     { OPT_STATS, 0, "stats", "FILE", "write the counters of the run as JSON to FILE" },
     { OPT_PROGRESS, 0, "progress", NULL, "progress line and summary on stderr even when it is not a terminal" },

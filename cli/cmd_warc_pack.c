@@ -41,7 +41,7 @@ enum { OPT_NO_GZIP = 256, OPT_URL_PREFIX, OPT_CHARSET, OPT_MAX_INPUT };
 static const cli_option pack_options[] = {
     { 'o', 'o', "output", "OUT", "write to OUT (default: standard output)" },
     { OPT_NO_GZIP, 0, "no-gzip", NULL, "write an uncompressed WARC (default: one gzip member per record)" },
-    { OPT_URL_PREFIX, 0, "url-prefix", "URL", "WARC-Target-URI = URL + path below DIR, .gz removed (default http://localhost/)" },
+    { OPT_URL_PREFIX, 0, "url-prefix", "URL", "record URL: URL + the path below DIR, .gz removed (default http://localhost/)" },
     { OPT_CHARSET, 0, "charset", "NAME", "add \"; charset=NAME\" to the HTTP Content-Type" },
     { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
     { 'h', 'h', "help", NULL, "print this help" },
