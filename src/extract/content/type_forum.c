@@ -14,8 +14,10 @@
  *    above its answers), and what lies beside them on the way is dropped
  *    (wn_forum_thread, called at the end of wn_pick_root).
  *
- * Per-post chrome inside the posts (vote counts, reply links, signatures,
- * badges) is left to the usual cleaning: it is short and link-heavy.
+ * Inside each post its author/date line stays, its signature goes, and so do
+ * remarks on it (a Q&A answer's comment list); other per-post chrome (vote
+ * counts, reply links, badges) is left to the usual cleaning: it is short and
+ * link-heavy.
  */
 #include <string.h>
 
@@ -53,6 +55,9 @@
 static const char *const marker_names[] = {
     "author", "user", "poster", "member", "date", "time", "posted", "byline", "avatar",
 };
+
+/* Substrings of class/id values that name a post's signature. */
+static const char *const signature_names[] = { "signature", "sigline", "sig-line" };
 
 /* itemprop words of schema.org posts' author and date. */
 static const char *const marker_props[] = {
@@ -112,6 +117,19 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
         if (slice_has_lower(ip, marker_props[i]))
+            return true;
+    return false;
+}
+
+/* A signature block: the same sign-off under each of a writer's posts. */
+static bool is_signature(const wn_node *x)
+{
+    if (x->nattrs == 0)
+        return false;
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    for (size_t i = 0; i < sizeof signature_names / sizeof signature_names[0]; i++)
+        if ((cl.n && slice_has_lower(cl, signature_names[i])) ||
+            (id.n && slice_has_lower(id, signature_names[i])))
             return true;
     return false;
 }
@@ -205,7 +223,10 @@ static void keep_post_lines(wn_cctx *c, wn_node *post)
 {
     for (wn_node *d = post->first; d; ) {
         bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
-        if (!skip && is_line_marker(c, d) && c->st[d->id].text > 0 &&
+        if (!skip && is_signature(d)) {
+            wn_drop(c, d, WHY_BOILER);   /* the writer's sign-off under every post */
+            skip = true;
+        } else if (!skip && is_line_marker(c, d) && c->st[d->id].text > 0 &&
             c->st[d->id].text <= POST_LINE_MAX_TEXT) {
             for (wn_node *p = d; p && p != post; p = p->parent)
                 c->nf[p->id] |= CN_KEEP;
@@ -342,6 +363,9 @@ void wn_forum_thread(wn_cctx *c)
     wn_node *top = c->top ? c->top : c->root, *r = best, *first = NULL;
     if (is_ancestor(top, best)) {
         r = top;
+        first = first_post(c, mk, best);   /* for its author line only */
+        if (first && !is_ancestor(r, first))
+            first = NULL;
     } else {
         first = first_post(c, mk, best);
         if (first)
