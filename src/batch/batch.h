@@ -12,6 +12,8 @@
 #include <stdint.h>
 
 #include "winnow.h"
+#include "core/buf.h"
+#include "core/json.h"
 
 /* MARK: Ordered pool (pool.c) */
 
@@ -58,27 +60,11 @@ void wn_pool_cancel(wn_pool *p);
  * job still inside to discard (may be NULL). NULL is a no-op. */
 void wn_pool_free(wn_pool *p, void (*discard)(void *job));
 
-/* MARK: Small output buffer and JSON writing (json.c) */
+/* MARK: JSON writing (json.c), into core/buf.h buffers */
 
-typedef struct wn_obuf {
-    char *p;
-    size_t n, cap;
-    size_t max;        /* growth cap; 0 = none */
-    int failed;        /* sticky: an append ran out of memory or over max */
-} wn_obuf;
-
-void wn_obuf_reserve(wn_obuf *b, size_t extra);
-void wn_obuf_put(wn_obuf *b, const char *p, size_t n);
-void wn_obuf_puts(wn_obuf *b, const char *s);
-void wn_obuf_fini(wn_obuf *b);
-/* A wn_sink_fn appending to the wn_obuf ctx. */
-int wn_obuf_sink(void *ctx, const char *p, size_t n);
-
-/* A JSON string literal with quotes; NULL writes null. Invalid UTF-8 becomes
- * U+FFFD so that every line is valid JSON whatever the record bytes. */
-void wn_json_put_str(wn_obuf *b, const char *s);
-void wn_json_put_strn(wn_obuf *b, const char *s, size_t n);
-void wn_json_put_u64(wn_obuf *b, uint64_t v);
+/* A JSON string literal with quotes (core/json_write.c); NULL writes null. */
+void wn_json_put_str(wn_buf *b, const char *s);
+void wn_json_put_u64(wn_buf *b, uint64_t v);
 
 /* MARK: Record filters (filter.c) */
 

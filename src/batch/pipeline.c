@@ -56,7 +56,7 @@ typedef struct job {
     char *payload;
     size_t payload_len;
     size_t html_len;             /* payload_len, kept for the stats after free */
-    wn_obuf out;                 /* the finished line(s), newline included */
+    wn_buf out;                 /* the finished line(s), newline included */
     size_t file_idx;             /* index of the input file */
     int eof;                     /* several lanes: marks the end of file_idx */
     struct job *next;            /* several lanes: the file's list of finished jobs */
@@ -69,7 +69,7 @@ static void job_free(void *vj)
         return;
     free(j->meta);
     free(j->payload);
-    wn_obuf_fini(&j->out);
+    wn_buf_fini(&j->out);
     free(j);
 }
 
@@ -98,20 +98,20 @@ static int job_set_meta(job *j, const wn_warc_record *rec)
     return 0;
 }
 
-static void put_key(wn_obuf *b, const char *key)
+static void put_key(wn_buf *b, const char *key)
 {
-    wn_obuf_put(b, ",\"", 2);
-    wn_obuf_puts(b, key);
-    wn_obuf_put(b, "\":", 2);
+    wn_buf_put(b, ",\"", 2);
+    wn_buf_puts(b, key);
+    wn_buf_put(b, "\":", 2);
 }
 
 /* {"error":..,"reason":..,"file":..,"offset":N,"warc_record_id":..,"url":..} */
 static void put_error_line(job *j, const char *msg)
 {
-    wn_obuf *b = &j->out;
+    wn_buf *b = &j->out;
     b->n = 0;
     b->failed = 0;
-    wn_obuf_put(b, "{\"error\":", 9);
+    wn_buf_put(b, "{\"error\":", 9);
     wn_json_put_str(b, msg);
     put_key(b, "reason");
     wn_json_put_str(b, res_reason[j->result]);
@@ -123,7 +123,7 @@ static void put_error_line(job *j, const char *msg)
     wn_json_put_str(b, j->record_id);
     put_key(b, "url");
     wn_json_put_str(b, j->url);
-    wn_obuf_put(b, "}\n", 2);
+    wn_buf_put(b, "}\n", 2);
 }
 
 /* MARK: Run state ---------------------------------------------------------- */
@@ -188,7 +188,7 @@ typedef struct worker {
         wn_extractor *ex;
     } cache[EXTRACTOR_CACHE];
     unsigned evict;
-    wn_obuf art;                 /* the article object from wn_render */
+    wn_buf art;                 /* the article object from wn_render */
 } worker;
 
 /*
@@ -261,11 +261,11 @@ static int is_ws(char c)
  * escaped, so strings are copied as they are). The article's own top-level
  * "url" (the canonical URL) becomes "canonical_url": "url" is the record's.
  */
-static void put_members(wn_obuf *b, const char *p, const char *end)
+static void put_members(wn_buf *b, const char *p, const char *end)
 {
     int depth = 1, key_next = 1;
 
-    wn_obuf_reserve(b, (size_t)(end - p) + 16);
+    wn_buf_reserve(b, (size_t)(end - p) + 16);
     while (p < end && !b->failed) {
         char c = *p;
         if (c == '"') {
@@ -276,9 +276,9 @@ static void put_members(wn_obuf *b, const char *p, const char *end)
             if (p < end)
                 p++;   /* the closing quote */
             if (depth == 1 && key_next && p - s == 5 && memcmp(s, "\"url\"", 5) == 0)
-                wn_obuf_puts(b, "\"canonical_url\"");
+                wn_buf_puts(b, "\"canonical_url\"");
             else
-                wn_obuf_put(b, s, (size_t)(p - s));
+                wn_buf_put(b, s, (size_t)(p - s));
             key_next = 0;
             continue;
         }
@@ -291,13 +291,13 @@ static void put_members(wn_obuf *b, const char *p, const char *end)
             depth--;
         else if (c == ',' && depth == 1)
             key_next = 1;
-        wn_obuf_put(b, &c, 1);
+        wn_buf_put(b, &c, 1);
     }
 }
 
 /* The article line: our record fields, then the members of the renderer's
  * object, spliced in after its opening brace. */
-static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
+static int put_article_line(job *j, const wn_article *a, const wn_buf *art)
 {
     const char *p = art->p, *end = art->p + art->n;
     while (p < end && is_ws(*p))
@@ -310,10 +310,10 @@ static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
     while (p < end && is_ws(*p))
         p++;
 
-    wn_obuf *b = &j->out;
+    wn_buf *b = &j->out;
     const char *charset = wn_article_get(a, WN_FIELD_ENCODING);
-    wn_obuf_reserve(b, (size_t)(end - p) + 256);
-    wn_obuf_put(b, "{\"url\":", 7);
+    wn_buf_reserve(b, (size_t)(end - p) + 256);
+    wn_buf_put(b, "{\"url\":", 7);
     wn_json_put_str(b, j->url);
     put_key(b, "warc_record_id");
     wn_json_put_str(b, j->record_id);
@@ -324,9 +324,9 @@ static int put_article_line(job *j, const wn_article *a, const wn_obuf *art)
     put_key(b, "charset");
     wn_json_put_str(b, charset ? charset : j->charset);
     if (*p != '}')
-        wn_obuf_put(b, ",", 1);
+        wn_buf_put(b, ",", 1);
     put_members(b, p, end);
-    wn_obuf_put(b, "\n", 1);
+    wn_buf_put(b, "\n", 1);
     return b->failed ? -1 : 0;
 }
 
@@ -351,9 +351,9 @@ static void work(void *ctx, void *vj)
     if (st == WN_OK) {
         w->art.n = 0;
         w->art.failed = 0;
-        w->art.max = MAX_LINE_BYTES;
-        j->out.max = MAX_LINE_BYTES;
-        st = wn_render(a, WN_FMT_JSON, r->opt.render_flags, wn_obuf_sink, &w->art);
+        w->art.limit = MAX_LINE_BYTES;
+        j->out.limit = MAX_LINE_BYTES;
+        st = wn_render(a, WN_FMT_JSON, r->opt.render_flags, wn_buf_sink, &w->art);
         if (st == WN_OK && !w->art.failed && put_article_line(j, a, &w->art) == 0)
             j->result = RES_OK;
         else if (st != WN_OK || w->art.failed) {
@@ -365,11 +365,11 @@ static void work(void *ctx, void *vj)
         }
         wn_article_free(a);
         if (w->art.cap > KEEP_BUF_BYTES)
-            wn_obuf_fini(&w->art);
+            wn_buf_fini(&w->art);
     }
     if (st != WN_OK) {
         j->result = classify(st);
-        wn_obuf_fini(&j->out);
+        wn_buf_fini(&j->out);
         if (r->opt.error_lines)
             put_error_line(j, msg);
     }
@@ -1000,7 +1000,7 @@ done:
         for (unsigned k = 0; k < EXTRACTOR_CACHE; k++)
             if (workers[i].cache[k].used)
                 wn_extractor_free(workers[i].cache[k].ex);
-        wn_obuf_fini(&workers[i].art);
+        wn_buf_fini(&workers[i].art);
     }
     if (r) {
         wn_batch_stats s;

@@ -7,18 +7,18 @@
 
 #include <stdio.h>
 
-static void put_field(wn_obuf *b, const char *key, uint64_t v, int first)
+static void put_field(wn_buf *b, const char *key, uint64_t v, int first)
 {
     if (!first)
-        wn_obuf_put(b, ",", 1);
+        wn_buf_put(b, ",", 1);
     wn_json_put_str(b, key);
-    wn_obuf_put(b, ":", 1);
+    wn_buf_put(b, ":", 1);
     wn_json_put_u64(b, v);
 }
 
 WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, void *ctx)
 {
-    wn_obuf b = {0};
+    wn_buf b = {0};
     char tmp[64];
     wn_status st = WN_OK;
 
@@ -27,7 +27,7 @@ WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, v
     uint64_t skipped = s->skipped_type + s->skipped_mime + s->skipped_status;
     uint64_t failed = s->failed_read + s->failed_extract + s->failed_limit + s->failed_timeout;
 
-    wn_obuf_put(&b, "{", 1);
+    wn_buf_put(&b, "{", 1);
     put_field(&b, "files", s->files, 1);
     put_field(&b, "files_failed", s->files_failed, 0);
     put_field(&b, "records_seen", s->records_seen, 0);
@@ -51,11 +51,11 @@ WN_API wn_status wn_batch_stats_json(const wn_batch_stats *s, wn_sink_fn sink, v
     put_field(&b, "readers", s->readers, 0);
     /* Three decimals: milliseconds are all a run time needs. */
     snprintf(tmp, sizeof tmp, ",\"elapsed_s\":%.3f}\n", s->elapsed_s >= 0 ? s->elapsed_s : 0.0);
-    wn_obuf_puts(&b, tmp);
+    wn_buf_puts(&b, tmp);
     if (b.failed)
         st = WN_ERR_NOMEM;
     else if (sink(ctx, b.p, b.n) != 0)
         st = WN_ERR_IO;
-    wn_obuf_fini(&b);
+    wn_buf_fini(&b);
     return st;
 }

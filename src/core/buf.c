@@ -1,5 +1,6 @@
 /* buf.c: growable byte buffer with a cap; see buf.h. */
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,25 +92,7 @@ int wn_buf_put_utf8(wn_buf *b, uint32_t cp)
     size_t n;
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
-    if (cp < 0x80) {
-        s[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        s[0] = (char)(0xC0 | (cp >> 6));
-        s[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        s[0] = (char)(0xE0 | (cp >> 12));
-        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        s[0] = (char)(0xF0 | (cp >> 18));
-        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
+    n = wn_utf8_encode(cp, s);
     return wn_buf_put(b, s, n);
 }
 
@@ -130,4 +113,9 @@ void wn_buf_fini(wn_buf *b)
 {
     free(b->p);
     memset(b, 0, sizeof *b);
+}
+
+int wn_buf_sink(void *ctx, const char *p, size_t n)
+{
+    return wn_buf_put(ctx, p, n);
 }

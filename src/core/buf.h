@@ -26,5 +26,7 @@ int  wn_buf_put_utf8(wn_buf *b, uint32_t cp);   /* encodes one code point */
 const char *wn_buf_cstr(wn_buf *b);              /* NUL-terminates (not counted in n) */
 void wn_buf_clear(wn_buf *b);                    /* n = 0, keeps memory */
 void wn_buf_fini(wn_buf *b);
+/* A wn_sink_fn (winnow.h) appending to the wn_buf ctx: 0, or -1 once failed. */
+int  wn_buf_sink(void *ctx, const char *p, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * json.h: a small, strict-enough JSON reader (RFC 8259) into an arena tree.
+ * json.h: a small, strict-enough JSON reader (RFC 8259) into an arena tree,
+ * and the one JSON string writer.
  * Used for JSON-LD metadata and by the html5lib conformance runner. Tolerates
  * what pages put in <script type="application/ld+json">: leading/trailing
  * whitespace, a trailing comma, HTML comments around the value.
@@ -11,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/str.h"
 
 typedef enum wn_json_type {
@@ -42,5 +44,16 @@ wn_json *wn_json_parse(wn_arena *a, const char *p, size_t n, size_t max_depth, s
 
 /* Member of an object by key (first match), or NULL. */
 const wn_json *wn_json_get(const wn_json *obj, const char *key);
+
+/* MARK: Writing (json_write.c) */
+
+/* Appends p[0..n) escaped for use between double quotes (the quotes are not
+ * written): " \ and controls escaped (\n \r \t, others and DEL \u00XX),
+ * U+2028/U+2029 as \u escapes, each invalid UTF-8 byte as \ufffd.
+ * Returns 0, or -1 when out of memory. */
+int wn_json_escape(wn_buf *out, const char *p, size_t n);
+
+/* The same between double quotes. */
+int wn_json_put_string(wn_buf *out, const char *p, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
  * values. Named references use the longest match in entity_data.h.
  */
 #include "html/tokenizer_impl.h"
+#include "core/utf8.h"
 
 static bool ret_is_attr(const wn_tokenizer *t)
 {
@@ -37,30 +38,6 @@ static void ref_flush_consumed(wn_tokenizer *t, const char *lit, size_t n)
         ref_out_lit(t, lit, n);
 }
 
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* spec: #numeric-character-reference-end-state (consumes nothing). */
 static void st_numeric_char_ref_end(wn_tokenizer *t)
 {
@@ -86,7 +63,7 @@ static void st_numeric_char_ref_end(wn_tokenizer *t)
     } else if (cp == 0x0D || (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0C) || cp == 0x7F) {
         t->errors++;                 /* control: kept */
     }
-    ref_out_lit(t, buf, utf8_encode(cp, buf));
+    ref_out_lit(t, buf, wn_utf8_encode(cp, buf));
     t->state = t->ret_state;
 }
 

@@ -7,6 +7,7 @@
 
 #include "winnow.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "dom/dom.h"
 #include "extract/article.h"
 
@@ -29,11 +30,5 @@ wn_status wn_render_html_document(const wn_article *a, unsigned flags, wn_sink_f
                                   void *ctx);
 /* The whole article as one JSON object (metadata + text, extras by flag). */
 wn_status wn_render_json(const wn_article *a, unsigned flags, wn_sink_fn sink, void *ctx);
-
-/* JSON string escaping helper shared with other writers (warc JSONL): appends
- * p[0..n) escaped for use between double quotes (the quotes are not written):
- * " \ and controls escaped (\n \r \t, others \u00XX), U+2028/U+2029 as \u
- * escapes, each invalid UTF-8 byte as \ufffd. Returns 0, or -1 when out of memory. */
-int wn_json_escape(wn_buf *out, const char *p, size_t n);
 
 #endif

@@ -266,7 +266,7 @@ static void test_mime_match(void)
 
 static void test_json_strings(void)
 {
-    wn_obuf b = {0};
+    wn_buf b = {0};
     wn_json_put_str(&b, "a\"b\\c\nd\x01");
     CHECK_EQ_MEM(b.p, b.n, "\"a\\\"b\\\\c\\nd\\u0001\"");
     b.n = 0;
@@ -274,41 +274,58 @@ static void test_json_strings(void)
     CHECK_EQ_MEM(b.p, b.n, "null");
     b.n = 0;
     /* Valid UTF-8 (é, €, U+1F600) passes; a lone continuation byte, an
-     * overlong "/" and an encoded surrogate each become U+FFFD per byte. */
+     * overlong "/" and an encoded surrogate each become \ufffd per byte. */
     wn_json_put_str(&b, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
     CHECK_EQ_MEM(b.p, b.n, "\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"");
     b.n = 0;
     wn_json_put_str(&b, "\x80");
-    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\"");
+    CHECK_EQ_MEM(b.p, b.n, "\"\\ufffd\"");
     b.n = 0;
     wn_json_put_str(&b, "\xC0\xAF");
-    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    CHECK_EQ_MEM(b.p, b.n, "\"\\ufffd\\ufffd\"");
     b.n = 0;
     wn_json_put_str(&b, "\xED\xA0\x80");
-    CHECK_EQ_MEM(b.p, b.n, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    CHECK_EQ_MEM(b.p, b.n, "\"\\ufffd\\ufffd\\ufffd\"");
     b.n = 0;
     /* A sequence cut by the end of the string. */
-    wn_json_put_strn(&b, "x\xE2\x82", 3);
-    CHECK_EQ_MEM(b.p, b.n, "\"x\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    wn_json_put_string(&b, "x\xE2\x82", 3);
+    CHECK_EQ_MEM(b.p, b.n, "\"x\\ufffd\\ufffd\"");
     b.n = 0;
     wn_json_put_u64(&b, 0);
-    wn_obuf_put(&b, " ", 1);
+    wn_buf_put(&b, " ", 1);
     wn_json_put_u64(&b, UINT64_MAX);
     CHECK_EQ_MEM(b.p, b.n, "0 18446744073709551615");
-    wn_obuf_fini(&b);
+    wn_buf_fini(&b);
 }
 
-static void test_obuf_cap(void)
+/* A WARC JSON line holds the record's fields (written here) and the article's
+ * members (written by the renderer): both escape alike, DEL and U+2028/U+2029
+ * included, which the batch writer used to copy raw. */
+static void test_json_escapes_like_the_article(void)
 {
-    wn_obuf b = {0};
-    b.max = 10;
-    wn_obuf_puts(&b, "12345678");
+    static const char in[] = "a\x7f\xE2\x80\xA8\xE2\x80\xA9\x80z";
+    wn_buf b = {0}, art = {0};
+    wn_json_put_str(&b, in);
+    CHECK_EQ_MEM(b.p, b.n, "\"a\\u007f\\u2028\\u2029\\ufffdz\"");
+    wn_buf_putc(&art, '"');
+    wn_json_escape(&art, in, sizeof in - 1);
+    wn_buf_putc(&art, '"');
+    CHECK_EQ_MEM(art.p, art.n, "\"a\\u007f\\u2028\\u2029\\ufffdz\"");
+    wn_buf_fini(&b);
+    wn_buf_fini(&art);
+}
+
+static void test_buf_cap(void)
+{
+    wn_buf b = {0};
+    b.limit = 10;
+    wn_buf_puts(&b, "12345678");
     CHECK(!b.failed);
-    wn_obuf_puts(&b, "abc");
+    wn_buf_puts(&b, "abc");
     CHECK(b.failed);
     CHECK_EQ_INT(b.n, 8);
-    CHECK_EQ_INT(wn_obuf_sink(&b, "z", 1), -1);
-    wn_obuf_fini(&b);
+    CHECK_EQ_INT(wn_buf_sink(&b, "z", 1), -1);
+    wn_buf_fini(&b);
 }
 
 static void test_stats_json(void)
@@ -325,8 +342,8 @@ static void test_stats_json(void)
     s.threads = 4;
     s.readers = 2;
     s.elapsed_s = 1.5;
-    wn_obuf b = {0};
-    CHECK_EQ_INT(wn_batch_stats_json(&s, wn_obuf_sink, &b), WN_OK);
+    wn_buf b = {0};
+    CHECK_EQ_INT(wn_batch_stats_json(&s, wn_buf_sink, &b), WN_OK);
     CHECK_EQ_MEM(b.p, b.n,
                  "{\"files\":2,\"files_failed\":0,\"records_seen\":10,\"extracted\":4,"
                  "\"skipped\":4,\"skipped_type\":3,\"skipped_mime\":1,\"skipped_status\":0,"
@@ -334,7 +351,7 @@ static void test_stats_json(void)
                  "\"failed_timeout\":1,\"truncated\":0,\"input_bytes\":0,\"input_total\":0,"
                  "\"html_bytes\":0,\"output_bytes\":0,\"error_lines\":0,\"threads\":4,"
                  "\"readers\":2,\"elapsed_s\":1.500}\n");
-    wn_obuf_fini(&b);
+    wn_buf_fini(&b);
 }
 
 /* MARK: wn_batch_run */
@@ -388,7 +405,7 @@ static char *make_warc_at(char *path, int n, int first)
 }
 
 typedef struct capture {
-    wn_obuf out;
+    wn_buf out;
     int calls, fail_at;   /* fail_at: sink call that fails (0: never) */
 } capture;
 
@@ -398,7 +415,7 @@ static int capture_sink(void *ctx, const char *p, size_t n)
     c->calls++;
     if (c->fail_at && c->calls >= c->fail_at)
         return -1;
-    return wn_obuf_sink(&c->out, p, n);
+    return wn_buf_sink(&c->out, p, n);
 }
 
 static void test_run_order_tight_caps(void)
@@ -434,7 +451,7 @@ static void test_run_order_tight_caps(void)
     }
     CHECK(in_order);
     CHECK_EQ_INT(line, 200);
-    wn_obuf_fini(&c.out);
+    wn_buf_fini(&c.out);
     unlink(path);
 }
 
@@ -460,7 +477,7 @@ static void test_run_sink_failure(void)
     CHECK_EQ_INT(c.calls, 3);
     CHECK_EQ_INT(st.output_bytes, c.out.n);
     CHECK(st.records_seen < 100);   /* the reader was stopped early */
-    wn_obuf_fini(&c.out);
+    wn_buf_fini(&c.out);
     unlink(path);
 }
 
@@ -501,7 +518,7 @@ static void test_run_progress_and_args(void)
     CHECK_EQ_INT(st.files_failed, 1);
     CHECK_EQ_INT(st.error_lines, 1);
     CHECK_EQ_INT(c.calls, 21);
-    wn_obuf_fini(&c.out);
+    wn_buf_fini(&c.out);
 
     /* bad arguments are refused before anything runs */
     CHECK_EQ_INT(wn_batch_options_check(&o, NULL), WN_OK);
@@ -569,7 +586,7 @@ static void test_run_readers(void)
         CHECK_EQ_INT(s3.output_bytes, s1.output_bytes);
         CHECK_EQ_INT(s3.input_bytes, s1.input_bytes);
         CHECK(many.out.n == one.out.n && memcmp(many.out.p, one.out.p, one.out.n) == 0);
-        wn_obuf_fini(&many.out);
+        wn_buf_fini(&many.out);
     }
 
     /* readers are capped by the files */
@@ -578,7 +595,7 @@ static void test_run_readers(void)
     wn_batch_stats s4;
     CHECK_EQ_INT(wn_batch_run(paths, 2, &o, capture_sink, &few, &s4, NULL), WN_OK);
     CHECK_EQ_INT(s4.readers, 2);
-    wn_obuf_fini(&few.out);
+    wn_buf_fini(&few.out);
 
     /* a sink failure with several readers: no hang, WN_ERR_IO */
     o.readers = 3;
@@ -586,9 +603,9 @@ static void test_run_readers(void)
     capture bad = {{0}, 0, 10};
     CHECK_EQ_INT(wn_batch_run(paths, NF, &o, capture_sink, &bad, &s4, NULL), WN_ERR_IO);
     CHECK_EQ_INT(bad.calls, 10);
-    wn_obuf_fini(&bad.out);
+    wn_buf_fini(&bad.out);
 
-    wn_obuf_fini(&one.out);
+    wn_buf_fini(&one.out);
     for (int i = 0; i < NF; i++)
         unlink(p[i]);
 }
@@ -607,7 +624,8 @@ int main(void)
     RUN(test_status_set);
     RUN(test_mime_match);
     RUN(test_json_strings);
-    RUN(test_obuf_cap);
+    RUN(test_json_escapes_like_the_article);
+    RUN(test_buf_cap);
     RUN(test_stats_json);
     RUN(test_run_order_tight_caps);
     RUN(test_run_sink_failure);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract/meta/meta_internal.h"
+#include "core/utf8.h"
 
 /* MARK: Character references --------------------------------------------------- */
 
@@ -101,30 +102,6 @@ static uint32_t utf8_decode(const unsigned char *s, size_t len)
     }
 }
 
-static size_t utf8_encode(uint32_t cp, char *o)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 static bool cp_is_space(uint32_t cp)
 {
     return cp <= 0x20 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
@@ -171,7 +148,7 @@ char *wn_meta_clean(wn_arena *a, const char *s, size_t n, size_t cap)
         }
         if (cp_is_invisible(cp))
             continue;
-        elen = utf8_encode(cp, enc);
+        elen = wn_utf8_encode(cp, enc);
         if (o + (pending_space ? 1 : 0) + elen > cap)
             break;
         if (pending_space)
