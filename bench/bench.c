@@ -22,7 +22,7 @@
 #include "core/arena.h"
 #include "dom/dom.h"
 #include "extract/article.h"
-#include "extract/pagetype.h"
+#include "extract/pagetype/pagetype.h"
 #include "html/encoding.h"
 #include "html/parser.h"
 #include "html/tokenizer.h"
