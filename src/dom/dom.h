@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/deadline.h"
 #include "core/str.h"
 #include "dom/tag_data.h"
 
@@ -131,6 +132,7 @@ typedef struct wn_doc {
     bool quirks;           /* quirks mode */
     bool limited_quirks;
     bool text_only;        /* the parser's structure budget ran out: later tags were ignored */
+    wn_deadline *deadline; /* the page's time budget while it is extracted, or NULL */
     const char *encoding;  /* WHATWG name of the encoding the bytes were decoded from */
     size_t parse_errors;
     size_t input_bytes;

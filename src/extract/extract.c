@@ -88,6 +88,11 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
     wn_content content = { NULL, NULL };
     char *recovered = NULL;   /* corrected input of a recovered page */
 
+    /* time_limit_ms covers the whole page: the parser checks its own share, the
+     * extraction steps check this one (between steps, and the metadata, page-type
+     * and content walks every WN_DEADLINE_EVERY nodes). */
+    wn_deadline deadline;
+    wn_deadline_start(&deadline, opt->time_limit_ms);
     wn_error perr = { WN_OK, NULL, 0 };   /* the reason, even when err is NULL */
     page = wn_html_parse(html ? html : "", len, opt, NULL, &perr);
     if (page == NULL) {
@@ -114,6 +119,7 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
         st = WN_ERR_NOMEM;
         goto fail;
     }
+    page->deadline = &deadline;
     a->encoding = page->encoding;     /* static string from the encoding table */
     a->dir = page_direction(page);
     wn_html_unwrap_swallowing_noscript(page);
@@ -121,13 +127,25 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
         st = WN_ERR_NOMEM;
         goto fail;
     }
+    if (wn_deadline_passed(&deadline)) {
+        st = WN_ERR_TIMEOUT;
+        goto fail;
+    }
     wn_pagetype pt;
     wn_pagetype_classify(page, &a->meta, url, opt->page_type, &pt);
     a->page_type = pt.type;
     if (explain)
         wn_pagetype_explain(&pt, explain);
+    if (wn_deadline_passed(&deadline)) {
+        st = WN_ERR_TIMEOUT;
+        goto fail;
+    }
     if (wn_content_find(page, &a->meta, &pt, opt, &content, explain) != 0) {
         st = WN_ERR_NOMEM;
+        goto fail;
+    }
+    if (wn_deadline_passed(&deadline)) {
+        st = WN_ERR_TIMEOUT;
         goto fail;
     }
     const char *base = base_url(url, &a->meta);
@@ -178,7 +196,10 @@ fail:
     wn_doc_free(page);
     free(recovered);
     wn_article_free(a);
-    wn_set_error(err, st, st == WN_ERR_NOMEM ? "out of memory or over max_arena_bytes"
-                                             : "extraction failed", 0);
+    wn_set_error(err, st,
+                 st == WN_ERR_NOMEM     ? "out of memory or over max_arena_bytes"
+                 : st == WN_ERR_TIMEOUT ? "time limit reached while extracting (time_limit_ms)"
+                                        : "extraction failed",
+                 0);
     return st;
 }

@@ -1308,13 +1308,6 @@ void tb_reprocess(tb *t, wn_token *tok)
     dispatch(t, tok);
 }
 
-static long elapsed_ms(const struct timespec *a)
-{
-    struct timespec b;
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    return (long)(b.tv_sec - a->tv_sec) * 1000 + (b.tv_nsec - a->tv_nsec) / 1000000;
-}
-
 /* Structure bytes so far: what the budget counts. Computed from counts, not from
  * the arena, so that it does not depend on how the input was split into chunks. */
 static size_t tb_struct_bytes(const tb *t)
@@ -1396,9 +1389,7 @@ static int on_token(void *ctx, wn_token *tok)
             t->foreign_state = foreign;
         }
     }
-    /* The clock is read every 4096 tokens: cheap, and fine-grained enough. */
-    if (t->time_limit_ms && (++t->ntokens & 4095) == 0 &&
-        elapsed_ms(&t->start) > (long)t->time_limit_ms)
+    if (wn_deadline_tick(&t->deadline, &t->ntokens))
         tb_fail(t, WN_ERR_TIMEOUT, "time limit reached while parsing (time_limit_ms)");
     return t->status != WN_OK;
 }
@@ -1463,10 +1454,8 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->max_tmodes = depth;
     if (opt && opt->max_nodes)
         d->max_nodes = opt->max_nodes;
-    t->time_limit_ms = opt ? opt->time_limit_ms : 0;
     t->max_attrs = opt ? opt->max_attrs : 0;
-    if (t->time_limit_ms)
-        clock_gettime(CLOCK_MONOTONIC, &t->start);
+    wn_deadline_start(&t->deadline, opt ? opt->time_limit_ms : 0);
     t->tok = wn_tokenizer_new(on_token, t, opt ? opt->max_attrs : 0,
                               opt && opt->max_arena_bytes ? opt->max_arena_bytes : 0);
     if (t->tok == NULL)

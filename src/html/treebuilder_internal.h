@@ -9,9 +9,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <time.h>
 
 #include "winnow.h"
+#include "core/deadline.h"
 #include "dom/dom.h"
 #include "html/tokenizer.h"
 
@@ -128,9 +128,8 @@ struct tb {
 
     uint32_t max_attrs;           /* wn_options.max_attrs (0 = none) */
     size_t errors;
-    uint32_t ntokens;
-    uint32_t time_limit_ms;
-    struct timespec start;
+    uint32_t ntokens;             /* counts for the deadline's polling */
+    wn_deadline deadline;         /* wn_options.time_limit_ms */
     wn_status status;             /* first failure; WN_OK while parsing goes on */
     const char *msg;
 };

@@ -737,6 +737,62 @@ static void test_limit_time(void)
     free(in.p);
 }
 
+/* A page cheap to parse and slow to extract: every element carries a long class
+ * list the content finder matches against its vocabulary, and no block is long
+ * enough to be an article, so every attempt walks the whole page. With a budget
+ * of about twice the parse time, parsing fits and extraction must stop early
+ * with WN_ERR_TIMEOUT ("while extracting"), well before a full extraction ends.
+ * Times are wall clock, as the budget is; a load spike that makes the parse
+ * itself overrun is retried. */
+static void test_limit_time_extraction(void)
+{
+    input in = { NULL, 0, 0 };
+    in_repeat(&in, "<div class=\"a b c d e f g h i j k l m n o p q r s t u v w x y z comment share "
+                   "footer sidebar related\">x</div>", 40000);
+    double parse_s = 0;
+    for (int k = 0; k < 3; k++) {
+        double t0 = now();
+        wn_doc *d = wn_html_parse(in.p, in.n, NULL, NULL, NULL);
+        double t = now() - t0;
+        CHECK(d != NULL);
+        wn_doc_free(d);
+        parse_s = t > parse_s ? t : parse_s;
+    }
+    wn_options opt;
+    wn_options_init(&opt);
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    double t0 = now();
+    CHECK_EQ_INT(wn_extract(ex, in.p, in.n, NULL, &a, NULL), WN_OK);
+    double full_s = now() - t0;
+    wn_article_free(a);
+    wn_extractor_free(ex);
+    printf("  %-34s %9zu bytes  parse %.3f s, parse + extract %.3f s (wall)\n",
+           "slow to extract", in.n, parse_s, full_s);
+    CHECK(full_s > 3 * parse_s);   /* the page is what it claims to be */
+
+    opt.time_limit_ms = (uint32_t)(2000 * parse_s) + 2;
+    wn_error err = { WN_OK, NULL, 0 };
+    double took = 0;
+    for (int tries = 0; tries < 3; tries++) {
+        ex = wn_extractor_new(&opt);
+        a = NULL;
+        t0 = now();
+        wn_status st = wn_extract(ex, in.p, in.n, NULL, &a, &err);
+        took = now() - t0;
+        wn_extractor_free(ex);
+        CHECK_EQ_INT(st, WN_ERR_TIMEOUT);
+        CHECK(a == NULL);
+        if (st != WN_ERR_TIMEOUT || (err.msg && !strstr(err.msg, "while parsing")))
+            break;
+    }
+    CHECK(err.msg != NULL && strstr(err.msg, "while extracting") != NULL);
+    printf("  %-34s budget %u ms: stopped after %.3f s: %s\n", "slow to extract",
+           opt.time_limit_ms, took, err.msg ? err.msg : "(no message)");
+    CHECK(took < full_s / 2);       /* it stopped early, not at the end */
+    free(in.p);
+}
+
 /* The public API reports the same arena peak as the internal document. */
 static void test_public_stats(void)
 {
@@ -781,6 +837,7 @@ int main(void)
     RUN(test_limit_arena);
     RUN(test_limit_depth_and_attrs);
     RUN(test_limit_time);
+    RUN(test_limit_time_extraction);
     RUN(test_public_stats);
     CHECK_DONE();
 }

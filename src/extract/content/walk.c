@@ -248,6 +248,11 @@ int wn_walk(wn_cctx *c)
         c->pos[x->id] = c->norder;
         c->depth[x->id] = x->parent ? c->depth[x->parent->id] + 1 : 0;
         c->order[c->norder++] = x;
+        /* The page's time budget, polled every WN_DEADLINE_EVERY nodes: once it is
+         * spent every walk stops early, the later steps see a short page, and the
+         * extractor fails the page with WN_ERR_TIMEOUT. */
+        if (c->norder % WN_DEADLINE_EVERY == 0 && wn_deadline_passed(c->d->deadline))
+            break;
         x = wn_dom_next(root, x, skip);
     }
 

@@ -667,6 +667,9 @@ static void walk(ctx *c, const wn_doc *d)
             c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
             on_text(c, &w, n, buf);
         }
+        /* the page's time budget (extract.c fails the page once it is spent) */
+        if (visited % WN_DEADLINE_EVERY == 0 && wn_deadline_passed(d->deadline))
+            break;
         n = wn_dom_next(d->root, n, skip);
     }
     c->penalty = 0;

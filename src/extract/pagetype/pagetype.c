@@ -449,8 +449,11 @@ static uint32_t subtree_chars(const wn_node *el)
 static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float *f)
 {
     uint32_t text = 0, link_text = 0, longest = 0, best_items = 0;
-    uint32_t budget = d->node_count * SCAN_BUDGET_PER_NODE + 1000;
+    uint32_t budget = d->node_count * SCAN_BUDGET_PER_NODE + 1000, visited = 0;
     for (const wn_node *x = d->root; x; ) {
+        /* the page's time budget (extract.c fails the page once it is spent) */
+        if (++visited % WN_DEADLINE_EVERY == 0 && wn_deadline_passed(d->deadline))
+            break;
         bool skip = false;
         if (x->type == WN_NODE_TEXT) {
             text += text_size(x);
