@@ -197,7 +197,8 @@ WN_API void          wn_extractor_free(wn_extractor *ex);  /* NULL is a no-op */
  *   WN_ERR_ARG     ex or out is NULL, or html is NULL with len > 0;
  *   WN_ERR_LIMIT   len > max_input_bytes, more than max_nodes nodes, or the
  *                  page's memory over max_arena_bytes;
- *   WN_ERR_TIMEOUT parsing ran past time_limit_ms;
+ *   WN_ERR_TIMEOUT parsing and extraction ran past time_limit_ms (checked in
+ *                  both: a page cheap to parse and slow to extract is stopped);
  *   WN_ERR_NOMEM   out of memory (or the article's own memory over max_arena_bytes).
  */
 WN_API wn_status wn_extract(wn_extractor *ex, const char *html, size_t len, const char *url,
