@@ -22,47 +22,8 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 #include "extract/pagetype/pagetype.h"
-
-/* A post holds at least this much text (characters). */
-#define POST_MIN_TEXT 20
-/* A thread is a run of at least this many posts with their own marker. */
-#define THREAD_MIN_POSTS 2
-/* The first post is looked for this many levels above the run of replies,
- * and holds at least this much text. */
-#define FIRST_POST_LEVELS   3
-#define FIRST_POST_MIN_TEXT 100
-/* Distinct sibling kinds tracked per parent (more are rare and not posts). */
-#define KINDS_PER_PARENT 16
-/* A run inside a block of the chosen run, with more posts and at least this
- * share (2/5) of its text, is the thread; the outer run is layout. */
-#define FINER_RUN_SHARE_NUM 2
-#define FINER_RUN_SHARE_DEN 5
-/* Mean link density above which a run is teasers, not posts. */
-#define RUN_MAX_LINK_DENSITY 0.4f
-/* A thread that leaves out the block chosen first must hold this many times
- * its text. */
-#define RUN_OVER_CHOSEN 1.5f
-/* An author or date line is at most this long (characters). */
-#define POST_LINE_MAX_TEXT 100
-/* A form holding one post's text: few controls, mostly not links. */
-#define POST_FORM_MAX_INPUTS 3
-#define POST_FORM_MAX_LINK_DENSITY 0.5f
-/* Runs compared per page (a page with more is not a thread). */
-#define MAX_RUNS 512
-
-/* Substrings of class/id values that mark a post's author or date line. */
-static const char *const marker_names[] = {
-    "author", "user", "poster", "member", "date", "time", "posted", "byline", "avatar",
-};
-
-/* Substrings of class/id values that name a post's signature. */
-static const char *const signature_names[] = { "signature", "sigline", "sig-line" };
-
-/* itemprop words of schema.org posts' author and date. */
-static const char *const marker_props[] = {
-    "author", "creator", "datepublished", "datecreated",
-};
 
 static bool slice_has_lower(wn_str v, const char *needle)
 {

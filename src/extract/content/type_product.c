@@ -19,32 +19,8 @@
 
 #include "core/json.h"
 #include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 #include "extract/pagetype/pagetype.h"
-
-/* The JSON-LD walk: nesting and values looked at, at most. */
-#define DESC_MAX_DEPTH 32
-#define DESC_MAX_NODES 20000
-/* A description shorter than this (characters) is a tagline, not the text. */
-#define DESC_MIN_CHARS 40
-/* The article already holds the description when this share of its words occurs. */
-#define DESC_MIN_COVER 0.5f
-/* Scratch memory for parsing the page's JSON-LD. */
-#define DESC_SCRATCH_BYTES (8u << 20)
-
-/* Substrings of class/id values (lowercased). */
-static const char *const desc_names[] = {
-    "description", "product-detail", "productdetail", "product_detail", "product-desc",
-    "productdesc", "product_desc", "specification", "product-info", "product_info",
-    "productinfo",
-};
-static const char *const review_names[] = {
-    "review", "rating", "testimonial",
-};
-static const char *const rail_names[] = {
-    "related", "recommend", "similar", "also-bought", "alsobought", "also-like", "upsell",
-    "up-sell", "cross-sell", "crosssell", "recently-viewed", "recentlyviewed",
-    "recently_viewed", "you-may", "complete-the-look",
-};
 
 static bool has_any(const char *low, size_t n, const char *const *names, size_t k)
 {
@@ -110,11 +86,6 @@ void wn_product_root(wn_cctx *c)
 }
 
 /* MARK: the description from JSON-LD ------------------------------------------ */
-
-/* schema.org types whose "description" is the product's own text. */
-static const char *const product_types[] = {
-    "Product", "ProductGroup", "ProductModel", "IndividualProduct",
-};
 
 static bool is_product_object(const wn_json *o)
 {

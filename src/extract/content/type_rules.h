@@ -1,6 +1,7 @@
 /*
  * type_rules.h: thresholds and word lists of the type-specific content rules
- * (type_list.c, type_service.c, type_docs.c). Each says why it is there.
+ * (type_list.c, type_forum.c, type_product.c and the other type_*.c). Each
+ * says why it is there.
  */
 #ifndef WN_EXTRACT_TYPE_RULES_H
 #define WN_EXTRACT_TYPE_RULES_H
@@ -44,6 +45,80 @@ static const char *const list_chrome_names[] = {
     "toc", "table-of-contents", "tableofcontents", "edit-this", "edit-page", "editpage",
     "version-switch", "version-select", "versions", "prev-next", "docs-pagination",
     "feedback", "was-this-helpful", NULL
+};
+
+/* MARK: Forum threads (type_forum.c) */
+
+/* A post holds at least this much text (characters). */
+#define POST_MIN_TEXT 20
+/* A thread is a run of at least this many posts with their own marker. */
+#define THREAD_MIN_POSTS 2
+/* The first post is looked for this many levels above the run of replies,
+ * and holds at least this much text. */
+#define FIRST_POST_LEVELS   3
+#define FIRST_POST_MIN_TEXT 100
+/* Distinct sibling kinds tracked per parent (more are rare and not posts). */
+#define KINDS_PER_PARENT 16
+/* A run inside a block of the chosen run, with more posts and at least this
+ * share (2/5) of its text, is the thread; the outer run is layout. */
+#define FINER_RUN_SHARE_NUM 2
+#define FINER_RUN_SHARE_DEN 5
+/* Mean link density above which a run is teasers, not posts. */
+#define RUN_MAX_LINK_DENSITY 0.4f
+/* A thread that leaves out the block chosen first must hold this many times
+ * its text. */
+#define RUN_OVER_CHOSEN 1.5f
+/* An author or date line is at most this long (characters). */
+#define POST_LINE_MAX_TEXT 100
+/* A form holding one post's text: few controls, mostly not links. */
+#define POST_FORM_MAX_INPUTS 3
+#define POST_FORM_MAX_LINK_DENSITY 0.5f
+/* Runs compared per page (a page with more is not a thread). */
+#define MAX_RUNS 512
+
+/* Substrings of class/id values that mark a post's author or date line. */
+static const char *const marker_names[] = {
+    "author", "user", "poster", "member", "date", "time", "posted", "byline", "avatar",
+};
+
+/* Substrings of class/id values that name a post's signature. */
+static const char *const signature_names[] = { "signature", "sigline", "sig-line" };
+
+/* itemprop words of schema.org posts' author and date. */
+static const char *const marker_props[] = {
+    "author", "creator", "datepublished", "datecreated",
+};
+
+/* MARK: Product pages (type_product.c) */
+
+/* The JSON-LD walk: nesting and values looked at, at most. */
+#define DESC_MAX_DEPTH 32
+#define DESC_MAX_NODES 20000
+/* A description shorter than this (characters) is a tagline, not the text. */
+#define DESC_MIN_CHARS 40
+/* The article already holds the description when this share of its words occurs. */
+#define DESC_MIN_COVER 0.5f
+/* Scratch memory for parsing the page's JSON-LD. */
+#define DESC_SCRATCH_BYTES (8u << 20)
+
+/* Substrings of class/id values (lowercased). */
+static const char *const desc_names[] = {
+    "description", "product-detail", "productdetail", "product_detail", "product-desc",
+    "productdesc", "product_desc", "specification", "product-info", "product_info",
+    "productinfo",
+};
+static const char *const review_names[] = {
+    "review", "rating", "testimonial",
+};
+static const char *const rail_names[] = {
+    "related", "recommend", "similar", "also-bought", "alsobought", "also-like", "upsell",
+    "up-sell", "cross-sell", "crosssell", "recently-viewed", "recentlyviewed",
+    "recently_viewed", "you-may", "complete-the-look",
+};
+
+/* schema.org types whose "description" is the product's own text. */
+static const char *const product_types[] = {
+    "Product", "ProductGroup", "ProductModel", "IndividualProduct",
 };
 
 #endif
