@@ -55,6 +55,17 @@ static uint32_t text_size(const wn_node *t)
     return (uint32_t)t->text.n;
 }
 
+/* Whether p[0..n) holds an ASCII digit. Every price and date has one and most
+ * short texts (the whitespace between tags, words) have none, so this runs
+ * first; it has no early exit, which lets the compiler vectorize it. */
+static bool has_digit(const char *p, size_t n)
+{
+    unsigned any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned)((unsigned char)p[i] - '0') < 10;
+    return any != 0;
+}
+
 /* Bytes of a currency sign at p (dollar, pound, yen, euro, rupee), or 0. */
 static size_t currency_sign(const char *p, size_t n)
 {
@@ -289,7 +300,7 @@ static void scan_item(const wn_node *item, item_info *ii, uint32_t *budget)
         if (x->type == WN_NODE_TEXT) {
             uint32_t k = text_size(x);
             ii->text += k;
-            if (k <= MARKER_MAX_TEXT) {
+            if (k <= MARKER_MAX_TEXT && has_digit(x->text.p, x->text.n)) {
                 if (!ii->price && has_price(x->text.p, x->text.n))
                     ii->price = true;
                 if (!ii->date && has_date(x->text.p, x->text.n))
@@ -458,7 +469,7 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
         if (x->type == WN_NODE_TEXT) {
             text += text_size(x);
             if (x->text.n <= MARKER_MAX_TEXT && f[PTF_PRICES] < 1000 &&
-                has_price(x->text.p, x->text.n))
+                has_digit(x->text.p, x->text.n) && has_price(x->text.p, x->text.n))
                 f[PTF_PRICES] += 1;
         } else if (x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML) {
             switch (x->tag) {

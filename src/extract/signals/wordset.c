@@ -23,6 +23,11 @@ static void build(wn_wordset *ws)
             ws->order[k] = (unsigned char)w;
             size_t len = strlen(ws->words[w]);
             ws->len[k] = (unsigned char)(len < 255 ? len : 255);
+            unsigned char b = (unsigned char)ws->words[w][1];
+            if (len < 2 || b >= 128)
+                memset(ws->second[ch], 0xFF, sizeof ws->second[ch]);
+            else
+                ws->second[ch][b / 8] |= (unsigned char)(1u << (b % 8));
             k++;
         }
         ws->count[ch] = (unsigned char)(k - ws->start[ch]);
@@ -41,40 +46,78 @@ static void ready(wn_wordset *ws)
     pthread_mutex_unlock(&build_lock);
 }
 
-unsigned wn_wordset_tags(wn_wordset *ws, const char *low, size_t n)
+/* The bit of every word of ws that starts at low[i] (i is a word start). The
+ * first byte is known to match; the rest is compared byte by byte, since the
+ * words are short and most fail at their second byte. */
+static inline unsigned match_at(const wn_wordset *ws, const char *low, size_t n, size_t i,
+                                bool first_only)
+{
+    unsigned char ch = (unsigned char)low[i];
+    unsigned tags = 0;
+    for (unsigned k = ws->start[ch], e = k + ws->count[ch]; k < e; k++) {
+        size_t len = ws->len[k];
+        unsigned w = ws->order[k];
+        if (i + len > n)
+            continue;
+        const char *word = ws->words[w];
+        size_t j = 1;
+        while (j < len && low[i + j] == word[j])
+            j++;
+        if (j < len)
+            continue;
+        tags |= 1u << (ws->tags ? ws->tags[w] : 0);
+        if (first_only)
+            break;
+    }
+    return tags;
+}
+
+/* The pair filter: false when no word of ws starts with low[i], low[i + 1]. */
+static inline bool second_may_match(const wn_wordset *ws, const char *low, size_t n, size_t i)
+{
+    if (i + 1 >= n)
+        return true;
+    unsigned char b = (unsigned char)low[i + 1];
+    return b >= 128 || (ws->second[(unsigned char)low[i]][b / 8] >> (b % 8) & 1);
+}
+
+static bool is_lower(unsigned char ch)
+{
+    return ch >= 'a' && ch <= 'z';
+}
+
+/* One scan over the word starts of low: position 0 and every byte that follows
+ * a byte other than a lowercase letter. A run of letters is stepped over at
+ * once, and so is the byte after it (it follows a letter). */
+static inline unsigned scan(const wn_wordset *ws, const char *low, size_t n, bool first_only)
 {
     unsigned tags = 0;
-    ready(ws);
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
         unsigned char ch = (unsigned char)low[i];
-        if (ch >= 128 || ws->count[ch] == 0)
-            continue;
-        if (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z')
-            continue;
-        for (unsigned k = ws->start[ch], e = k + ws->count[ch]; k < e; k++) {
-            size_t len = ws->len[k];
-            unsigned w = ws->order[k];
-            if (i + len <= n && !memcmp(low + i, ws->words[w], len))
-                tags |= 1u << (ws->tags ? ws->tags[w] : 0);
+        if (ch < 128 && ws->count[ch] && second_may_match(ws, low, n, i)) {
+            tags |= match_at(ws, low, n, i, first_only);
+            if (tags && first_only)
+                return tags;
+        }
+        i++;
+        if (is_lower(ch)) {
+            while (i < n && is_lower((unsigned char)low[i]))
+                i++;
+            i++;
         }
     }
     return tags;
 }
 
+unsigned wn_wordset_tags(wn_wordset *ws, const char *low, size_t n)
+{
+    ready(ws);
+    return scan(ws, low, n, false);
+}
+
 bool wn_wordset_hit(wn_wordset *ws, const char *low, size_t n)
 {
     ready(ws);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)low[i];
-        if (ch >= 128 || ws->count[ch] == 0)
-            continue;
-        if (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z')
-            continue;
-        for (unsigned k = ws->start[ch], e = k + ws->count[ch]; k < e; k++) {
-            size_t len = ws->len[k];
-            if (i + len <= n && !memcmp(low + i, ws->words[ws->order[k]], len))
-                return true;
-        }
-    }
-    return false;
+    return scan(ws, low, n, true) != 0;
 }

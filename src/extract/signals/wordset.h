@@ -20,10 +20,13 @@ typedef struct wn_wordset {
     unsigned char order[WN_WORDSET_MAX];  /* word indexes grouped by first byte */
     unsigned char len[WN_WORDSET_MAX];
     unsigned char start[128], count[128]; /* bucket of each ASCII first byte */
+    /* second[a][b / 8] bit b % 8: some word starts with bytes a, b (all bits
+     * of a first byte that ends a word): most word starts stop at this test */
+    unsigned char second[128][16];
 } wn_wordset;
 
-#define WN_WORDSET(list) { (list), NULL, 0, { 0 }, { 0 }, { 0 }, { 0 } }
-#define WN_WORDSET_TAGGED(list, tags) { (list), (tags), 0, { 0 }, { 0 }, { 0 }, { 0 } }
+#define WN_WORDSET(list) { (list), NULL, 0, { 0 }, { 0 }, { 0 }, { 0 }, { { 0 } } }
+#define WN_WORDSET_TAGGED(list, tags) { (list), (tags), 0, { 0 }, { 0 }, { 0 }, { 0 }, { { 0 } } }
 
 /* Whether low[0..n) (already lowercased) holds a word of ws starting at 0 or
  * after a byte that is not a lowercase letter. */
