@@ -627,7 +627,7 @@ void wn_extra_clean(wn_cctx *c)
         bool caption = b->tag == WN_TAG_FIGCAPTION ||
                        wn_slice_has(wn_dom_attr_value(b, "class"), "caption");
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
-            c->st[b->id].text < 200 && wn_link_density(c, b) > 0.5f + c->ld_shift)
+            c->st[b->id].text < 200 && wn_link_density(c, b) > wn_ld_limit(c, 0.5f))
             wn_drop(c, b, WHY_LINKS);
         else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))

@@ -83,6 +83,14 @@ static inline float wn_link_density(const wn_cctx *c, const wn_node *x)
     return (float)s->link10 / (10.0f * (float)s->text);
 }
 
+/* A link-density limit moved by the caller's precision/recall preference
+ * (ld_shift, set once in wn_content_find). The decisions the preference
+ * moves ask here; docs/internals/EXTRACT.md lists which. */
+static inline float wn_ld_limit(const wn_cctx *c, float limit)
+{
+    return limit + c->ld_shift;
+}
+
 /* prune.c */
 int      wn_class_weight(const wn_cctx *c, const wn_node *el);
 bool     wn_is_data_table(const wn_cctx *c, const wn_node *table);

@@ -169,9 +169,9 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2) &&
         !wn_in_recipe(c, x))
         return WHY_SHORT;
-    if (!is_list && weight < 25 && ld > 0.2f + c->ld_shift)
+    if (!is_list && weight < 25 && ld > wn_ld_limit(c, 0.2f))
         return WHY_LINKS;
-    if (weight >= 25 && ld > 0.5f + c->ld_shift)
+    if (weight >= 25 && ld > wn_ld_limit(c, 0.5f))
         return WHY_LINKS;
     if ((s->embed == 1 && s->text < 75) || s->embed > 1)
         return WHY_EMBEDS;
