@@ -57,13 +57,24 @@ static uint32_t text_size(const wn_node *t)
 
 /* Whether p[0..n) holds an ASCII digit. Every price and date has one and most
  * short texts (the whitespace between tags, words) have none, so this runs
- * first; it has no early exit, which lets the compiler vectorize it. */
+ * first, eight bytes a step: after x ^ '0'.., a digit is a byte under 10, and
+ * "some byte under 10" is the exact borrow test (bytes of 0x80 and up, which
+ * are no digits, never set it). */
 static bool has_digit(const char *p, size_t n)
 {
-    unsigned any = 0;
-    for (size_t i = 0; i < n; i++)
-        any |= (unsigned)((unsigned char)p[i] - '0') < 10;
-    return any != 0;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        uint64_t t = x ^ (ones * '0');
+        if ((t - ones * 10) & ~t & highs)
+            return true;
+    }
+    for (; i < n; i++)
+        if (is_digit((unsigned char)p[i]))
+            return true;
+    return false;
 }
 
 /* Bytes of a currency sign at p (dollar, pound, yen, euro, rupee), or 0. */
