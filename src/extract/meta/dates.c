@@ -1,5 +1,5 @@
 /*
- * meta_dates.c: dates in the shapes pages write them, normalised to ISO 8601.
+ * dates.c: dates in the shapes pages write them, normalised to ISO 8601.
  * ISO with or without time and zone, RFC 822, numeric D.M.Y / M/D/Y / Y/M/D,
  * CJK 年月日, and "2 August 2019" / "August 2, 2019" with month names in
  * en/de/fr/es/it/pt/nl/pl/ru/uk. A scan is bounded (4 KiB) and never backtracks far.

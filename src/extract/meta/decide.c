@@ -1,5 +1,5 @@
 /*
- * meta_decide.c: the decisions after the walk. From the candidates metadata.c
+ * decide.c: the decisions after the walk. From the candidates metadata.c
  * collected, choose the title (the visible heading when the metadata agrees),
  * the authors (a byline over a metadata author that names the site), the date
  * readers see, the site name, language and URLs, and clean them.

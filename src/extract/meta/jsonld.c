@@ -1,5 +1,5 @@
 /*
- * meta_jsonld.c: schema.org metadata from <script type="application/ld+json">.
+ * jsonld.c: schema.org metadata from <script type="application/ld+json">.
  * A script holds an object, an array of them or an "@graph"; authors and
  * publishers may be strings, objects, arrays or {"@id"} references to another
  * node of the graph. Walks the JSON tree with an explicit stack; the JSON

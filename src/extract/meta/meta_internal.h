@@ -1,10 +1,10 @@
 /*
- * metadata_internal.h: helpers shared by the metadata files (metadata.c drives,
- * meta_text.c cleans strings, meta_dates.c parses dates, meta_url.c reads URLs,
- * meta_jsonld.c reads schema.org JSON-LD). Not part of any other module's contract.
+ * meta_internal.h: helpers shared by the files of meta/ (metadata.c drives,
+ * text.c cleans strings, dates.c parses dates, url.c reads URLs, jsonld.c
+ * reads schema.org JSON-LD). Not part of any other module's contract.
  */
-#ifndef WN_EXTRACT_METADATA_INTERNAL_H
-#define WN_EXTRACT_METADATA_INTERNAL_H
+#ifndef WN_EXTRACT_META_META_INTERNAL_H
+#define WN_EXTRACT_META_META_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,7 +22,7 @@
 #define WN_META_MAX_LIST     32     /* categories, tags */
 #define WN_META_DATE_LEN     32     /* buffer for a normalised date */
 
-/* MARK: meta_text.c ------------------------------------------------------------- */
+/* MARK: text.c ------------------------------------------------------------------ */
 
 /* Clean s[0..n): decode leftover character references (&amp; &#8217; ...),
  * collapse white space (ASCII, NBSP and the Unicode spaces) to single spaces,
@@ -66,7 +66,7 @@ bool wn_meta_home_href(wn_str href);
  * each of 2..max_words capitalised words; a one-word agency may close it. */
 bool wn_meta_name_list(const char *s, size_t max_words);
 
-/* MARK: meta_shown.c ------------------------------------------------------------ */
+/* MARK: shown.c ----------------------------------------------------------------- */
 
 struct wn_node;
 
@@ -84,7 +84,7 @@ bool wn_meta_day_shown(const struct wn_node *root, const struct wn_node *from,
 char *wn_meta_strip_title(wn_arena *a, const char *title, const char *site, const char *h1,
                           char **site_out);
 
-/* MARK: meta_dates.c ------------------------------------------------------------ */
+/* MARK: dates.c ----------------------------------------------------------------- */
 
 /* Date parsing flags. */
 #define WN_DATE_DMY   0x1u   /* prefer day/month/year when a numeric date is ambiguous */
@@ -101,7 +101,7 @@ bool wn_meta_parse_date(const char *s, size_t n, unsigned flags, long max_ymd,
 /* Today + 1 day as YYYYMMDD (UTC), the default upper bound for dates. */
 long wn_meta_date_bound(void);
 
-/* MARK: meta_url.c -------------------------------------------------------------- */
+/* MARK: url.c ------------------------------------------------------------------- */
 
 /* A date in a URL path: /2019/08/02/, /2019-08-02-, /20190802/. */
 bool wn_meta_url_date(const char *url, long max_ymd, char out[WN_META_DATE_LEN]);
@@ -113,7 +113,7 @@ wn_str wn_meta_url_host(const char *url);
  * a copy in a (or ref itself copied when absolute or base is NULL). */
 char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t n);
 
-/* MARK: meta_jsonld.c ----------------------------------------------------------- */
+/* MARK: jsonld.c ---------------------------------------------------------------- */
 
 /* What the schema.org objects of a page say. Values are cleaned strings in the
  * scratch arena, or NULL. rank: 3 = an Article-like object supplied them,

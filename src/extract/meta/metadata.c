@@ -1,8 +1,8 @@
 /*
  * metadata.c: wn_meta_extract. One walk over the DOM (capped) offers candidate
  * values from every source to per-field slots (meta_ctx.h) that keep the
- * highest priority; meta_decide.c then chooses and cleans titles, authors and
- * dates. Sources and their priorities are in the tables below;
+ * highest priority; decide.c then chooses and cleans titles, authors and
+ * dates. Sources and their priorities are in the tables of sources.c;
  * docs/internals/METADATA.md explains them.
  */
 #include <pthread.h>

@@ -1,5 +1,5 @@
 /*
- * meta_shown.c: whether a day is written in the page's visible text. Readers
+ * shown.c: whether a day is written in the page's visible text. Readers
  * take a story's date from what the page shows, not from its metadata: when
  * the declared publication date appears nowhere in the text but the
  * modification date is printed under the headline ("Updated Mar 12, 2020"),

@@ -1,5 +1,5 @@
 /*
- * meta_text.c: string cleanup for metadata fields. Values come from attributes,
+ * text.c: string cleanup for metadata fields. Values come from attributes,
  * JSON-LD strings and short text runs; they may hold leftover character
  * references, odd white space and byline decoration ("By ... | Site"). Everything
  * here works on bounded copies: no field may grow past its cap.

@@ -1,5 +1,5 @@
 /*
- * meta_url.c: what a page's address says about it (the date in /2019/08/02/,
+ * url.c: what a page's address says about it (the date in /2019/08/02/,
  * the host) and relative-reference resolution for canonical and image links.
  * A small subset of RFC 3986 section 5.2: enough for metadata, not a URL parser.
  */
