@@ -441,19 +441,53 @@ static void measure_children(const wn_node *el, float *f, uint32_t *budget, uint
 
 /* MARK: The walk */
 
-static void element_names(const wn_node *x, float *f)
+/* The marker tags of recent class/id pairs: alike elements (cards, rows,
+ * posts) repeat theirs, and a lookup costs less than a scan. Keyed by the
+ * strings' lengths and a few bytes; a hit is confirmed by comparing the
+ * strings, so the tags are always those a scan would give. */
+#define NAME_CACHE_SIZE 64
+typedef struct name_cache {
+    struct { wn_str cl, id; unsigned tags; bool used; } e[NAME_CACHE_SIZE];
+} name_cache;
+
+static unsigned name_slot(wn_str cl, wn_str id)
+{
+    unsigned h = (unsigned)cl.n * 31u + (unsigned)id.n;
+    if (cl.n)
+        h = h * 131u + (unsigned char)cl.p[0] * 7u + (unsigned char)cl.p[cl.n - 1] +
+            (unsigned char)cl.p[cl.n / 2] * 17u;
+    if (id.n)
+        h = h * 131u + (unsigned char)id.p[0] * 5u + (unsigned char)id.p[id.n - 1];
+    return (h ^ (h >> 7)) % NAME_CACHE_SIZE;
+}
+
+static bool str_same(wn_str a, wn_str b)
+{
+    return a.n == b.n && (a.n == 0 || a.p == b.p || !memcmp(a.p, b.p, a.n));
+}
+
+static void element_names(const wn_node *x, float *f, name_cache *cache)
 {
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
     if (cl.n == 0 && id.n == 0)
         return;
-    char low[160];
-    size_t n = cl.n < 100 ? cl.n : 100;
-    wn_ascii_lower_n(low, cl.p, n);
-    size_t m = id.n < 59 ? id.n : 59;
-    low[n] = ' ';
-    wn_ascii_lower_n(low + n + 1, id.p, m);
-    n += 1 + m;
-    unsigned tags = wn_wordset_tags(&ws_markers, low, n);
+    unsigned slot = name_slot(cl, id), tags;
+    if (cache->e[slot].used && str_same(cache->e[slot].cl, cl) && str_same(cache->e[slot].id, id)) {
+        tags = cache->e[slot].tags;
+    } else {
+        char low[160];
+        size_t n = cl.n < 100 ? cl.n : 100;
+        wn_ascii_lower_n(low, cl.p, n);
+        size_t m = id.n < 59 ? id.n : 59;
+        low[n] = ' ';
+        wn_ascii_lower_n(low + n + 1, id.p, m);
+        n += 1 + m;
+        tags = wn_wordset_tags(&ws_markers, low, n);
+        cache->e[slot].cl = cl;
+        cache->e[slot].id = id;
+        cache->e[slot].tags = tags;
+        cache->e[slot].used = true;
+    }
     for (int t = 0; tags; t++, tags >>= 1)
         if (tags & 1)
             f[t] += 1;
@@ -472,6 +506,8 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
 {
     uint32_t text = 0, link_text = 0, longest = 0, best_items = 0;
     uint32_t budget = d->node_count * SCAN_BUDGET_PER_NODE + 1000, visited = 0;
+    name_cache names;
+    memset(&names, 0, sizeof names);
     for (const wn_node *x = d->root; x; ) {
         /* the page's time budget (extract.c fails the page once it is spent) */
         if (++visited % WN_DEADLINE_EVERY == 0 && wn_deadline_passed(d->deadline))
@@ -539,7 +575,7 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
                 break;
             }
             if (x->nattrs) {
-                element_names(x, f);
+                element_names(x, f, &names);
                 wn_str it = wn_dom_attr_value(x, "itemtype");
                 if (it.n)
                     schema_vote(it.p, it.n, f);
