@@ -744,52 +744,69 @@ static void test_limit_time(void)
  * with WN_ERR_TIMEOUT ("while extracting"), well before a full extraction ends.
  * Times are wall clock, as the budget is; a load spike that makes the parse
  * itself overrun is retried. */
-static void test_limit_time_extraction(void)
+/* One timed attempt of the test below: false when the host's load spoiled the
+ * timing (parse time misread, so the budget ran out while parsing or not at all). */
+static bool slow_extract_attempt(const input *in, double *parse_out, double *full_out,
+                                 double *took_out, wn_error *err, uint32_t *budget_out)
 {
-    input in = { NULL, 0, 0 };
-    in_repeat(&in, "<div class=\"a b c d e f g h i j k l m n o p q r s t u v w x y z comment share "
-                   "footer sidebar related\">x</div>", 40000);
-    double parse_s = 0;
+    double parse_s = 1e9;                /* the fastest of three parses */
     for (int k = 0; k < 3; k++) {
         double t0 = now();
-        wn_doc *d = wn_html_parse(in.p, in.n, NULL, NULL, NULL);
+        wn_doc *d = wn_html_parse(in->p, in->n, NULL, NULL, NULL);
         double t = now() - t0;
-        CHECK(d != NULL);
+        if (!d)
+            return false;
         wn_doc_free(d);
-        parse_s = t > parse_s ? t : parse_s;
+        parse_s = t < parse_s ? t : parse_s;
     }
     wn_options opt;
     wn_options_init(&opt);
     wn_extractor *ex = wn_extractor_new(&opt);
     wn_article *a = NULL;
     double t0 = now();
-    CHECK_EQ_INT(wn_extract(ex, in.p, in.n, NULL, &a, NULL), WN_OK);
+    wn_status st = wn_extract(ex, in->p, in->n, NULL, &a, NULL);
     double full_s = now() - t0;
     wn_article_free(a);
     wn_extractor_free(ex);
-    printf("  %-34s %9zu bytes  parse %.3f s, parse + extract %.3f s (wall)\n",
-           "slow to extract", in.n, parse_s, full_s);
-    CHECK(full_s > 3 * parse_s);   /* the page is what it claims to be */
+    if (st != WN_OK || full_s < 3 * parse_s)
+        return false;
 
     opt.time_limit_ms = (uint32_t)(2000 * parse_s) + 2;
+    ex = wn_extractor_new(&opt);
+    a = NULL;
+    t0 = now();
+    st = wn_extract(ex, in->p, in->n, NULL, &a, err);
+    double took = now() - t0;
+    wn_extractor_free(ex);
+    wn_article_free(a);
+    *parse_out = parse_s;
+    *full_out = full_s;
+    *took_out = took;
+    *budget_out = opt.time_limit_ms;
+    return st == WN_ERR_TIMEOUT && a == NULL && err->msg &&
+           strstr(err->msg, "while extracting") && took < full_s / 2;
+}
+
+static void test_limit_time_extraction(void)
+{
+    input in = { NULL, 0, 0 };
+    in_repeat(&in, "<div class=\"a b c d e f g h i j k l m n o p q r s t u v w x y z comment share "
+                   "footer sidebar related\">x</div>", 40000);
+    /* Wall-clock timing on a shared host: a load spike can spoil one attempt, so
+     * up to five are made. An extractor that never checks the clock fails all
+     * five (it ends with WN_OK or times out only while parsing). */
+    bool stopped = false;
+    double parse_s = 0, full_s = 0, took = 0;
+    uint32_t budget = 0;
     wn_error err = { WN_OK, NULL, 0 };
-    double took = 0;
-    for (int tries = 0; tries < 3; tries++) {
-        ex = wn_extractor_new(&opt);
-        a = NULL;
-        t0 = now();
-        wn_status st = wn_extract(ex, in.p, in.n, NULL, &a, &err);
-        took = now() - t0;
-        wn_extractor_free(ex);
-        CHECK_EQ_INT(st, WN_ERR_TIMEOUT);
-        CHECK(a == NULL);
-        if (st != WN_ERR_TIMEOUT || (err.msg && !strstr(err.msg, "while parsing")))
-            break;
+    for (int attempt = 0; attempt < 5 && !stopped; attempt++) {
+        err = (wn_error){ WN_OK, NULL, 0 };
+        stopped = slow_extract_attempt(&in, &parse_s, &full_s, &took, &err, &budget);
     }
-    CHECK(err.msg != NULL && strstr(err.msg, "while extracting") != NULL);
-    printf("  %-34s budget %u ms: stopped after %.3f s: %s\n", "slow to extract",
-           opt.time_limit_ms, took, err.msg ? err.msg : "(no message)");
-    CHECK(took < full_s / 2);       /* it stopped early, not at the end */
+    printf("  %-34s %9zu bytes  parse %.3f s, parse + extract %.3f s; budget %u ms: "
+           "stopped after %.3f s: %s\n", "slow to extract", in.n, parse_s, full_s, budget,
+           took, err.msg ? err.msg : "(no message)");
+    CHECK(stopped);
     free(in.p);
 }
 
