@@ -85,6 +85,43 @@ static void test_listing(void)
     CHECK(pt.f[PTF_URL_INDEX] == 1);
 }
 
+static void test_undated_teasers(void)
+{
+    /* Seven teasers, each a linked title and a one-line blurb, no dates on
+     * the items and no index address: the page itself is dated (so it is no
+     * landing page), and every other listing rule stays below its bar (under
+     * eight cards). Only the rule for teaser cards on a link-heavy page tips
+     * it from the article default to a listing. */
+    char html[8192] = "<html><body><h1>From the workshop</h1><div class=teasers>";
+    for (int i = 0; i < 7; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<div class=teaser><a href='/workshop/note-%d'>Workshop note %d: the bench and its tools</a>"
+                 "<p>How the bench was set up this time, in brief.</p></div>",
+                 i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</div></body></html>");
+    wn_options opt;
+    wn_error err;
+    wn_meta meta;
+    wn_options_init(&opt);
+    memset(&meta, 0, sizeof meta);
+    meta.date = "2026-03-03";
+    wn_doc *d = wn_html_parse(html, strlen(html), &opt, NULL, &err);
+    CHECK(d != NULL);
+    if (d == NULL)
+        return;
+    wn_pagetype pt;
+    wn_pagetype_classify(d, &meta, NULL, WN_PAGE_UNKNOWN, &pt);
+    wn_doc_free(d);
+    CHECK_EQ_INT((int)pt.f[PTF_CARD_ITEMS], 7);
+    CHECK(pt.f[PTF_CARD_DATE] < 0.01f);
+    CHECK(pt.f[PTF_LINK_DENSITY] >= 0.2f);
+    CHECK(pt.f[PTF_URL_INDEX] == 0);
+    CHECK_EQ_INT(pt.type, WN_PAGE_LISTING);
+}
+
 static void test_collection(void)
 {
     char html[8192] = "<html><body><h1>Socks</h1><ul class=grid>";
@@ -174,6 +211,7 @@ int main(void)
     RUN(test_names);
     RUN(test_product);
     RUN(test_listing);
+    RUN(test_undated_teasers);
     RUN(test_collection);
     RUN(test_forum_and_docs);
     RUN(test_default_and_forced);

@@ -215,6 +215,9 @@ static const wn_pt_rule rules[] = {
     { PTF_LONG_P, 0, 3, PTF_CARD_ITEMS, 8, ANY, WN_PAGE_LISTING, 1.5f, "linked items, hardly any prose" },
     { PTF_LINK_DENSITY, 0.35f, ANY, PTF_LONG_P, 0, 5, WN_PAGE_LISTING, 1.0f, "mostly links" },
     { PTF_URL_INDEX, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "an index address" },
+    /* A run of teaser cards on a page where a fifth of the text is link text:
+     * an index of stories whose items carry no date (stories carry few links). */
+    { PTF_CARD_ITEMS, 6, ANY, PTF_LINK_DENSITY, 0.2f, ANY, WN_PAGE_LISTING, 1.0f, "teaser cards on a link-heavy page" },
 };
 
 #define N_RULES (sizeof rules / sizeof rules[0])
