@@ -122,6 +122,24 @@ static void test_undated_teasers(void)
     CHECK_EQ_INT(pt.type, WN_PAGE_LISTING);
 }
 
+static void test_top_level_page(void)
+{
+    /* An undated, unsigned page at the top of its site that sells nothing:
+     * a business saying what it does. Without the address it would be a tie
+     * that the article default wins; one path segment tips it to service. */
+    static const char html[] =
+        "<html><body><h1>Bicycle repairs</h1>"
+        "<p>We fix brakes, gears and wheels while you wait, most jobs in an hour.</p>"
+        "<p>Bring the bicycle to the workshop on any weekday morning.</p>"
+        "</body></html>";
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(html, "https://wheels.example/repairs", &pt), WN_PAGE_SERVICE);
+    CHECK_EQ_INT((int)pt.f[PTF_URL_DEPTH], 1);
+    /* The same page deeper in the site, under a dated story's address, stays an article. */
+    CHECK_EQ_INT(classify(html, "https://wheels.example/2026/03/bicycle-repairs-for-spring", &pt),
+                 WN_PAGE_ARTICLE);
+}
+
 static void test_collection(void)
 {
     char html[8192] = "<html><body><h1>Socks</h1><ul class=grid>";
@@ -212,6 +230,7 @@ int main(void)
     RUN(test_product);
     RUN(test_listing);
     RUN(test_undated_teasers);
+    RUN(test_top_level_page);
     RUN(test_collection);
     RUN(test_forum_and_docs);
     RUN(test_default_and_forced);

@@ -210,6 +210,10 @@ static const wn_pt_rule rules[] = {
     { PTF_HAS_DATE, 0, 1, PTF_HAS_AUTHOR, 0, 1, WN_PAGE_SERVICE, 1.0f, "no date, no author" },
     { PTF_SERVICE_NAMES, 8, ANY, ALONE, WN_PAGE_SERVICE, 1.0f, "much landing-page markup" },
     { PTF_HEADINGS, 4, ANY, PTF_LONG_P, 0, 10, WN_PAGE_SERVICE, 0.5f, "sections with little prose" },
+    /* A top-level address (one path segment; none is unknown) that holds no
+     * <article> element is usually a site's own page about what it offers; stories
+     * and index pages sit deeper or say so in their address. */
+    { PTF_URL_DEPTH, 1, 2, PTF_ARTICLES, 0, 1, WN_PAGE_SERVICE, 0.5f, "a top-level address, no <article>" },
 
     /* Indexes: many linked items and little prose of their own. */
     { PTF_LONG_P, 0, 3, PTF_CARD_ITEMS, 8, ANY, WN_PAGE_LISTING, 1.5f, "linked items, hardly any prose" },
