@@ -810,6 +810,17 @@ static void test_og_locale_and_missing(void)
 /* A relative canonical link ("//host/path", "/path") is resolved against the
  * page's own absolute URL sources (og:url here) when the caller gives no
  * address; the caller's address, when given, is the base. */
+/* An <a> without href (absent attribute: a NULL slice) is no home-page link;
+ * found by the extraction fuzzer as pointer arithmetic on NULL (UBSan). */
+static void test_home_href_absent(void)
+{
+    CHECK(!wn_meta_home_href((wn_str){ NULL, 0 }));
+    CHECK(!wn_meta_home_href((wn_str){ "", 0 }));
+    CHECK(wn_meta_home_href((wn_str){ " / ", 3 }));
+    CHECK(wn_meta_home_href((wn_str){ "https://example.org/", 20 }));
+    CHECK(!wn_meta_home_href((wn_str){ "https://example.org/news", 24 }));
+}
+
 static void test_relative_canonical(void)
 {
     page pg;
@@ -990,6 +1001,7 @@ int main(void)
     RUN(test_twitter_label_byline);
     RUN(test_date_then_byline);
     RUN(test_og_locale_and_missing);
+    RUN(test_home_href_absent);
     RUN(test_relative_canonical);
     RUN(test_credit_and_site_are_no_author);
     RUN(test_logo_is_no_lead_image);

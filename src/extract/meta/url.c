@@ -168,6 +168,8 @@ char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t
 
 bool wn_meta_home_href(wn_str h)
 {
+    if (h.p == NULL)   /* no href attribute */
+        return false;
     while (h.n && wn_is_space((unsigned char)h.p[0]))
         h.p++, h.n--;
     while (h.n && wn_is_space((unsigned char)h.p[h.n - 1]))
