@@ -46,6 +46,20 @@ static inline bool wn_str_ieq(wn_str a, const char *lit)
     return true;
 }
 
+/* Does hay contain needle, ASCII case ignored? needle must be lowercase. */
+static inline bool wn_str_icontains(wn_str hay, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= hay.n; i++) {
+        size_t k = 0;
+        while (k < m && wn_ascii_lower(hay.p[i + k]) == needle[k])
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
 static inline bool wn_is_space(unsigned char c)
 {
     /* HTML ASCII whitespace: TAB, LF, FF, CR, SPACE */

@@ -25,19 +25,6 @@
 #include "extract/content/type_rules.h"
 #include "extract/pagetype/pagetype.h"
 
-static bool slice_has_lower(wn_str v, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= v.n; i++) {
-        size_t k = 0;
-        while (k < m && wn_ascii_lower(v.p[i + k]) == needle[k])
-            k++;
-        if (k == m)
-            return true;
-    }
-    return false;
-}
-
 unsigned wn_forum_names(const wn_cctx *c, unsigned v)
 {
     if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM || !(v & VC_COMMENT))
@@ -57,12 +44,12 @@ static bool is_marker(const wn_node *x)
         return false;
     wn_str ip = wn_dom_attr_value(x, "itemprop");
     for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
-        if (slice_has_lower(ip, marker_props[i]))
+        if (wn_str_icontains(ip, marker_props[i]))
             return true;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
     for (size_t i = 0; i < sizeof marker_names / sizeof marker_names[0]; i++)
-        if ((cl.n && slice_has_lower(cl, marker_names[i])) ||
-            (id.n && slice_has_lower(id, marker_names[i])))
+        if ((cl.n && wn_str_icontains(cl, marker_names[i])) ||
+            (id.n && wn_str_icontains(id, marker_names[i])))
             return true;
     return false;
 }
@@ -77,7 +64,7 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
         return true;
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
-        if (slice_has_lower(ip, marker_props[i]))
+        if (wn_str_icontains(ip, marker_props[i]))
             return true;
     return false;
 }
@@ -89,8 +76,8 @@ static bool is_signature(const wn_node *x)
         return false;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
     for (size_t i = 0; i < sizeof signature_names / sizeof signature_names[0]; i++)
-        if ((cl.n && slice_has_lower(cl, signature_names[i])) ||
-            (id.n && slice_has_lower(id, signature_names[i])))
+        if ((cl.n && wn_str_icontains(cl, signature_names[i])) ||
+            (id.n && wn_str_icontains(id, signature_names[i])))
             return true;
     return false;
 }

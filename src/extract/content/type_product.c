@@ -35,19 +35,6 @@ static bool has_any(const char *low, size_t n, const char *const *names, size_t 
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool slice_has_lower(wn_str v, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= v.n; i++) {
-        size_t k = 0;
-        while (k < m && wn_ascii_lower(v.p[i + k]) == needle[k])
-            k++;
-        if (k == m)
-            return true;
-    }
-    return false;
-}
-
 unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
 {
     if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || s.n == 0)
@@ -169,7 +156,7 @@ int wn_product_add_description(const wn_doc *page, wn_page_type type, wn_doc *ds
             skip = true;
             wn_str ty = wn_dom_attr_value(x, "type");
             const wn_node *t = x->first;
-            if (t && t->type == WN_NODE_TEXT && slice_has_lower(ty, "ld+json")) {
+            if (t && t->type == WN_NODE_TEXT && wn_str_icontains(ty, "ld+json")) {
                 const wn_json *root = wn_json_parse(&scratch, t->text.p, t->text.n, DESC_MAX_DEPTH, NULL);
                 if (root == NULL) {
                     /* Templates paste raw line breaks into strings: as spaces they parse. */
