@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/url.h"
 #include "extract/meta/meta_ctx.h"
 
 static const char *join_authors(ctx *c, const char *const *a, size_t n)
@@ -356,6 +357,19 @@ static bool same_image(const char *image, wn_str logo)
            memcmp(lng->p + lng->n - sht->n, sht->p, sht->n) == 0;
 }
 
+/* A canonical or image reference made absolute by the one URL resolver of
+ * core/ (RFC 3986 with dot segments, queries and fragments); NULL, so the
+ * field stays unknown, when it is too long or its scheme is refused
+ * ("javascript:", or a data: URL that is no raster image). */
+static const char *resolve(ctx *c, wn_url_resolver *r, const char *ref, bool image)
+{
+    size_t n, len;
+
+    if (ref == NULL || (n = strlen(ref)) > WN_META_MAX_URL)
+        return NULL;
+    return wn_url_resolve(r, c->scratch, wn_str_make(ref, n), image, &len);
+}
+
 void wn_meta_decide(ctx *c, const char *page_url)
 {
     char buf[WN_META_DATE_LEN];
@@ -425,10 +439,13 @@ void wn_meta_decide(ctx *c, const char *page_url)
      * address, else against the page's own absolute canonical URL (a page may
      * give a protocol-relative rel=canonical and an absolute og:url). */
     const char *base = page_url ? page_url : c->url_abs.v;
-    if (c->url.v && base)
-        c->url.v = wn_meta_url_resolve(c->scratch, base, c->url.v, strlen(c->url.v));
-    if (c->image.v && base)
-        c->image.v = wn_meta_url_resolve(c->scratch, base, c->image.v, strlen(c->image.v));
+    if (base && (c->url.v || c->image.v)) {
+        wn_url_resolver r;
+        wn_url_resolver_init(&r, base);
+        c->url.v = resolve(c, &r, c->url.v, false);
+        c->image.v = resolve(c, &r, c->image.v, true);
+        wn_url_resolver_fini(&r);
+    }
     /* The site's own logo (og:image left at the site default, a publisher
      * logo in JSON-LD) is no picture of the article: unknown is better. */
     for (size_t i = 0; c->image.v && i < c->nlogos; i++)

@@ -109,9 +109,6 @@ bool wn_meta_url_date(const char *url, long max_ymd, char out[WN_META_DATE_LEN])
 /* Host of an absolute URL (without "www."), as a slice of url; {NULL,0} if none. */
 wn_str wn_meta_url_host(const char *url);
 
-/* Resolve ref against base when ref is relative ("/x", "//h/x", "x"); returns
- * a copy in a (or ref itself copied when absolute or base is NULL). */
-char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t n);
 
 /* MARK: jsonld.c ---------------------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 /*
  * url.c: what a page's address says about it (the date in /2019/08/02/,
- * the host) and relative-reference resolution for canonical and image links.
- * A small subset of RFC 3986 section 5.2: enough for metadata, not a URL parser.
+ * the host, whether a link goes to the site's home page). Resolving canonical
+ * and image references is core/url.c's job.
  */
 #include <stdio.h>
 #include <string.h>
@@ -104,66 +104,6 @@ wn_str wn_meta_url_host(const char *url)
     r.p = p;
     r.n = (size_t)(e - p);
     return r;
-}
-
-char *wn_meta_url_resolve(wn_arena *a, const char *base, const char *ref, size_t n)
-{
-    const char *scheme_end, *host_end, *dir_end;
-    size_t bn;
-    char *out;
-
-    if (n > WN_META_MAX_URL)
-        return NULL;
-    if (base == NULL || strstr(base, "://") == NULL || n == 0 ||
-        memchr(ref, ':', n < 12 ? n : 12) != NULL)
-        return wn_arena_strdup(a, ref, n);   /* absolute (or nothing to resolve against) */
-    bn = strnlen(base, WN_META_MAX_URL);
-    scheme_end = strstr(base, "://");
-    host_end = path_start(base);
-    if (n >= 2 && ref[0] == '/' && ref[1] == '/') {
-        size_t sl = (size_t)(scheme_end - base) + 1;   /* "https:" */
-        out = wn_arena_alloc(a, sl + n + 1);
-        if (out == NULL)
-            return NULL;
-        memcpy(out, base, sl);
-        memcpy(out + sl, ref, n);
-        out[sl + n] = '\0';
-        return out;
-    }
-    if (ref[0] == '/') {
-        dir_end = host_end;
-    } else {
-        /* relative path: keep the base up to its last '/' before any query */
-        const char *q = host_end;
-        dir_end = host_end;
-        while (q < base + bn && *q != '?' && *q != '#') {
-            if (*q == '/')
-                dir_end = q + 1;
-            q++;
-        }
-        if (dir_end == host_end) {
-            /* "https://host" + "x" needs a slash */
-            size_t hl = (size_t)(host_end - base);
-            out = wn_arena_alloc(a, hl + 1 + n + 1);
-            if (out == NULL)
-                return NULL;
-            memcpy(out, base, hl);
-            out[hl] = '/';
-            memcpy(out + hl + 1, ref, n);
-            out[hl + 1 + n] = '\0';
-            return out;
-        }
-    }
-    {
-        size_t hl = (size_t)(dir_end - base);
-        out = wn_arena_alloc(a, hl + n + 1);
-        if (out == NULL)
-            return NULL;
-        memcpy(out, base, hl);
-        memcpy(out + hl, ref, n);
-        out[hl + n] = '\0';
-    }
-    return out;
 }
 
 bool wn_meta_home_href(wn_str h)
