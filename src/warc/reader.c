@@ -533,6 +533,44 @@ static void detect_format(wn_warc *w)
         w->format = WN_FMT_ARC;
 }
 
+/* What a header reader says when its input ends or grows past the limit. */
+typedef struct header_msgs {
+    const char *truncated, *too_long;
+} header_msgs;
+
+/* Append one line, up to and including its '\n', to w->hdr, within
+ * max_header_bytes for the whole header block. */
+static wn_status read_header_line(wn_warc *w, rd_err *e, const header_msgs *m)
+{
+    size_t hmax = w->opt.max_header_bytes ? w->opt.max_header_bytes : SIZE_MAX / 4;
+    for (;;) {
+        size_t n = wn_ws_avail(w);
+        if (n == 0) {
+            if (wn_ws_fill(w) <= 0) {
+                if (w->sst != WN_OK)
+                    return stream_failed(w, e, e->off);
+                e->msg = m->truncated;
+                return WN_ERR_INPUT;
+            }
+            continue;
+        }
+        const char *p = (const char *)w->win + w->wpos;
+        const char *nl = memchr(p, '\n', n);
+        size_t take = nl ? (size_t)(nl - p) + 1 : n;
+        if (w->hdr.n + take > hmax) {
+            e->msg = m->too_long;
+            return WN_ERR_LIMIT;
+        }
+        if (wn_buf_put(&w->hdr, p, take) != 0) {
+            e->msg = "out of memory";
+            return WN_ERR_NOMEM;
+        }
+        wn_ws_consume(w, take);
+        if (nl != NULL)
+            return WN_OK;
+    }
+}
+
 /* WARC: version line and header block into w->hdr, parsed into rec; *cl. */
 static wn_status warc_header(wn_warc *w, wn_warc_record *rec, rd_err *e, uint64_t *clp)
 {
@@ -548,36 +586,16 @@ static wn_status warc_header(wn_warc *w, wn_warc_record *rec, rd_err *e, uint64_
     }
 
     /* Header block, up to and including the blank line. */
-    size_t hmax = w->opt.max_header_bytes ? w->opt.max_header_bytes : SIZE_MAX / 4;
+    static const header_msgs msgs = { "truncated record header (end of input)",
+                                       "WARC header block exceeds max_header_bytes" };
     size_t line_start = 0;
     wn_buf_clear(&w->hdr);
     w->hdr.failed = 0;
     for (;;) {
-        n = wn_ws_avail(w);
-        if (n == 0) {
-            if (wn_ws_fill(w) <= 0) {
-                if (w->sst != WN_OK)
-                    return stream_failed(w, e, e->off);
-                e->msg = "truncated record header (end of input)";
-                return WN_ERR_INPUT;
-            }
-            continue;
-        }
-        const char *p = (const char *)w->win + w->wpos;
-        const char *nl = memchr(p, '\n', n);
-        size_t take = nl ? (size_t)(nl - p) + 1 : n;
-        if (w->hdr.n + take > hmax) {
-            e->msg = "WARC header block exceeds max_header_bytes";
-            return WN_ERR_LIMIT;
-        }
-        if (wn_buf_put(&w->hdr, p, take) != 0) {
-            e->msg = "out of memory";
-            return WN_ERR_NOMEM;
-        }
-        wn_ws_consume(w, take);
-        if (nl == NULL)
-            continue;
-        /* A line is complete: a blank one (after the version line) ends the block. */
+        wn_status st = read_header_line(w, e, &msgs);
+        if (st != WN_OK)
+            return st;
+        /* A blank line (after the version line) ends the block. */
         size_t len = w->hdr.n - line_start;
         const char *l = w->hdr.p + line_start;
         if (line_start > 0 &&
@@ -620,35 +638,13 @@ static wn_status warc_header(wn_warc *w, wn_warc_record *rec, rd_err *e, uint64_
  * else (dns: lookups, ...) "resource". */
 static wn_status arc_header(wn_warc *w, wn_warc_record *rec, rd_err *e, uint64_t *clp)
 {
-    size_t hmax = w->opt.max_header_bytes ? w->opt.max_header_bytes : SIZE_MAX / 4;
+    static const header_msgs msgs = { "truncated ARC record header line (end of input)",
+                                       "ARC header line exceeds max_header_bytes" };
     wn_buf_clear(&w->hdr);
     w->hdr.failed = 0;
-    for (;;) {
-        size_t n = wn_ws_avail(w);
-        if (n == 0) {
-            if (wn_ws_fill(w) <= 0) {
-                if (w->sst != WN_OK)
-                    return stream_failed(w, e, e->off);
-                e->msg = "truncated ARC record header line (end of input)";
-                return WN_ERR_INPUT;
-            }
-            continue;
-        }
-        const char *p = (const char *)w->win + w->wpos;
-        const char *nl = memchr(p, '\n', n);
-        size_t take = nl ? (size_t)(nl - p) + 1 : n;
-        if (w->hdr.n + take > hmax) {
-            e->msg = "ARC header line exceeds max_header_bytes";
-            return WN_ERR_LIMIT;
-        }
-        if (wn_buf_put(&w->hdr, p, take) != 0) {
-            e->msg = "out of memory";
-            return WN_ERR_NOMEM;
-        }
-        wn_ws_consume(w, take);
-        if (nl != NULL)
-            break;
-    }
+    wn_status st = read_header_line(w, e, &msgs);
+    if (st != WN_OK)
+        return st;
     wn_buf_cstr(&w->hdr);
     arc_fields f;
     char *l = w->hdr.p;
