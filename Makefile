@@ -36,7 +36,7 @@ TOOL   := $(OUT)/winnow
 
 DEMO_PAGE := examples/news-article.html
 
-.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test layers bench fuzz fuzz-build clean install lint format python python-test
+.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test layers lexicon lexicon-check phrases bench fuzz fuzz-build clean install lint format python python-test
 all: $(LIB_A) $(LIB_SO) $(TOOL)
 
 # Installs missing Debian packages (a no-op when everything is there).
@@ -130,10 +130,25 @@ lib-test: $(LIB_A) $(LIB_SO)
 layers:
 	sh tests/tree/layers.sh
 
-# The whole suite: unit, conformance, golden files, command-line behaviour, layers.
+# The lexicon (data/lexicon/*.tsv): every word and phrase the extractor looks
+# for. `make lexicon` regenerates the committed C table from it;
+# lexicon-check fails when the data is inconsistent or the committed table is
+# stale; phrases fails on a word spelled in src/extract/ code.
+LEXICON_H := src/extract/signals/lexicon_data.h
+lexicon:
+	$(PYTHON) tools/gen_lexicon.py --check $(LEXICON_H)
+
+lexicon-check:
+	sh tests/tree/lexicon.sh $(PYTHON) $(LEXICON_H)
+
+phrases:
+	$(PYTHON) tools/check_phrases.py
+
+# The whole suite: unit, conformance, golden files, command-line behaviour,
+# layers, the lexicon.
 test: deps
 	$(MAKE) all
-	$(MAKE) unit conformance golden cli-test lib-test layers python-test
+	$(MAKE) unit conformance golden cli-test lib-test layers lexicon-check phrases python-test
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 check:

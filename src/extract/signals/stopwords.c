@@ -7,12 +7,13 @@
 #include <string.h>
 
 #include "extract/signals/signals.h"
+#include "extract/signals/lexicon_data.h"
 #include "extract/signals/stopwords_data.h"
 
-#define NSTOP (sizeof stopwords / sizeof stopwords[0])
+#define NSTOP ((size_t)WN_LEX_STOPWORD_N)
 #define SET_SIZE 4096u   /* power of two, over twice the number of words */
 
-static uint16_t set[SET_SIZE];   /* index + 1 into stopwords[], 0 = empty */
+static uint16_t set[SET_SIZE];   /* index + 1 into wn_lex_stopword[], 0 = empty */
 static pthread_once_t set_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash(const char *p, size_t n)
@@ -28,11 +29,11 @@ static uint32_t hash(const char *p, size_t n)
 static void set_build(void)
 {
     for (size_t i = 0; i < NSTOP; i++) {
-        size_t n = strlen(stopwords[i]);
-        uint32_t slot = hash(stopwords[i], n) & (SET_SIZE - 1);
+        size_t n = strlen(wn_lex_stopword[i]);
+        uint32_t slot = hash(wn_lex_stopword[i], n) & (SET_SIZE - 1);
         while (set[slot]) {
-            const char *w = stopwords[set[slot] - 1];
-            if (strlen(w) == n && memcmp(w, stopwords[i], n) == 0)
+            const char *w = wn_lex_stopword[set[slot] - 1];
+            if (strlen(w) == n && memcmp(w, wn_lex_stopword[i], n) == 0)
                 break;   /* shared by two languages */
             slot = (slot + 1) & (SET_SIZE - 1);
         }
@@ -63,7 +64,7 @@ bool wn_is_stopword(const char *w, size_t n)
     }
     uint32_t slot = hash(low, n) & (SET_SIZE - 1);
     while (set[slot]) {
-        const char *s = stopwords[set[slot] - 1];
+        const char *s = wn_lex_stopword[set[slot] - 1];
         if (strlen(s) == n && memcmp(s, low, n) == 0)
             return true;
         slot = (slot + 1) & (SET_SIZE - 1);

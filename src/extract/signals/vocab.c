@@ -5,140 +5,19 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "extract/signals/lexicon_data.h"
 #include "extract/signals/signals.h"
 
 /* MARK: Class/id vocabulary ---------------------------------------------------- */
 
-/* Substring patterns of class and id values (lowercased). BOUNDED ones must
- * stand between non-alphanumeric characters ("share" but not "shared"). */
-#define BOUNDED 0x8000u
-static const struct vocab { const char *s; unsigned bits; } vocab[] = {
-    { "-ad-", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "ad-break", VC_UNLIKELY | VC_BOILER },
-    { "ads", VC_BOILER | BOUNDED },
-    { "ad", VC_BOILER | BOUNDED },
-    { "advert", VC_BOILER },
-    { "agegate", VC_UNLIKELY },
-    { "ai2html", VC_UNLIKELY },
-    { "and", VC_MAYBE },
-    { "article", VC_MAYBE | VC_POS },
-    { "author", VC_BYLINE },
-    { "banner", VC_UNLIKELY | VC_NEG },
-    { "blog", VC_POS },
-    { "body", VC_MAYBE | VC_POS },
-    { "breadcrumb", VC_UNLIKELY | VC_BOILER },
-    { "byline", VC_BYLINE },
-    { "bio", VC_BYLINE | BOUNDED },
-    { "column", VC_MAYBE },
-    { "combx", VC_UNLIKELY | VC_NEG },
-    { "com-", VC_NEG },
-    { "comment", VC_UNLIKELY | VC_NEG | VC_COMMENT },
-    { "community", VC_UNLIKELY },
-    { "comentario", VC_COMMENT },
-    { "commentaire", VC_COMMENT },
-    { "consent", VC_BOILER },
-    { "categor", VC_META },
-    { "contact", VC_NEG },
-    { "content", VC_MAYBE | VC_POS },
-    { "cookie", VC_BOILER },
-    { "copyright", VC_BOILER },
-    { "cover-wrap", VC_UNLIKELY },
-    { "credit", VC_BOILER },
-    { "dateline", VC_BYLINE },
-    { "deck", VC_LEAD | BOUNDED },
-    { "dek", VC_LEAD | BOUNDED },
-    { "discussion", VC_COMMENT },
-    { "disqus", VC_UNLIKELY | VC_COMMENT },
-    { "donat", VC_BOILER },
-    { "entry", VC_POS },
-    { "excerpt", VC_LEAD },
-    { "entry-meta", VC_META },
-    { "extra", VC_UNLIKELY },
-    { "footer", VC_UNLIKELY | VC_NEG },
-    { "gdpr", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "header", VC_UNLIKELY },
-    { "hidden", VC_NEG },
-    { "intro", VC_LEAD },
-    { "hid", VC_NEG | BOUNDED },
-    { "lead", VC_LEAD | BOUNDED },
-    { "komentar", VC_COMMENT },
-    { "kommentar", VC_COMMENT },
-    { "legends", VC_UNLIKELY },
-    { "main", VC_MAYBE | VC_POS },
-    { "masthead", VC_NEG },
-    { "mathjax", VC_MAYBE },
-    { "media", VC_NEG },
-    { "menu", VC_UNLIKELY },
-    { "meta", VC_NEG },
-    { "more-from", VC_TEASER },
-    { "newsletter", VC_BOILER },
-    { "optin", VC_BOILER },
-    { "opt-in", VC_BOILER },
-    { "outbrain", VC_NEG | VC_TEASER },
-    { "page", VC_POS },
-    { "pager", VC_UNLIKELY },
-    { "pagination", VC_UNLIKELY | VC_POS },
-    { "paywall", VC_BOILER },
-    { "popup", VC_UNLIKELY | VC_BOILER },
-    { "post", VC_POS },
-    { "postmeta", VC_META },
-    { "post-meta", VC_META },
-    { "print", VC_BOILER | BOUNDED },
-    { "promo", VC_NEG | VC_TEASER },
-    { "recommend", VC_TEASER },
-    { "related", VC_UNLIKELY | VC_NEG | VC_TEASER },
-    { "remark", VC_UNLIKELY },
-    { "replies", VC_UNLIKELY | VC_COMMENT },
-    { "rss", VC_UNLIKELY },
-    { "read-more", VC_TEASER },
-    { "readmore", VC_TEASER },
-    { "rating", VC_META },
-    { "screen-reader", VC_BOILER },
-    { "scroll", VC_NEG },
-    { "see-also", VC_TEASER },
-    { "shadow", VC_MAYBE },
-    { "signup", VC_BOILER },
-    { "sign-up", VC_BOILER },
-    { "share", VC_NEG },
-    { "share", VC_SHARE | BOUNDED },
-    { "sharedaddy", VC_SHARE | BOUNDED },
-    { "sharing", VC_BOILER },
-    { "shopping", VC_NEG },
-    { "shoutbox", VC_UNLIKELY | VC_NEG },
-    { "sidebar", VC_UNLIKELY | VC_NEG },
-    { "skyscraper", VC_UNLIKELY | VC_NEG },
-    { "social", VC_UNLIKELY | VC_BOILER },
-    { "sponsor", VC_UNLIKELY | VC_NEG | VC_BOILER },
-    { "sr-only", VC_BOILER },
-    { "standfirst", VC_LEAD },
-    { "story", VC_POS },
-    { "subheadline", VC_LEAD },
-    { "sub-headline", VC_LEAD },
-    { "subtitle", VC_LEAD },
-    { "summary", VC_LEAD },
-    { "subscri", VC_BOILER },
-    { "supplemental", VC_UNLIKELY },
-    { "taboola", VC_TEASER },
-    { "tags", VC_NEG | VC_META },
-    { "tagcloud", VC_META },
-    { "tag-cloud", VC_META },
-    { "toolbar", VC_BOILER },
-    { "teaser", VC_TEASER },
-    { "text", VC_POS },
-    { "visually-hidden", VC_BOILER },
-    { "visuallyhidden", VC_BOILER },
-    { "widget", VC_NEG },
-    { "writtenby", VC_BYLINE },
-    /* recipes: "135 g butter" is a line of the recipe, however short */
-    { "ingredient", VC_RECIPE },
-    { "ingrediente", VC_RECIPE },
-    { "zutat", VC_RECIPE },
-    { "recipe-step", VC_RECIPE },
-    { "recipe-instruction", VC_RECIPE },
-    { "zubereitung", VC_RECIPE },
-    { "yom-remote", VC_UNLIKELY },
-};
-#define NVOCAB (sizeof vocab / sizeof vocab[0])
+/* The patterns and their VC_* bits are the lexicon's class_vocab role
+ * (data/lexicon/classnames.tsv). BOUNDED ones must stand between
+ * non-alphanumeric characters ("share" but not "shared"); the flag never
+ * leaves this file. */
+#define VC_BOUNDED 0x8000u
+static const unsigned vocab_bits[WN_LEX_CLASS_VOCAB_N + 1] = WN_LEX_CLASS_VOCAB_FLAGS;
+
+#define NVOCAB ((size_t)WN_LEX_CLASS_VOCAB_N)
 
 /* Patterns grouped by their first two bytes, built once: scanning a class
  * string then costs a bitmap test per byte, and only the patterns that start
@@ -152,7 +31,7 @@ static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
 static unsigned pattern_pair(size_t i)
 {
-    return (unsigned)vocab[i].s[0] * 128u + (unsigned)vocab[i].s[1];
+    return (unsigned)wn_lex_class_vocab[i][0] * 128u + (unsigned)wn_lex_class_vocab[i][1];
 }
 
 static void vocab_build(void)
@@ -160,7 +39,7 @@ static void vocab_build(void)
     _Static_assert(NVOCAB <= 256, "bg_list holds 8-bit indices");
     for (size_t i = 0; i < NVOCAB; i++) {
         unsigned bg = pattern_pair(i);
-        vocab_len[i] = (uint8_t)strlen(vocab[i].s);
+        vocab_len[i] = (uint8_t)strlen(wn_lex_class_vocab[i]);
         bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
         bg_start[bg + 1]++;
     }
@@ -180,8 +59,8 @@ unsigned wn_vocab_check(void)
 {
     unsigned bad = 0;
     for (size_t i = 0; i < NVOCAB; i++) {
-        unsigned want = vocab[i].bits & ~BOUNDED;
-        if ((wn_vocab_match(vocab[i].s, strlen(vocab[i].s)) & want) != want)
+        unsigned want = vocab_bits[i] & ~VC_BOUNDED;
+        if ((wn_vocab_match(wn_lex_class_vocab[i], strlen(wn_lex_class_vocab[i])) & want) != want)
             bad++;
     }
     return bad;
@@ -205,19 +84,20 @@ unsigned wn_vocab_match(const char *p, size_t n)
         if (!(bigram[bg / 8] & (1u << (bg % 8))))
             continue;
         for (unsigned k = bg_start[bg]; k < bg_start[bg + 1]; k++) {
-            const struct vocab *v = &vocab[bg_list[k]];
+            const char *v = wn_lex_class_vocab[bg_list[k]];
+            unsigned vbits = vocab_bits[bg_list[k]];
             size_t m = vocab_len[bg_list[k]], q = 2;
             if (m > n - i)
                 continue;
-            while (q < m && low[i + q] == v->s[q])
+            while (q < m && low[i + q] == v[q])
                 q++;
             if (q < m)
                 continue;
-            if ((v->bits & BOUNDED) &&
+            if ((vbits & VC_BOUNDED) &&
                 ((i > 0 && wn_word_byte((unsigned char)low[i - 1])) ||
                  (i + m < n && wn_word_byte((unsigned char)low[i + m]))))
                 continue;
-            bits |= v->bits & ~BOUNDED;
+            bits |= vbits & ~VC_BOUNDED;
         }
     }
     return bits;
