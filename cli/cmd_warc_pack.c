@@ -209,6 +209,14 @@ static int pack_file(pack_out *o, const pack_args *a, const char *path, const ch
     }
     if (cli_read_input(path, a->max_input, &data, &n) != 0)
         return -1;
+    /* A binary file named *.html would become a text/html record that every
+     * reader of the archive then extracts as a page of noise. */
+    const char *what = cli_not_html(data, n);
+    if (what) {
+        cli_error("%s: not HTML (looks like %s), not packed", path, what);
+        free(data);
+        return -1;
+    }
     write_response(o, a, rel, data, n, st.st_mtime);
     free(data);
     return 0;

@@ -90,6 +90,11 @@ gzip -dc "$TMP/stdout.warc.gz" 2>/dev/null | grep -aq 'first page' && ok || bad 
 # exit codes: a missing input is 1 (the others still packed), usage is 2
 expect_status 1 "$TOOL" warc-pack -o "$TMP/some.warc.gz" "$TMP/site/a.html" "$TMP/missing.html"
 gzip -dc "$TMP/some.warc.gz" | grep -aq 'first page' && ok || bad "other inputs still packed"
+# a binary file named .html is refused with the reason, not packed as a page
+printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n' >"$TMP/report.html"
+expect_status 1 "$TOOL" warc-pack --no-gzip -o "$TMP/pdf.warc" "$TMP/report.html" "$TMP/site/a.html"
+expect_grep "$TMP/err" 'report.html: not HTML (looks like PDF), not packed' "non-HTML input refused"
+expect_count "$TMP/pdf.warc" '^WARC-Type: response' 1 "only the HTML input packed"
 expect_status 2 "$TOOL" warc-pack --bogus "$TMP/site"
 expect_status 2 "$TOOL" warc-pack
 expect_status 0 "$TOOL" warc-pack --help
