@@ -146,6 +146,52 @@ static void test_forum_nested_replies(void)
     wn_article_free(a);
 }
 
+/* A Q&A page whose remarks under the question and each answer hold more text
+ * than the posts: the main region keeps them all, the thread drops them, and
+ * a thread found is trusted over the larger region. */
+static void test_forum_thread_over_region(void)
+{
+    static const char html[] =
+        "<html><head><title>Why does my bread collapse in the oven?</title></head><body>"
+        "<div id='content'>"
+        "<div class='question'><div class='post-text'><p>My sourdough rises well in the basket overnight but flattens as soon as it goes into the oven, and the crumb comes out dense near the bottom.</p></div>"
+        "<div class='post-author'><span class='user-details'>crumbshot</span> <time>9 April 2025</time></div>"
+        "<div class='comments'><ul class='comment-list'>"
+        "<li class='comment'><span class='comment-text'>How warm is your kitchen at night, and how long is the final proof in hours?</span> <span class='comment-user'>yeastie</span> <span class='comment-date'>9 April</span></li>"
+        "<li class='comment'><span class='comment-text'>Which flour do you use, and what share of it is whole wheat or rye in the dough?</span> <span class='comment-user'>rye_guy</span> <span class='comment-date'>9 April</span></li>"
+        "<li class='comment'><span class='comment-text'>A photo of the crumb would help people see whether it is under or over proofed.</span> <span class='comment-user'>ovenspring</span> <span class='comment-date'>10 April</span></li>"
+        "</ul></div></div>"
+        "<div class='answers'>"
+        "<div class='answer'><div class='post-text'><p>That is over-proofing: the gluten is spent before the bake, so shorten the overnight proof or put the basket in the fridge.</p></div>"
+        "<div class='post-author'><span class='user-details'>levain</span> <time>10 April 2025</time></div>"
+        "<div class='comments'><ul class='comment-list'>"
+        "<li class='comment'><span class='comment-text'>The fridge trick changed everything for me, the loaves hold their shape now when I score them.</span> <span class='comment-user'>bakerdozen</span> <span class='comment-date'>11 April</span></li>"
+        "<li class='comment'><span class='comment-text'>Poke test before baking: if the dent does not spring back at all, it has gone too far already.</span> <span class='comment-user'>kneadful</span> <span class='comment-date'>11 April</span></li>"
+        "<li class='comment'><span class='comment-text'>Agreed, I had exactly the same trouble with a warm kitchen in the summer months last year.</span> <span class='comment-user'>proofbox</span> <span class='comment-date'>12 April</span></li>"
+        "</ul></div></div>"
+        "<div class='answer'><div class='post-text'><p>Also preheat a lidded pot for a full hour; steam in the first twenty minutes lets the loaf expand before the crust sets.</p></div>"
+        "<div class='post-author'><span class='user-details'>dutchoven</span> <time>12 April 2025</time></div>"
+        "<div class='comments'><ul class='comment-list'>"
+        "<li class='comment'><span class='comment-text'>A tray of boiling water on the lowest rack works too if you do not own a heavy pot with a lid.</span> <span class='comment-user'>steamer</span> <span class='comment-date'>12 April</span></li>"
+        "<li class='comment'><span class='comment-text'>Careful with glass pots at that heat, mine cracked after the third loaf and I lost the dough.</span> <span class='comment-user'>burnt</span> <span class='comment-date'>13 April</span></li>"
+        "</ul></div></div>"
+        "</div></div></body></html>"
+        ;
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "flattens as soon as it goes into the oven") != NULL);
+    CHECK(strstr(t, "That is over-proofing") != NULL);
+    CHECK(strstr(t, "preheat a lidded pot for a full hour") != NULL);
+    CHECK(strstr(t, "levain") != NULL);                        /* an answer's author line */
+    CHECK(strstr(t, "How warm is your kitchen") == NULL);      /* a remark on the question */
+    CHECK(strstr(t, "The fridge trick changed everything") == NULL);
+    CHECK(strstr(t, "mine cracked after the third loaf") == NULL);
+    wn_article_free(a);
+}
+
 /* A forum page whose only run of dated blocks is a rail of linked teasers
  * beside a long first post: the teasers are not a thread. */
 static void test_forum_teaser_rail_is_not_thread(void)
@@ -251,6 +297,7 @@ int main(void)
     RUN(test_form_holds_article);
     RUN(test_forum_thread);
     RUN(test_forum_nested_replies);
+    RUN(test_forum_thread_over_region);
     RUN(test_forum_teaser_rail_is_not_thread);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);

@@ -60,6 +60,7 @@ static void reset_arrays(wn_cctx *c)
     c->ncands = 0;
     c->headline_done = c->byline_done = false;
     c->top = c->root = NULL;
+    c->thread_posts = 0;
 }
 
 /* How much of the main region's text the article path must keep for its
@@ -342,7 +343,8 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
      * pages measure it on the first attempt's walk, to weigh the article
      * path's result against. */
     bool parts = region_ratio(pt->type) >= REGION_RATIO_PARTS;
-    uint32_t region = 0, article = 0;
+    uint32_t region = 0, article = 0, posts = 0;
+    float ratio = region_ratio(pt->type);
     if (parts && (region = region_path(&c)) > 0) {
         chosen = -1;
         goto decided;
@@ -383,7 +385,10 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
      * card, one section or one post of a page made of many: the region wins. */
     article = c.root ? measure_text(&c, c.root) : 0;
     region = c.region_est;
-    if (!parts && region > 0 && (float)article < region_ratio(pt->type) * (float)region) {
+    posts = c.thread_posts;
+    if (posts > 0)
+        ratio = REGION_RATIO_THREAD;
+    if (!parts && region > 0 && (float)article < ratio * (float)region) {
         if (region_path(&c) > 0)
             chosen = -1;
         else   /* no region after all: the article path again */
@@ -430,8 +435,9 @@ decided:;
                           "there is one)\n", region, wn_page_type_name(pt->type));
         else
             wn_buf_printf(explain_out, "# main region %u chars, article path %u chars (needs "
-                          "%.0f%% of the region as a %s): %s\n", region, article,
-                          (double)(region_ratio(pt->type) * 100.0f), wn_page_type_name(pt->type),
+                          "%.0f%% of the region as a %s%s): %s\n", region, article,
+                          (double)(ratio * 100.0f), wn_page_type_name(pt->type),
+                          posts ? " whose thread was found" : "",
                           chosen < 0 ? "the region is the article" : "the article path's article");
         if (chosen < 0)
             wn_buf_printf(explain_out, "# main region, article text %u chars\n",

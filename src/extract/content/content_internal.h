@@ -69,6 +69,7 @@ typedef struct wn_cctx {
     float ld_shift;        /* added to link-density thresholds (favor) */
     wn_node *body, *top, *root;
     bool merged;           /* root is top's parent, with siblings merged in */
+    uint32_t thread_posts; /* posts in the thread run that wn_forum_thread chose (0: none) */
     bool headline_done, byline_done;
     bool want_region;      /* the next walk also estimates the main region's text */
     uint32_t region_est;   /* that estimate (content.c) */

@@ -375,6 +375,7 @@ void wn_forum_thread(wn_cctx *c)
         c->nf[p->id] |= CN_KEEP;
     c->root = r;
     c->merged = r != top;
+    c->thread_posts = run->posts;
 }
 
 /* Forum software puts each post's text in a form of its own (for in-place

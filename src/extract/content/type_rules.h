@@ -18,6 +18,11 @@
 #define REGION_RATIO_ARTICLE 0.2f
 #define REGION_RATIO_OTHER 0.5f
 #define REGION_RATIO_PARTS 1000.0f
+/* A forum page whose article path found the thread (a run of posts with their
+ * own author or date) trusts it as an article is trusted: the region beside it
+ * holds what the thread rules drop on purpose (remarks under each answer,
+ * per-post chrome), so it is larger without being better. */
+#define REGION_RATIO_THREAD REGION_RATIO_ARTICLE
 
 /* MARK: Collection and listing pages */
 
