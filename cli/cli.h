@@ -103,6 +103,30 @@ int cli_next(cli_parser *p, const char **val);
 /* The option table as help lines: "  -j, --jobs N   one line". */
 void cli_print_options(FILE *f, const cli_option *opts);
 
+/* The choices of what to extract and how to render it, shared by `winnow`
+ * (extract) and `winnow warc` so that both accept and document them alike:
+ * their ids, and the rows every such command puts in its option table. */
+enum {
+    CLI_OPT_COMMENTS = 512, CLI_OPT_LINKS, CLI_OPT_IMAGES, CLI_OPT_NO_TABLES, CLI_OPT_PRECISION,
+    CLI_OPT_RECALL, CLI_OPT_PAGE_TYPE, CLI_OPT_WITH_MARKDOWN, CLI_OPT_WITH_HTML
+};
+#define CLI_EXTRACTION_OPTIONS                                                                     \
+    { CLI_OPT_COMMENTS, 0, "comments", NULL, "also extract user comments (JSON \"comments\"; txt/md: after the text)" }, \
+    { CLI_OPT_LINKS, 0, "links", NULL, "keep links: Markdown, HTML, and text as \"text <url>\"" },  \
+    { CLI_OPT_IMAGES, 0, "images", NULL, "keep images: Markdown, HTML, and text as \"[image: alt <src>]\"" }, \
+    { CLI_OPT_NO_TABLES, 0, "no-tables", NULL, "leave tables out" },                               \
+    { CLI_OPT_PRECISION, 0, "precision", NULL, "prefer leaving doubtful blocks out" },             \
+    { CLI_OPT_RECALL, 0, "recall", NULL, "prefer keeping doubtful blocks" },                       \
+    { CLI_OPT_PAGE_TYPE, 0, "page-type", "TYPE", "treat every page as TYPE (article, forum, ...) instead of classifying it" }, \
+    { CLI_OPT_WITH_MARKDOWN, 0, "with-markdown", NULL, "JSON: add a \"markdown\" field" },        \
+    { CLI_OPT_WITH_HTML, 0, "with-html", NULL, "JSON: add an \"html\" field" }
+
+/* Apply option id (value val) to the extraction options and the WN_RENDER_*
+ * flags: 1 when it is one of CLI_EXTRACTION_OPTIONS, 0 when it is not, -1
+ * after printing why its value is refused (an unknown page type, --precision
+ * with --recall). */
+int cli_extraction_option(int id, const char *val, wn_options *opt, unsigned *render_flags);
+
 /* A decimal number <= max. 0, or -1 if s is not one. */
 int cli_parse_uint(const char *s, unsigned long max, unsigned long *out);
 

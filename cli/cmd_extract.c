@@ -24,9 +24,8 @@
 #define JOBS_PER_THREAD 4
 
 enum {
-    OPT_URL = 256, OPT_COMMENTS, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT_PRECISION,
-    OPT_RECALL, OPT_WITH_MARKDOWN, OPT_WITH_HTML, OPT_CHARSET, OPT_TIME_LIMIT, OPT_MAX_INPUT,
-    OPT_SEPARATOR, OPT_SOURCE, OPT_PAGE_TYPE, OPT_EXPLAIN, OPT_VERSION
+    OPT_URL = 256, OPT_CHARSET, OPT_TIME_LIMIT, OPT_MAX_INPUT, OPT_SEPARATOR, OPT_SOURCE,
+    OPT_EXPLAIN, OPT_VERSION
 };
 
 static const cli_option extract_options[] = {
@@ -34,20 +33,12 @@ static const cli_option extract_options[] = {
     { 'o', 'o', "output", "DIR", "write DIR/<name>.<ext> per input instead of standard output" },
     { 'j', 'j', "jobs", "N", "extract on N threads (default 1); the output order stays the input order" },
     { OPT_URL, 0, "url", "URL", "the page's address: base for relative links, a metadata source" },
-    { OPT_COMMENTS, 0, "comments", NULL, "also extract user comments (after the text; JSON \"comments\")" },
-    { OPT_LINKS, 0, "links", NULL, "keep links: Markdown, HTML, and text as \"text <url>\"" },
-    { OPT_IMAGES, 0, "images", NULL, "keep images: Markdown, HTML, and text as \"[image: alt <src>]\"" },
-    { OPT_NO_TABLES, 0, "no-tables", NULL, "leave tables out" },
-    { OPT_PRECISION, 0, "precision", NULL, "prefer leaving doubtful blocks out" },
-    { OPT_RECALL, 0, "recall", NULL, "prefer keeping doubtful blocks" },
-    { OPT_WITH_MARKDOWN, 0, "with-markdown", NULL, "JSON: add a \"markdown\" field" },
-    { OPT_WITH_HTML, 0, "with-html", NULL, "JSON: add an \"html\" field" },
+    CLI_EXTRACTION_OPTIONS,
     { OPT_CHARSET, 0, "charset", "NAME", "decode pages as NAME instead of detecting the encoding" },
     { OPT_TIME_LIMIT, 0, "time-limit", "MS", "give up on a page after MS milliseconds" },
     { OPT_MAX_INPUT, 0, "max-input", "SIZE", "refuse inputs larger than SIZE bytes (K, M, G; default 256M)" },
     { OPT_SEPARATOR, 0, "separator", "LINE", "txt/md/html to stdout: LINE before each input, {} = its path" },
     { OPT_SOURCE, 0, "source", NULL, "JSON: add \"source\" (the input path) even for a single input" },
-    { OPT_PAGE_TYPE, 0, "page-type", "TYPE", "treat every page as TYPE (article, forum, ...) instead of classifying it" },
     { OPT_EXPLAIN, 0, "explain", NULL, "show the page type and each block, kept or dropped, and why" },
     { 'h', 'h', "help", NULL, "print this help" },
     { OPT_VERSION, 0, "version", NULL, "print the version" },
@@ -500,7 +491,7 @@ int cmd_extract(int argc, char **argv)
     a.nformats = 1;
     a.threads = 1;
     const char *format_list = NULL;
-    int favor_flags = 0, dir_operand = 0, status = EXIT_OK;
+    int dir_operand = 0, status = EXIT_OK;
     cli_files files = { 0 };
     char **operands = calloc((size_t)argc + 1, sizeof *operands);
     size_t nops = 0;
@@ -515,6 +506,11 @@ int cmd_extract(int argc, char **argv)
     unsigned long ul;
     unsigned long long ull;
     for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
+        int shared = cli_extraction_option(id, val, &a.opt, &a.render_flags);
+        if (shared < 0)
+            goto usage;
+        if (shared > 0)
+            continue;
         switch (id) {
         case CLI_ERROR: goto usage;
         case CLI_OPERAND: operands[nops++] = (char *)val; break;
@@ -543,39 +539,8 @@ int cmd_extract(int argc, char **argv)
             }
             a.opt.max_input_bytes = (size_t)ull;
             break;
-        case OPT_COMMENTS:
-            a.opt.flags |= WN_OPT_COMMENTS;
-            a.render_flags |= WN_RENDER_COMMENTS;
-            break;
-        case OPT_LINKS:
-            a.render_flags |= WN_RENDER_LINKS;
-            break;
-        case OPT_IMAGES:
-            a.render_flags |= WN_RENDER_IMAGES;
-            break;
-        case OPT_NO_TABLES: a.opt.flags |= WN_OPT_NO_TABLES; break;
-        case OPT_PRECISION:
-            a.opt.favor = WN_FAVOR_PRECISION;
-            favor_flags |= 1;
-            break;
-        case OPT_RECALL:
-            a.opt.favor = WN_FAVOR_RECALL;
-            favor_flags |= 2;
-            break;
-        case OPT_WITH_MARKDOWN: a.render_flags |= WN_RENDER_JSON_MARKDOWN; break;
-        case OPT_WITH_HTML: a.render_flags |= WN_RENDER_JSON_HTML; break;
         case OPT_SEPARATOR: a.separator = val; break;
         case OPT_SOURCE: a.source = 1; break;
-        case OPT_PAGE_TYPE: {
-            int t = wn_page_type_parse(val);
-            if (t <= WN_PAGE_UNKNOWN) {
-                cli_error("--page-type: expected article, forum, product, collection, listing, "
-                          "documentation, service or other, got '%s'", val);
-                goto usage;
-            }
-            a.opt.page_type = (wn_page_type)t;
-            break;
-        }
         case OPT_EXPLAIN: a.explain = 1; break;
         case 'h':
             cmd_extract_usage(stdout);
@@ -594,10 +559,6 @@ int cmd_extract(int argc, char **argv)
     }
     if (a.nformats > 1 && a.out_dir == NULL) {
         cli_error("several formats need -o DIR");
-        goto usage;
-    }
-    if (favor_flags == 3) {
-        cli_error("--precision and --recall pull opposite ways: give one of them");
         goto usage;
     }
     if (a.opt.charset && !cli_charset_known(a.opt.charset)) {

@@ -26,8 +26,7 @@ typedef struct warc_args {
 
 enum {
     OPT_READERS = 256, OPT_MAX_BUFFERED, OPT_STATUS, OPT_MIME, OPT_NO_ERROR_LINES, OPT_STATS,
-    OPT_PROGRESS, OPT_TIME_LIMIT, OPT_MAX_MEMORY, OPT_MAX_INPUT, OPT_MAX_IN_FLIGHT, OPT_COMMENTS,
-    OPT_WITH_MARKDOWN, OPT_WITH_HTML, OPT_PATHS_FROM
+    OPT_PROGRESS, OPT_TIME_LIMIT, OPT_MAX_MEMORY, OPT_MAX_INPUT, OPT_MAX_IN_FLIGHT, OPT_PATHS_FROM
 };
 
 static const cli_option warc_options[] = {
@@ -46,9 +45,7 @@ static const cli_option warc_options[] = {
     { OPT_MAX_MEMORY, 0, "max-memory", "MB", "per-page memory budget (default 512)" },
     { OPT_MAX_INPUT, 0, "max-input", "SIZE", "records with a larger HTTP body fail (K, M, G; default 256M)" },
     { OPT_MAX_IN_FLIGHT, 0, "max-in-flight", "MB", "record bytes queued between reader and writer (default 256)" },
-    { OPT_COMMENTS, 0, "comments", NULL, "extract user comments (JSON \"comments\")" },
-    { OPT_WITH_MARKDOWN, 0, "with-markdown", NULL, "add a \"markdown\" field" },
-    { OPT_WITH_HTML, 0, "with-html", NULL, "add an \"html\" field" },
+    CLI_EXTRACTION_OPTIONS,
     { 'h', 'h', "help", NULL, "print this help" },
     { 0, 0, NULL, NULL, NULL }
 };
@@ -322,6 +319,13 @@ int cmd_warc(int argc, char **argv)
     const char *val;
     for (int id; (id = cli_next(&p, &val)) != CLI_END;) {
         int bad = 0;
+        int shared = cli_extraction_option(id, val, &a.opt.extract, &a.opt.render_flags);
+        if (shared < 0) {
+            cli_files_free(&inputs);
+            return EXIT_USAGE;
+        }
+        if (shared > 0)
+            continue;
         switch (id) {
         case CLI_ERROR:
             cli_files_free(&inputs);
@@ -365,12 +369,6 @@ int cmd_warc(int argc, char **argv)
         case OPT_NO_ERROR_LINES: a.opt.error_lines = 0; break;
         case OPT_PROGRESS: a.progress = 1; break;
         case 'q': a.quiet = 1; break;
-        case OPT_COMMENTS:
-            a.opt.extract.flags |= WN_OPT_COMMENTS;
-            a.opt.render_flags |= WN_RENDER_COMMENTS;
-            break;
-        case OPT_WITH_MARKDOWN: a.opt.render_flags |= WN_RENDER_JSON_MARKDOWN; break;
-        case OPT_WITH_HTML: a.opt.render_flags |= WN_RENDER_JSON_HTML; break;
         case OPT_PATHS_FROM:
         case CLI_OPERAND: {
             int r;

@@ -184,3 +184,41 @@ void cli_format_size(char *buf, size_t n, unsigned long long v)
     }
     snprintf(buf, n, "%llu bytes", v);
 }
+
+/* MARK: Extraction options ------------------------------------------------------------- */
+
+int cli_extraction_option(int id, const char *val, wn_options *opt, unsigned *render_flags)
+{
+    switch (id) {
+    case CLI_OPT_COMMENTS:
+        opt->flags |= WN_OPT_COMMENTS;
+        *render_flags |= WN_RENDER_COMMENTS;
+        return 1;
+    case CLI_OPT_LINKS: *render_flags |= WN_RENDER_LINKS; return 1;
+    case CLI_OPT_IMAGES: *render_flags |= WN_RENDER_IMAGES; return 1;
+    case CLI_OPT_NO_TABLES: opt->flags |= WN_OPT_NO_TABLES; return 1;
+    case CLI_OPT_PRECISION:
+    case CLI_OPT_RECALL: {
+        wn_favor f = id == CLI_OPT_PRECISION ? WN_FAVOR_PRECISION : WN_FAVOR_RECALL;
+        if (opt->favor != WN_FAVOR_BALANCED && opt->favor != f) {
+            cli_error("--precision and --recall pull opposite ways: give one of them");
+            return -1;
+        }
+        opt->favor = f;
+        return 1;
+    }
+    case CLI_OPT_PAGE_TYPE: {
+        wn_page_type t = wn_page_type_parse(val);
+        if (t <= WN_PAGE_UNKNOWN) {
+            cli_error("--page-type: expected article, forum, product, collection, listing, "
+                      "documentation, service or other, got '%s'", val);
+            return -1;
+        }
+        opt->page_type = t;
+        return 1;
+    }
+    case CLI_OPT_WITH_MARKDOWN: *render_flags |= WN_RENDER_JSON_MARKDOWN; return 1;
+    case CLI_OPT_WITH_HTML: *render_flags |= WN_RENDER_JSON_HTML; return 1;
+    default: return 0;
+    }
+}

@@ -446,6 +446,21 @@ expect_status 2 "$TOOL" warc -j 0 "$W2"
 expect_status 2 "$TOOL" warc --no-such-option "$W2"
 expect_status 0 "$TOOL" warc --help
 expect_grep "$TMP/out" "usage: winnow warc" "--help text"
+# the extraction options are extract's: --links/--images reach the markdown field,
+# --page-type is reported, --precision with --recall or an unknown type is refused
+printf '<html><body><article><h1>Linked report</h1><p>Rivers rose along the <a href="https://example.org/valley">valley road</a> after a week of rain in the hills.</p><p>Farmers moved the herds to higher ground before the bridge closed for the night.</p><p><img src="https://example.org/flood.jpg" alt="The flooded road"> Crews cleared the road by morning, and the school opened again.</p></article></body></html>' >"$TMP/linked.html"
+response "http://example.com/l" 200 "text/html" "$TMP/linked.html" >"$TMP/three.warc"
+expect_status 0 "$TOOL" warc --with-markdown "$TMP/three.warc"
+expect_grep "$TMP/out" '"markdown":"Rivers rose along the valley road after' "markdown field"
+expect_no_grep "$TMP/out" '(https://example.org/valley)' "no link without --links"
+expect_status 0 "$TOOL" warc --with-markdown --links --images --page-type forum "$TMP/three.warc"
+expect_grep "$TMP/out" '\[valley road\](https://example.org/valley)' "--links in markdown"
+expect_grep "$TMP/out" '!\[The flooded road\](https://example.org/flood.jpg)' "--images in markdown"
+expect_grep "$TMP/out" '"page_type":"forum"' "--page-type forced"
+expect_status 2 "$TOOL" warc --precision --recall "$TMP/three.warc"
+expect_grep "$TMP/err" 'pull opposite ways' "--precision with --recall"
+expect_status 2 "$TOOL" warc --page-type blog "$TMP/three.warc"
+expect_grep "$TMP/err" "got 'blog'" "unknown --page-type"
 # not a terminal: no progress and no summary unless asked
 expect_status 0 "$TOOL" warc "$W2"
 if [ -s "$TMP/err" ]; then bad "stderr not quiet: $(head -c 200 "$TMP/err")"; else ok; fi
