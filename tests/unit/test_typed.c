@@ -56,6 +56,36 @@ static void test_form_holds_article(void)
     wn_article_free(a);
 }
 
+/* MARK: a page hidden until its scripts run ---------------------------------- */
+
+/* Some pages hide their whole content in the served HTML and show it from a
+ * script once it has loaded (a fade-in wrapper, a product shown once its
+ * options load). A hidden block holding most of the page's text is its
+ * content; a small hidden block (a closed menu, a dialog) stays out. */
+static void test_hidden_wrapper_shown(void)
+{
+    static const char html[] =
+        "<html><body><header><a href='/'>Harbour notes</a></header>"
+        "<div class='menu' style='display:none'><a href='/a'>Archive of every old issue "
+        "we printed</a></div>"
+        "<div class='page-wrap' style='display: none'><article><h1>Mending a fishing net</h1>"
+        "<p>A torn net is mended with a netting needle and twine of the same weight, working "
+        "row by row from the edge of the hole until every mesh is the size of its neighbours.</p>"
+        "<p>Cut the broken strands back to the nearest whole knot first, so that each new mesh "
+        "starts from a sound one; a ragged edge makes a weak repair that tears again.</p>"
+        "<p>Keep the tension even as you go: meshes pulled too tight pucker the net, and loose "
+        "ones let the catch slip through, which is the one thing a net must never do.</p>"
+        "<p>Finish with a double sheet bend on the last mesh and soak the repair overnight, so "
+        "that the new twine swells and the knots set hard before the boat goes out again.</p>"
+        "</article></div></body></html>";
+    wn_article *a;
+    const char *t = text_of(html, NULL, &a);
+    CHECK(strstr(t, "A torn net is mended with a netting needle") != NULL);
+    CHECK(strstr(t, "soak the repair overnight") != NULL);
+    CHECK(strstr(t, "Archive of every old issue") == NULL);
+    wn_article_free(a);
+}
+
 /* MARK: forum threads ---------------------------------------------------------- */
 
 /* A question, then its replies in a block named like a comment section: on a
@@ -295,6 +325,7 @@ static void test_product_jsonld_description(void)
 int main(void)
 {
     RUN(test_form_holds_article);
+    RUN(test_hidden_wrapper_shown);
     RUN(test_forum_thread);
     RUN(test_forum_nested_replies);
     RUN(test_forum_thread_over_region);

@@ -72,6 +72,8 @@ typedef struct wn_cctx {
     uint32_t thread_posts; /* posts in the thread run that wn_forum_thread chose (0: none) */
     bool headline_done, byline_done;
     bool want_region;      /* the next walk also estimates the main region's text */
+    bool reveal_checked;   /* the first walk looked for a hidden wrapper of the page */
+    wn_node *revealed;     /* that wrapper, walked as shown (walk.c), or NULL */
     uint32_t region_est;   /* that estimate (content.c) */
 } wn_cctx;
 

@@ -9,6 +9,34 @@
 
 /* MARK: Walk ------------------------------------------------------------------- */
 
+/* A hidden block is the page's own content, hidden until a script shows it
+ * (a wrapper faded in after loading, a product shown once its options load),
+ * when its text is at least REVEAL_MIN_TEXT characters and REVEAL_OVER_SHOWN
+ * times all the text the page shows. A menu, a closed tab or a modal is a
+ * small part of a page; the content is not. */
+#define REVEAL_MIN_TEXT   500
+#define REVEAL_OVER_SHOWN 2u
+
+/* The text of a subtree in non-space bytes, scripts and styles left out, and
+ * with shown_only the blocks that hide themselves too. */
+static size_t text_bytes(const wn_node *root, bool shown_only)
+{
+    size_t n = 0;
+    for (const wn_node *x = root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT) {
+            skip = wn_is_html(x, WN_TAG_SCRIPT) || wn_is_html(x, WN_TAG_STYLE) ||
+                   wn_is_html(x, WN_TAG_TEMPLATE) || wn_is_html(x, WN_TAG_NOSCRIPT) ||
+                   (shown_only && x != root && x->nattrs && wn_node_hidden(x));
+        } else if (x->type == WN_NODE_TEXT) {
+            for (size_t i = 0; i < x->text.n; i++)
+                n += !wn_is_space((unsigned char)x->text.p[i]);
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+    return n;
+}
+
 /* Up to cap bytes of a subtree's text, whitespace collapsed, visiting at most
  * 400 nodes: enough to test a byline or a headline, bounded on any page. */
 static size_t short_text(const wn_node *root, char *out, size_t cap)
@@ -146,7 +174,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x))
+    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) && x != c->revealed)
         return WHY_HIDDEN;   /* (a product's description in a closed tab is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
@@ -201,6 +229,8 @@ bool wn_is_block_tag(uint16_t t)
 int wn_walk(wn_cctx *c)
 {
     wn_node *root = c->d->root;
+    wn_node *big_hidden = NULL;   /* the hidden block with the most text (first walk only) */
+    size_t big_hidden_text = 0, shown = 0;
     c->norder = 0;
     c->body = NULL;
     for (wn_node *x = root; x; ) {
@@ -230,6 +260,11 @@ int wn_walk(wn_cctx *c)
             uint8_t why = leave_out(c, x, &at);
             if (why == WHY_NONE && is_headline(c, x))
                 why = WHY_HEADLINE;
+            if (why == WHY_HIDDEN && !c->reveal_checked) {
+                size_t t = text_bytes(x, false);
+                if (t > big_hidden_text)
+                    big_hidden = x, big_hidden_text = t;
+            }
             if (why != WHY_NONE) {
                 c->nf[x->id] |= CN_IGNORED;
                 c->why[x->id] = why;
@@ -295,6 +330,22 @@ int wn_walk(wn_cctx *c)
         t->words += s->words; t->stops += s->stops; t->head += s->head; t->list += s->list;
         t->p += s->p; t->img += s->img; t->li += s->li; t->input += s->input;
         t->embed += s->embed; t->a += s->a;
+    }
+    if (!c->reveal_checked) {
+        c->reveal_checked = true;
+        /* The walk's own total first (it leaves unlikely blocks out, so it is
+         * at most what the page shows); the page's shown text only then. */
+        size_t walked = c->body ? c->st[c->body->id].text : 0;
+        if (big_hidden && big_hidden_text >= REVEAL_MIN_TEXT &&
+            big_hidden_text >= REVEAL_OVER_SHOWN * walked &&
+            big_hidden_text >= REVEAL_OVER_SHOWN * (shown = text_bytes(c->body ? c->body : root, true))) {
+            c->revealed = big_hidden;   /* walk again, with it shown */
+            memset(c->st, 0, c->n * sizeof *c->st);
+            memset(c->nf, 0, c->n * sizeof *c->nf);
+            memset(c->why, 0, c->n * sizeof *c->why);
+            c->headline_done = c->byline_done = false;
+            return wn_walk(c);
+        }
     }
     return 0;
 }
