@@ -248,6 +248,53 @@ static void test_forum_teaser_rail_is_not_thread(void)
     wn_article_free(a);
 }
 
+/* MARK: documentation pages ----------------------------------------------------- */
+
+/* A step shown for three systems in tabs, two of them hidden until clicked:
+ * on a documentation page every panel is text; a hidden block that is no tab
+ * panel (a closed dialog's text) is still left out. */
+static void test_docs_tab_panels(void)
+{
+    static const char html[] =
+        "<html><head><title>Installing the kiln controller</title></head><body><main>"
+        "<h1>Installing the kiln controller</h1>"
+        "<p>The controller talks to the kiln over a serial cable, and the helper program "
+        "that reads its temperature log runs on any desktop system you already own.</p>"
+        "<div class='tabs'><div role='tablist'><button role='tab'>Linux</button>"
+        "<button role='tab'>macOS</button><button role='tab'>Windows</button></div>"
+        "<div role='tabpanel' id='panel-linux'><p>Add yourself to the dialout group, then "
+        "log out and back in so the serial port opens without root.</p></div>"
+        "<div role='tabpanel' id='panel-mac' hidden><p>Install the cable driver from the "
+        "maker's disk image and allow it under the security settings.</p></div>"
+        "<div role='tabpanel' id='panel-win' style='display:none'><p>Pick the COM port "
+        "that appears in the device manager when the cable is plugged in.</p></div></div>"
+        "<p>Once the port opens, start the helper and choose the firing schedule that "
+        "matches the clay body written on the bag.</p>"
+        "<div class='survey' hidden><p>Tell us how we are doing with a short survey.</p></div>"
+        "</main></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_DOCUMENTATION;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "Add yourself to the dialout group") != NULL);
+    CHECK(strstr(t, "Install the cable driver") != NULL);
+    CHECK(strstr(t, "Pick the COM port") != NULL);
+    CHECK(strstr(t, "choose the firing schedule") != NULL);
+    CHECK(strstr(t, "short survey") == NULL);
+    /* Panels in page order. */
+    const char *p1 = strstr(t, "dialout"), *p2 = strstr(t, "cable driver");
+    CHECK(p1 && p2 && p1 < p2);
+    wn_article_free(a);
+
+    /* As an article, the closed tabs stay closed. */
+    opt.page_type = WN_PAGE_ARTICLE;
+    t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "choose the firing schedule") != NULL);
+    CHECK(strstr(t, "Install the cable driver") == NULL);
+    wn_article_free(a);
+}
+
 /* MARK: product pages ---------------------------------------------------------- */
 
 /* A product page: the description sits in a tab the page hides until it is
@@ -330,6 +377,7 @@ int main(void)
     RUN(test_forum_nested_replies);
     RUN(test_forum_thread_over_region);
     RUN(test_forum_teaser_rail_is_not_thread);
+    RUN(test_docs_tab_panels);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);
     CHECK_DONE();

@@ -174,8 +174,9 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) && x != c->revealed)
-        return WHY_HIDDEN;   /* (a product's description in a closed tab is still text) */
+    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) && !wn_docs_shows_hidden(c, at) &&
+        x != c->revealed)
+        return WHY_HIDDEN;   /* (a product's description or a docs example in a closed tab is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];
