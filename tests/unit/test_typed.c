@@ -369,6 +369,43 @@ static void test_product_jsonld_description(void)
     wn_article_free(a);
 }
 
+static size_t count_of(const char *t, const char *needle)
+{
+    size_t k = 0;
+    for (const char *p = strstr(t, needle); p; p = strstr(p + 1, needle))
+        k++;
+    return k;
+}
+
+/* A product page that prints its description twice (a copy for small
+ * screens, another for large ones, one of them hidden by a style sheet):
+ * the text keeps one copy; a short line that recurs ("Weight: 2 kg", as in
+ * two variants' specifications) stays as often as it comes. */
+static void test_product_repeated_panel(void)
+{
+    static const char html[] =
+        "<html><head><title>Copper kettle</title></head><body><div class='product'>"
+        "<h1>Copper kettle</h1>"
+        "<div class='details-mobile'><p>Hand-hammered from a single copper sheet, this kettle "
+        "heats quickly on gas and induction and keeps its warm colour for decades.</p>"
+        "<p>The lid is held by a brass hinge, so it never falls in while you pour.</p>"
+        "<p>Weight: 2 kg</p></div>"
+        "<div class='details-desktop'><p>Hand-hammered from a single copper sheet, this kettle "
+        "heats quickly on gas and induction and keeps its warm colour for decades.</p>"
+        "<p>The lid is held by a brass hinge, so it never falls in while you pour.</p>"
+        "<p>Weight: 2 kg</p></div>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK_EQ_INT((int)count_of(t, "Hand-hammered from a single copper sheet"), 1);
+    CHECK_EQ_INT((int)count_of(t, "held by a brass hinge"), 1);
+    CHECK_EQ_INT((int)count_of(t, "Weight: 2 kg"), 2);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_form_holds_article);
@@ -380,5 +417,6 @@ int main(void)
     RUN(test_docs_tab_panels);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);
+    RUN(test_product_repeated_panel);
     CHECK_DONE();
 }

@@ -27,6 +27,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_SHARE] = "share-bar", [WHY_NEG_HEADER] = "negative-heading",
     [WHY_BOILER] = "boilerplate-name", [WHY_TEASER] = "teaser-rail", [WHY_COMMENTS] = "comments",
     [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
+    [WHY_REPEATED] = "repeated",
 };
 
 static int alloc_arrays(wn_cctx *c)
@@ -410,6 +411,9 @@ decided:;
     }
     if (comments)
         c.why[comments->id] = WHY_COMMENTS;
+
+    if (c.root)
+        wn_product_dedupe(&c);
 
     /* Forms that hold article text are copied; the rest are dropped by the cleaner. */
     if (c.root)

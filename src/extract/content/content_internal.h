@@ -43,7 +43,7 @@ enum wn_why {
     WHY_NONE = 0, WHY_TAG, WHY_HIDDEN, WHY_ROLE, WHY_UNLIKELY, WHY_BYLINE, WHY_HEADLINE,
     WHY_OUTSIDE, WHY_WEIGHT, WHY_IMAGES, WHY_LIST, WHY_INPUTS, WHY_SHORT, WHY_LINKS,
     WHY_EMBEDS, WHY_SHARE, WHY_NEG_HEADER, WHY_BOILER, WHY_TEASER, WHY_COMMENTS,
-    WHY_STOPWORDS, WHY_SEMANTIC, WHY__COUNT
+    WHY_STOPWORDS, WHY_SEMANTIC, WHY_REPEATED, WHY__COUNT
 };
 
 typedef struct wn_cctx {
@@ -132,5 +132,6 @@ bool     wn_docs_shows_hidden(const wn_cctx *c, const wn_elattrs *at);
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
 bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);
 void     wn_product_root(wn_cctx *c);
+void     wn_product_dedupe(wn_cctx *c);
 
 #endif

@@ -72,6 +72,97 @@ void wn_product_root(wn_cctx *c)
     }
 }
 
+/* MARK: repeated blocks -------------------------------------------------------- */
+
+/* Product pages print the same panel more than once: one copy per variant
+ * (colour, size) of which the page shows one, a mobile and a desktop layout
+ * of the same description. Each copy reads as content; the text needs one.
+ * The unit compared is the innermost block: an element with no block below
+ * it whose parent has one (a paragraph, a heading, a list, a div of text). */
+
+static bool unit_gone(const wn_cctx *c, const wn_node *x)
+{
+    return !(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_IGNORED | CN_DROPPED));
+}
+
+static bool is_unit(const wn_cctx *c, const wn_node *x)
+{
+    return x->type == WN_NODE_ELEMENT && !(c->nf[x->id] & CN_BLOCKDESC) &&
+           (x == c->root || (x->parent && (c->nf[x->parent->id] & CN_BLOCKDESC)));
+}
+
+/* A hash of a unit's text as read (lowercased, white space collapsed, the
+ * blocks left out skipped) and its length in bytes. */
+static uint64_t unit_hash(const wn_cctx *c, const wn_node *unit, size_t *len)
+{
+    uint64_t h = 14695981039346656037u;   /* FNV-1a */
+    size_t n = 0;
+    bool space = true;
+    for (const wn_node *x = unit; x; ) {
+        bool skip = x->type == WN_NODE_ELEMENT && unit_gone(c, x);
+        if (x->type == WN_NODE_TEXT) {
+            for (size_t i = 0; i < x->text.n; i++) {
+                unsigned char ch = (unsigned char)wn_ascii_lower(x->text.p[i]);
+                if (wn_is_space(ch)) {
+                    space = true;
+                    continue;
+                }
+                if (space && n > 0) {
+                    h = (h ^ ' ') * 1099511628211u;
+                    n++;
+                }
+                space = false;
+                h = (h ^ ch) * 1099511628211u;
+                n++;
+            }
+        }
+        x = wn_dom_next(unit, x, skip);
+    }
+    *len = n;
+    return h;
+}
+
+void wn_product_dedupe(wn_cctx *c)
+{
+    if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || c->root == NULL)
+        return;
+    size_t units = 0;
+    for (wn_node *x = c->root; x; ) {
+        bool skip = x->type == WN_NODE_ELEMENT && unit_gone(c, x);
+        if (!skip && is_unit(c, x))
+            units++, skip = true;
+        x = wn_dom_next(c->root, x, skip);
+    }
+    if (units < 2)
+        return;
+    size_t cap = 4;
+    while (cap < 2 * units)
+        cap *= 2;
+    uint64_t *seen = wn_arena_alloc(&c->d->arena, cap * sizeof *seen);
+    if (seen == NULL)
+        return;   /* out of memory: the copies stay, nothing is lost */
+    memset(seen, 0, cap * sizeof *seen);
+    for (wn_node *x = c->root; x; ) {
+        bool skip = x->type == WN_NODE_ELEMENT && unit_gone(c, x);
+        if (!skip && is_unit(c, x)) {
+            skip = true;
+            size_t len;
+            uint64_t h = unit_hash(c, x, &len);
+            if (len >= REPEAT_MIN_CHARS && x != c->root) {
+                h |= 1;   /* 0 marks an empty slot */
+                size_t i = (size_t)(h >> 7) & (cap - 1);
+                while (seen[i] != 0 && seen[i] != h)
+                    i = (i + 1) & (cap - 1);
+                if (seen[i] == h)
+                    wn_drop(c, x, WHY_REPEATED);
+                else
+                    seen[i] = h;
+            }
+        }
+        x = wn_dom_next(c->root, x, skip);
+    }
+}
+
 /* MARK: the description from JSON-LD ------------------------------------------ */
 
 static bool is_product_object(const wn_json *o)

@@ -103,6 +103,11 @@ static const char *const marker_props[] = {
 #define DESC_MIN_CHARS 40
 /* The article already holds the description when this share of its words occurs. */
 #define DESC_MIN_COVER 0.5f
+/* A block repeated word for word (a variant's copy of the same panel, the
+ * mobile layout's copy of the desktop one) is dropped after its first
+ * occurrence when it holds at least this many characters: shorter lines
+ * ("Material", "In stock") legitimately recur in specification tables. */
+#define REPEAT_MIN_CHARS 20
 /* Scratch memory for parsing the page's JSON-LD. */
 #define DESC_SCRATCH_BYTES (8u << 20)
 
