@@ -417,48 +417,72 @@ static void page_memory(wn_extractor *ex, const char *p, size_t n, double *parse
 {
     wn_doc *d = wn_html_parse(p, n, NULL, NULL, NULL);
     wn_article *a = NULL;
-    *parse = d && n ? (double)d->arena.peak / (double)n : -1;
+    *parse = d && n ? (double)d->arena.peak : -1;
     *text_only = d ? d->text_only : 0;
     wn_doc_free(d);
-    *ext = wn_extract(ex, p, n, NULL, &a, NULL) == WN_OK && n
-               ? (double)a->page_arena_peak / (double)n
-               : -1;
+    *ext = wn_extract(ex, p, n, NULL, &a, NULL) == WN_OK && n ? (double)a->page_arena_peak : -1;
     wn_article_free(a);
 }
 
-static void bench_memory(const char *const *dirs, int ndirs, wn_extractor *ex)
+/* Peaks of a set of pages: the mean of the per-page ratios (every page
+ * counts alike, so small pages weigh as much as large ones) and the ratio of
+ * the summed peaks to the summed input bytes (large pages dominate). */
+typedef struct mem_sum {
+    double ratio_parse, ratio_ext, max_parse, max_ext, peak_parse, peak_ext, bytes;
+    size_t pages;
+} mem_sum;
+
+static void mem_add(mem_sum *m, double parse_peak, double ext_peak, size_t n)
 {
-    double all_parse = 0, all_ext = 0;
-    size_t all_pages = 0;
-    printf("memory: document arena peak bytes per input byte (after parse / after extract)\n");
+    double p = parse_peak / (double)n, e = ext_peak / (double)n;
+    m->ratio_parse += p;
+    m->ratio_ext += e;
+    m->max_parse = p > m->max_parse ? p : m->max_parse;
+    m->max_ext = e > m->max_ext ? e : m->max_ext;
+    m->peak_parse += parse_peak;
+    m->peak_ext += ext_peak;
+    m->bytes += (double)n;
+    m->pages++;
+}
+
+static void mem_print(const char *name, const mem_sum *m)
+{
+    double k = m->pages ? (double)m->pages : 1, b = m->bytes > 0 ? m->bytes : 1;
+    printf("  %-44s mean page %5.2f / %5.2f   all bytes %5.2f / %5.2f   max %5.2f / %5.2f"
+           "  (%zu pages)\n",
+           name, m->ratio_parse / k, m->ratio_ext / k, m->peak_parse / b, m->peak_ext / b,
+           m->max_parse, m->max_ext, m->pages);
+}
+
+static void bench_memory(const char *const *dirs, int ndirs, wn_extractor *ex, int generated)
+{
+    mem_sum all;
+    memset(&all, 0, sizeof all);
+    printf("memory: document arena peak bytes per input byte (after parse / after extract);\n"
+           "  mean page = mean of the per-page ratios, all bytes = summed peaks / summed input\n");
     for (int i = 0; i < ndirs; i++) {
         dataset ds = { dirs[i], NULL, 0, 0, 0 };
-        double sp = 0, se = 0, mp = 0, me = 0;
+        mem_sum set;
+        memset(&set, 0, sizeof set);
         if (load_dataset(&ds) != 0)
             continue;
         for (size_t k = 0; k < ds.npages; k++) {
             double p, e;
             int t;
             page_memory(ex, ds.pages[k].data, ds.pages[k].n, &p, &e, &t);
-            sp += p;
-            se += e;
-            mp = p > mp ? p : mp;
-            me = e > me ? e : me;
+            if (ds.pages[k].n > 0 && p >= 0 && e >= 0) {
+                mem_add(&set, p, e, ds.pages[k].n);
+                mem_add(&all, p, e, ds.pages[k].n);
+            }
             free(ds.pages[k].name);
             free(ds.pages[k].data);
         }
-        printf("  %-44s mean page %5.2f / %5.2f   max %5.2f / %5.2f  (%zu pages)\n", ds.dir,
-               ds.npages ? sp / (double)ds.npages : 0, ds.npages ? se / (double)ds.npages : 0, mp,
-               me, ds.npages);
-        all_parse += sp;
-        all_ext += se;
-        all_pages += ds.npages;
+        mem_print(ds.dir, &set);
         free(ds.pages);
     }
-    if (all_pages)
-        printf("  %-44s mean page %5.2f / %5.2f  (%zu pages)\n", "all dev sets",
-               all_parse / (double)all_pages, all_ext / (double)all_pages, all_pages);
-    for (size_t c = 0; c < sizeof mem_cases / sizeof mem_cases[0]; c++) {
+    if (all.pages)
+        mem_print("all dev sets", &all);
+    for (size_t c = 0; generated && c < sizeof mem_cases / sizeof mem_cases[0]; c++) {
         size_t n;
         double p, e;
         int t;
@@ -467,17 +491,19 @@ static void bench_memory(const char *const *dirs, int ndirs, wn_extractor *ex)
             continue;
         page_memory(ex, html, n, &p, &e, &t);
         printf("  %-22s %-22s %5.1f MB  %6.2f / %6.2f%s\n", mem_cases[c].name, mem_cases[c].unit,
-               (double)n / 1e6, p, e, t ? "  (structure budget reached)" : "");
+               (double)n / 1e6, p / (double)n, e / (double)n,
+               t ? "  (structure budget reached)" : "");
         free(html);
     }
 }
 
 static void usage(void)
 {
-    fputs("usage: bench [-n REPEATS] [--no-decoders] [--memory] [DATASET_PAGES_DIR...]\n"
+    fputs("usage: bench [-n REPEATS] [--no-decoders] [--memory|--memory-dev] [DATASET_PAGES_DIR...]\n"
           "  default: every ../shared/data/extraction/*/pages\n"
           "  --no-decoders: skip the decoder throughput section (for callgrind)\n"
-          "  --memory: only the arena peak per input byte, dev pages and generated cases\n",
+          "  --memory: only the arena peak per input byte, dev pages and generated cases\n"
+          "  --memory-dev: the same for the dev pages only\n",
           stderr);
 }
 
@@ -503,6 +529,8 @@ int main(int argc, char **argv)
             decoders = 0;
         } else if (!strcmp(argv[i], "--memory")) {
             memory = 1;
+        } else if (!strcmp(argv[i], "--memory-dev")) {
+            memory = 2;
         } else if (argv[i][0] == '-') {
             usage();
             return 2;
@@ -527,7 +555,7 @@ int main(int argc, char **argv)
     if (ex == NULL)
         return 1;
     if (memory) {
-        bench_memory(dirs, ndirs, ex);
+        bench_memory(dirs, ndirs, ex, memory == 1);
         wn_extractor_free(ex);
         return 0;
     }
