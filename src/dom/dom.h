@@ -62,15 +62,21 @@ struct wn_node {
     uint32_t id;         /* creation order, 0..doc->node_count-1: index for side tables */
     uint32_t nattrs;
     wn_node *parent, *first, *last, *prev, *next;
-    wn_str name;         /* element local name; doctype name */
-    wn_str text;         /* text and comment data; doctype: public id */
+    /* An element (or doctype) has a name and no data, a text node or comment
+     * data and no name: one slot holds either. Read name only on elements and
+     * doctypes, text only on text and comment nodes. */
+    union {
+        wn_str name;     /* element local name; doctype name */
+        wn_str text;     /* text and comment data */
+    };
     wn_attr *attrs;      /* nattrs entries */
 };
 
 /*
- * Two rare parts live outside wn_node so that every node stays 96 bytes (a
+ * Two rare parts live outside wn_node so that every node stays 80 bytes (a
  * page has one node per 13-30 input bytes): the contents of an HTML
- * <template> (a WN_NODE_DOCUMENT fragment) and a doctype's system id.
+ * <template> (a WN_NODE_DOCUMENT fragment) and a doctype's public and system
+ * ids.
  * wn_dom_new_element() allocates a wn_template_node for an HTML template and
  * wn_dom_new_doctype() a wn_doctype_node; a node's tag, namespace and type
  * never change, so the accessors below can tell which struct they hold.
@@ -82,7 +88,7 @@ typedef struct wn_template_node {
 
 typedef struct wn_doctype_node {
     wn_node node;
-    wn_str system_id;
+    wn_str public_id, system_id;
 } wn_doctype_node;
 
 /* A MathML <annotation> or <annotation-xml>: a formula's TeX or markup copy. */
@@ -122,6 +128,20 @@ static inline void wn_doctype_set_system_id(wn_node *n, wn_str id)
 {
     if (n->type == WN_NODE_DOCTYPE)
         ((wn_doctype_node *)(void *)n)->system_id = id;
+}
+
+/* A doctype's public id ({NULL,0} for other nodes or when absent). */
+static inline wn_str wn_doctype_public_id(const wn_node *n)
+{
+    if (n->type != WN_NODE_DOCTYPE)
+        return wn_str_make(NULL, 0);
+    return ((const wn_doctype_node *)(const void *)n)->public_id;
+}
+
+static inline void wn_doctype_set_public_id(wn_node *n, wn_str id)
+{
+    if (n->type == WN_NODE_DOCTYPE)
+        ((wn_doctype_node *)(void *)n)->public_id = id;
 }
 
 typedef struct wn_doc {

@@ -114,10 +114,10 @@ static void dump_node(dumper *d, const wn_node *n, int depth)
     case WN_NODE_DOCTYPE:
         wn_buf_puts(&d->out, "<!DOCTYPE ");
         wn_buf_put(&d->out, n->name.p, n->name.n);
-        if (n->text.n || wn_doctype_system_id(n).n) {
-            wn_str sys = wn_doctype_system_id(n);
+        if (wn_doctype_public_id(n).n || wn_doctype_system_id(n).n) {
+            wn_str pub = wn_doctype_public_id(n), sys = wn_doctype_system_id(n);
             wn_buf_put(&d->out, " \"", 2);
-            wn_buf_put(&d->out, n->text.p, n->text.n);
+            wn_buf_put(&d->out, pub.p, pub.n);
             wn_buf_put(&d->out, "\" \"", 3);
             wn_buf_put(&d->out, sys.p, sys.n);
             wn_buf_putc(&d->out, '"');

@@ -146,7 +146,7 @@ void mode_initial(tb *t, wn_token *tok)
             return;
         }
         if (tok->has_public_id) {
-            n->text = copy_str(t, tok->public_id);
+            wn_doctype_set_public_id(n, copy_str(t, tok->public_id));
             n->flags |= WN_NODE_FLAG_DOCTYPE_HAS_PUBLIC;
         }
         if (tok->has_system_id) {
