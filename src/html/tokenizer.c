@@ -103,9 +103,12 @@ void wn_tok_span_lit(wn_tokenizer *t, span *s, wn_buf *b, const char *p, size_t 
     span_put(t, s, b, p, n);
 }
 
-/* A slice of this chunk must not outlive it: copy it into its buffer. */
+/* A slice of this chunk must not outlive it: copy it into its buffer (unless
+ * the chunk lies in input the caller keeps, see wn_tokenizer_set_stable). */
 static void span_detach(wn_tokenizer *t, span *s, wn_buf *b)
 {
+    if (!s->inbuf && s->n && t->stable_lo && s->p >= t->stable_lo && s->p + s->n <= t->stable_hi)
+        return;
     if (!s->inbuf) {
         if (s->n)
             span_tobuf(t, s, b);
@@ -1473,6 +1476,12 @@ void wn_tokenizer_set_last_start_tag(wn_tokenizer *t, const char *name, size_t n
             wn_tok_fail(t);
 }
 
+void wn_tokenizer_set_stable(wn_tokenizer *t, const char *p, size_t n)
+{
+    t->stable_lo = p;
+    t->stable_hi = p ? p + n : NULL;
+}
+
 void wn_tokenizer_set_foreign(wn_tokenizer *t, bool foreign)
 {
     t->foreign = foreign;
@@ -1507,6 +1516,32 @@ int wn_tokenizer_feed(wn_tokenizer *t, const char *p, size_t n)
     process(t, p, (size_t)(cr - p));
     n -= (size_t)(cr - p);
     p = cr;
+    if (t->stable_lo && p >= t->stable_lo && p + n <= t->stable_hi) {
+        /* Kept input: a CRLF is its LF alone, so the bytes between CRs are
+         * tokenized in place; only a lone CR becomes a literal LF. */
+        while (n && !t->halt) {
+            p++, n--;   /* the CR */
+            if (n == 0) {
+                /* The chunk ends at the CR: a CRLF's LF opens the next chunk
+                 * (same buffer) and stands for the pair there. */
+                if (p < t->stable_hi && *p == '\n')
+                    break;
+                process(t, "\n", 1);
+                t->cr_last = true;
+                break;
+            }
+            if (*p != '\n')
+                process(t, "\n", 1);
+            if (*p == '\r')
+                continue;   /* CR CR: the next one is handled alike */
+            cr = memchr(p, '\r', n);
+            size_t run_n = cr ? (size_t)(cr - p) : n;
+            process(t, p, run_n);
+            p += run_n;
+            n -= run_n;
+        }
+        return result(t);
+    }
     if (t->norm == NULL && (t->norm = malloc(NORM_BLOCK)) == NULL) {
         wn_tok_fail(t);
         return result(t);

@@ -78,6 +78,11 @@ void wn_tokenizer_set_foreign(wn_tokenizer *t, bool foreign);
  * callback's non-zero value, or -1 when the limit was exceeded or memory ran
  * out; the result is sticky. */
 int wn_tokenizer_feed(wn_tokenizer *t, const char *p, size_t n);
+/* Promise that the bytes in [p, p + n) stay valid and unchanged until the last
+ * token has been handled (the tree builder parses one buffer it owns): token
+ * strings in it stay slices of it, also across feeds and CRLF line ends,
+ * instead of being copied. Chunks fed from elsewhere are treated as before. */
+void wn_tokenizer_set_stable(wn_tokenizer *t, const char *p, size_t n);
 /* End of input: flushes pending state, emits WN_TOK_EOF. Same return values. */
 int wn_tokenizer_finish(wn_tokenizer *t);
 

@@ -144,6 +144,9 @@ struct wn_tokenizer {
     bool failed;
     bool foreign;
     bool cr_last;            /* the last byte fed was CR: drop a following LF */
+    /* Input the caller keeps unchanged until the last token (wn_tokenizer_set_stable):
+     * spans in it stay slices at a buffer's end instead of being copied. */
+    const char *stable_lo, *stable_hi;
     int stop;                /* the callback's non-zero return, sticky */
     size_t errors;
 

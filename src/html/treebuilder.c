@@ -1460,6 +1460,7 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
                               opt && opt->max_arena_bytes ? opt->max_arena_bytes : 0);
     if (t->tok == NULL)
         return WN_ERR_NOMEM;
+    wn_tokenizer_set_stable(t->tok, utf8, n);   /* the input outlives the parse */
     return WN_OK;
 }
 

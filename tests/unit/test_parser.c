@@ -183,6 +183,47 @@ static void test_text_merge_and_slices(void)
     wn_doc_free(d);
 }
 
+/* CRLF line ends: a CRLF reads as its LF alone, so attribute values and text
+ * that hold no line end inside stay slices of the input instead of copies
+ * (half the dev pages use CRLF); only text with a line end inside is copied. */
+static void test_crlf_slices(void)
+{
+    static const char html[] = "<p class=\"a b\">\r\n  x\r\ny</p>\r\n<p title=z>\r\n\tz</p>\r";
+    wn_options opt;
+    wn_options_init(&opt);
+    char *whole = NULL;
+    size_t chunks[] = { 0, 1, 2, 3, 5, 8 };
+    for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+        wn_doc *d = wn_doc_new(0);
+        CHECK(wn_html_build_tree_chunked(d, html, sizeof html - 1, chunks[i], &opt, NULL, NULL) ==
+              WN_OK);
+        wn_node *body = d->root->first->last;
+        CHECK(wn_is_html(body, WN_TAG_BODY));
+        wn_node *p1 = body->first, *sep = p1->next, *p2 = sep->next;
+        CHECK(wn_is_html(p1, WN_TAG_P) && sep->type == WN_NODE_TEXT && wn_is_html(p2, WN_TAG_P));
+        CHECK_EQ_MEM(p1->attrs[0].value.p, p1->attrs[0].value.n, "a b");
+        CHECK(p1->attrs[0].value.p > html && p1->attrs[0].value.p < html + sizeof html);
+        CHECK_EQ_MEM(p1->first->text.p, p1->first->text.n, "\n  x\ny");
+        CHECK_EQ_MEM(sep->text.p, sep->text.n, "\n");
+        CHECK(sep->text.p > html && sep->text.p < html + sizeof html);
+        CHECK_EQ_MEM(p2->first->text.p, p2->first->text.n, "\n\tz");
+        CHECK(p2->first->text.p > html && p2->first->text.p < html + sizeof html);
+        CHECK_EQ_MEM(p2->next->text.p, p2->next->text.n, "\n");   /* the lone CR at the end */
+        CHECK(wn_dom_check(d) == NULL);
+        wn_buf b;
+        wn_buf_init(&b, 0);
+        wn_html_dump_tree(d, buf_sink, &b);
+        wn_buf_cstr(&b);
+        if (whole == NULL)
+            whole = strdup(b.p);
+        else
+            CHECK_EQ_STR(b.p, whole);
+        wn_buf_fini(&b);
+        wn_doc_free(d);
+    }
+    free(whole);
+}
+
 static void test_chunked_equals_whole(void)
 {
     static const char html[] =
@@ -565,6 +606,7 @@ int main(void)
     RUN(test_foreign);
     RUN(test_fragment);
     RUN(test_text_merge_and_slices);
+    RUN(test_crlf_slices);
     RUN(test_chunked_equals_whole);
     RUN(test_deep_div);
     RUN(test_deep_b);
