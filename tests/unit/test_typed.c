@@ -86,6 +86,40 @@ static void test_hidden_wrapper_shown(void)
     wn_article_free(a);
 }
 
+/* A page whose content a script fills in shows only its footer in the HTML:
+ * the footer's lines are no article, the text stays empty. A page with an
+ * article keeps it, footer or not. */
+static void test_footer_shell_is_empty(void)
+{
+    static const char shell[] =
+        "<html><body><div id='app'></div>"
+        "<footer class='site-footer'><div class='links'><a href='/help'>Help centre</a> - "
+        "<a href='/terms'>Terms of use</a> - <a href='/privacy'>Privacy</a></div>"
+        "<div class='legal'><p>Gannet Trading Ltd is registered in the harbour district under "
+        "number 4471, and every order placed here is handled by its own staff.</p>"
+        "<p>Copyright 2010-2026 Gannet Trading. All rights reserved. Prices include tax "
+        "where it applies, and delivery is quoted at checkout.</p></div></footer>"
+        "</body></html>";
+    wn_article *a;
+    const char *t = text_of(shell, NULL, &a);
+    CHECK(strstr(t, "registered in the harbour district") == NULL);
+    CHECK(strstr(t, "All rights reserved") == NULL);
+    wn_article_free(a);
+
+    static const char page[] =
+        "<html><body><main><h1>Winter feeding</h1>"
+        "<p>Gannets leave the colony in late autumn and spend the winter far out at sea, "
+        "following the shoals south along the shelf edge until the water warms again.</p>"
+        "<p>Young birds travel furthest, some as far as the coast of west Africa, and return "
+        "only after two or three years to take a nest site of their own.</p></main>"
+        "<footer><p>Gannet Trading Ltd is registered in the harbour district under number "
+        "4471.</p></footer></body></html>";
+    t = text_of(page, NULL, &a);
+    CHECK(strstr(t, "spend the winter far out at sea") != NULL);
+    CHECK(strstr(t, "take a nest site of their own") != NULL);
+    wn_article_free(a);
+}
+
 /* MARK: forum threads ---------------------------------------------------------- */
 
 /* A question, then its replies in a block named like a comment section: on a
@@ -410,6 +444,7 @@ int main(void)
 {
     RUN(test_form_holds_article);
     RUN(test_hidden_wrapper_shown);
+    RUN(test_footer_shell_is_empty);
     RUN(test_forum_thread);
     RUN(test_forum_nested_replies);
     RUN(test_forum_thread_over_region);

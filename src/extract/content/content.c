@@ -128,6 +128,28 @@ static uint32_t region_path(wn_cctx *c)
     return wn_type_list_choose(c) ? measure_text(c, c->root) : 0;
 }
 
+/* The page's footer that holds x: the outermost <footer> or role=contentinfo
+ * above x with no <article> or <main> above it (an article's own footer is
+ * the article's); NULL when none. */
+static const wn_node *page_footer(const wn_node *x)
+{
+    const wn_node *footer = NULL;
+    for (const wn_node *a = x; a; a = a->parent) {
+        if (a->type != WN_NODE_ELEMENT)
+            continue;
+        if (wn_is_html(a, WN_TAG_MAIN) || wn_article_like(a))
+            return NULL;
+        if (wn_is_html(a, WN_TAG_FOOTER)) {
+            footer = a;
+        } else if (a->nattrs) {
+            wn_str r = wn_dom_attr_value(a, "role");
+            if (r.n && wn_str_ieq(r, "contentinfo"))
+                footer = a;
+        }
+    }
+    return footer;
+}
+
 static bool type_keeps_named_comments(const wn_cctx *c)
 {
     switch (c->pt->type) {
@@ -397,6 +419,15 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     }
 
 decided:;
+    /* The best block lies in the page's footer, and the footer holds most of
+     * the page's text: the page is a shell (its content filled in by a
+     * script, or a blocked page) showing its legal and contact lines. The
+     * footer is no article: the text is empty. */
+    const wn_node *footer = c.root ? page_footer(c.root) : NULL;
+    const wn_node *page = c.body ? c.body : d->root;
+    bool footer_only = footer && (uint64_t)c.st[footer->id].text * 2 >= c.st[page->id].text;
+    if (footer_only)
+        c.root = NULL;
     wn_node *comments = find_comments(&c);
     if (comments && !(c.nf[comments->id] & (CN_IGNORED | CN_DROPPED))) {
         bool inside = false;
@@ -443,7 +474,9 @@ decided:;
                           (double)(ratio * 100.0f), wn_page_type_name(pt->type),
                           posts ? " whose thread was found" : "",
                           chosen < 0 ? "the region is the article" : "the article path's article");
-        if (chosen < 0)
+        if (footer_only)
+            wn_buf_printf(explain_out, "# the best block lies in the page footer: no article\n");
+        else if (chosen < 0)
             wn_buf_printf(explain_out, "# main region, article text %u chars\n",
                           c.root ? c.st[c.root->id].text : 0);
         else
