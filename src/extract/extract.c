@@ -122,7 +122,11 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
     page->deadline = &deadline;
     a->encoding = page->encoding;     /* static string from the encoding table */
     a->dir = page_direction(page);
-    wn_html_unwrap_swallowing_noscript(page);
+    size_t streamed = wn_html_repair(page);
+    if (streamed && explain)
+        wn_buf_printf(explain, "# recovered: %zu part(s) a streaming server sent hidden at the "
+                               "end, moved into their placeholders as the page's script does\n",
+                      streamed);
     if (wn_meta_extract(page, url, &a->doc->arena, &a->meta) != 0) {
         st = WN_ERR_NOMEM;
         goto fail;

@@ -26,9 +26,12 @@ wn_status wn_html_build_tree_chunked(wn_doc *d, const char *utf8, size_t n, size
                                      const wn_options *opt, const char *fragment_context,
                                      wn_error *err);
 
-/* repair.c: a <noscript> that swallowed most of the page (an element left
- * open inside it) is replaced by its children. */
-void wn_html_unwrap_swallowing_noscript(wn_doc *d);
+/* repair.c: the tree as browsers show it, in one walk: a <noscript> that
+ * swallowed most of the page (an element left open inside it) is replaced by
+ * its children, and parts a streaming server sent late, in hidden
+ * <div id="S:n"> that a script moves into <template id="B:n"> placeholders,
+ * are moved there. Returns how many such parts were placed. */
+size_t wn_html_repair(wn_doc *d);
 
 /* Writes the tree in the html5lib-tests format, one "| " line per node. */
 wn_status wn_html_dump_tree(const wn_doc *d, wn_sink_fn sink, void *ctx);

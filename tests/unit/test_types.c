@@ -125,6 +125,51 @@ static void test_article_inside_form(void)
     HAS_NOT("Search the site");
 }
 
+/* A streaming server's late part: a hidden <div id="S:n"> at the end that a
+ * script call moves into the <template id="B:n"> placeholder, replacing the
+ * loading skeleton up to the boundary's closing comment. It is the article;
+ * placed, it reads in its place (before the page's closing notes). */
+static void test_streamed_parts(void)
+{
+    static const char body[] =
+        "<p>Crews cleared the mountain pass after three days of snow, and the first lorries "
+        "crossed at dawn with feed for the valley farms.</p><p>The road authority said the pass "
+        "will stay open at night while the weather holds, with ploughs waiting at both ends.</p>";
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><header><a href=/>Home</a></header><main><h1>Pass reopened</h1>"
+             "<!--$?--><template id=\"B:0\"></template><div class=skeleton>Loading story</div><!--/$-->"
+             "<p class=note>Filed from the valley office.</p></main><footer>Contact us</footer>"
+             "<div hidden id=\"S:0\">%s</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>",
+             body);
+    extract_as(page, WN_PAGE_UNKNOWN);
+    HAS("Crews cleared the mountain pass");
+    HAS("ploughs waiting at both ends");
+    HAS_NOT("Loading story");
+    const char *story = strstr(text, "Crews cleared"), *note = strstr(text, "Filed from");
+    CHECK(story && note && story < note);
+
+    /* saved without its scripts: B:n takes S:n */
+    snprintf(page, sizeof page,
+             "<html><body><main><h1>Pass reopened</h1><template id=\"B:3\"></template></main>"
+             "<div hidden id=\"S:3\">%s</div></body></html>", body);
+    extract_as(page, WN_PAGE_UNKNOWN);
+    HAS("Crews cleared the mountain pass");
+
+    /* a call whose part holds its own placeholder is refused (a cycle), and a
+     * hidden div no call names stays hidden */
+    snprintf(page, sizeof page,
+             "<html><body><main><h1>Pass reopened</h1><p>The valley road is open again to all "
+             "traffic, the council said on Monday, after a week of repairs to the bridge.</p></main>"
+             "<div hidden id=\"S:0\"><template id=\"B:0\"></template>%s</div>"
+             "<div hidden id=\"S:1\"><p>Secret draft kept out of the page.</p></div>"
+             "<script>$RC('B:0','S:0');$RC('B:9',</script></body></html>", body);
+    extract_as(page, WN_PAGE_UNKNOWN);
+    HAS("The valley road is open again");
+    HAS_NOT("Crews cleared");
+    HAS_NOT("Secret draft");
+}
+
 /* A <title> that is never closed holds the rest of the page by the standard;
  * the page is read again with the title ended at its first tag. A title with
  * no markup in it (an empty page) is left alone. */
@@ -155,6 +200,7 @@ static void test_unclosed_title(void)
 int main(void)
 {
     RUN(test_unclosed_title);
+    RUN(test_streamed_parts);
     RUN(test_collection_keeps_every_card);
     RUN(test_listing_keeps_every_item);
     RUN(test_article_inside_form);
