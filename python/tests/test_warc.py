@@ -206,6 +206,29 @@ def test_run_equals_the_tool(cli, tmp_path, warc_file):
     assert json.loads(lines[0])["url"] == "http://example.org/0"
 
 
+def test_run_extraction_options_equal_the_tool(cli, tmp_path):
+    """links, images, tables and favor mean what winnow warc's options mean."""
+    body = (b"<html><body><article><h1>Flood</h1><p>Rivers rose along the "
+            b"<a href='https://example.org/valley'>valley road</a> after a week of rain in the "
+            b"hills, and farmers moved the herds.</p><p><img src='https://example.org/f.jpg' "
+            b"alt='The road'> Crews cleared the road by morning and the school opened.</p>"
+            b"<table><tr><td>Rainfall</td><td>120 mm</td></tr></table></article></body></html>")
+    path = write_warc(tmp_path / "o.warc", [warc_record("response", "http://example.org/f",
+                                                         http_response(body), 1)], layout="plain")
+    cli("warc", "-q", "-j", "1", "-o", str(tmp_path / "cli.jsonl"), "--with-markdown", "--links",
+        "--images", "--no-tables", "--precision", str(path))
+    warc.run([path], str(tmp_path / "py.jsonl"), threads=1, with_markdown=True, links=True,
+             images=True, tables=False, favor="precision")
+    got = open(tmp_path / "py.jsonl", "rb").read()
+    assert got == open(tmp_path / "cli.jsonl", "rb").read()
+    md = json.loads(got)["markdown"]
+    assert "[valley road](https://example.org/valley)" in md
+    assert "![The road](https://example.org/f.jpg)" in md
+    assert "120 mm" not in md
+    with pytest.raises(ValueError):
+        warc.run([path], io.BytesIO(), favor="everything")
+
+
 def test_run_arguments(tmp_path, warc_file):
     p = warc_file(2)
     with pytest.raises(TypeError):

@@ -180,7 +180,8 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
         time_limit_ms: Optional[int] = None, max_memory_mb: Optional[int] = None,
         max_in_flight_mb: Optional[int] = None, comments: bool = False,
         with_markdown: bool = False, with_html: bool = False, page_type: Optional[str] = None,
-        stats: Optional[str] = None,
+        links: bool = False, images: bool = False, tables: bool = True,
+        favor: Optional[str] = None, stats: Optional[str] = None,
         progress: Optional[Callable[[dict], None]] = None) -> dict:
     """Extract every HTML response of the WARC files in paths to JSON lines.
 
@@ -189,7 +190,9 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
     ending in .gz is gzip-compressed) or a binary file object. threads defaults to
     the online CPUs (``threads=1``: one busy thread). statuses ("2xx", "200,301",
     "all") and mimes filter the records as ``--status`` / ``--mime`` do; page_type
-    forces a page type instead of classifying each page;
+    forces a page type instead of classifying each page; comments, links, images,
+    tables, favor and with_markdown / with_html are ``winnow.extract``'s options
+    (links and images show in the markdown and html fields);
     time_limit_ms (default 10000) and max_memory_mb (default 512) are the per-page
     budgets. stats, when given, is a path for the counters' JSON. progress, when
     given, is called with a stats dict about every 250 ms. Ctrl-C stops the run.
@@ -206,5 +209,5 @@ def run(paths: Any, output: Any, *, threads: Optional[int] = None, readers: Opti
                  time_limit_ms=time_limit_ms, max_memory_mb=max_memory_mb,
                  max_in_flight_mb=max_in_flight_mb, comments=comments,
                  with_markdown=with_markdown, with_html=with_html, page_type=page_type,
-                 progress=prog)
+                 links=links, images=images, tables=tables, favor=favor, progress=prog)
     return st

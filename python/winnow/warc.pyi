@@ -42,5 +42,6 @@ def run(paths: Union[_Path, Iterable[_Path]], output: Any, *, threads: Optional[
         time_limit_ms: Optional[int] = None, max_memory_mb: Optional[int] = None,
         max_in_flight_mb: Optional[int] = None, comments: bool = False,
         with_markdown: bool = False, with_html: bool = False, page_type: Optional[str] = None,
-        stats: Optional[_Path] = None,
+        links: bool = False, images: bool = False, tables: bool = True,
+        favor: Optional[str] = None, stats: Optional[_Path] = None,
         progress: Optional[Callable[[dict[str, Any]], None]] = None) -> dict[str, Any]: ...
