@@ -256,6 +256,43 @@ static void test_forum_thread_over_region(void)
     wn_article_free(a);
 }
 
+/* A reply quotes an earlier post above its own answer, and another shows a
+ * preview of the post it replies to: each text is read once, where it was
+ * first written; the replies' own sentences stay. */
+static void test_forum_quoted_posts(void)
+{
+    static const char html[] =
+        "<html><head><title>Best wax for a canvas jacket?</title></head><body>"
+        "<div class='thread'>"
+        "<div class='post'><div class='post-meta'><span class='username'>drizzle</span> <time>1 Oct 2025</time></div>"
+        "<div class='post-body'><p>My old canvas jacket lets the rain through at the shoulders now, and I would like to wax it again before the winter walks start.</p></div></div>"
+        "<div class='post'><div class='post-meta'><span class='username'>oilskin</span> <time>1 Oct 2025</time></div>"
+        "<div class='post-body'><p>Warm a tin of paraffin and beeswax blend in hot water, then rub it in with a cloth and set it with a hair dryer, one panel at a time.</p></div></div>"
+        "<div class='post'><div class='post-meta'><span class='username'>drizzle</span> <time>2 Oct 2025</time></div>"
+        "<div class='post-body'><blockquote><div class='quote-by'>oilskin said:</div>Warm a tin of paraffin and beeswax blend in hot water, then rub it in with a cloth and set it with a hair dryer, one panel at a time.</blockquote>"
+        "<p>Does the hair dryer not melt the seams? Mine are glued, not stitched, along the hood.</p></div></div>"
+        "<div class='post'><div class='post-meta'><span class='username'>seamripper</span> <time>3 Oct 2025</time></div>"
+        "<div class='in-reply-to'><span>drizzle</span><div class='preview'>My old canvas jacket lets the rain through at the shoulders now, and I would like to wax it again before the winter walks start.</div></div>"
+        "<div class='post-body'><p>Glued seams take low heat fine; keep the dryer moving and never hold it on one spot for more than a few seconds.</p></div></div>"
+        "</div></body></html>"
+        ;
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    const char *q1 = strstr(t, "Warm a tin of paraffin");
+    CHECK(q1 != NULL && strstr(q1 + 1, "Warm a tin of paraffin") == NULL);
+    const char *p1 = strstr(t, "My old canvas jacket");
+    CHECK(p1 != NULL && strstr(p1 + 1, "My old canvas jacket") == NULL);
+    CHECK(strstr(t, "Does the hair dryer not melt the seams?") != NULL);
+    CHECK(strstr(t, "Glued seams take low heat fine") != NULL);
+    CHECK(strstr(t, "seamripper") != NULL);
+    /* The first copy stays in its place: the question comes first. */
+    CHECK(p1 == NULL || q1 == NULL || p1 < q1);
+    wn_article_free(a);
+}
+
 /* A forum page whose only run of dated blocks is a rail of linked teasers
  * beside a long first post: the teasers are not a thread. */
 static void test_forum_teaser_rail_is_not_thread(void)
@@ -448,6 +485,7 @@ int main(void)
     RUN(test_forum_thread);
     RUN(test_forum_nested_replies);
     RUN(test_forum_thread_over_region);
+    RUN(test_forum_quoted_posts);
     RUN(test_forum_teaser_rail_is_not_thread);
     RUN(test_docs_tab_panels);
     RUN(test_product_page);

@@ -27,7 +27,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_SHARE] = "share-bar", [WHY_NEG_HEADER] = "negative-heading",
     [WHY_BOILER] = "boilerplate-name", [WHY_TEASER] = "teaser-rail", [WHY_COMMENTS] = "comments",
     [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
-    [WHY_REPEATED] = "repeated",
+    [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
 };
 
 static int alloc_arrays(wn_cctx *c)
@@ -97,6 +97,7 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
     if (c->root == NULL)
         return 0;
     wn_prep_article(c);
+    wn_forum_quotes(c);
     if (before)
         *before = c->st[c->root->id].text;
     if (extra)

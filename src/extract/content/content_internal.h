@@ -43,7 +43,7 @@ enum wn_why {
     WHY_NONE = 0, WHY_TAG, WHY_HIDDEN, WHY_ROLE, WHY_UNLIKELY, WHY_BYLINE, WHY_HEADLINE,
     WHY_OUTSIDE, WHY_WEIGHT, WHY_IMAGES, WHY_LIST, WHY_INPUTS, WHY_SHORT, WHY_LINKS,
     WHY_EMBEDS, WHY_SHARE, WHY_NEG_HEADER, WHY_BOILER, WHY_TEASER, WHY_COMMENTS,
-    WHY_STOPWORDS, WHY_SEMANTIC, WHY_REPEATED, WHY__COUNT
+    WHY_STOPWORDS, WHY_SEMANTIC, WHY_REPEATED, WHY_QUOTED, WHY__COUNT
 };
 
 typedef struct wn_cctx {
@@ -123,6 +123,7 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out);
 /* type_forum.c: forum threads (dispatch on c->pt->type inside) */
 unsigned wn_forum_names(const wn_cctx *c, unsigned v);
 void     wn_forum_thread(wn_cctx *c);
+void     wn_forum_quotes(wn_cctx *c);   /* after the cleaning: text quoted from earlier posts */
 bool     wn_forum_keeps_form(const wn_cctx *c, const wn_node *form);
 
 /* type_docs.c: documentation pages (dispatch on c->pt->type inside) */

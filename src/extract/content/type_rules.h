@@ -80,6 +80,21 @@ static const char *const list_chrome_names[] = {
 #define POST_FORM_MAX_LINK_DENSITY 0.5f
 /* Runs compared per page (a page with more is not a thread). */
 #define MAX_RUNS 512
+/* Quoted text: runs of this many words are compared with the thread's text
+ * before them; a block with at least QUOTE_MIN_SHINGLES runs of which this
+ * share was seen earlier repeats an earlier post (a quote, a preview of the
+ * post replied to). Threads of more words than QUOTE_MAX_WORDS are not
+ * compared (memory: two words' worth of slots per word). */
+#define QUOTE_SHINGLE_WORDS 6
+#define QUOTE_MIN_SHINGLES  4
+#define QUOTE_MIN_SEEN      0.8f
+/* ... and at most this many runs not seen before: more is a reply's own
+ * sentence beside its quote (the quote alone goes). */
+#define QUOTE_MAX_NEW       6
+#define QUOTE_MAX_WORDS     (1u << 22)
+/* A run of words counts for the nearest block holding all of it, looked for at
+ * most this many steps up (further: the run spans unrelated blocks). */
+#define QUOTE_LCA_MAX_CLIMB 64
 
 /* Substrings of class/id values that mark a post's author or date line. */
 static const char *const marker_names[] = {
