@@ -293,6 +293,36 @@ static void test_forum_quoted_posts(void)
     wn_article_free(a);
 }
 
+/* After the last post a guest notice and the reply form follow in the
+ * thread's block: they are no posts (no author, no date) and go. */
+static void test_forum_after_last_post(void)
+{
+    static const char html[] =
+        "<html><head><title>Sourdough starter smells of nail varnish</title></head><body>"
+        "<div class='topic'>"
+        "<div class='entry'><div class='entry-head'><span class='poster'>levainlover</span> <time>4 May 2025</time></div>"
+        "<p>My starter has started to smell of nail varnish after a week in the fridge, and the bubbles are far fewer than before.</p></div>"
+        "<div class='entry'><div class='entry-head'><span class='poster'>crumbcoat</span> <time>4 May 2025</time></div>"
+        "<p>That smell means it is hungry: discard most of it and feed it twice a day at room temperature until it doubles again.</p></div>"
+        "<div class='entry'><div class='entry-head'><span class='poster'>levainlover</span> <time>6 May 2025</time></div>"
+        "<p>Two days of feeding did it, it doubles in six hours now and smells like yoghurt.</p></div>"
+        "<div class='topic-notice'>You are reading this topic as a guest, so sign in or create an account to join the conversation and get notified of new replies.</div>"
+        "<form class='quick-reply' action='/reply'><label>Your reply to this conversation</label><textarea name='body'></textarea><button>Send</button></form>"
+        "</div></body></html>"
+        ;
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "smell of nail varnish") != NULL);
+    CHECK(strstr(t, "smells like yoghurt") != NULL);
+    CHECK(strstr(t, "crumbcoat") != NULL);
+    CHECK(strstr(t, "reading this topic as a guest") == NULL);
+    CHECK(strstr(t, "Your reply to this conversation") == NULL);
+    wn_article_free(a);
+}
+
 /* A forum page whose only run of dated blocks is a rail of linked teasers
  * beside a long first post: the teasers are not a thread. */
 static void test_forum_teaser_rail_is_not_thread(void)
@@ -486,6 +516,7 @@ int main(void)
     RUN(test_forum_nested_replies);
     RUN(test_forum_thread_over_region);
     RUN(test_forum_quoted_posts);
+    RUN(test_forum_after_last_post);
     RUN(test_forum_teaser_rail_is_not_thread);
     RUN(test_docs_tab_panels);
     RUN(test_product_page);

@@ -28,6 +28,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_BOILER] = "boilerplate-name", [WHY_TEASER] = "teaser-rail", [WHY_COMMENTS] = "comments",
     [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
     [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
+    [WHY_THREAD_END] = "after-thread",
 };
 
 static int alloc_arrays(wn_cctx *c)

@@ -489,12 +489,21 @@ void wn_forum_thread(wn_cctx *c)
             a = next;
         }
     }
+    wn_node *last_post = NULL;
     for (wn_node *ch = best->first; ch; ch = ch->next)
         if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == best_kind) {
             c->nf[ch->id] |= CN_KEEP;
             drop_post_comments(c, mk, ch, best_kind);
             keep_post_lines(c, ch);
+            last_post = ch;
         }
+    /* After the last post the thread's own furniture follows: the reply form,
+     * "ask a question" notices, pagination, links to other threads. Blocks
+     * there that are no post and hold no author or date go. */
+    for (wn_node *ch = last_post ? last_post->next : NULL; ch; ch = ch->next)
+        if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && !mk[ch->id] &&
+            kind_of(ch) != best_kind)
+            wn_drop(c, ch, WHY_THREAD_END);
     if (first) {
         drop_post_comments(c, mk, first, best_kind);
         keep_post_lines(c, first);
