@@ -321,6 +321,26 @@ static void test_forum_after_last_post(void)
     CHECK(strstr(t, "reading this topic as a guest") == NULL);
     CHECK(strstr(t, "Your reply to this conversation") == NULL);
     wn_article_free(a);
+
+    /* A question above its answers: the notice after the answers' block, in
+     * the block that holds both, goes too. */
+    static const char qa[] =
+        "<html><head><title>Why do cast iron pans crack?</title></head><body>"
+        "<div id='content'>"
+        "<div class='question'><span class='author'>potrack</span> <time>8 Jan 2025</time>"
+        "<p>My grandmother's cast iron pan cracked across the bottom when I put it on a hot burner straight from the cold porch, and I wonder whether it can be saved at all.</p></div>"
+        "<div class='answers'>"
+        "<div class='answer'><span class='author'>foundry</span> <time>8 Jan 2025</time><p>Thermal shock does that: the thin bottom heats far faster than the thick rim, and the stress opens a crack along an old casting flaw.</p></div>"
+        "<div class='answer'><span class='author'>brazier</span> <time>9 Jan 2025</time><p>A welder who works with cast iron can braze it, but the pan will never sit flat again, so keep it as a wall piece instead.</p></div>"
+        "</div>"
+        "<div class='help-box'><p>Not the answer you are looking for? Browse other questions tagged with cookware and iron, or ask your own question to get help from our community of home cooks.</p></div>"
+        "</div></body></html>"
+        ;
+    t = text_of(qa, &opt, &a);
+    CHECK(strstr(t, "cracked across the bottom") != NULL);
+    CHECK(strstr(t, "keep it as a wall piece") != NULL);
+    CHECK(strstr(t, "Not the answer you are looking for") == NULL);
+    wn_article_free(a);
 }
 
 /* A forum page whose only run of dated blocks is a rail of linked teasers

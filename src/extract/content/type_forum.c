@@ -504,6 +504,11 @@ void wn_forum_thread(wn_cctx *c)
         if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && !mk[ch->id] &&
             kind_of(ch) != best_kind)
             wn_drop(c, ch, WHY_THREAD_END);
+    /* The same below the thread's block, up to the new container. */
+    for (wn_node *a = best; last_post && a && a != r; a = a->parent)
+        for (wn_node *ch = a->next; ch; ch = ch->next)
+            if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && !mk[ch->id])
+                wn_drop(c, ch, WHY_THREAD_END);
     if (first) {
         drop_post_comments(c, mk, first, best_kind);
         keep_post_lines(c, first);
