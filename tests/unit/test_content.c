@@ -721,6 +721,10 @@ static void test_vocab(void)
     CHECK(wn_vocab_match("post-comments", 13) & VC_COMMENT);
     CHECK(wn_vocab_match("hid", 3) & VC_NEG);
     CHECK(!(wn_vocab_match("hidalgo", 7) & VC_NEG));
+    CHECK(wn_vocab_match("panel is-hidden", 15) & VC_NEG);
+    /* A utility class that clips overflow styles the block, it hides nothing. */
+    CHECK(!(wn_vocab_match("relative overflow-hidden", 24) & VC_NEG));
+    CHECK(!(wn_vocab_match("overflow-y-hidden", 17) & VC_NEG));
     CHECK_EQ_INT(wn_vocab_match("", 0), 0);
     /* Every pattern is live (none lost to a full first-byte bucket). */
     CHECK_EQ_INT(wn_vocab_check(), 0);

@@ -8,6 +8,17 @@
 
 #include <stddef.h>
 
+/* class_styling (classnames.tsv): utility-class prefixes that style an element without naming
+ * it: overflow-hidden clips what overflows and hides nothing. A class_vocab word right after
+ * one of them is not matched (wn_vocab_match, signals/vocab.c). */
+#define WN_LEX_CLASS_STYLING_N 3
+static const char *const wn_lex_class_styling[4] = {
+    "overflow-",
+    "overflow-x-",
+    "overflow-y-",
+    NULL,
+};
+
 /* class_vocab (classnames.tsv): substrings of a lowercased class or id value and the VC_*
  * categories (extract/signals/signals.h) each one names; BOUNDED ones count only between
  * non-alphanumeric bytes ("share" but not "shared"). Matched by wn_vocab_match

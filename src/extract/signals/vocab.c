@@ -66,6 +66,18 @@ unsigned wn_vocab_check(void)
     return bad;
 }
 
+/* Does low[0..i) end with a utility-class prefix (class_styling), so that the
+ * word at i styles the element ("overflow-hidden") rather than names it? */
+static bool after_styling_prefix(const char *low, size_t i)
+{
+    for (size_t k = 0; k < WN_LEX_CLASS_STYLING_N; k++) {
+        size_t m = strlen(wn_lex_class_styling[k]);
+        if (m <= i && memcmp(low + i - m, wn_lex_class_styling[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 unsigned wn_vocab_match(const char *p, size_t n)
 {
     char low[256];
@@ -96,6 +108,8 @@ unsigned wn_vocab_match(const char *p, size_t n)
             if ((vbits & VC_BOUNDED) &&
                 ((i > 0 && wn_word_byte((unsigned char)low[i - 1])) ||
                  (i + m < n && wn_word_byte((unsigned char)low[i + m]))))
+                continue;
+            if (after_styling_prefix(low, i))
                 continue;
             bits |= vbits & ~VC_BOUNDED;
         }
