@@ -838,6 +838,7 @@ static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
     st = find_start(w, e, &off);
     if (st != WN_OK)
         return st;
+    uint64_t d0 = w->dpos;   /* decoded offset of the record's first byte */
     /* A record may run on into the next member (a file cut into members at
      * arbitrary points, bgzip style; or a Content-Length too long): the
      * checks after the block decide whether that was right. */
@@ -933,6 +934,17 @@ static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
     }
     w->cross = 0;
     w->fail_dpos = UINT64_MAX;
+    /* Read on past a gzip break, some bytes may have been copied from what
+     * could not be decoded (they read as NUL): in the header, the record's
+     * fields cannot be trusted; in the block, the record is flagged below. */
+    int block_taint = 0;
+    if (w->ntaint && wn_ws_tainted(w, d0, bstart)) {
+        e->msg = "record damaged by the broken gzip data before it";
+        e->resync = WN_RESYNC_NONE;
+        return WN_ERR_INPUT;
+    }
+    if (w->ntaint)
+        block_taint = wn_ws_tainted(w, bstart, w->dpos);
 
     rec->content_length = cl;
     if (w->format == WN_FMT_ARC && rec->type == NULL) {
@@ -956,6 +968,8 @@ static wn_status read_record(wn_warc *w, wn_warc_record *rec, rd_err *e)
         if (rec->payload_error == NULL)
             rec->payload_error = "input ends inside the record: partial block";
     }
+    if (block_taint && rec->payload_error == NULL)
+        rec->payload_error = "some bytes depend on gzip data lost before the record (read as NUL)";
     return WN_OK;
 }
 
@@ -980,6 +994,10 @@ static wn_status scan_for_record(wn_warc *w, span *sp)
             /* The window holds what decoded before the fault: part of the span. */
             eat(w, sp, wn_ws_avail(w));
             wn_status st = wn_ws_resync_member(w);
+            if (st == WN_OK && w->rescued) {
+                w->rescued = 0;
+                continue;   /* the member goes on past the damage: scan what it holds */
+            }
             if (st == WN_OK)
                 w->aligned_next = 1;
             return st == WN_END ? WN_OK : st;
@@ -1031,6 +1049,11 @@ static wn_status resync(wn_warc *w)
         return scan_for_record(w, NULL);
     if (how == WN_RESYNC_MEMBER && w->comp != WN_COMP_PLAIN) {
         wn_status st = wn_ws_resync_member(w);
+        if (st == WN_OK && w->rescued) {
+            /* Read on inside the broken member, from the next record start. */
+            w->rescued = 0;
+            return scan_for_record(w, NULL);
+        }
         if (st == WN_OK)
             w->aligned_next = 1;
         return st;

@@ -266,12 +266,363 @@ static int skip_zstd_skippable(wn_warc *w)
     return in_take(w, NULL, left) < 0 ? -1 : 0;
 }
 
+/* MARK: Deflate resynchronisation -------------------------------------------- */
+
+/*
+ * Corrupt deflate data inside a gzip member would end the member there, and in
+ * a whole-file gzip every record after it. Instead, the compressed bytes after
+ * the damage are searched for the start of a deflate block: a bit offset where
+ * a dynamic-Huffman block header is valid and a raw inflate, given a window of
+ * stand-in history, decodes RESYNC_PROOF_BLOCKS whole blocks and at least
+ * RESYNC_PROOF_BYTES without an error (or the member's last block, followed by
+ * its trailer and the end of the input or the next member). The real history
+ * (the 32 KiB before that block) is lost, so from there two decoders run side
+ * by side, one given zeros as the history and one 0xFF bytes: a byte on which
+ * they disagree was copied from the lost history. Such bytes are noted by
+ * their decoded offset (taint, wn_ws_tainted); the reader fails a record that
+ * holds one. Once the decoders agree on a whole window they can no longer
+ * disagree and the second one is freed. The member's CRC-32 cannot be checked
+ * any more; its trailer is skipped.
+ *
+ * Bounds: the search looks at RESYNC_SEARCH_BYTES compressed bytes at most and
+ * stops at a later member's header (the member scan takes that one); the
+ * search and trial work of a reader stays under RESYNC_WORK_BASE plus
+ * RESYNC_WORK_PER_BYTE per compressed byte read. Past a bound the member is
+ * given up as before: the member scan goes on from there. Until they agree,
+ * the two decoders cost twice the decoding, at most to the member's end.
+ */
+#define RESYNC_WINDOW        32768                /* deflate's history */
+#define RESYNC_SEARCH_BYTES  ((size_t)256 << 10)  /* compressed bytes searched past the damage */
+#define RESYNC_PROOF_BLOCKS  2                    /* whole blocks a candidate must decode... */
+#define RESYNC_PROOF_BYTES   ((size_t)16 << 10)   /* ...making at least this much output */
+#define RESYNC_PROOF_IN      ((size_t)256 << 10)  /* compressed bytes in view of a trial */
+#define RESYNC_PROOF_OUT     ((size_t)1 << 20)    /* a trial making more output is refused */
+#define RESYNC_TAINT_JOIN    64                   /* tainted stretches this close are one */
+#define RESYNC_WORK_BASE     ((uint64_t)64 << 20) /* work units (a byte scanned = */
+#define RESYNC_WORK_PER_BYTE 32                   /* RESYNC_SCAN_COST, a trial = its output */
+#define RESYNC_SCAN_COST     16                   /* plus a window) per reader and per byte read */
+#define GZIP_TRAILER         8                    /* CRC-32 and size after the last block */
+
+struct wn_rescue {
+    z_stream z[2];        /* [0]: history taken as zeros, [1]: as 0xFF bytes */
+    int ready[2];         /* inflateInit2 done */
+    int agreed;           /* the decoders agreed on a whole window: [1] is gone */
+    size_t clean;         /* bytes since their last disagreement */
+    size_t trailer;       /* trailer bytes still to skip after the last block */
+    unsigned char other[RESYNC_WINDOW];   /* decoder [1]'s output */
+    unsigned char ones[RESYNC_WINDOW];
+};
+
+static const unsigned char zero_window[RESYNC_WINDOW];
+
+/* A gzip member header (RFC 1952) at p (10 bytes readable): the magic, no
+ * reserved flag, an XFL and OS that compressors write. Compressed data holds
+ * the 3-byte magic by chance about once per 16 MiB; this rarely. */
+static int member_header(const unsigned char *p)
+{
+    return is_gzip_magic(p) && (p[3] & 0xE0) == 0 && (p[8] == 0 || p[8] == 2 || p[8] == 4) &&
+           (p[9] <= 13 || p[9] == 255);
+}
+
+/* Is there a member header in p[0..n)? */
+static int has_member_header(const unsigned char *p, size_t n)
+{
+    static const unsigned char gz[3] = { 0x1f, 0x8b, 8 };
+    const unsigned char *q = p, *end = p + n;
+    while (end - q >= 10 && (q = memmem(q, (size_t)(end - q), gz, 3)) != NULL) {
+        if (end - q >= 10 && member_header(q))
+            return 1;
+        q++;
+    }
+    return 0;
+}
+
+static void rescue_end(wn_warc *w)
+{
+    struct wn_rescue *rs = w->rescue;
+    if (rs == NULL)
+        return;
+    for (int k = 0; k < 2; k++)
+        if (rs->ready[k])
+            inflateEnd(&rs->z[k]);
+    free(rs);
+    w->rescue = NULL;
+}
+
+static struct wn_rescue *rescue_new(void)
+{
+    struct wn_rescue *rs = calloc(1, sizeof *rs);
+    if (rs == NULL)
+        return NULL;
+    for (int k = 0; k < 2; k++) {
+        if (inflateInit2(&rs->z[k], -15) != Z_OK) {
+            for (int j = 0; j < k; j++)
+                inflateEnd(&rs->z[j]);
+            free(rs);
+            return NULL;
+        }
+        rs->ready[k] = 1;
+    }
+    memset(rs->ones, 0xFF, sizeof rs->ones);
+    return rs;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Could a dynamic-Huffman block start at bit `bit` of p (16 bytes readable)?
+ * Its type bits, its code counts, and a complete code-length code, as inflate
+ * demands: most offsets fail here, before any decoding. */
+static int maybe_block(const unsigned char *p, unsigned bit)
+{
+    uint64_t v = le64(p) >> bit;
+    if (((v >> 1) & 3) != 2)
+        return 0;
+    unsigned hlit = (unsigned)(v >> 3) & 31, hdist = (unsigned)(v >> 8) & 31;
+    unsigned hclen = ((unsigned)(v >> 13) & 15) + 4;
+    if (hlit > 29 || hdist > 29)
+        return 0;
+    unsigned at = bit + 17, kraft = 0;
+    uint64_t c = le64(p + at / 8) >> (at % 8);
+    for (unsigned i = 0; i < hclen; i++) {
+        unsigned len = (unsigned)(c >> (3 * i)) & 7;
+        if (len)
+            kraft += 128u >> len;
+    }
+    return kraft == 128;
+}
+
+/* Point decoder z at bit `bit` of p with the given stand-in history. */
+static int z_start(z_stream *z, const unsigned char *p, unsigned bit, const unsigned char *hist)
+{
+    if (inflateReset(z) != Z_OK)
+        return -1;
+    if (bit && inflatePrime(z, (int)(8 - bit), p[0] >> bit) != Z_OK)
+        return -1;
+    return inflateSetDictionary(z, hist, RESYNC_WINDOW) == Z_OK ? 0 : -1;
+}
+
+/* Does a block start at bit `bit` of p[0..n)? See the bounds above. */
+static int trial(wn_warc *w, const unsigned char *p, size_t n, unsigned bit)
+{
+    struct wn_rescue *rs = w->rescue;
+    z_stream *z = &rs->z[0];
+    size_t skip = bit ? 1 : 0, out = 0;
+    int blocks = 0;
+    if (n <= skip || z_start(z, p, bit, zero_window) != 0)
+        return 0;
+    z->next_in = (Bytef *)(uintptr_t)(p + skip);
+    z->avail_in = (uInt)(n - skip);
+    w->rescue_work += RESYNC_WINDOW;
+    for (;;) {
+        z->next_out = rs->other;
+        z->avail_out = sizeof rs->other;
+        int r = inflate(z, Z_BLOCK);
+        size_t got = sizeof rs->other - z->avail_out;
+        out += got;
+        w->rescue_work += got;
+        if (r == Z_STREAM_END) {
+            /* The member's last block, ended cleanly, if its trailer is
+             * followed by the end of the input or by the next member: a few
+             * random bits can end like a block, but rarely right there. */
+            const unsigned char *t = z->next_in;
+            return (z->avail_in == GZIP_TRAILER && w->in_eof) ||
+                   (z->avail_in >= GZIP_TRAILER + 3 && is_gzip_magic(t + GZIP_TRAILER));
+        }
+        if (r != Z_OK)
+            return 0;   /* corrupt, or out of input before the proof */
+        if (z->data_type & 128)
+            blocks++;
+        if (blocks >= RESYNC_PROOF_BLOCKS && out >= RESYNC_PROOF_BYTES)
+            return 1;
+        if (out > RESYNC_PROOF_OUT)
+            return 0;
+    }
+}
+
+/*
+ * After corrupt data in a gzip member: set up the rescue decoders at the first
+ * block start past the damage. 0: done, in_pos past the bytes they took. 1:
+ * none found, in_pos where the member scan should go on. -1: read error.
+ */
+static int rescue_search(wn_warc *w)
+{
+    uint64_t dmg = w->dmg_off;
+    w->dmg_off = UINT64_MAX;
+    if (dmg < w->in_base || dmg > w->in_base + w->in_len)
+        return 1;
+    size_t at = (size_t)(dmg - w->in_base);
+    /* A member starting before the damage (this one was cut short): the member
+     * scan finds it; decoding on would pass over its first record. */
+    size_t from = w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep < at ? w->mem_keep + 1 : 0;
+    size_t upto = at + 16 < w->in_len ? at + 16 : w->in_len;
+    if (upto > from && has_member_header(w->in + from, upto - from))
+        return 1;
+    w->in_pos = at;
+    w->mem_keep = WN_WARC_NO_KEEP;
+    if (w->rescue == NULL && (w->rescue = rescue_new()) == NULL)
+        return 1;
+    for (size_t scanned = 0; scanned < RESYNC_SEARCH_BYTES; scanned++) {
+        uint64_t budget = RESYNC_WORK_BASE + RESYNC_WORK_PER_BYTE * (w->in_base + w->in_pos);
+        if (w->rescue_work > budget)
+            break;
+        if (w->in_len - w->in_pos < RESYNC_PROOF_IN / 2 && in_need(w, RESYNC_PROOF_IN) != 0) {
+            rescue_end(w);
+            return -1;
+        }
+        size_t have = w->in_len - w->in_pos;
+        const unsigned char *p = w->in + w->in_pos;
+        if (have < 16)
+            break;   /* too near the end for a block worth finding */
+        if (member_header(p))
+            break;   /* a later member: the member scan takes it */
+        for (unsigned bit = 0; bit < 8; bit++) {
+            if (!maybe_block(p, bit) || !trial(w, p, have, bit))
+                continue;
+            struct wn_rescue *rs = w->rescue;
+            if (z_start(&rs->z[0], p, bit, zero_window) != 0 ||
+                z_start(&rs->z[1], p, bit, rs->ones) != 0)
+                break;
+            rs->agreed = 0;
+            rs->trailer = 0;
+            rs->clean = 0;
+            w->in_pos += bit ? 1 : 0;
+            return 0;
+        }
+        w->in_pos++;
+        w->rescue_work += RESYNC_SCAN_COST;
+    }
+    rescue_end(w);
+    return 1;
+}
+
+/* The rescue's side of failure: corrupt again. */
+static long rescue_fail(wn_warc *w, const char *msg)
+{
+    w->pend_err = msg;
+    w->dmg_off = w->in_base + w->in_pos;
+    rescue_end(w);
+    return 0;
+}
+
+/* Remember that decoded bytes [lo, hi) depend on the lost history. Ranges that
+ * do not fit are merged with their neighbour: a record is then judged on more
+ * bytes than needed, never fewer. */
+static void taint(wn_warc *w, uint64_t lo, uint64_t hi)
+{
+    unsigned n = w->ntaint;
+    if (n && lo <= w->taint_hi[n - 1] + RESYNC_TAINT_JOIN) {
+        if (hi > w->taint_hi[n - 1])
+            w->taint_hi[n - 1] = hi;
+        return;
+    }
+    if (n == WN_WARC_TAINTS) {
+        /* full: fold the oldest two together */
+        w->taint_hi[0] = w->taint_hi[1];
+        memmove(w->taint_lo + 1, w->taint_lo + 2, (n - 2) * sizeof *w->taint_lo);
+        memmove(w->taint_hi + 1, w->taint_hi + 2, (n - 2) * sizeof *w->taint_hi);
+        n--;
+    }
+    w->taint_lo[n] = lo;
+    w->taint_hi[n] = hi;
+    w->ntaint = n + 1;
+}
+
+int wn_ws_tainted(const wn_warc *w, uint64_t lo, uint64_t hi)
+{
+    for (unsigned i = 0; i < w->ntaint; i++)
+        if (w->taint_lo[i] < hi && lo < w->taint_hi[i])
+            return 1;
+    return 0;
+}
+
+/*
+ * gz_step's counterpart past the damage: decodes the member on with the rescue
+ * decoders. Same contract: the bytes decoded (mem_open cleared at the member's
+ * end), 0 with pend_err set on failure, 0 when it needs input. Until the two
+ * decoders agree, the bytes they disagree on are noted (taint) at their decoded
+ * offsets, w->zout on.
+ */
+static long rescue_step(wn_warc *w, unsigned char *dst, size_t cap)
+{
+    struct wn_rescue *rs = w->rescue;
+    size_t avail = w->in_len - w->in_pos;
+    if (rs->trailer) {
+        size_t k = avail < rs->trailer ? avail : rs->trailer;
+        w->in_pos += k;
+        rs->trailer -= k;
+        if (rs->trailer == 0) {
+            rescue_end(w);
+            w->mem_open = 0;
+        }
+        return 0;
+    }
+    z_stream *a = &rs->z[0], *b = &rs->z[1];
+    if (!rs->agreed && cap > sizeof rs->other)
+        cap = sizeof rs->other;
+    a->next_in = w->in + w->in_pos;
+    a->avail_in = avail > UINT32_MAX ? UINT32_MAX : (uInt)avail;
+    a->next_out = dst;
+    a->avail_out = cap > UINT32_MAX ? UINT32_MAX : (uInt)cap;
+    size_t out_cap = a->avail_out;
+    int r = inflate(a, Z_NO_FLUSH);
+    size_t n = out_cap - a->avail_out;
+    if (!rs->agreed) {
+        b->next_in = w->in + w->in_pos;
+        b->avail_in = a->avail_in + (uInt)(a->next_in - (w->in + w->in_pos));
+        b->next_out = rs->other;
+        b->avail_out = (uInt)out_cap;
+        int rb = inflate(b, Z_NO_FLUSH);
+        /* The history only changes bytes, never the bits read: the decoders
+         * step alike, or something is badly wrong. */
+        if (rb != r || b->next_in != a->next_in || b->avail_out != a->avail_out)
+            return rescue_fail(w, "corrupt gzip data");
+        uint64_t at = w->zout;
+        size_t i = 0;
+        while (i < n) {
+            if (dst[i] == rs->other[i]) {
+                rs->clean++;
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && dst[j] != rs->other[j])
+                j++;
+            taint(w, at + i, at + j);
+            rs->clean = 0;
+            i = j;
+        }
+        if (rs->clean >= RESYNC_WINDOW || r == Z_STREAM_END) {
+            /* a whole window alike: no byte can depend on the lost history now */
+            rs->agreed = 1;
+            inflateEnd(b);
+            rs->ready[1] = 0;
+        }
+    }
+    w->in_pos = (size_t)(a->next_in - w->in);
+    w->zout += n;
+    if (r == Z_STREAM_END) {
+        rs->trailer = GZIP_TRAILER;
+    } else if (r != Z_OK && r != Z_BUF_ERROR) {
+        w->pend_err = "corrupt gzip data";
+        w->dmg_off = w->in_base + w->in_pos;
+        rescue_end(w);
+    }
+    return (long)n;
+}
+
 /*
  * Start the member at in_pos. WN_END when the input is exhausted, WN_ERR_INPUT
  * (w->serr) when the bytes there are not a member, WN_ERR_IO on a read error.
  */
 wn_status wn_ws_begin_member(wn_warc *w)
 {
+    rescue_end(w);   /* a new member is read by ISA-L again */
     for (;;) {
         if (in_need(w, 4) != 0)
             return WN_ERR_IO;
@@ -326,6 +677,11 @@ static long gz_step(wn_warc *w, unsigned char *dst, size_t cap)
         /* output decoded before the fault goes out first (see produce) */
         w->pend_err = r == ISAL_INCORRECT_CHECKSUM ? "gzip member fails its CRC-32 or size check"
                                                    : "corrupt gzip data";
+        if (r != ISAL_INCORRECT_CHECKSUM) {
+            /* where the decoder stood: its bit buffer holds bytes it has not used */
+            size_t ahead = (size_t)(st->read_in_length > 0 ? st->read_in_length : 0) / 8 + 1;
+            w->dmg_off = w->in_base + (w->in_pos > ahead ? w->in_pos - ahead : 0);
+        }
         return (long)n;
     }
     if (st->block_state == ISAL_BLOCK_FINISH)
@@ -356,7 +712,7 @@ static long produce(wn_warc *w, unsigned char *dst, size_t cap)
         if (w->comp == WN_COMP_GZIP) {
             /* ISA-L may hold decoded bytes with no input left: it goes first,
              * and asks for input only when it made no progress. */
-            n = gz_step(w, dst, cap);
+            n = w->rescue ? rescue_step(w, dst, cap) : gz_step(w, dst, cap);
             if (n > 0 || !w->mem_open)
                 return n;
             if (w->pend_err != NULL)
@@ -460,6 +816,7 @@ long wn_ws_fill(wn_warc *w)
             w->bnd_dpos[b] = w->dpos + (w->wlen - w->wpos);
             w->bnd_off[b] = w->mem_off;
         }
+        w->zout = w->dpos + (w->wlen - w->wpos);   /* where the bytes produced go */
         long r = produce(w, w->win + w->wlen, space);
         if (r < 0)
             return -1;
@@ -509,6 +866,7 @@ long wn_ws_read_direct(wn_warc *w, void *dst, size_t cap)
     } else {
         if (!w->mem_open)
             return 0;
+        w->zout = w->dpos;
         r = produce(w, dst, cap);
         if (r <= 0)
             return r;
@@ -600,12 +958,28 @@ wn_status wn_ws_resync_member(wn_warc *w)
     static const unsigned char zs[4] = { 0x28, 0xb5, 0x2f, 0xfd };
     const unsigned char *magic = w->comp == WN_COMP_GZIP ? gz : zs;
     size_t mlen = w->comp == WN_COMP_GZIP ? 3 : 4;
+    size_t unread = w->wlen - w->wpos;   /* decoded bytes dropped with the window */
 
     w->wpos = w->wlen = 0;
     w->rpos = w->rlen = 0;
     w->mem_open = 0;
     w->pend_err = NULL;
     w->bnd_next = 0;   /* decoded offsets lose their meaning across the gap */
+    w->rescued = 0;
+    rescue_end(w);
+    if (w->comp == WN_COMP_GZIP && w->dmg_off != UINT64_MAX) {
+        /* Corrupt deflate data: go on inside this member past the damage. */
+        int r = rescue_search(w);
+        if (r < 0)
+            return WN_ERR_IO;
+        if (r == 0) {
+            w->dpos += unread;   /* the member goes on: its decoded offsets too */
+            w->mem_open = 1;
+            w->rescued = 1;
+            w->sst = WN_OK;
+            return WN_OK;
+        }
+    }
     if (w->mem_keep != WN_WARC_NO_KEEP && w->mem_keep < w->in_len)
         w->in_pos = w->mem_keep + 1;
     w->mem_keep = WN_WARC_NO_KEEP;
@@ -664,11 +1038,13 @@ int wn_ws_init(wn_warc *w)
     w->in = malloc(WN_WARC_IN_CAP);
     w->win = malloc(WN_WARC_WIN_CAP);
     w->mem_keep = WN_WARC_NO_KEEP;
+    w->dmg_off = UINT64_MAX;
     return (w->in && w->win) ? 0 : -1;
 }
 
 void wn_ws_fini(wn_warc *w)
 {
+    rescue_end(w);
     free(w->gz);
     ZSTD_freeDStream(w->zd);
     free(w->in);

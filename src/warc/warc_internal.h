@@ -41,6 +41,7 @@ enum { WN_FMT_WARC = 0, WN_FMT_ARC };
 #define WN_WARC_WIN_CAP ((size_t)256 << 10)
 #define WN_WARC_NO_KEEP SIZE_MAX
 #define WN_WARC_BOUNDS  64
+#define WN_WARC_TAINTS  16   /* stretches of unsound decoded bytes remembered */
 
 struct wn_warc {
     wn_warc_options opt;
@@ -72,6 +73,17 @@ struct wn_warc {
     uint64_t bnd_dpos[WN_WARC_BOUNDS], bnd_off[WN_WARC_BOUNDS];
     unsigned bnd_next;
     const char *pend_err;       /* corrupt data found after output still to give */
+    /* Reading a gzip member on past corrupt deflate data (stream.c, "Deflate
+     * resynchronisation"). */
+    struct wn_rescue *rescue;   /* the decoders past the damage, or NULL */
+    uint64_t dmg_off;           /* file offset where inflate met corrupt data, or UINT64_MAX */
+    uint64_t rescue_work;       /* search and trial work so far (bounded, see stream.c) */
+    int rescued;                /* wn_ws_resync_member went on inside the broken member:
+                                   the window is not at a record start, scan it */
+    uint64_t zout;              /* decoded offset of the next byte produced */
+    /* Decoded bytes that depend on history lost to the damage (merged ranges). */
+    uint64_t taint_lo[WN_WARC_TAINTS], taint_hi[WN_WARC_TAINTS];
+    unsigned ntaint;
 
     /* decoded window */
     unsigned char *win;
@@ -134,6 +146,8 @@ int    wn_ws_at_boundary(const wn_warc *w);
 wn_status wn_ws_begin_member(wn_warc *w);
 wn_status wn_ws_resync_member(wn_warc *w);
 int    wn_ws_replay(wn_warc *w, char **buf, size_t *cap, size_t n, uint64_t off);
+/* Does any decoded byte in [lo, hi) depend on data lost to a gzip break? */
+int    wn_ws_tainted(const wn_warc *w, uint64_t lo, uint64_t hi);
 
 static inline size_t wn_ws_avail(const wn_warc *w)
 {
