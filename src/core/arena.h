@@ -22,7 +22,7 @@ typedef struct wn_arena {
 } wn_arena;
 
 void  wn_arena_init(wn_arena *a, size_t limit);
-void *wn_arena_alloc(wn_arena *a, size_t n);          /* 16-byte aligned; NULL over limit/OOM */
+void *wn_arena_alloc(wn_arena *a, size_t n);          /* 8-byte aligned; NULL over limit/OOM */
 void *wn_arena_calloc(wn_arena *a, size_t n);
 char *wn_arena_strdup(wn_arena *a, const char *p, size_t n);  /* copies and NUL-terminates */
 /* Grow the most recent allocation `p` (of `old` bytes) to `n` bytes in place if it is
