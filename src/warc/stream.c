@@ -298,9 +298,13 @@ static int skip_zstd_skippable(wn_warc *w)
 #define RESYNC_PROOF_IN      ((size_t)256 << 10)  /* compressed bytes in view of a trial */
 #define RESYNC_PROOF_OUT     ((size_t)1 << 20)    /* a trial making more output is refused */
 #define RESYNC_TAINT_JOIN    64                   /* tainted stretches this close are one */
-#define RESYNC_WORK_BASE     ((uint64_t)64 << 20) /* work units (a byte scanned = */
-#define RESYNC_WORK_PER_BYTE 32                   /* RESYNC_SCAN_COST, a trial = its output */
-#define RESYNC_SCAN_COST     16                   /* plus a window) per reader and per byte read */
+/* Work units: a byte scanned costs RESYNC_SCAN_COST, a trial RESYNC_TRIAL_COST
+ * plus its output; a reader may spend RESYNC_WORK_BASE plus RESYNC_WORK_PER_BYTE
+ * per compressed byte read. */
+#define RESYNC_WORK_BASE     ((uint64_t)16 << 20)
+#define RESYNC_WORK_PER_BYTE 32
+#define RESYNC_SCAN_COST     16
+#define RESYNC_TRIAL_COST    4096   /* setting up a trial (the stand-in history) */
 #define GZIP_TRAILER         8                    /* CRC-32 and size after the last block */
 
 struct wn_rescue {
@@ -418,7 +422,7 @@ static int trial(wn_warc *w, const unsigned char *p, size_t n, unsigned bit)
         return 0;
     z->next_in = (Bytef *)(uintptr_t)(p + skip);
     z->avail_in = (uInt)(n - skip);
-    w->rescue_work += RESYNC_WINDOW;
+    w->rescue_work += RESYNC_TRIAL_COST;
     for (;;) {
         z->next_out = rs->other;
         z->avail_out = sizeof rs->other;
