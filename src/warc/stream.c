@@ -295,7 +295,7 @@ static int skip_zstd_skippable(wn_warc *w)
 #define RESYNC_SEARCH_BYTES  ((size_t)256 << 10)  /* compressed bytes searched past the damage */
 #define RESYNC_PROOF_BLOCKS  2                    /* whole blocks a candidate must decode... */
 #define RESYNC_PROOF_BYTES   ((size_t)16 << 10)   /* ...making at least this much output */
-#define RESYNC_PROOF_IN      ((size_t)256 << 10)  /* compressed bytes in view of a trial */
+#define RESYNC_PROOF_IN      ((size_t)256 << 10)  /* a trial sees half: 128 KiB of input */
 #define RESYNC_PROOF_OUT     ((size_t)1 << 20)    /* a trial making more output is refused */
 #define RESYNC_TAINT_JOIN    64                   /* tainted stretches this close are one */
 /* Work units: a byte scanned costs RESYNC_SCAN_COST, a trial RESYNC_TRIAL_COST
@@ -411,8 +411,9 @@ static int z_start(z_stream *z, const unsigned char *p, unsigned bit, const unsi
     return inflateSetDictionary(z, hist, RESYNC_WINDOW) == Z_OK ? 0 : -1;
 }
 
-/* Does a block start at bit `bit` of p[0..n)? See the bounds above. */
-static int trial(wn_warc *w, const unsigned char *p, size_t n, unsigned bit)
+/* Does a block start at bit `bit` of p[0..n)? See the bounds above. at_end:
+ * the input ends at p + n. */
+static int trial(wn_warc *w, const unsigned char *p, size_t n, unsigned bit, int at_end)
 {
     struct wn_rescue *rs = w->rescue;
     z_stream *z = &rs->z[0];
@@ -435,7 +436,7 @@ static int trial(wn_warc *w, const unsigned char *p, size_t n, unsigned bit)
              * followed by the end of the input or by the next member: a few
              * random bits can end like a block, but rarely right there. */
             const unsigned char *t = z->next_in;
-            return (z->avail_in == GZIP_TRAILER && w->in_eof) ||
+            return (z->avail_in == GZIP_TRAILER && at_end) ||
                    (z->avail_in >= GZIP_TRAILER + 3 && is_gzip_magic(t + GZIP_TRAILER));
         }
         if (r != Z_OK)
@@ -483,10 +484,14 @@ static int rescue_search(wn_warc *w)
         const unsigned char *p = w->in + w->in_pos;
         if (have < 16)
             break;   /* too near the end for a block worth finding */
+        /* The same view whatever the read sizes: half the trial input, or
+         * (when in_need could not get that) all that is left. */
+        int at_end = have < RESYNC_PROOF_IN / 2;
+        size_t view = at_end ? have : RESYNC_PROOF_IN / 2;
         if (member_header(p))
             break;   /* a later member: the member scan takes it */
         for (unsigned bit = 0; bit < 8; bit++) {
-            if (!maybe_block(p, bit) || !trial(w, p, have, bit))
+            if (!maybe_block(p, bit) || !trial(w, p, view, bit, at_end))
                 continue;
             struct wn_rescue *rs = w->rescue;
             if (z_start(&rs->z[0], p, bit, zero_window) != 0 ||
