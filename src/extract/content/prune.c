@@ -102,6 +102,10 @@ void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
         t->words -= s.words; t->stops -= s.stops; t->head -= s.head; t->list -= s.list;
         t->p -= s.p; t->img -= s.img; t->li -= s.li; t->input -= s.input;
         t->embed -= s.embed; t->a -= s.a;
+        /* A dropped ancestor's own drop already took these totals from the
+         * blocks above it. */
+        if (c->nf[a->id] & CN_DROPPED)
+            break;
     }
 }
 
