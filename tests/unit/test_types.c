@@ -99,6 +99,30 @@ static void test_listing_keeps_every_item(void)
     HAS_NOT("About us");
 }
 
+/* A block named like a filter panel holds links or inputs; one so named that
+ * holds prose (a buying guide laid out in "facet" rows) is content. */
+static void test_control_named_prose_stays(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Kettles</h1>"
+        "<div class=facet-panel><a href='?c=red'>Red (3)</a> <a href='?c=steel'>Steel (8)</a>"
+        " <a href='?c=black'>Black (5)</a></div><ul class=grid>");
+    for (int i = 1; i <= 4; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a href=/k/%d><h3>Stovetop kettle model %d</h3></a><span>$3%d.00</span></li>",
+            i, i, i);
+    snprintf(html + n, sizeof html - n,
+        "</ul><div class=facet-row><h2>How do I choose a kettle?</h2><p>A stovetop kettle "
+        "suits a gas hob and a camp stove alike, and it never needs a socket. Look at the "
+        "handle first: it should stay cool while the water boils, and the spout should pour "
+        "without dripping onto the counter.</p></div></main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Stovetop kettle model 4");
+    HAS("it should stay cool while the water boils");
+    HAS_NOT("Steel (8)");
+}
+
 /* An article inside a page-wide <form> (some frameworks wrap the whole body in
  * one) keeps its text; a search form beside an article is still dropped. */
 static void test_article_inside_form(void)
@@ -203,6 +227,7 @@ int main(void)
     RUN(test_streamed_parts);
     RUN(test_collection_keeps_every_card);
     RUN(test_listing_keeps_every_item);
+    RUN(test_control_named_prose_stays);
     RUN(test_article_inside_form);
     CHECK_DONE();
 }

@@ -12,9 +12,11 @@
 
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
+#include "extract/signals/lexicon_data.h"
 #include "extract/signals/wordset.h"
 
 static wn_wordset ws_chrome = WN_WORDSET(list_chrome_names);
+static wn_wordset ws_control = WN_WORDSET(wn_lex_list_control);
 
 /* Word-start match of a lowercased class/id against a list. */
 static bool names_hit(const wn_node *x, wn_wordset *ws)
@@ -64,6 +66,20 @@ static wn_node *main_region(wn_cctx *c)
     return body;
 }
 
+/* A filter panel, a sort bar or a pager is links, labels and inputs. A block
+ * named like one (wn_lex_list_control) that holds prose (long, few links,
+ * no inputs) is content under an odd name: a buying guide in a facet row.
+ * Other chrome names (cookie, newsletter, modal, feedback) hold prose by
+ * nature and never pass. */
+static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if ((v & VC_BOILER) || s->input > 0 || s->text < LIST_CHROME_PROSE_MIN_TEXT ||
+        !names_hit(x, &ws_control))
+        return false;
+    return wn_link_density(c, x) < LIST_CHROME_PROSE_MAX_LD && wn_is_prose(c, x);
+}
+
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE. */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
@@ -92,9 +108,9 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
         return WHY_NONE;
     if (role_is(x, chrome_roles))
         return WHY_ROLE;
-    if (names_hit(x, &ws_chrome))
-        return WHY_BOILER;
     unsigned v = c->vc[x->id];
+    if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
+        return WHY_BOILER;
     if ((v & VC_BOILER) && s->text * LIST_BOILER_MAX_SHARE_DEN < root_text)
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&

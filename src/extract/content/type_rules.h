@@ -40,6 +40,11 @@
 #define LIST_BOILER_MAX_SHARE_DEN 2
 #define LIST_UNLIKELY_MAX_SHARE_DEN 3
 
+/* A block named like a control (filter, sort, pager...) stays when it reads
+ * as prose: at least this much text, link density below this, no inputs. */
+#define LIST_CHROME_PROSE_MIN_TEXT 200
+#define LIST_CHROME_PROSE_MAX_LD 0.2f
+
 /* Names of a list page's controls and furniture (word starts of class/id). */
 static const char *const list_chrome_names[] = {
     "pagination", "pager", "paging", "breadcrumb", "filter", "facet", "sort", "toolbar",

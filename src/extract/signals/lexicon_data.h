@@ -276,6 +276,27 @@ static const char *const wn_lex_class_vocab[124] = {
     VC_RECIPE, \
     0 }
 
+/* list_control (listpages.tsv): word starts of a lowercased class or id that name a list page's
+ * controls (a filter panel, facets, a sort bar, a pager). Such a block is dropped as chrome
+ * unless it reads as prose (type_list.c: named_chrome_is_prose); a word here should name a
+ * control, never a box that holds prose by nature (cookie, newsletter, reviews stay in
+ * list_chrome_names). */
+#define WN_LEX_LIST_CONTROL_N 11
+static const char *const wn_lex_list_control[12] = {
+    "facet",
+    "filter",
+    "pager",
+    "pagination",
+    "paging",
+    "refine",
+    "sort",
+    "table-of-contents",
+    "tableofcontents",
+    "toc",
+    "toolbar",
+    NULL,
+};
+
 /* stopword (stopwords.tsv): a function word; wn_is_stopword (signals/stopwords.c) puts all
  * languages in one hash set, so a page in an unknown language is still judged and the order
  * does not matter. */
