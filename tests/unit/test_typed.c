@@ -26,6 +26,37 @@ static const char *text_of(const char *html, const wn_options *opt, wn_article *
     return t ? t : "";
 }
 
+/* The --explain table of html under opt, in a static buffer ("" on failure). */
+typedef struct text_sink {
+    char buf[16384];
+    size_t n;
+} text_sink;
+
+static int sink_into(void *ctx, const char *p, size_t n)
+{
+    text_sink *t = ctx;
+    size_t room = sizeof t->buf - 1 - t->n;
+    n = n < room ? n : room;
+    memcpy(t->buf + t->n, p, n);
+    t->n += n;
+    t->buf[t->n] = 0;
+    return 0;
+}
+
+static const char *explain_of(const char *html, const wn_options *opt)
+{
+    static text_sink t;
+    t.n = 0;
+    t.buf[0] = 0;
+    wn_extractor *ex = wn_extractor_new(opt);
+    CHECK(ex != NULL);
+    if (ex == NULL)
+        return "";
+    CHECK_EQ_INT(wn_explain(ex, html, strlen(html), NULL, sink_into, &t, NULL), WN_OK);
+    wn_extractor_free(ex);
+    return t.buf;
+}
+
 /* MARK: forms that hold the page ---------------------------------------------- */
 
 /* Some server frameworks wrap the whole body in one <form>, and forum
@@ -291,6 +322,9 @@ static void test_forum_quoted_posts(void)
     /* The first copy stays in its place: the question comes first. */
     CHECK(p1 == NULL || q1 == NULL || p1 < q1);
     wn_article_free(a);
+    /* --explain names the reason. */
+    CHECK(strstr(explain_of(html, &opt), "blockquote text=") != NULL);
+    CHECK(strstr(explain_of(html, &opt), "dropped quoted-earlier") != NULL);
 }
 
 /* After the last post a guest notice and the reply form follow in the
@@ -321,6 +355,7 @@ static void test_forum_after_last_post(void)
     CHECK(strstr(t, "reading this topic as a guest") == NULL);
     CHECK(strstr(t, "Your reply to this conversation") == NULL);
     wn_article_free(a);
+    CHECK(strstr(explain_of(html, &opt), "dropped after-thread") != NULL);
 
     /* A question above its answers: the notice after the answers' block, in
      * the block that holds both, goes too. */
