@@ -5,9 +5,10 @@ The extractor's words live in data/lexicon/*.tsv (tools/gen_lexicon.py); the
 code asks for them by role. This check reads every .c and .h file under
 src/extract/ (the generated lexicon_data.h aside) and reports each PHRASE
 LITERAL: a string literal in the code (comments and #include lines are not
-code) whose text holds a word, that is two letters in a row, a letter being an
-ASCII letter or any non-ASCII character (a \\x80-\\xff or \\u escape counts as
-one). These are not phrases and pass:
+code) whose text (escapes resolved, UTF-8 decoded) holds a word: two letters
+in a row, a letter being a character of Unicode category L (so "by", "für",
+"作者"; not "：", " - ", "\\xC2\\xA9" or a lone "年"). These are not phrases and
+pass:
   - a literal with a '%' in it: a printf format (trace and error messages);
   - an argument of wn_dom_attr() / wn_dom_attr_value(): an attribute name,
     markup the HTML standard defines, not extractor knowledge;
@@ -24,9 +25,41 @@ Usage: tools/check_phrases.py   (from the repository root; make phrases runs it)
 import glob
 import re
 import sys
+import unicodedata
 
 ALLOW = 'tools/phrase-allowlist.txt'
-WORD = re.compile(r'(?:[A-Za-z]|\\x[89a-fA-F][0-9a-fA-F]|\\[23][0-7][0-7]|\\u[0-9a-fA-F]{4}|[^\x00-\x7f]){2}')
+ESCAPE = re.compile(r'\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|[0-7]{1,3}|.)')
+
+
+def decode(body):
+    """The text of a C string literal's body: escapes resolved, UTF-8 decoded."""
+    out = bytearray()
+    pos = 0
+    for m in ESCAPE.finditer(body):
+        out += body[pos:m.start()].encode('utf-8')
+        e = m.group(1)
+        if e[0] == 'x':
+            out.append(int(e[1:], 16))
+        elif e[0] == 'u':
+            out += chr(int(e[1:], 16)).encode('utf-8')
+        elif e[0] in '01234567':
+            out.append(int(e, 8) & 0xFF)
+        else:
+            out += {'n': b'\n', 't': b'\t', 'r': b'\r'}.get(e, e.encode('utf-8'))
+        pos = m.end()
+    out += body[pos:].encode('utf-8')
+    return out.decode('utf-8', 'replace')
+
+
+def has_word(text):
+    """Two letters in a row (Unicode category L*): a word, not punctuation."""
+    prev = False
+    for ch in text:
+        letter = unicodedata.category(ch).startswith('L')
+        if letter and prev:
+            return True
+        prev = letter
+    return False
 ATTR_CALLS = {'wn_dom_attr', 'wn_dom_attr_value'}
 MESSAGE_CALLS = {'wn_set_error', 'wn_buf_printf', 'wn_buf_puts', '_Static_assert'}
 MSG_FIELD = re.compile(r'(?:\.|->)msg\s*=\s*$')
@@ -124,7 +157,7 @@ def main():
         ok = allow.get(path, {})
         for line, lit, call, before in literals(text):
             body = lit[1:-1]
-            if not WORD.search(body) or '%' in body:
+            if not has_word(decode(body)) or '%' in body:
                 continue
             if call in ATTR_CALLS or call in MESSAGE_CALLS or MSG_FIELD.search(before):
                 continue

@@ -198,6 +198,10 @@ def render(roles, errors):
         '',
         '#include <stddef.h>',
         '',
+        '/* The count of a role\'s phrases, and "array, count" for a function that takes both. */',
+        '#define WN_LEX_COUNT(role) (sizeof wn_lex_##role / sizeof wn_lex_##role[0] - 1)',
+        '#define WN_LEX_LIST(role) wn_lex_##role, WN_LEX_COUNT(role)',
+        '',
     ]
     for name in sorted(roles):
         r = roles[name]
@@ -245,14 +249,14 @@ def render(roles, errors):
 def used_in_code():
     """Role names the C code under src/ refers to (wn_lex_ROLE, WN_LEX_ROLE_N or WN_LEX_ROLE_FLAGS)."""
     names = {}
-    pat = re.compile(r'\b(?:wn_lex_([a-z0-9_]+)|WN_LEX_([A-Z0-9_]+?)_(?:N|FLAGS))\b')
+    pat = re.compile(r'\b(?:wn_lex_([a-z0-9_]+)\b|WN_LEX_([A-Z0-9_]+?)_(?:N|FLAGS)\b|WN_LEX_(?:LIST|COUNT)\(\s*([a-z0-9_]+)\s*\))')
     for path in sorted(glob.glob('src/**/*.[ch]', recursive=True)):
         if path.endswith('lexicon_data.h'):
             continue
         with open(path, encoding='utf-8') as f:
             text = f.read()
         for m in pat.finditer(text):
-            name = m.group(1) or m.group(2).lower()
+            name = m.group(1) or m.group(3) or m.group(2).lower()
             for suffix in ('_bits', '_value'):
                 if m.group(1) and name.endswith(suffix):
                     name = name[:-len(suffix)]
@@ -285,7 +289,7 @@ def main():
         for e in errors:
             print('gen_lexicon: ' + e, file=sys.stderr)
         sys.exit(1)
-    with open(out, 'w', encoding='ascii') as f:
+    with open(out, 'w', encoding='utf-8') as f:
         f.write(text)
 
 

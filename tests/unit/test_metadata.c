@@ -102,6 +102,12 @@ static void test_clean(void)
     CHECK_EQ_STR(wn_meta_clean(&a, "a\xC2\xA0\xC2\xA0" "b\xE2\x80\x8B" "c", 10, 100), "a bc");
     CHECK_EQ_STR(wn_meta_clean(&a, "&unknown; &amp", 14, 100), "&unknown; &amp");
     CHECK_EQ_STR(wn_meta_clean(&a, "&nbsp;x&nbsp;", 13, 100), "x");
+    /* every name of the HTML standard's table, not a hand-picked few: "&hearts;"
+     * and "&frac12;" (a digit in the name) were once left as written */
+    CHECK_EQ_STR(wn_meta_clean(&a, "I &hearts; &frac12; &Eacute;t&eacute;", 37, 100),
+                 "I \xE2\x99\xA5 \xC2\xBD \xC3\x89t\xC3\xA9");
+    /* one that stands for two code points is left as written */
+    CHECK_EQ_STR(wn_meta_clean(&a, "&NotEqualTilde;", 15, 100), "&NotEqualTilde;");
     /* capped on a character boundary: "\xC3\xA4" is two bytes */
     CHECK_EQ_STR(wn_meta_clean(&a, "ab\xC3\xA4", 4, 3), "ab");
     CHECK_EQ_STR(wn_meta_clean(&a, "   ", 3, 100), "");
@@ -143,6 +149,10 @@ static void test_bylines(void)
     CHECK_EQ_STR(byline("Weitere Stories"), "");
     CHECK_EQ_STR(byline("Redaktion"), "Redaktion");           /* the newsroom signs */
     CHECK_EQ_STR(byline("Redaktion: Eva Berg"), "Eva Berg");
+    /* the longest lead-in wins, whatever the order of the lexicon: a capital
+     * after "AUTHOR" once ended the lead-in there and left "S: Jane Doe" */
+    CHECK_EQ_STR(byline("AUTHORS: Jane Doe"), "Jane Doe");
+    CHECK_EQ_STR(byline("AUTEURS: Jean Dupont"), "Jean Dupont");
     CHECK(wn_meta_author_ok("Jane Doe"));
     CHECK(!wn_meta_author_ok("https://facebook.com/jane"));
     CHECK(!wn_meta_author_ok("jane@example.com"));

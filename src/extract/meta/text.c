@@ -9,30 +9,17 @@
 
 #include "extract/meta/meta_internal.h"
 #include "core/utf8.h"
+#include "html/tokenizer.h"
+#include "extract/signals/lexicon_data.h"
 
 /* MARK: Character references --------------------------------------------------- */
 
-/* The named references that survive in metadata in practice (double-escaped
- * attributes, JSON-LD written by CMS templates). The parser already decoded the
- * single-escaped ones; this short table only cleans what is left over. */
-static const struct { const char *name; uint32_t cp; } named_refs[] = {
-    { "amp", '&' },      { "lt", '<' },        { "gt", '>' },        { "quot", '"' },
-    { "apos", '\'' },    { "nbsp", 0xA0 },     { "ndash", 0x2013 },  { "mdash", 0x2014 },
-    { "hellip", 0x2026 },{ "lsquo", 0x2018 },  { "rsquo", 0x2019 },  { "sbquo", 0x201A },
-    { "ldquo", 0x201C }, { "rdquo", 0x201D },  { "bdquo", 0x201E },  { "laquo", 0xAB },
-    { "raquo", 0xBB },   { "copy", 0xA9 },     { "reg", 0xAE },      { "trade", 0x2122 },
-    { "middot", 0xB7 },  { "bull", 0x2022 },   { "auml", 0xE4 },     { "ouml", 0xF6 },
-    { "uuml", 0xFC },    { "Auml", 0xC4 },     { "Ouml", 0xD6 },     { "Uuml", 0xDC },
-    { "szlig", 0xDF },   { "eacute", 0xE9 },   { "egrave", 0xE8 },   { "ecirc", 0xEA },
-    { "agrave", 0xE0 },  { "aacute", 0xE1 },   { "acirc", 0xE2 },    { "ccedil", 0xE7 },
-    { "iacute", 0xED },  { "oacute", 0xF3 },   { "uacute", 0xFA },   { "ntilde", 0xF1 },
-    { "Eacute", 0xC9 },  { "euro", 0x20AC },   { "deg", 0xB0 },      { "times", 0xD7 },
-    { "shy", 0xAD },     { "ocirc", 0xF4 },    { "icirc", 0xEE },    { "ucirc", 0xFB },
-    { "oslash", 0xF8 },  { "aring", 0xE5 },    { "atilde", 0xE3 },   { "otilde", 0xF5 },
-};
-
 /* Decode the reference starting at s[0] == '&'. Returns its length and sets *cp,
- * or 0 when it is not a reference we know. */
+ * or 0 when it is not a reference we know. The parser already decoded the
+ * single-escaped ones; these are the leftovers of double escaping (attributes,
+ * JSON-LD written by CMS templates). Named ones are looked up in the HTML
+ * standard's table (html/entity_data.h), with their ';'; one that stands for
+ * two code points is left as written. */
 static size_t decode_ref(const char *s, size_t n, uint32_t *cp)
 {
     size_t i = 1;
@@ -64,18 +51,16 @@ static size_t decode_ref(const char *s, size_t n, uint32_t *cp)
         *cp = v;
         return i + 1;
     }
-    while (i < n && i < 10 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+    while (i < n && i < WN_ENTITY_MAX_NAME &&
+           ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
         i++;
     if (i >= n || s[i] != ';' || i == 1)
         return 0;
-    for (size_t k = 0; k < sizeof named_refs / sizeof named_refs[0]; k++) {
-        size_t len = strlen(named_refs[k].name);
-        if (len == i - 1 && memcmp(s + 1, named_refs[k].name, len) == 0) {
-            *cp = named_refs[k].cp;
-            return i + 1;
-        }
-    }
-    return 0;
+    size_t tlen;
+    const char *text = wn_entity_lookup(s + 1, i, &tlen);   /* the name and its ';' */
+    if (text == NULL || wn_utf8_decode((const unsigned char *)text, tlen, cp) != tlen)
+        return 0;
+    return i + 1;
 }
 
 static size_t utf8_len(unsigned char c)
@@ -243,63 +228,13 @@ bool wn_meta_is_url(const char *s, size_t n)
 
 /* MARK: Bylines ----------------------------------------------------------------- */
 
-/* Lead-ins before an author's name, lowercase, longest first where one is a
- * prefix of another. Each must be followed by a space, ':' or the end. */
-static const char *const byline_lead[] = {
-    "profilbild von", "foto von", "bild von", "photo of", "picture of", "avatar of",
-    "view all posts by", "zeige alle beiträge von", "alle beiträge von", "more posts by",
-    "all posts by", "posts by", "articles by", "eingestellt von", "veröffentlicht von",
-    "artikel von", "beitrag von", "beitragvon", "publiziert von", "mehr von", "a post by",
-    "written and edited by", "written by", "posted by", "published by", "reported by",
-    "story by", "words by", "text by", "article by", "geschrieben von", "verfasst von",
-    "ein beitrag von", "beitrag von", "gepostet von", "erstellt von", "autor/in", "autorin",
-    "autoren", "autor", "author", "authors", "auteur", "auteurs", "écrit par", "publié par",
-    "rédigé par", "escrito por", "publicado por", "scritto da", "pubblicato da",
-    "geschreven door", "door", "redaktion", "text", "von", "from", "by", "par", "por",
-    "gespeichert von", "submitted by",
-    "ein gastbeitrag von", "gastbeitrag von", "ein kommentar von", "kommentar von",
-    "eine kolumne von", "kolumne von", "ein essay von", "eine analyse von", "a column by",
-    "an essay by", "an analysis by", "a commentary by", "opinion by", "un article de",
-    "una columna de",
-    "di", "de", "av", "af", "napisał", "napisała", "autorzy",
-    "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 */
-    "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 */
-};
-
-/* Words that end a byline when they follow the name: what comes next is a date,
- * a role or the site. Lowercase. */
-static const char *const byline_stop[] = {
-    "on", "am", "um", "le", "el", "il", "op", "the", "at", "published", "updated",
-    "posted", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato",
-    "last", "zuletzt", "stand", "in", "im", "for", "für", "pour", "para", "per",
-    "share", "teilen", "follow", "folgen", "read", "lesen", "email", "e-mail", "publiziert",
-    "sagt", "says", "schreibt", "writes", "antworten", "reply",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "januar", "februar", "märz",
-    "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
-    "donnerstag", "freitag", "samstag", "sonntag", "photo", "photos", "foto", "fotos",
-    "bild", "bilder", "video", "min", "minutes", "minuten", "comments", "kommentare",
-};
-
-/* Words that end a name wherever they appear after it: the rest of an author
- * box ("Jil Schuller Alle Artikel Kontakt", "Jane Doe Foto: ..."). Lowercase. */
-static const char *const byline_cut[] = {
-    "über", "alle", "kontakt", "contact", "foto", "fotos", "photo", "photos", "bild",
-    "bilder", "illustration", "illustrationen", "mehr", "weitere", "view", "profil",
-    "profile", "schließen", "close", "follow", "folgen", "twitter", "email", "e-mail",
-    "mail", "share", "teilen", "more", "see", "read", "lesen", "zum", "zur", "under", "unter",
-    "filed",
-};
-
-/* Words that are no name at all when they come first. */
-static const char *const byline_reject[] = {
-    "weitere", "alle", "datum", "date", "zuletzt", "no", "the", "some", "foto", "fotos",
-    "photo", "bild", "share", "teilen", "kommentare", "comments", "name", "author",
-    "autor", "unknown author", "anonymous",
-};
+/* The words around a name are the lexicon's (data/lexicon/byline.tsv):
+ * byline_leadin, byline_stop, byline_cut, byline_reject, byline_role_word,
+ * name_particle, name_join, byline_lowercase, byline_aside_coauthor. */
 
 static bool word_is(const char *w, size_t n, const char *const *list, size_t count);
+static bool word_is_marked(const char *w, size_t n, const char *const *list, size_t count,
+                           const unsigned short *bits, unsigned want);
 
 /* Cut s at the first word (after the first) found in list. */
 static void cut_at_word(char *s, const char *const *list, size_t count)
@@ -322,7 +257,17 @@ static void cut_at_word(char *s, const char *const *list, size_t count)
 
 static bool word_is(const char *w, size_t n, const char *const *list, size_t count)
 {
+    return word_is_marked(w, n, list, count, NULL, 0);
+}
+
+/* Whether w[0..n) (ASCII case aside) is a word of list that, when bits is
+ * given, carries one of the bits in want. */
+static bool word_is_marked(const char *w, size_t n, const char *const *list, size_t count,
+                           const unsigned short *bits, unsigned want)
+{
     for (size_t k = 0; k < count; k++) {
+        if (bits && !(bits[k] & want))
+            continue;
         size_t len = strlen(list[k]);
         if (len == n) {
             size_t i = 0;
@@ -392,21 +337,12 @@ static bool is_name_byte(unsigned char c)
            c >= 0x80 || c == '_';
 }
 
-/* Words of a job title after a name, lowercase. */
-static const char *const role_words[] = {
-    "editor", "writer", "reporter", "correspondent", "staff", "senior", "chief", "director",
-    "professor", "technologist", "contributor", "columnist", "analyst", "producer", "intern",
-    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "leiter", "leiterin",
-    "chefredakteur", "chefredakteurin", "autor", "autorin", "journalist", "journalistin",
-    "of", "der", "des", "für", "at", "de", "du", "del", "di",
-};
-
 /* Whether the comma-separated segment at q (up to the next comma) has a role word. */
 static bool has_role(const char *q)
 {
     while (*q && *q != ',') {
         size_t n = strcspn(q, " ,");
-        if (n && word_is(q, n, role_words, sizeof role_words / sizeof role_words[0]))
+        if (n && word_is(q, n, WN_LEX_LIST(byline_role_word)))
             return true;
         q += n;
         while (*q == ' ')
@@ -418,8 +354,6 @@ static bool has_role(const char *q)
 /* "Uta Staschewski, Projektleiterin der HSS" -> "Uta Staschewski", but
  * "Rudolf Fischer, Simon Kohler" stays: after a comma, a name is at most three
  * words and starts with a capital (or a non-ASCII letter). */
-/* Words joining the last names of a list: "A, B und C", "A, B & C". */
-static const char *const name_joins[] = { "&", "and", "und", "y", "et", "e", "i", "en" };
 
 static void cut_role(char *s)
 {
@@ -443,7 +377,7 @@ static void cut_role(char *s)
             } else if (!in) {
                 size_t wl = strcspn(r, " ,");
                 in = true;
-                if (word_is(r, wl, name_joins, sizeof name_joins / sizeof name_joins[0])) {
+                if (word_is_marked(r, wl, WN_LEX_LIST(name_join), wn_lex_name_join_bits, WN_LEX_NAME_JOIN_LIST)) {
                     words = 0;
                     continue;
                 }
@@ -468,31 +402,39 @@ char *wn_meta_clean_byline(char *s)
     /* Lead-ins may stack: "Posted by: Text von Jane". */
     for (int round = 0; again && round < 3; round++) {
         again = false;
-        for (size_t k = 0; k < sizeof byline_lead / sizeof byline_lead[0]; k++) {
-            size_t len = strlen(byline_lead[k]);
-            n = strlen(s);
+        /* The longest lead-in that fits wins ("authors" over "author"). */
+        size_t best = 0, best_k = 0;
+        n = strlen(s);
+        for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N; k++) {
+            unsigned bits = wn_lex_byline_leadin_bits[k];
+            const char *lead = wn_lex_byline_leadin[k];
+            size_t len = strlen(lead);
+            if (!(bits & WN_LEX_BYLINE_LEADIN_CLEAN) || len <= best)
+                continue;
             /* "Veröffentlicht vonChris Jung": inline elements glued without a
              * space still end the lead-in at a capital */
-            if (has_prefix_ci(s, n, byline_lead[k]) &&
-                (s[len] == ' ' || s[len] == ':' || s[len] == '\0' ||
-                 (len > 3 && s[len] >= 'A' && s[len] <= 'Z') ||
-                 !strncmp(s + len, "\xEF\xBC\x9A", 3))) {
-                /* "By" alone or "De" starting a name ("De Niro") needs a following name. */
-                /* a lone "By" is no name, but a lone "Redaktion" (the
-                 * newsroom) is how many pages sign */
-                if (s[len] == '\0')
-                    return strcmp(byline_lead[k], "redaktion") == 0 ? s : s + len;
-                /* "di Mario Rossi" is a byline, "De Niro" a name. */
-                if ((!strcmp(byline_lead[k], "de") || !strcmp(byline_lead[k], "di")) &&
-                    (s[0] < 'a' || s[0] > 'z'))
-                    continue;
-                if (!strncmp(s + len, "\xEF\xBC\x9A", 3))
-                    len += 3;
-                s = trim_both(s + len);
-                again = true;
-                break;
-            }
+            if (!has_prefix_ci(s, n, lead) ||
+                !(s[len] == ' ' || s[len] == ':' || s[len] == '\0' ||
+                  (len > 3 && s[len] >= 'A' && s[len] <= 'Z') ||
+                  !strncmp(s + len, "\xEF\xBC\x9A", 3)))
+                continue;
+            /* "di Mario Rossi" is a byline, "De Niro" a name. */
+            if ((bits & WN_LEX_BYLINE_LEADIN_LOWER_ONLY) && s[len] != '\0' &&
+                (s[0] < 'a' || s[0] > 'z'))
+                continue;
+            best = len;
+            best_k = k;
         }
+        if (best == 0)
+            break;
+        /* "By" alone needs a following name; a lone "Redaktion" (the
+         * newsroom) is how many pages sign */
+        if (s[best] == '\0')
+            return (wn_lex_byline_leadin_bits[best_k] & WN_LEX_BYLINE_LEADIN_SIGNS_ALONE) ? s : s + best;
+        if (!strncmp(s + best, "\xEF\xBC\x9A", 3))
+            best += 3;
+        s = trim_both(s + best);
+        again = true;
     }
     /* Cut at a separator ("Jane Doe | Site", "Jane Doe • 2 min read") or a digit
      * (a date or "3 comments"); then drop trailing stop words. */
@@ -508,16 +450,17 @@ char *wn_meta_clean_byline(char *s)
             break;
         }
     }
-    cut_at_word(s, byline_cut, sizeof byline_cut / sizeof byline_cut[0]);
+    cut_at_word(s, WN_LEX_LIST(byline_cut));
     cut_role(s);
     /* "Eberhard Fuhr (Pressesprecher des EJW)": a trailing aside */
     {
         char *par = strrchr(s, '(');
         size_t len = strlen(s);
         /* but "(avec Damien Leloup)" names co-authors */
-        if (par && par > s + 2 && par[-1] == ' ' && len > 0 && s[len - 1] == ')' &&
-            !strstr(par, "avec ") && !strstr(par, "with ") && !strstr(par, "mit ") &&
-            !strstr(par, " and ") && !strstr(par, " und ") && !strstr(par, " et "))
+        bool coauthor = false;
+        for (size_t k = 0; par && k < WN_LEX_BYLINE_ASIDE_COAUTHOR_N && !coauthor; k++)
+            coauthor = strstr(par, wn_lex_byline_aside_coauthor[k]) != NULL;
+        if (par && par > s + 2 && par[-1] == ' ' && len > 0 && s[len - 1] == ')' && !coauthor)
             par[-1] = '\0';
     }
     for (int round = 0; round < 8; round++) {
@@ -526,27 +469,21 @@ char *wn_meta_clean_byline(char *s)
         sp = strrchr(s, ' ');
         if (sp == NULL)
             break;
-        if (!word_is(sp + 1, strlen(sp + 1), byline_stop, sizeof byline_stop / sizeof byline_stop[0]))
+        if (!word_is(sp + 1, strlen(sp + 1), WN_LEX_LIST(byline_stop)))
             break;
         *sp = '\0';
     }
     /* A lone stop word left over ("On") is no name, nor is a label. */
     n = strlen(s);
-    if (word_is(s, n, byline_stop, sizeof byline_stop / sizeof byline_stop[0]))
+    if (word_is(s, n, WN_LEX_LIST(byline_stop)))
         s[0] = '\0';
     {
         size_t fw = strcspn(s, " :");
-        if (word_is(s, fw, byline_reject, sizeof byline_reject / sizeof byline_reject[0]) ||
-            word_is(s, strlen(s), byline_reject, sizeof byline_reject / sizeof byline_reject[0]))
+        if (word_is(s, fw, WN_LEX_LIST(byline_reject)) || word_is(s, strlen(s), WN_LEX_LIST(byline_reject)))
             s[0] = '\0';
     }
     return s;
 }
-
-/* Lowercase words that may sit inside a name ("Ursula von der Leyen"). */
-static const char *const name_particles[] = {
-    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "du", "dos", "bin", "al",
-};
 
 bool wn_meta_name_list(const char *s, size_t max_words)
 {
@@ -560,7 +497,7 @@ bool wn_meta_name_list(const char *s, size_t max_words)
         size_t wl = strcspn(p, " ,;");
         bool sep = *p == ',' || *p == ';';
         bool join = !sep && *p != '\0' &&
-                    word_is(p, wl, name_joins, sizeof name_joins / sizeof name_joins[0]);
+                    word_is_marked(p, wl, WN_LEX_LIST(name_join), wn_lex_name_join_bits, WN_LEX_NAME_JOIN_LIST);
         if (*p == '\0' || sep || join) {
             /* a name ends here */
             if (words > 0) {
@@ -580,7 +517,7 @@ bool wn_meta_name_list(const char *s, size_t max_words)
         }
         unsigned char f = (unsigned char)*p;
         if (!((f >= 'A' && f <= 'Z') || f >= 0x80) &&
-            !word_is(p, wl, name_particles, sizeof name_particles / sizeof name_particles[0]))
+            !word_is(p, wl, WN_LEX_LIST(name_particle)))
             return false;
         words++;
         p += wl;
@@ -609,15 +546,6 @@ bool wn_meta_author_ok(const char *s)
     /* Names are short; a list of names may reach a dozen words. */
     return letters >= 2 && words <= 12;
 }
-
-/* Lowercase words a byline holds besides name particles: the joins of
- * co-author lists and credit lines ("FR mit dpa", "James Lynch from ..."),
- * and news agencies written in lowercase ("dpa", "red" for the newsroom). */
-static const char *const byline_joins[] = {
-    "vom", "della", "das", "y", "e", "und", "and", "et", "zu", "zur", "ten", "ter", "ibn",
-    "el", "mit", "with", "from", "of", "aus", "for",
-    "dpa", "afp", "apa", "epd", "kna", "sda", "ddp", "ap", "red", "ots", "sid",
-};
 
 /* Whether the word w[0..n) starts with a lowercase letter: ASCII a-z, or a
  * Latin-1 lowercase letter in UTF-8 (C3 9F..BF: ß, à..ÿ). */
@@ -649,10 +577,10 @@ bool wn_meta_prose_like(const char *s)
         words++;
         if (handle || !starts_lower(w, n))
             continue;
-        lower |= !word_is((const char *)w, n, name_particles,
-                          sizeof name_particles / sizeof name_particles[0]) &&
-                 !word_is((const char *)w, n, byline_joins,
-                          sizeof byline_joins / sizeof byline_joins[0]);
+        lower |= !word_is((const char *)w, n, WN_LEX_LIST(name_particle)) &&
+                 !word_is((const char *)w, n, WN_LEX_LIST(byline_lowercase)) &&
+                 !word_is_marked((const char *)w, n, WN_LEX_LIST(name_join), wn_lex_name_join_bits,
+                                 WN_LEX_NAME_JOIN_BYLINE);
     }
     return words >= 2 && lower;
 }

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "extract/meta/meta_internal.h"
 #include "extract/meta/meta_ctx.h"
+#include "extract/signals/lexicon_data.h"
 
 /* First ASCII digit in p[0..n), or NULL: no digit, no date. */
 static const char *memchr_digit(const char *p, size_t n)
@@ -46,27 +47,22 @@ static size_t shown_len(const char *p, size_t n)
     return len;
 }
 
-/* Words announcing a publication date in running text, lowercase. */
-static const char *const pub_words[] = {
-    "published", "posted", "veröffentlicht", "erschienen", "gepostet", "publié", "publicado",
-    "pubblicato", "gepubliceerd", "opublikowano", "datum:", "date:", "erstellt am",
-    "stand:",
-};
-
-#define NPUB (sizeof pub_words / sizeof pub_words[0])
-static bool pub_first[256];   /* first bytes of pub_words */
+/* Words announcing a publication date in running text: the lexicon's
+ * date_leadin role (data/lexicon/dates.tsv). */
+#define NPUB ((size_t)WN_LEX_DATE_LEADIN_N)
+static bool pub_first[256];   /* first bytes of the date_leadin words */
 static size_t pub_len[NPUB];
 static pthread_once_t pub_once = PTHREAD_ONCE_INIT;
 
 static void pub_index(void)
 {
     for (size_t k = 0; k < NPUB; k++) {
-        pub_first[(unsigned char)pub_words[k][0]] = true;
-        pub_len[k] = strlen(pub_words[k]);
+        pub_first[(unsigned char)wn_lex_date_leadin[k][0]] = true;
+        pub_len[k] = strlen(wn_lex_date_leadin[k]);
     }
 }
 
-/* Whether p[0..n) (n <= 160) holds one of pub_words, case aside: one pass,
+/* Whether p[0..n) (n <= 160) holds a date_leadin word, case aside: one pass,
  * comparing only where a word's first letter stands. */
 static bool has_pub_word(const char *p, size_t n)
 {
@@ -79,8 +75,8 @@ static bool has_pub_word(const char *p, size_t n)
         if (!pub_first[(unsigned char)low[i]])
             continue;
         for (size_t k = 0; k < NPUB; k++)
-            if (pub_words[k][0] == low[i] && pub_len[k] <= n - i &&
-                memcmp(low + i, pub_words[k], pub_len[k]) == 0)
+            if (wn_lex_date_leadin[k][0] == low[i] && pub_len[k] <= n - i &&
+                memcmp(low + i, wn_lex_date_leadin[k], pub_len[k]) == 0)
                 return true;
     }
     return false;
@@ -113,24 +109,9 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
         offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);
 }
 
-/* Lead-ins of a byline in running text, lowercase; a name follows, in the
- * same text or in the next node ("<span>By</span> <a>Jane</a>"). */
-static const char *const text_leads[] = {
-    "by", "von", "par", "por", "door", "written by", "posted by", "geschrieben von",
-    "eingestellt von", "veröffentlicht von", "verfasst von", "beitrag von", "autor", "autorin",
-    "author", "text", "text von", "publié par", "escrito por", "scritto da", "redaktion",
-    "autoren", "erstellt von", "gespeichert von", "submitted by", "verfasst", "geschrieben",
-    /* "Eine Kolumne von Nils Pickert", "A column by Jane Doe" */
-    "ein beitrag von", "ein gastbeitrag von", "gastbeitrag von", "ein kommentar von",
-    "kommentar von", "eine kolumne von", "kolumne von", "ein essay von", "eine analyse von",
-    "a column by", "an essay by", "an analysis by", "a commentary by", "opinion by",
-    /* German gender-inclusive forms: "Autor*In", "Autor:innen" */
-    "autor*in", "autor:in", "autor_in", "autor*innen", "autor:innen", "autor_innen",
-    "autorinnen",
-    "un article de", "una columna de",
-    "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",   /* 责任编辑 (editor in charge) */
-    "\xE4\xBD\x9C\xE8\x80\x85",                     /* 作者 (author) */
-};
+/* Lead-ins of a byline in running text: the byline_leadin words marked TEXT
+ * (data/lexicon/byline.tsv); a name follows, in the same text or in the next
+ * node ("<span>By</span> <a>Jane</a>"). */
 
 /* Length of the lead-in at p[0..n) (with a following ':' or '：'), or 0. *alone
  * tells whether nothing but spaces follows it. */
@@ -138,12 +119,13 @@ static size_t match_lead(const char *p, size_t n, bool *alone)
 {
     size_t best = 0;
     char first = n ? wn_ascii_lower(p[0]) : 0;
-    for (size_t k = 0; k < sizeof text_leads / sizeof text_leads[0]; k++) {
+    for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N; k++) {
+        const char *lead = wn_lex_byline_leadin[k];
         size_t ln, j = 0;
-        if (text_leads[k][0] != first)
+        if (lead[0] != first || !(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_TEXT))
             continue;
-        ln = strlen(text_leads[k]);
-        while (j < ln && j < n && wn_ascii_lower(p[j]) == text_leads[k][j])
+        ln = strlen(lead);
+        while (j < ln && j < n && wn_ascii_lower(p[j]) == lead[j])
             j++;
         if (j != ln || ln <= best)
             continue;
@@ -204,7 +186,6 @@ static const wn_node *next_named(const wn_node *t)
  * short texts that hold a digit before the lead-in. */
 static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char *buf)
 {
-    static const char *const mid[] = { " by ", " von ", " par ", " por ", " door " };
     const char *p = t->text.p;
     size_t n = t->text.n;
     /* templates indent: "\n    Posted on May 2, 2020  by Jane Doe\n    " */
@@ -245,29 +226,37 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
             }
         }
     }
-    for (size_t k = 0; k < sizeof mid / sizeof mid[0]; k++) {
-        size_t ln = strlen(mid[k]);
-        for (size_t i = 1; i + ln <= n; i++) {
-            size_t j = 0, rest;
-            while (j < ln && wn_ascii_lower(p[i + j]) == mid[k][j])
-                j++;
-            if (j < ln || memchr_digit(p, i) == NULL)
+    /* The first lead-in marked AFTER_DATE, between spaces, with a digit before it. */
+    for (size_t i = 1; i < n; i++) {
+        if (p[i] != ' ' || memchr_digit(p, i) == NULL)
+            continue;
+        size_t ln = 0;
+        for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N && ln == 0; k++) {
+            const char *lead = wn_lex_byline_leadin[k];
+            size_t m = strlen(lead), j = 0;
+            if (!(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_AFTER_DATE) || i + m + 2 > n)
                 continue;
-            rest = i + ln;
-            while (rest < n && wn_is_space((unsigned char)p[rest]))
-                rest++;
-            if (rest < n) {
-                memcpy(buf, p + rest, n - rest);
-                offer_author_words(c, buf, n - rest, w->article ? 44 : 40, 4);
-            } else {
-                const wn_node *nx = next_named(t);
-                if (nx && nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
-                    size_t m = gather(nx, buf);
-                    offer_author_words(c, buf, m, w->article ? 44 : 40, 4);
-                }
-            }
-            return;
+            while (j < m && wn_ascii_lower(p[i + 1 + j]) == lead[j])
+                j++;
+            if (j == m && p[i + 1 + m] == ' ')
+                ln = m + 2;
         }
+        if (ln == 0)
+            continue;
+        size_t rest = i + ln;
+        while (rest < n && wn_is_space((unsigned char)p[rest]))
+            rest++;
+        if (rest < n) {
+            memcpy(buf, p + rest, n - rest);
+            offer_author_words(c, buf, n - rest, w->article ? 44 : 40, 4);
+        } else {
+            const wn_node *nx = next_named(t);
+            if (nx && nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
+                size_t m = gather(nx, buf);
+                offer_author_words(c, buf, m, w->article ? 44 : 40, 4);
+            }
+        }
+        return;
     }
 }
 
@@ -276,7 +265,6 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
  * while a joining text (a comma, "und", "and", "&"...) links inline elements. */
 static size_t more_names(const wn_node *first, char *buf, size_t m)
 {
-    static const char *const joins[] = { ",", "&", "and", "und", "y", "et", ", and", ", und" };
     const wn_node *x = first;
     for (int names = 1; names < WN_META_MAX_AUTHORS; names++) {
         const wn_node *j = x->next, *nx = j ? j->next : NULL;
@@ -289,8 +277,10 @@ static size_t more_names(const wn_node *first, char *buf, size_t m)
         while (e > b && wn_is_space((unsigned char)j->text.p[e - 1]))
             e--;
         bool ok = false;
-        for (size_t k = 0; k < sizeof joins / sizeof joins[0] && !ok; k++)
-            ok = e - b == strlen(joins[k]) && wn_str_ieq(wn_str_make(j->text.p + b, e - b), joins[k]);
+        for (size_t k = 0; k < WN_LEX_NAME_JOIN_N && !ok; k++)
+            ok = (wn_lex_name_join_bits[k] & WN_LEX_NAME_JOIN_SIBLINGS) &&
+                 e - b == strlen(wn_lex_name_join[k]) &&
+                 wn_str_ieq(wn_str_make(j->text.p + b, e - b), wn_lex_name_join[k]);
         if (!ok)
             return m;
         char name[GATHER_MAX + 1];
@@ -309,13 +299,7 @@ static size_t more_names(const wn_node *first, char *buf, size_t m)
     return m;
 }
 
-/* Words that make "X by Y" a credit for the site's making, not a byline. */
-static const char *const credit_words[] = {
-    "theme", "design", "designed", "powered", "template", "templates", "hosted", "developed",
-    "webdesign", "icons", "logo", "realisiert", "gestaltet", "entwickelt", "umsetzung",
-};
-
-/* Whether the text of t's two previous siblings holds one of credit_words
+/* Whether the text of t's two previous siblings holds a site_credit_word
  * ("Theme: <a>Graphy</a>" before " by Themegraphy"). */
 static bool credit_before(const wn_node *t)
 {
@@ -334,8 +318,8 @@ static bool credit_before(const wn_node *t)
         n += m + 1;
     }
     wn_ascii_lower_n(low, text, n);
-    for (size_t k = 0; k < sizeof credit_words / sizeof credit_words[0]; k++)
-        if (has_word(wn_str_make(low, n), credit_words[k]))
+    for (size_t k = 0; k < WN_LEX_SITE_CREDIT_WORD_N; k++)
+        if (has_word(wn_str_make(low, n), wn_lex_site_credit_word[k]))
             return true;
     return false;
 }
