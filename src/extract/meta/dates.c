@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "extract/meta/meta_internal.h"
+#include "extract/signals/lexicon_data.h"
 
 #define SCAN_MAX 4096   /* bytes of free text examined for one date */
 #define STRICT_LEAD 40  /* structured values: the date starts within this many bytes */
@@ -19,55 +20,8 @@ typedef struct dt {
     int zone_min;      /* offset east of UTC, minutes */
 } dt;
 
-/* Month names and abbreviations, lowercase UTF-8. Abbreviations may be followed
- * by '.'; "sept" and "févr" style variants are listed. */
-static const struct { const char *name; int month; } months[] = {
-    /* en */
-    { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 },
-    { "june", 6 }, { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 },
-    { "november", 11 }, { "december", 12 }, { "jan", 1 }, { "feb", 2 }, { "mar", 3 },
-    { "apr", 4 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 }, { "sep", 9 }, { "sept", 9 },
-    { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
-    /* de */
-    { "januar", 1 }, { "jänner", 1 }, { "jaenner", 1 }, { "februar", 2 }, { "feber", 2 },
-    { "märz", 3 }, { "maerz", 3 }, { "mär", 3 }, { "mrz", 3 }, { "mai", 5 }, { "juni", 6 },
-    { "juli", 7 }, { "oktober", 10 }, { "okt", 10 }, { "dezember", 12 }, { "dez", 12 },
-    /* fr */
-    { "janvier", 1 }, { "janv", 1 }, { "février", 2 }, { "fevrier", 2 }, { "févr", 2 },
-    { "fév", 2 }, { "mars", 3 }, { "avril", 4 }, { "avr", 4 }, { "juin", 6 },
-    { "juillet", 7 }, { "juil", 7 }, { "août", 8 }, { "aout", 8 }, { "septembre", 9 },
-    { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 }, { "decembre", 12 },
-    { "déc", 12 },
-    /* es */
-    { "enero", 1 }, { "ene", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 },
-    { "abr", 4 }, { "mayo", 5 }, { "junio", 6 }, { "julio", 7 }, { "agosto", 8 },
-    { "ago", 8 }, { "septiembre", 9 }, { "setiembre", 9 }, { "octubre", 10 },
-    { "noviembre", 11 }, { "diciembre", 12 }, { "dic", 12 },
-    /* it */
-    { "gennaio", 1 }, { "gen", 1 }, { "febbraio", 2 }, { "aprile", 4 }, { "maggio", 5 },
-    { "mag", 5 }, { "giugno", 6 }, { "giu", 6 }, { "luglio", 7 }, { "lug", 7 },
-    { "settembre", 9 }, { "set", 9 }, { "ottobre", 10 }, { "ott", 10 }, { "dicembre", 12 },
-    /* pt */
-    { "janeiro", 1 }, { "fevereiro", 2 }, { "fev", 2 }, { "março", 3 }, { "marco", 3 },
-    { "maio", 5 }, { "junho", 6 }, { "julho", 7 }, { "setembro", 9 }, { "outubro", 10 },
-    { "out", 10 }, { "novembro", 11 }, { "dezembro", 12 },
-    /* nl */
-    { "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mrt", 3 }, { "mei", 5 },
-    { "augustus", 8 },
-    /* ru, uk: the genitive used in dates */
-    { "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
-    { "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
-    { "ноября", 11 }, { "декабря", 12 }, { "січня", 1 }, { "лютого", 2 }, { "березня", 3 },
-    { "квітня", 4 }, { "травня", 5 }, { "червня", 6 }, { "липня", 7 }, { "серпня", 8 },
-    { "вересня", 9 }, { "жовтня", 10 }, { "листопада", 11 }, { "грудня", 12 },
-    /* pl: nominative and the genitive used in dates */
-    { "styczeń", 1 }, { "stycznia", 1 }, { "luty", 2 }, { "lutego", 2 }, { "marzec", 3 },
-    { "marca", 3 }, { "kwiecień", 4 }, { "kwietnia", 4 }, { "maj", 5 }, { "maja", 5 },
-    { "czerwiec", 6 }, { "czerwca", 6 }, { "lipiec", 7 }, { "lipca", 7 }, { "sierpień", 8 },
-    { "sierpnia", 8 }, { "wrzesień", 9 }, { "września", 9 }, { "październik", 10 },
-    { "października", 10 }, { "listopad", 11 }, { "listopada", 11 }, { "grudzień", 12 },
-    { "grudnia", 12 },
-};
+/* Month names and abbreviations: the lexicon's month_name role
+ * (data/lexicon/dates.tsv), its value the month. */
 
 static bool is_digit(char c)
 {
@@ -113,9 +67,9 @@ static int read_month(const char *s, size_t n, size_t i, size_t *len)
     *len = j - i;
     if (k < 3)
         return 0;   /* every name has three letters or more */
-    for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
-        if (months[m].name[0] == w[0] && strcmp(w, months[m].name) == 0)
-            return months[m].month;
+    for (size_t m = 0; m < WN_LEX_MONTH_NAME_N; m++)
+        if (wn_lex_month_name[m][0] == w[0] && strcmp(w, wn_lex_month_name[m]) == 0)
+            return wn_lex_month_name_value[m];
     return 0;
 }
 
@@ -248,11 +202,11 @@ static size_t skip_filler(const char *s, size_t n, size_t i, bool after_day)
             continue;
         }
         if (after_day && i + 1 < n) {
-            static const char *const sfx[] = { "st", "nd", "rd", "th", "er", "e", "o" };
             bool hit = false;
-            for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
-                size_t len = strlen(sfx[k]);
-                if (i + len <= n && memcmp(s + i, sfx[k], len) == 0 &&
+            for (size_t k = 0; k < WN_LEX_DAY_ORDINAL_SUFFIX_N; k++) {
+                const char *sfx = wn_lex_day_ordinal_suffix[k];
+                size_t len = strlen(sfx);
+                if (i + len <= n && memcmp(s + i, sfx, len) == 0 &&
                     (i + len == n || !is_alpha_byte((unsigned char)s[i + len]))) {
                     i += len;
                     hit = true;
@@ -265,11 +219,11 @@ static size_t skip_filler(const char *s, size_t n, size_t i, bool after_day)
             }
         }
         {
-            static const char *const part[] = { "de", "del", "of", "der" };
             bool hit = false;
-            for (size_t k = 0; k < sizeof part / sizeof part[0]; k++) {
-                size_t len = strlen(part[k]);
-                if (i + len < n && memcmp(s + i, part[k], len) == 0 && s[i + len] == ' ') {
+            for (size_t k = 0; k < WN_LEX_DATE_JOINER_N; k++) {
+                const char *part = wn_lex_date_joiner[k];
+                size_t len = strlen(part);
+                if (i + len < n && memcmp(s + i, part, len) == 0 && s[i + len] == ' ') {
                     i += len;
                     hit = true;
                     break;

@@ -11,24 +11,27 @@
 
 #include "dom/dom.h"
 #include "extract/meta/meta_internal.h"
+#include "extract/signals/lexicon_data.h"
 
 #define MAX_FORMS 16
 #define FORM_LEN  40
 #define MAX_TEXT  4096   /* longer text nodes are prose, not date lines */
 
-static const char *const months_en[12] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-};
-static const char *const months_de[12] = {
-    "januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember",
-};
+/* The full name of month m (1-12) that carries bit (WRITTEN_EN or WRITTEN_DE)
+ * in the lexicon's month_name role. */
+static const char *month_written(int m, unsigned bit)
+{
+    for (size_t k = 0; k < WN_LEX_MONTH_NAME_N; k++)
+        if (wn_lex_month_name_value[k] == m && (wn_lex_month_name_bits[k] & bit))
+            return wn_lex_month_name[k];
+    return "";
+}
 
 /* The written forms of y-m-d pages commonly print, lowercase. Returns the count. */
 static size_t day_forms(int y, int m, int d, char out[MAX_FORMS][FORM_LEN])
 {
-    const char *en = months_en[m - 1], *de = months_de[m - 1];
+    const char *en = month_written(m, WN_LEX_MONTH_NAME_WRITTEN_EN);
+    const char *de = month_written(m, WN_LEX_MONTH_NAME_WRITTEN_DE);
     size_t k = 0;
     snprintf(out[k++], FORM_LEN, "%04d-%02d-%02d", y, m, d);
     snprintf(out[k++], FORM_LEN, "%d.%d.%d", d, m, y);
