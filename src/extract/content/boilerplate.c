@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/signals/lexicon_data.h"
 
 /* MARK: Extra boilerplate ------------------------------------------------------ */
 
@@ -100,18 +101,10 @@ static size_t block_text(const wn_cctx *c, const wn_node *b, char *buf, size_t c
 }
 
 /* Credit, source and date lines: "© Agency", "Photo: X", "Quelle: Y",
- * "Updated: 3 May", "12.05.2021". Words of the label list are the common
- * caption/source labels of the nine stop-word languages. */
+ * "Updated: 3 May", "12.05.2021". The labels are the lexicon's credit_label
+ * words: the common caption/source labels of the nine stop-word languages. */
 static bool credit_line(const wn_cctx *c, const wn_node *b)
 {
-    static const char *const labels[] = {
-        "quelle", "quellen", "source", "sources", "fuente", "fonte", "fonti", "bron",
-        "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
-        "credits", "copyright", "stand", "aktualisiert", "updated", "update", "actualizado",
-        "zdj\u0119cie", "\u017ar\u00f3d\u0142o", "cr\u00e9dit", "imagen", "im\u00e1genes",
-        "cr\u00e9dits",
-        "beitragsbild", "titelbild", "abbildung",
-    };
     char head[40];
     size_t n = block_text(c, b, head, sizeof head, false), letters = 0, other = 0;
     for (size_t i = 0; i < n; i++) {
@@ -132,9 +125,10 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
     /* Mostly digits and punctuation in a short line: a date or a time stamp. */
     if (c->st[b->id].text < 40 && other > letters)
         return true;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        size_t m = strlen(labels[k]);
-        if (m >= n || memcmp(head, labels[k], m) != 0)
+    for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
+        const char *label = wn_lex_credit_label[k];
+        size_t m = strlen(label);
+        if (m >= n || memcmp(head, label, m) != 0)
             continue;
         size_t q = m;
         if (q < n && head[q] == ' ')
@@ -149,18 +143,6 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
  * the bridge. Photo: Jane Doe", "… (Foto: Agency)", "… © Agency". */
 static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
 {
-    static const char *const marks[] = {
-        "\xc2\xa9", "foto:", "fotos:", "photo:", "photos:", "bild:", "quelle:", "source:",
-        "credit:", "credits:", "image:", "imagen:", "fuente:", "fonte:", "zdj\u0119cie:",
-        "cr\u00e9dito:", "cr\u00e9dit:", "cr\u00e9dits:",
-    };
-    /* Only in captions: there the picture agencies and "(c)" mark a credit;
-     * in a paragraph "LONDON (Reuters) -" or a list item "(c)" are text. */
-    static const char *const caption_marks[] = {
-        "(c) ", "reuters/", "/reuters", "(reuters", "afp/", "/afp", "(afp", "dpa/", "/dpa",
-        "(dpa", "epa/", "/epa", "ap photo", "getty images", "shutterstock", "istock",
-        "unsplash", "bild via", "foto via", "photo via", "image via", "beitragsbild",
-    };
     char buf[256];
     size_t n = block_text(c, b, buf, sizeof buf, true), k = 0;
     /* Spaces before a colon are dropped: "Foto : X" reads "foto: x". */
@@ -168,10 +150,11 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
         if (!(buf[i] == ' ' && i + 1 < n && buf[i + 1] == ':'))
             buf[k++] = buf[i];
     n = k;
-    size_t nm = sizeof marks / sizeof marks[0];
-    size_t nc = caption ? sizeof caption_marks / sizeof caption_marks[0] : 0;
-    for (k = 0; k < nm + nc; k++) {
-        if (wn_has_word_start(buf, n, k < nm ? marks[k] : caption_marks[k - nm]))
+    /* Marks for captions only: there the picture agencies and "(c)" mark a
+     * credit; in a paragraph "LONDON (Reuters) -" or a list item "(c)" are text. */
+    unsigned want = WN_LEX_CREDIT_MARK_ANYWHERE | (caption ? WN_LEX_CREDIT_MARK_CAPTION : 0);
+    for (k = 0; k < WN_LEX_CREDIT_MARK_N; k++) {
+        if ((wn_lex_credit_mark_bits[k] & want) && wn_has_word_start(buf, n, wn_lex_credit_mark[k]))
             return true;
     }
     return false;
@@ -183,55 +166,18 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
  * Italian and Dutch. */
 static bool origin_note(const wn_cctx *c, const wn_node *b)
 {
-    static const char *const phrases[] = {
-        "originally published", "originally appeared", "originally ran ", "first published",
-        "first appeared", "republished with", "republished here with", "reprinted with",
-        "is republished", "was republished", "zuerst erschienen", "erschien zuerst",
-        "erstmals erschienen", "ist zuerst ", "zuerst bei ", "zuerst auf ",
-        "urspr\u00fcnglich erschienen", "erschien urspr\u00fcnglich",
-        "initialement publi\u00e9", "publi\u00e9 initialement", "initialement paru",
-        "paru initialement", "publi\u00e9 \u00e0 l'origine", "publicado originalmente",
-        "originalmente publicado", "publicado inicialmente", "public\u00f3 originalmente",
-        "apareci\u00f3 originalmente", "pubblicato originariamente",
-        "originariamente pubblicato", "pubblicato originalmente", "oorspronkelijk gepubliceerd",
-        "verscheen eerder", "eerder verschenen",
-        /* rights and reprint notices, letters calls, paywall notes */
-        "all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
-        "tous droits r\u00e9serv\u00e9s", "tutti i diritti riservati",
-        "wszelkie prawa zastrze\u017cone", "copyrighted property", "without permission",
-        "letter to the editor", "already a subscriber", "please subscribe",
-        /* affiliate disclosures */
-        "affiliate link", "affiliate-link", "earn a commission", "eine provision",
-        "kleine provision", "provision vom h\u00e4ndler",
-        /* calls to follow, subscribe or support that close a story */
-        "follow us", "download the app", "download our app", "for ios and android",
-        "subscribe to our", "sign up for our", "sign up to our", "our newsletter",
-        "support our journalism", "support independent journalism", "become a member",
-        "become a subscriber", "to view the full story", "to continue reading",
-        "if you enjoyed reading", "if you enjoyed this", "if you liked this",
-        "submit your letter", "join our telegram", "our youtube channel", "our whatsapp",
-        "folgen sie uns", "folge uns", "unseren newsletter", "newsletter abonnieren",
-        "besuchen sie unseren", "unterst\u00fctzen sie uns", "unterst\u00fctzen sie unseren",
-        "hazte miembro", "suscr\u00edbete", "s\u00edguenos", "\u00fanete", "nuestro canal de",
-        "abonnez-vous", "suivez-nous", "notre newsletter", "seguici", "iscriviti alla",
-        "siga-nos", "assine a",
-    };
     char buf[320];
     size_t n = block_text(c, b, buf, sizeof buf, true);
-    for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
-        if (wn_has_word_start(buf, n, phrases[k]))
+    for (size_t k = 0; k < WN_LEX_CLOSING_NOTE_N; k++)
+        if (wn_has_word_start(buf, n, wn_lex_closing_note[k]))
             return true;
     /* "Follow The Gazette on Twitter and Instagram": a call to follow that
      * names a social network */
-    static const char *const follow[] = { "follow ", "folgen sie", "folge ", "suivez", "s\u00edguenos",
-                                          "seguici", "siga " };
-    static const char *const networks[] = { "twitter", "facebook", "instagram", "youtube", "tiktok",
-                                            "telegram", "linkedin", "mastodon", "whatsapp" };
     bool asks = false, names = false;
-    for (size_t k = 0; k < sizeof follow / sizeof follow[0] && !asks; k++)
-        asks = wn_has_word_start(buf, n, follow[k]);
-    for (size_t k = 0; k < sizeof networks / sizeof networks[0] && asks && !names; k++)
-        names = wn_has_word_start(buf, n, networks[k]);
+    for (size_t k = 0; k < WN_LEX_FOLLOW_CALL_N && !asks; k++)
+        asks = wn_has_word_start(buf, n, wn_lex_follow_call[k]);
+    for (size_t k = 0; k < WN_LEX_SOCIAL_NETWORK_N && asks && !names; k++)
+        names = wn_has_word_start(buf, n, wn_lex_social_network[k]);
     return asks && names;
 }
 
@@ -240,12 +186,6 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
  * "Ver\u00f6ffentlicht am 02.05.2022". A label, then a digit. */
 static bool dateline(const wn_cctx *c, const wn_node *b)
 {
-    static const char *const labels[] = {
-        "published", "posted on", "updated", "last updated", "pubblicato", "ultima modifica",
-        "aggiornato", "publicado", "actualizado", "atualizado", "publi\u00e9",
-        "mis \u00e0 jour", "ver\u00f6ffentlicht", "aktualisiert", "erstellt am",
-        "gepubliceerd", "opublikowano",
-    };
     char buf[128];
     size_t n = 0;
     bool space = false, digit = false;
@@ -270,16 +210,27 @@ static bool dateline(const wn_cctx *c, const wn_node *b)
     }
     if (!digit)
         return false;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        size_t m = strlen(labels[k]);
-        if (m <= n && memcmp(buf, labels[k], m) == 0)
+    for (size_t k = 0; k < WN_LEX_DATE_LEADIN_N; k++) {
+        size_t m = strlen(wn_lex_date_leadin[k]);
+        if ((wn_lex_date_leadin_bits[k] & WN_LEX_DATE_LEADIN_BLOCK) && m <= n &&
+            memcmp(buf, wn_lex_date_leadin[k], m) == 0)
             return true;
     }
     return false;
 }
 
-/* An element named for the picture's credit: "credit", "copyright",
- * "photographer", or an author/byline name inside a caption. */
+/* Whether the class value holds one of the lexicon words (a NULL-terminated
+ * role), ASCII case aside. */
+static bool class_has(wn_str cl, const char *const *words)
+{
+    for (; *words; words++)
+        if (wn_slice_has(cl, *words))
+            return true;
+    return false;
+}
+
+/* An element named for the picture's credit (credit_class: "credit",
+ * "photographer"...), or an author/byline name inside a caption. */
 static bool credit_name(const wn_cctx *c, const wn_node *x)
 {
     if (x->nattrs == 0 || !(c->nf[x->id] & CN_VISITED))
@@ -287,7 +238,7 @@ static bool credit_name(const wn_cctx *c, const wn_node *x)
     if (c->vc[x->id] & VC_BYLINE)
         return true;
     wn_str cl = wn_dom_attr_value(x, "class");
-    return wn_slice_has(cl, "credit") || wn_slice_has(cl, "copyright") || wn_slice_has(cl, "photographer");
+    return class_has(cl, wn_lex_credit_class);
 }
 
 /* Inside a caption, an inline element that reads as a credit line
@@ -314,29 +265,11 @@ static void drop_caption_credits(wn_cctx *c, wn_node *cap)
  * pointer to another page, whatever its link markup. */
 static bool read_also_line(const wn_cctx *c, const wn_node *b)
 {
-    static const char *const starts[] = {
-        "read also", "read more", "see also", "related:", "related stories", "related articles",
-        "you may also like", "you might also like", "more on this", "also read",
-        "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "weitere artikel",
-        "das k\xc3\xb6nnte sie auch interessieren", "siehe auch", "zum weiterlesen",
-        "lea tambi\xc3\xa9n", "lea m\xc3\xa1s", "lea:", "vea tambi\xc3\xa9n", "mire:",
-        "le puede interesar", "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "leggi anche",
-        "czytaj te\xc5\xbc", "czytaj tak\u017ce", "zobacz te\xc5\xbc", "leia tamb\xc3\xa9m",
-        "veja tamb\xc3\xa9m", "lees ook", "weitere informationen", "mehr informationen",
-        "more information", "further reading", "das k\xc3\xb6nnte dich auch interessieren",
-        "dieser artikel k\xc3\xb6nnte", "ebenfalls interessant", "neueste artikel",
-        "puedes ver", "te puede interesar", "originalartikel", "kontakt:", "contact:",
-        "aktualisiert am", "zuletzt aktualisiert",
-        /* ad labels and calls to subscribe */
-        "anzeige", "- anzeige", "werbung", "advertisement", "reklama", "sponsored",
-        "publicidad", "publicit\xc3\xa9", "subscribe now", "subscribe to", "sign up",
-        "never miss", "get the latest", "abonniere", "jetzt abonnieren", "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
-    };
     char head[48];
     size_t n = block_text(c, b, head, sizeof head, false);
-    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
-        size_t m = strlen(starts[k]);
-        if (m <= n && memcmp(head, starts[k], m) == 0)
+    for (size_t k = 0; k < WN_LEX_READ_ALSO_LEAD_N; k++) {
+        size_t m = strlen(wn_lex_read_also_lead[k]);
+        if (m <= n && memcmp(head, wn_lex_read_also_lead[k], m) == 0)
             return true;
     }
     return false;
@@ -625,7 +558,7 @@ void wn_extra_clean(wn_cctx *c)
         if (c->nf[b->id] & CN_KEEP)
             continue;
         bool caption = b->tag == WN_TAG_FIGCAPTION ||
-                       wn_slice_has(wn_dom_attr_value(b, "class"), "caption");
+                       class_has(wn_dom_attr_value(b, "class"), wn_lex_caption_class);
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
             c->st[b->id].text < 200 && wn_link_density(c, b) > wn_ld_limit(c, 0.5f))
             wn_drop(c, b, WHY_LINKS);

@@ -48,7 +48,7 @@ static size_t shown_len(const char *p, size_t n)
 }
 
 /* Words announcing a publication date in running text: the lexicon's
- * date_leadin role (data/lexicon/dates.tsv). */
+ * date_leadin words marked TEXT (data/lexicon/dates.tsv). */
 #define NPUB ((size_t)WN_LEX_DATE_LEADIN_N)
 static bool pub_first[256];   /* first bytes of the date_leadin words */
 static size_t pub_len[NPUB];
@@ -57,6 +57,8 @@ static pthread_once_t pub_once = PTHREAD_ONCE_INIT;
 static void pub_index(void)
 {
     for (size_t k = 0; k < NPUB; k++) {
+        if (!(wn_lex_date_leadin_bits[k] & WN_LEX_DATE_LEADIN_TEXT))
+            continue;   /* pub_len 0: never compared */
         pub_first[(unsigned char)wn_lex_date_leadin[k][0]] = true;
         pub_len[k] = strlen(wn_lex_date_leadin[k]);
     }
@@ -75,7 +77,7 @@ static bool has_pub_word(const char *p, size_t n)
         if (!pub_first[(unsigned char)low[i]])
             continue;
         for (size_t k = 0; k < NPUB; k++)
-            if (wn_lex_date_leadin[k][0] == low[i] && pub_len[k] <= n - i &&
+            if (pub_len[k] && wn_lex_date_leadin[k][0] == low[i] && pub_len[k] <= n - i &&
                 memcmp(low + i, wn_lex_date_leadin[k], pub_len[k]) == 0)
                 return true;
     }

@@ -481,6 +481,14 @@ static const char *const wn_lex_byline_stop[89] = {
     NULL,
 };
 
+/* caption_class (classnames.tsv): a class value holding it (ASCII case aside) makes a block a
+ * caption, where picture-agency credits are looked for (content/boilerplate.c). */
+#define WN_LEX_CAPTION_CLASS_N 1
+static const char *const wn_lex_caption_class[2] = {
+    "caption",
+    NULL,
+};
+
 /* class_styling (classnames.tsv): utility-class prefixes that style an element without naming
  * it: overflow-hidden clips what overflows and hides nothing. A class_vocab word right after
  * one of them is not matched (wn_vocab_match, signals/vocab.c). */
@@ -749,6 +757,251 @@ static const char *const wn_lex_class_vocab[124] = {
     VC_RECIPE, \
     0 }
 
+/* closing_note (boilerplate.tsv): a phrase at a word start that makes a short block a note
+ * around the story, not the story: republication ("originally published"), rights, letters
+ * calls, paywall notes, affiliate disclosures, calls to follow, subscribe or support
+ * (origin_note). */
+#define WN_LEX_CLOSING_NOTE_N 91
+static const char *const wn_lex_closing_note[92] = {
+    "abonnez-vous",
+    "affiliate link",
+    "affiliate-link",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "already a subscriber",
+    "apareci\303\263 originalmente",
+    "assine a",
+    "become a member",
+    "become a subscriber",
+    "besuchen sie unseren",
+    "copyrighted property",
+    "download our app",
+    "download the app",
+    "earn a commission",
+    "eerder verschenen",
+    "eine provision",
+    "erschien urspr\303\274nglich",
+    "erschien zuerst",
+    "erstmals erschienen",
+    "first appeared",
+    "first published",
+    "folge uns",
+    "folgen sie uns",
+    "follow us",
+    "for ios and android",
+    "hazte miembro",
+    "if you enjoyed reading",
+    "if you enjoyed this",
+    "if you liked this",
+    "initialement paru",
+    "initialement publi\303\251",
+    "is republished",
+    "iscriviti alla",
+    "ist zuerst ",
+    "join our telegram",
+    "kleine provision",
+    "letter to the editor",
+    "newsletter abonnieren",
+    "notre newsletter",
+    "nuestro canal de",
+    "oorspronkelijk gepubliceerd",
+    "originally appeared",
+    "originally published",
+    "originally ran ",
+    "originalmente publicado",
+    "originariamente pubblicato",
+    "our newsletter",
+    "our whatsapp",
+    "our youtube channel",
+    "paru initialement",
+    "please subscribe",
+    "provision vom h\303\244ndler",
+    "pubblicato originalmente",
+    "pubblicato originariamente",
+    "publicado inicialmente",
+    "publicado originalmente",
+    "public\303\263 originalmente",
+    "publi\303\251 initialement",
+    "publi\303\251 \303\240 l'origine",
+    "reprinted with",
+    "republished here with",
+    "republished with",
+    "seguici",
+    "siga-nos",
+    "sign up for our",
+    "sign up to our",
+    "submit your letter",
+    "subscribe to our",
+    "suivez-nous",
+    "support independent journalism",
+    "support our journalism",
+    "suscr\303\255bete",
+    "s\303\255guenos",
+    "to continue reading",
+    "to view the full story",
+    "todos los derechos reservados",
+    "tous droits r\303\251serv\303\251s",
+    "tutti i diritti riservati",
+    "unseren newsletter",
+    "unterst\303\274tzen sie uns",
+    "unterst\303\274tzen sie unseren",
+    "urspr\303\274nglich erschienen",
+    "verscheen eerder",
+    "was republished",
+    "without permission",
+    "wszelkie prawa zastrze\305\274one",
+    "zuerst auf ",
+    "zuerst bei ",
+    "zuerst erschienen",
+    "\303\272nete",
+    NULL,
+};
+
+/* credit_class (classnames.tsv): a class value holding it (ASCII case aside) names a picture's
+ * credit; inside a caption such an element goes (credit_name in content/boilerplate.c). */
+#define WN_LEX_CREDIT_CLASS_N 3
+static const char *const wn_lex_credit_class[4] = {
+    "copyright",
+    "credit",
+    "photographer",
+    NULL,
+};
+
+/* credit_label (boilerplate.tsv): a label that opens a credit, source or date line when a ':'
+ * follows it, with or without a space ("Photo: X", "Quelle : Y"); the line goes (credit_line).
+ * */
+#define WN_LEX_CREDIT_LABEL_N 33
+static const char *const wn_lex_credit_label[34] = {
+    "abbildung",
+    "actualizado",
+    "aktualisiert",
+    "beitragsbild",
+    "bild",
+    "bilder",
+    "bron",
+    "copyright",
+    "credit",
+    "credits",
+    "cr\303\251dit",
+    "cr\303\251dits",
+    "fonte",
+    "fonti",
+    "foto",
+    "fotos",
+    "fuente",
+    "image",
+    "imagen",
+    "images",
+    "im\303\241genes",
+    "photo",
+    "photos",
+    "quelle",
+    "quellen",
+    "source",
+    "sources",
+    "stand",
+    "titelbild",
+    "update",
+    "updated",
+    "zdj\304\231cie",
+    "\305\272r\303\263d\305\202o",
+    NULL,
+};
+
+/* credit_mark (boilerplate.tsv): a mark of a photo credit at a word start in a short caption or
+ * line ("... Photo: Jane Doe", "(Foto: Agency)", "© Agency"). ANYWHERE: in any block; CAPTION:
+ * only in a picture's caption, where a picture agency or "(c)" marks a credit (in a paragraph
+ * "LONDON (Reuters) -" is text) (has_credit). */
+#define WN_LEX_CREDIT_MARK_N 40
+static const char *const wn_lex_credit_mark[41] = {
+    "(afp",
+    "(c) ",
+    "(dpa",
+    "(reuters",
+    "/afp",
+    "/dpa",
+    "/epa",
+    "/reuters",
+    "afp/",
+    "ap photo",
+    "beitragsbild",
+    "bild via",
+    "bild:",
+    "credit:",
+    "credits:",
+    "cr\303\251dit:",
+    "cr\303\251dito:",
+    "cr\303\251dits:",
+    "dpa/",
+    "epa/",
+    "fonte:",
+    "foto via",
+    "foto:",
+    "fotos:",
+    "fuente:",
+    "getty images",
+    "image via",
+    "image:",
+    "imagen:",
+    "istock",
+    "photo via",
+    "photo:",
+    "photos:",
+    "quelle:",
+    "reuters/",
+    "shutterstock",
+    "source:",
+    "unsplash",
+    "zdj\304\231cie:",
+    "\302\251",
+    NULL,
+};
+#define WN_LEX_CREDIT_MARK_ANYWHERE 0x1u
+#define WN_LEX_CREDIT_MARK_CAPTION 0x2u
+static const unsigned short wn_lex_credit_mark_bits[41] = {
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    0,
+};
+
 /* date_joiner (dates.tsv): a word between the parts of a written date, followed by a space ("2
  * de agosto de 2019", "2nd of August", "2. der Mai") (meta/dates.c). */
 #define WN_LEX_DATE_JOINER_N 4
@@ -760,26 +1013,65 @@ static const char *const wn_lex_date_joiner[5] = {
     NULL,
 };
 
-/* date_leadin (dates.tsv): a word announcing a publication date in a short run of text
- * ("Published 12 March 2020"); anywhere in its first 160 bytes, ASCII case folded
- * (meta/text_scan.c). */
-#define WN_LEX_DATE_LEADIN_N 14
-static const char *const wn_lex_date_leadin[15] = {
+/* date_leadin (dates.tsv): a word announcing a publication or update date, ASCII case folded.
+ * TEXT: anywhere in the first 160 bytes of a short run of text, it makes a date there the
+ * page's own ("Published 12 March 2020", meta/text_scan.c). BLOCK: a block that opens with it
+ * and holds a digit is a date stamp, not text ("Published 3 May 2021, updated 12:02", dateline
+ * in content/boilerplate.c). */
+#define WN_LEX_DATE_LEADIN_N 23
+static const char *const wn_lex_date_leadin[24] = {
+    "actualizado",
+    "aggiornato",
+    "aktualisiert",
+    "atualizado",
     "date:",
     "datum:",
     "erschienen",
     "erstellt am",
     "gepostet",
     "gepubliceerd",
+    "last updated",
+    "mis \303\240 jour",
     "opublikowano",
     "posted",
+    "posted on",
     "pubblicato",
     "publicado",
     "published",
     "publi\303\251",
     "stand:",
+    "ultima modifica",
+    "updated",
     "ver\303\266ffentlicht",
     NULL,
+};
+#define WN_LEX_DATE_LEADIN_TEXT 0x1u
+#define WN_LEX_DATE_LEADIN_BLOCK 0x2u
+static const unsigned short wn_lex_date_leadin_bits[24] = {
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_BLOCK,
+    WN_LEX_DATE_LEADIN_TEXT | WN_LEX_DATE_LEADIN_BLOCK,
+    0,
 };
 
 /* day_ordinal_suffix (dates.tsv): letters written right after a day's number ("2nd", "1er",
@@ -793,6 +1085,20 @@ static const char *const wn_lex_day_ordinal_suffix[8] = {
     "rd",
     "st",
     "th",
+    NULL,
+};
+
+/* follow_call (boilerplate.tsv): a call to follow at a word start; with a social_network in the
+ * same block it is a closing note ("Follow The Gazette on Twitter") (origin_note). */
+#define WN_LEX_FOLLOW_CALL_N 7
+static const char *const wn_lex_follow_call[8] = {
+    "folge ",
+    "folgen sie",
+    "follow ",
+    "seguici",
+    "siga ",
+    "suivez",
+    "s\303\255guenos",
     NULL,
 };
 
@@ -1222,6 +1528,79 @@ static const char *const wn_lex_name_particle[15] = {
     NULL,
 };
 
+/* read_also_lead (boilerplate.tsv): the start of a "read also" pointer, an ad label or a call
+ * to subscribe: a block opening with it is a pointer to another page, whatever its link markup
+ * (read_also_line). */
+#define WN_LEX_READ_ALSO_LEAD_N 65
+static const char *const wn_lex_read_also_lead[66] = {
+    "- anzeige",
+    "abonniere",
+    "advertisement",
+    "aktualisiert am",
+    "also read",
+    "anzeige",
+    "auch interessant",
+    "contact:",
+    "czytaj tak\305\274e",
+    "czytaj te\305\274",
+    "das k\303\266nnte dich auch interessieren",
+    "das k\303\266nnte sie auch interessieren",
+    "dieser artikel k\303\266nnte",
+    "ebenfalls interessant",
+    "further reading",
+    "get the latest",
+    "jetzt abonnieren",
+    "kontakt:",
+    "le puede interesar",
+    "lea m\303\241s",
+    "lea tambi\303\251n",
+    "lea:",
+    "lees ook",
+    "leggi anche",
+    "leia tamb\303\251m",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lire aussi",
+    "mehr informationen",
+    "mehr zum thema",
+    "mire:",
+    "more information",
+    "more on this",
+    "neueste artikel",
+    "never miss",
+    "originalartikel",
+    "publicidad",
+    "publicit\303\251",
+    "puedes ver",
+    "read also",
+    "read more",
+    "reklama",
+    "related articles",
+    "related stories",
+    "related:",
+    "see also",
+    "siehe auch",
+    "sign up",
+    "sponsored",
+    "subscribe now",
+    "subscribe to",
+    "te puede interesar",
+    "vea tambi\303\251n",
+    "veja tamb\303\251m",
+    "voir aussi",
+    "weitere artikel",
+    "weitere informationen",
+    "werbung",
+    "you may also like",
+    "you might also like",
+    "zobacz te\305\274",
+    "zuletzt aktualisiert",
+    "zum weiterlesen",
+    "\303\240 lire aussi",
+    "\321\207\320\270\321\202\320\260\320\271\321\202\320\265 \321\202\320\260\320\272\320\266\320\265",
+    NULL,
+};
+
 /* site_credit_word (byline.tsv): a word before "by" that makes "X by Y" a credit for the site's
  * making ("Theme: Graphy by ..."), not a byline; a whole word in the two previous siblings
  * (meta/text_scan.c). */
@@ -1242,6 +1621,22 @@ static const char *const wn_lex_site_credit_word[16] = {
     "theme",
     "umsetzung",
     "webdesign",
+    NULL,
+};
+
+/* social_network (boilerplate.tsv): the name of a social network, at a word start (origin_note,
+ * with follow_call). */
+#define WN_LEX_SOCIAL_NETWORK_N 9
+static const char *const wn_lex_social_network[10] = {
+    "facebook",
+    "instagram",
+    "linkedin",
+    "mastodon",
+    "telegram",
+    "tiktok",
+    "twitter",
+    "whatsapp",
+    "youtube",
     NULL,
 };
 
