@@ -102,7 +102,8 @@ static size_t block_text(const wn_cctx *c, const wn_node *b, char *buf, size_t c
 
 /* Credit, source and date lines: "© Agency", "Photo: X", "Quelle: Y",
  * "Updated: 3 May", "12.05.2021". The labels are the lexicon's credit_label
- * words: the common caption/source labels of the nine stop-word languages. */
+ * words marked LINE: the common caption/source labels of the nine stop-word
+ * languages. */
 static bool credit_line(const wn_cctx *c, const wn_node *b)
 {
     char head[40];
@@ -128,7 +129,8 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
     for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
         const char *label = wn_lex_credit_label[k];
         size_t m = strlen(label);
-        if (m >= n || memcmp(head, label, m) != 0)
+        if (!(wn_lex_credit_label_bits[k] & WN_LEX_CREDIT_LABEL_LINE) || m >= n ||
+            memcmp(head, label, m) != 0)
             continue;
         size_t q = m;
         if (q < n && head[q] == ' ')

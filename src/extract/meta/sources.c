@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "extract/meta/meta_internal.h"
 #include "extract/meta/meta_ctx.h"
+#include "extract/signals/lexicon_data.h"
 
 void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio)
 {
@@ -28,22 +29,10 @@ void offer_author(ctx *c, const char *p, size_t n, int prio)
     offer_author_words(c, p, n, prio, 12);
 }
 
-/* Lead words of a picture credit, lowercase, followed by a space or a colon
- * ("Photo by", "Foto: dpa", "Bild via"). A person's name does not open with
- * one of these words. */
-static const char *const credit_leads[] = {
-    "photo", "photos", "photograph", "foto", "fotos", "image", "images", "imagen", "bild",
-    "bilder", "picture", "pictures", "pic", "credit", "credits", "illustration", "grafik",
-    "zdj\u0119cie", "zdj\u0119cia", "screenshot",
-};
-
-/* Platforms a picture is taken from; an author candidate naming one is a
- * credit ("Photo from the band's Instagram", "via Getty Images"). */
-static const char *const credit_sources[] = {
-    "instagram", "getty images", "shutterstock", "istock", "unsplash", "pixabay", "pexels",
-    "adobe stock",
-};
-
+/* A picture credit, not a person: an author candidate opening with a
+ * credit_label word marked NAME and a space or a colon ("Photo by", "Foto:
+ * dpa", "Bild via"), or naming a platform pictures come from (credit_mark
+ * words marked AUTHOR: "Photo from the band's Instagram", "via Getty Images"). */
 bool wn_meta_credit_like(const char *s)
 {
     char f[WN_META_MAX_NAME + 8];
@@ -51,13 +40,17 @@ bool wn_meta_credit_like(const char *s)
     for (const char *p = s; *p && n < sizeof f - 1; p++)
         f[n++] = wn_ascii_lower(*p);
     f[n] = '\0';
-    for (size_t k = 0; k < sizeof credit_leads / sizeof credit_leads[0]; k++) {
-        size_t m = strlen(credit_leads[k]);
-        if (n > m && memcmp(f, credit_leads[k], m) == 0 && (f[m] == ' ' || f[m] == ':'))
+    for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
+        const char *lead = wn_lex_credit_label[k];
+        size_t m = strlen(lead);
+        if ((wn_lex_credit_label_bits[k] & WN_LEX_CREDIT_LABEL_NAME) && n > m &&
+            memcmp(f, lead, m) == 0 && (f[m] == ' ' || f[m] == ':'))
             return true;
     }
-    for (size_t k = 0; k < sizeof credit_sources / sizeof credit_sources[0]; k++) {
-        const char *q = strstr(f, credit_sources[k]);
+    for (size_t k = 0; k < WN_LEX_CREDIT_MARK_N; k++) {
+        if (!(wn_lex_credit_mark_bits[k] & WN_LEX_CREDIT_MARK_AUTHOR))
+            continue;
+        const char *q = strstr(f, wn_lex_credit_mark[k]);
         if (q && (q == f || q[-1] == ' ' || q[-1] == '/' || q[-1] == '('))
             return true;
     }
@@ -205,15 +198,13 @@ static void take_value(ctx *c, int field, int prio, const char *p, size_t n)
 }
 
 /* Yoast writes the byline as a Twitter card label: twitter:label1 "Written
- * by" then twitter:data1 "Jane Doe". Returns true when name is such a label. */
+ * by" then twitter:data1 "Jane Doe". Returns true when name is such a label
+ * (a byline_leadin word marked LABEL). */
 static bool written_by_label(wn_str v)
 {
-    static const char *const labels[] = {
-        "written by", "verfasst von", "geschrieben von", "écrit par", "escrito por",
-        "scritto da", "geschreven door", "napisane przez", "auteur", "autor", "author",
-    };
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
-        if (wn_str_ieq(v, labels[k]))
+    for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N; k++)
+        if ((wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_LABEL) &&
+            wn_str_ieq(v, wn_lex_byline_leadin[k]))
             return true;
     return false;
 }

@@ -76,9 +76,11 @@ static const char *const wn_lex_byline_cut[37] = {
  * opening with it announces a byline (on_text in meta/text_scan.c; the longest match counts).
  * AFTER_DATE: " by " between a date and a name ("06.11.2023 13:30 von Olga"). SIGNS_ALONE:
  * alone it is the signature itself (a newsroom), not a lead-in. LOWER_ONLY: a lead-in only
- * before a lowercase word ("di Mario Rossi"), else the start of a name ("De Niro"). */
-#define WN_LEX_BYLINE_LEADIN_N 95
-static const char *const wn_lex_byline_leadin[96] = {
+ * before a lowercase word ("di Mario Rossi"), else the start of a name ("De Niro"). LABEL: the
+ * whole of a Twitter card label whose data is the byline (twitter:label1 "Written by",
+ * meta/sources.c). */
+#define WN_LEX_BYLINE_LEADIN_N 96
+static const char *const wn_lex_byline_leadin[97] = {
     "a column by",
     "a commentary by",
     "a post by",
@@ -136,6 +138,7 @@ static const char *const wn_lex_byline_leadin[96] = {
     "kommentar von",
     "mehr von",
     "more posts by",
+    "napisane przez",
     "napisa\305\202",
     "napisa\305\202a",
     "opinion by",
@@ -181,7 +184,8 @@ static const char *const wn_lex_byline_leadin[96] = {
 #define WN_LEX_BYLINE_LEADIN_AFTER_DATE 0x4u
 #define WN_LEX_BYLINE_LEADIN_SIGNS_ALONE 0x8u
 #define WN_LEX_BYLINE_LEADIN_LOWER_ONLY 0x10u
-static const unsigned short wn_lex_byline_leadin_bits[96] = {
+#define WN_LEX_BYLINE_LEADIN_LABEL 0x20u
+static const unsigned short wn_lex_byline_leadin_bits[97] = {
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN,
@@ -193,11 +197,11 @@ static const unsigned short wn_lex_byline_leadin_bits[96] = {
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
-    WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN,
@@ -226,19 +230,20 @@ static const unsigned short wn_lex_byline_leadin_bits[96] = {
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_TEXT,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
+    WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
@@ -257,7 +262,7 @@ static const unsigned short wn_lex_byline_leadin_bits[96] = {
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_SIGNS_ALONE,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
@@ -266,15 +271,15 @@ static const unsigned short wn_lex_byline_leadin_bits[96] = {
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_TEXT,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_AFTER_DATE,
     WN_LEX_BYLINE_LEADIN_CLEAN,
     WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN,
-    WN_LEX_BYLINE_LEADIN_CLEAN,
+    WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_LABEL,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     WN_LEX_BYLINE_LEADIN_CLEAN | WN_LEX_BYLINE_LEADIN_TEXT,
     0,
@@ -867,11 +872,13 @@ static const char *const wn_lex_credit_class[4] = {
     NULL,
 };
 
-/* credit_label (boilerplate.tsv): a label that opens a credit, source or date line when a ':'
- * follows it, with or without a space ("Photo: X", "Quelle : Y"); the line goes (credit_line).
- * */
-#define WN_LEX_CREDIT_LABEL_N 33
-static const char *const wn_lex_credit_label[34] = {
+/* credit_label (boilerplate.tsv): a credit's label, lowercase. LINE: a line opening with it and
+ * a ':' (with or without a space: "Photo: X", "Quelle : Y") is a credit, source or date line
+ * and goes (credit_line, content/boilerplate.c). NAME: an author candidate opening with it and
+ * a space or ':' is a picture credit, not a person ("Photo by", "Foto: dpa",
+ * wn_meta_credit_like in meta/sources.c). */
+#define WN_LEX_CREDIT_LABEL_N 41
+static const char *const wn_lex_credit_label[42] = {
     "abbildung",
     "actualizado",
     "aktualisiert",
@@ -889,31 +896,87 @@ static const char *const wn_lex_credit_label[34] = {
     "foto",
     "fotos",
     "fuente",
+    "grafik",
+    "illustration",
     "image",
     "imagen",
     "images",
     "im\303\241genes",
     "photo",
+    "photograph",
     "photos",
+    "pic",
+    "picture",
+    "pictures",
     "quelle",
     "quellen",
+    "screenshot",
     "source",
     "sources",
     "stand",
     "titelbild",
     "update",
     "updated",
+    "zdj\304\231cia",
     "zdj\304\231cie",
     "\305\272r\303\263d\305\202o",
     NULL,
 };
+#define WN_LEX_CREDIT_LABEL_LINE 0x1u
+#define WN_LEX_CREDIT_LABEL_NAME 0x2u
+static const unsigned short wn_lex_credit_label_bits[42] = {
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_LINE,
+    WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE | WN_LEX_CREDIT_LABEL_NAME,
+    WN_LEX_CREDIT_LABEL_LINE,
+    0,
+};
 
-/* credit_mark (boilerplate.tsv): a mark of a photo credit at a word start in a short caption or
- * line ("... Photo: Jane Doe", "(Foto: Agency)", "© Agency"). ANYWHERE: in any block; CAPTION:
- * only in a picture's caption, where a picture agency or "(c)" marks a credit (in a paragraph
- * "LONDON (Reuters) -" is text) (has_credit). */
-#define WN_LEX_CREDIT_MARK_N 40
-static const char *const wn_lex_credit_mark[41] = {
+/* credit_mark (boilerplate.tsv): a mark of a photo credit. ANYWHERE: at a word start in any
+ * short block ("... Photo: Jane Doe", "(Foto: Agency)", "© Agency"); CAPTION: the same, only in
+ * a picture's caption, where a picture agency or "(c)" marks a credit (in a paragraph "LONDON
+ * (Reuters) -" is text) (has_credit, content/boilerplate.c). AUTHOR: a platform pictures come
+ * from; an author candidate naming it after a space, '/' or '(' is a credit ("via Getty
+ * Images", wn_meta_credit_like in meta/sources.c). */
+#define WN_LEX_CREDIT_MARK_N 44
+static const char *const wn_lex_credit_mark[45] = {
     "(afp",
     "(c) ",
     "(dpa",
@@ -922,6 +985,7 @@ static const char *const wn_lex_credit_mark[41] = {
     "/dpa",
     "/epa",
     "/reuters",
+    "adobe stock",
     "afp/",
     "ap photo",
     "beitragsbild",
@@ -943,10 +1007,13 @@ static const char *const wn_lex_credit_mark[41] = {
     "image via",
     "image:",
     "imagen:",
+    "instagram",
     "istock",
+    "pexels",
     "photo via",
     "photo:",
     "photos:",
+    "pixabay",
     "quelle:",
     "reuters/",
     "shutterstock",
@@ -958,7 +1025,8 @@ static const char *const wn_lex_credit_mark[41] = {
 };
 #define WN_LEX_CREDIT_MARK_ANYWHERE 0x1u
 #define WN_LEX_CREDIT_MARK_CAPTION 0x2u
-static const unsigned short wn_lex_credit_mark_bits[41] = {
+#define WN_LEX_CREDIT_MARK_AUTHOR 0x4u
+static const unsigned short wn_lex_credit_mark_bits[45] = {
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
@@ -967,6 +1035,7 @@ static const unsigned short wn_lex_credit_mark_bits[41] = {
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_AUTHOR,
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_CAPTION,
@@ -984,19 +1053,22 @@ static const unsigned short wn_lex_credit_mark_bits[41] = {
     WN_LEX_CREDIT_MARK_ANYWHERE,
     WN_LEX_CREDIT_MARK_ANYWHERE,
     WN_LEX_CREDIT_MARK_ANYWHERE,
-    WN_LEX_CREDIT_MARK_CAPTION,
-    WN_LEX_CREDIT_MARK_CAPTION,
-    WN_LEX_CREDIT_MARK_ANYWHERE,
-    WN_LEX_CREDIT_MARK_ANYWHERE,
-    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION | WN_LEX_CREDIT_MARK_AUTHOR,
     WN_LEX_CREDIT_MARK_CAPTION,
     WN_LEX_CREDIT_MARK_ANYWHERE,
     WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_AUTHOR,
+    WN_LEX_CREDIT_MARK_CAPTION | WN_LEX_CREDIT_MARK_AUTHOR,
+    WN_LEX_CREDIT_MARK_AUTHOR,
+    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_ANYWHERE,
+    WN_LEX_CREDIT_MARK_AUTHOR,
     WN_LEX_CREDIT_MARK_ANYWHERE,
     WN_LEX_CREDIT_MARK_CAPTION,
-    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION | WN_LEX_CREDIT_MARK_AUTHOR,
     WN_LEX_CREDIT_MARK_ANYWHERE,
-    WN_LEX_CREDIT_MARK_CAPTION,
+    WN_LEX_CREDIT_MARK_CAPTION | WN_LEX_CREDIT_MARK_AUTHOR,
     WN_LEX_CREDIT_MARK_ANYWHERE,
     WN_LEX_CREDIT_MARK_ANYWHERE,
     0,
