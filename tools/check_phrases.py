@@ -16,8 +16,10 @@ pass:
     (error and --explain text) or _Static_assert(), or a value given to an
     error's msg field;
   - a literal listed in tools/phrase-allowlist.txt for that file, each with
-    its reason (a "*" in place of the literal passes the whole file: only for
-    a file whose lists are still to be moved, and the reason says so).
+    its reason; "@name" in place of the literal passes the initializer of the
+    variable name (a table of markup tokens with data beside each); "*" passes
+    the whole file (only for a file whose lists are still to be moved, and the
+    reason says so).
 Exit 1 and one line per literal when something else is found.
 
 Usage: tools/check_phrases.py   (from the repository root; make phrases runs it)
@@ -67,16 +69,18 @@ LITERAL = re.compile(r'"(?:\\.|[^"\\\n])*"')
 
 
 IDENT_END = re.compile(r'([A-Za-z_][A-Za-z0-9_]*)\s*$')
+TABLE_START = re.compile(r'([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\]\s*)*=\s*$')
 
 
 def literals(text):
     """(line number, literal with its quotes, the innermost named call around it, the
-    code before it on its line) of every string literal outside comments,
-    character constants and #include lines."""
+    code before it on its line, the variable whose initializer holds it) of every
+    string literal outside comments, character constants and #include lines."""
     out = []
     i, n, line = 0, len(text), 1
     code = []     # the code of the current line so far
     calls = []    # names of the open calls ('' for a parenthesis that is no call)
+    braces = []   # per open brace: the variable it initialises, or None
     recent = ''   # the code since the last '(' or ')', to find a call's name
     while i < n:
         c = text[i]
@@ -101,7 +105,9 @@ def literals(text):
                 before = ''.join(code)
                 if not before.lstrip().startswith('#include'):
                     named = [k for k in calls if k]
-                    out.append((line, m.group(0), named[-1] if named else '', before))
+                    tables = [b for b in braces if b]
+                    out.append((line, m.group(0), named[-1] if named else '', before,
+                                tables[-1] if tables else None))
         if m:
             code.append(m.group(0))
             recent += ' '
@@ -122,7 +128,15 @@ def literals(text):
             if calls:
                 calls.pop()
             recent = ''
-        elif c in ';{}':
+        elif c == '{':
+            k = TABLE_START.search(recent)
+            braces.append(k.group(1) if k else None)
+            recent = ''
+        elif c == '}':
+            if braces:
+                braces.pop()
+            recent = ''
+        elif c == ';':
             recent = ''
         else:
             recent += c
@@ -138,8 +152,9 @@ def load_allowlist():
             if not line.strip() or line.startswith('#'):
                 continue
             cols = line.split('\t')
-            if len(cols) != 3 or not cols[2].strip() or not (cols[1] == '*' or LITERAL.fullmatch(cols[1])):
-                sys.exit('%s:%d: want FILE<TAB>"literal"<TAB>reason' % (ALLOW, no))
+            if len(cols) != 3 or not cols[2].strip() or \
+                    not (cols[1] == '*' or LITERAL.fullmatch(cols[1]) or re.fullmatch(r'@\w+', cols[1])):
+                sys.exit('%s:%d: want FILE<TAB>"literal", @table or *<TAB>reason' % (ALLOW, no))
             allow.setdefault(cols[0], {})[cols[1]] = no
     return allow
 
@@ -155,11 +170,14 @@ def main():
         with open(path, encoding='utf-8') as f:
             text = f.read()
         ok = allow.get(path, {})
-        for line, lit, call, before in literals(text):
+        for line, lit, call, before, table in literals(text):
             body = lit[1:-1]
             if not has_word(decode(body)) or '%' in body:
                 continue
             if call in ATTR_CALLS or call in MESSAGE_CALLS or MSG_FIELD.search(before):
+                continue
+            if table and '@' + table in ok:
+                used.add((path, '@' + table))
                 continue
             if lit in ok or '*' in ok:
                 used.add((path, lit if lit in ok else '*'))

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/url.h"
 #include "extract/meta/meta_ctx.h"
+#include "extract/signals/lexicon_data.h"
 
 static const char *join_authors(ctx *c, const char *const *a, size_t n)
 {
@@ -98,18 +99,14 @@ static int title_agrees(const char *h, const char *m)
 
 static bool author_is_site(const ctx *c, const char *a, const char *page_url);
 
-/* Titles that name a kind of page, not a page. Lowercase, folded. */
+/* Titles that name a kind of page, not a page: the lexicon's generic_title
+ * words (lowercase, folded). */
 static bool generic_title(const char *t)
 {
-    static const char *const generic[] = {
-        "home", "homepage", "startseite", "start", "news", "aktuelles", "aktuell",
-        "neuigkeiten", "willkommen", "welcome", "index", "blog", "accueil", "inicio",
-        "pressemitteilungen", "medienmitteilungen", "artikel", "article", "articles",
-    };
     char f[64];
     size_t n = wn_meta_fold(t, strlen(t), f, sizeof f);
-    for (size_t k = 0; n && k < sizeof generic / sizeof generic[0]; k++)
-        if (strcmp(f, generic[k]) == 0)
+    for (size_t k = 0; n && k < WN_LEX_GENERIC_TITLE_N; k++)
+        if (strcmp(f, wn_lex_generic_title[k]) == 0)
             return true;
     return false;
 }

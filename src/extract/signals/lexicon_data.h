@@ -1174,6 +1174,33 @@ static const char *const wn_lex_follow_call[8] = {
     NULL,
 };
 
+/* generic_title (boilerplate.tsv): a title that names a kind of page, not a page ("Home",
+ * "News"); compared whole, folded (wn_meta_fold), so such a title is not taken as the page's
+ * (meta/decide.c). */
+#define WN_LEX_GENERIC_TITLE_N 19
+static const char *const wn_lex_generic_title[20] = {
+    "accueil",
+    "aktuell",
+    "aktuelles",
+    "article",
+    "articles",
+    "artikel",
+    "blog",
+    "home",
+    "homepage",
+    "index",
+    "inicio",
+    "medienmitteilungen",
+    "neuigkeiten",
+    "news",
+    "pressemitteilungen",
+    "start",
+    "startseite",
+    "welcome",
+    "willkommen",
+    NULL,
+};
+
 /* list_control (listpages.tsv): word starts of a lowercased class or id that name a list page's
  * controls (a filter panel, facets, a sort bar, a pager). Such a block is dropped as chrome
  * unless it reads as prose (type_list.c: named_chrome_is_prose); a word here should name a
