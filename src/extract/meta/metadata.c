@@ -15,6 +15,7 @@
 #include "extract/meta/meta.h"
 #include "extract/meta/meta_internal.h"
 #include "extract/meta/meta_ctx.h"
+#include "extract/signals/lexicon_data.h"
 
 
 /* MARK: Walk ------------------------------------------------------------------ */
@@ -62,12 +63,6 @@ static void elcls_init(elcls *e, const wn_node *el)
     }
 }
 
-static bool has_pair(const elcls *e, char a, char b)
-{
-    int k = pair_index(a, b);
-    return e->n > 0 && k >= 0 && (e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))) != 0;
-}
-
 static bool marker_n(const elcls *e, const char *w, size_t wn)
 {
     int k;
@@ -79,21 +74,31 @@ static bool marker_n(const elcls *e, const char *w, size_t wn)
     return memmem(e->lc, e->n, w, wn) != NULL;
 }
 
-/* Whether the lowercased class/id holds the literal w (sized at compile time). */
-#define marker(e, w) marker_n((e), "" w, sizeof(w) - 1)
+/* Whether the lowercased class/id holds one of the words of a lexicon role
+ * (NULL-terminated) that carries a bit of want (bits NULL: every word). */
+static bool any_marker(const elcls *e, const char *const *words, const unsigned short *bits,
+                       unsigned want)
+{
+    for (size_t k = 0; words[k]; k++)
+        if ((bits == NULL || (bits[k] & want)) && marker_n(e, words[k], strlen(words[k])))
+            return true;
+    return false;
+}
 
 /* Whether a class/id value has a part (split on space, '-' and '_') equal to
- * one of words: "comments-area" has "comments", "iz-pagebody--wsidebar" has no
- * "sidebar". */
-static bool has_part(wn_str s, const char *const *words, size_t nwords)
+ * one of words (a lexicon role; with bits, those carrying a bit of want):
+ * "comments-area" has "comments", "iz-pagebody--wsidebar" has no "sidebar". */
+static bool has_part(wn_str s, const char *const *words, const unsigned short *bits,
+                     unsigned want)
 {
     size_t i = 0;
     while (i < s.n) {
         size_t j = i;
         while (j < s.n && !wn_is_space((unsigned char)s.p[j]) && s.p[j] != '-' && s.p[j] != '_')
             j++;
-        for (size_t k = 0; k < nwords && j > i; k++)
-            if (wn_str_ieq(wn_str_make(s.p + i, j - i), words[k]))
+        for (size_t k = 0; words[k] && j > i; k++)
+            if ((bits == NULL || (bits[k] & want)) &&
+                wn_str_ieq(wn_str_make(s.p + i, j - i), words[k]))
                 return true;
         i = j + 1;
     }
@@ -127,37 +132,37 @@ static bool is_small(ctx *c, const wn_node *el, uint32_t node_count)
 static int is_noise_box(ctx *c, const elcls *ec, uint32_t node_count)
 {
     const wn_node *el = ec->el;
-    /* Not "widget" or "footer": Blogger wraps the post in "widget Blog", and
-     * themes put the byline in "entry-footer". */
-    static const char *const noise[] = {
-        "comment", "comments", "commentlist", "sidebar", "related", "reply", "recent", "respond",
-    };
-    static const char *const talk[] = { "comment", "comments", "commentlist", "reply", "respond" };
-    /* the letter-pair filter answers most elements without splitting parts */
-    if (!has_pair(ec, 'c', 'o') && !has_pair(ec, 's', 'i') && !has_pair(ec, 'r', 'e'))
+    /* noise_box_class (data/lexicon/classnames.tsv). Not "widget" or
+     * "footer": Blogger wraps the post in "widget Blog", and themes put the
+     * byline in "entry-footer". */
+    if (!any_marker(ec, wn_lex_noise_box_class, NULL, 0))
         return 0;
-    if (!marker(ec, "comment") && !marker(ec, "sidebar") && !marker(ec, "related") &&
-        !marker(ec, "reply") && !marker(ec, "recent") && !marker(ec, "respond"))
-        return 0;
-    if (!has_part(wn_dom_attr_value(el, "class"), noise, sizeof noise / sizeof noise[0]) &&
-        !has_part(wn_dom_attr_value(el, "id"), noise, sizeof noise / sizeof noise[0]))
+    if (!has_part(wn_dom_attr_value(el, "class"), wn_lex_noise_box_class, NULL, 0) &&
+        !has_part(wn_dom_attr_value(el, "id"), wn_lex_noise_box_class, NULL, 0))
         return 0;
     /* A box holding most of the page is a layout wrapper ("with-sidebar"). */
     if (!is_small(c, el, node_count))
         return 0;
-    return has_part(wn_dom_attr_value(el, "class"), talk, sizeof talk / sizeof talk[0]) ||
-           has_part(wn_dom_attr_value(el, "id"), talk, sizeof talk / sizeof talk[0]) ? 2 : 1;
+    return has_part(wn_dom_attr_value(el, "class"), wn_lex_noise_box_class,
+                    wn_lex_noise_box_class_bits, WN_LEX_NOISE_BOX_CLASS_TALK) ||
+           has_part(wn_dom_attr_value(el, "id"), wn_lex_noise_box_class,
+                    wn_lex_noise_box_class_bits, WN_LEX_NOISE_BOX_CLASS_TALK) ? 2 : 1;
 }
 
-/* "author" in a class or id, but not "authority" ("authority-control"). */
-static bool author_word(wn_str s)
+/* Whether s holds w somewhere that does not start an author_class_false word
+ * ("author" in a class or id, but not in "authority-control"). */
+static bool marker_not_false(wn_str s, const char *w)
 {
-    for (size_t i = 0; i + 6 <= s.n; i++) {
-        size_t k = 0;
-        while (k < 6 && wn_ascii_lower(s.p[i + k]) == "author"[k])
-            k++;
-        if (k == 6 && !(i + 8 <= s.n && wn_ascii_lower(s.p[i + 6]) == 'i' &&
-                        wn_ascii_lower(s.p[i + 7]) == 't'))
+    size_t wn = strlen(w);
+    for (const char *q = s.p; (q = memmem(q, s.n - (size_t)(q - s.p), w, wn)) != NULL; q++) {
+        size_t rest = s.n - (size_t)(q - s.p);
+        bool is_false = false;
+        for (size_t k = 0; k < WN_LEX_AUTHOR_CLASS_FALSE_N && !is_false; k++) {
+            const char *f = wn_lex_author_class_false[k];
+            size_t fn = strlen(f);
+            is_false = fn <= rest && memcmp(q, f, fn) == 0;
+        }
+        if (!is_false)
             return true;
     }
     return false;
@@ -169,41 +174,31 @@ static bool author_marker(const elcls *ec)
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
-    /* every marker below opens with one of these letter pairs */
-    if (!has_pair(ec, 'a', 'u') && !has_pair(ec, 'b', 'y') && !has_pair(ec, 'w', 'r') &&
-        !has_pair(ec, 'p', 'o') && !has_pair(ec, 'v', 'e'))
-        return false;
-    if (marker(ec, "comment"))
+    if (any_marker(ec, wn_lex_reader_comment_class, NULL, 0))
         return false;   /* "comment-author" */
-    if (!((marker(ec, "author") && author_word(wn_str_make(ec->lc, ec->n))) ||
-          marker(ec, "byline") || marker(ec, "by-line") ||
-          marker(ec, "autor") || marker(ec, "auteur") || marker(ec, "writer") ||
-          marker(ec, "posted-by") || marker(ec, "postedby") || marker(ec, "verfasser")))
+    bool named = false;
+    for (size_t k = 0; k < WN_LEX_AUTHOR_CLASS_N && !named; k++)
+        named = (wn_lex_author_class_bits[k] & WN_LEX_AUTHOR_CLASS_MARKER) &&
+                marker_n(ec, wn_lex_author_class[k], strlen(wn_lex_author_class[k])) &&
+                marker_not_false(wn_str_make(ec->lc, ec->n), wn_lex_author_class[k]);
+    if (!named)
         return false;
     /* Parts of an author box that are not the name, as whole class parts:
-     * "author-avatar" is excluded, "ng-sharekit__contributors--author" is not. */
-    {
-        static const char *const not_name[] = {
-            "avatar", "bio", "biography", "description", "desc", "image", "img", "photo",
-            "picture", "about", "social", "follow", "share", "title", "email", "mail", "more",
-            "twitter", "facebook", "instagram", "linkedin", "link", "links", "icon", "box",
-            "info", "text", "teaser", "posts",
-        };
-        static const char *const roots[] = { "author", "byline", "by-line", "autor", "auteur",
-                                             "writer", "posted", "verfasser" };
-        size_t nn = sizeof not_name / sizeof not_name[0];
-        /* Only the parts from the author word on: "header-info__authors"
-         * is the names' box, "author-info" the biography. */
-        const char *from = NULL;
-        for (size_t k = 0; k < sizeof roots / sizeof roots[0]; k++) {
-            const char *q = memmem(ec->lc, ec->n, roots[k], strlen(roots[k]));
-            if (q && (from == NULL || q < from))
-                from = q;
-        }
-        if (from == NULL)
-            from = ec->lc;
-        return !has_part(wn_str_make(from, ec->n - (size_t)(from - ec->lc)), not_name, nn);
+     * "author-avatar" is excluded, "ng-sharekit__contributors--author" is not.
+     * Only the parts from the author word on: "header-info__authors" is the
+     * names' box, "author-info" the biography. */
+    const char *from = NULL;
+    for (size_t k = 0; k < WN_LEX_AUTHOR_CLASS_N; k++) {
+        const char *root = wn_lex_author_class[k];
+        if (!(wn_lex_author_class_bits[k] & WN_LEX_AUTHOR_CLASS_ROOT))
+            continue;
+        const char *q = memmem(ec->lc, ec->n, root, strlen(root));
+        if (q && (from == NULL || q < from))
+            from = q;
     }
+    if (from == NULL)
+        from = ec->lc;
+    return !has_part(wn_str_make(from, ec->n - (size_t)(from - ec->lc)), wn_lex_author_box_part, NULL, 0);
 }
 
 static size_t count_spaces(const char *s, size_t n)
@@ -224,11 +219,11 @@ static const wn_node *byline_name(const wn_node *el)
     for (const wn_node *k = el->first; k && visited < GATHER_NODES; k = wn_dom_next(el, k, false), visited++) {
         if (k->type != WN_NODE_ELEMENT)
             continue;
-        if (has_token(wn_dom_attr_value(k, "itemprop"), "name") ||
-            has_token(wn_dom_attr_value(k, "class"), "fn") ||
-            has_token(wn_dom_attr_value(k, "class"), "name") ||
-            has_token(wn_dom_attr_value(k, "class"), "nickname"))
+        if (has_token(wn_dom_attr_value(k, "itemprop"), "name"))
             return k;
+        for (size_t i = 0; i < WN_LEX_AUTHOR_NAME_CLASS_N; i++)
+            if (has_token(wn_dom_attr_value(k, "class"), wn_lex_author_name_class[i]))
+                return k;
         if (link == NULL && k->tag == WN_TAG_A && k->first)
             link = k;
     }
@@ -260,9 +255,20 @@ static bool site_logo(const elcls *ec)
     wn_str alt = wn_dom_attr_value(img, "alt");
     /* a short alt text ("Example Times logo"); a long one describes a picture */
     bool short_alt = alt.n > 0 && alt.n <= LOGO_ALT_MAX;
-    if (marker(ec, "logo") || (short_alt && (memmem(alt.p, alt.n, "logo", 4) || memmem(alt.p, alt.n, "Logo", 4))))
-        return true;
-    if (marker(ec, "post-image") || marker(ec, "featured"))
+    for (size_t k = 0; k < WN_LEX_LOGO_CLASS_N; k++) {
+        const char *w = wn_lex_logo_class[k];
+        size_t wl = strlen(w);
+        char cap[32];
+        if (marker_n(ec, w, wl))
+            return true;
+        if (!short_alt || wl >= sizeof cap)
+            continue;
+        memcpy(cap, w, wl);
+        cap[0] = (char)(cap[0] >= 'a' && cap[0] <= 'z' ? cap[0] - 32 : cap[0]);
+        if (memmem(alt.p, alt.n, w, wl) || memmem(alt.p, alt.n, cap, wl))
+            return true;
+    }
+    if (any_marker(ec, wn_lex_featured_image_class, NULL, 0))
         return false;
     int depth = 0;
     for (const wn_node *p = img->parent; p && depth < 4; p = p->parent, depth++)
@@ -273,32 +279,23 @@ static bool site_logo(const elcls *ec)
 
 static bool date_marker(const elcls *el)
 {
-    if (!has_pair(el, 'd', 'a') && !has_pair(el, 't', 'i') && !has_pair(el, 'p', 'o') &&
-        !has_pair(el, 'p', 'u') && !has_pair(el, 'f', 'e') && !has_pair(el, 'm', 'e') &&
-        !has_pair(el, 'b', 'y') && !has_pair(el, 'i', 'n'))
-        return false;
-    if (marker(el, "comment"))
+    if (any_marker(el, wn_lex_reader_comment_class, NULL, 0))
         return false;   /* "comment-date": a reader's, not the article's */
-    return marker(el, "date") || marker(el, "time") || marker(el, "posted") ||
-           marker(el, "publish") || marker(el, "publication") || marker(el, "datum") || marker(el, "fecha") ||
-           marker(el, "meta") || marker(el, "byline") || marker(el, "dateline") ||
-           marker(el, "info") || marker(el, "data");
+    return any_marker(el, wn_lex_date_class, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_LINE);
 }
 
 /* Hidden by the hidden attribute, an inline style or a class that CSS
- * frameworks use to hide things ("hidden", "sr-only", "visually-hidden"). */
+ * frameworks use to hide things (hidden_class: "sr-only", "d-none"...). */
 static bool visually_hidden(const wn_node *el)
 {
-    static const char *const hide[] = { "hidden", "sr-only", "visually-hidden", "visuallyhidden",
-                                        "screen-reader-text", "invisible", "d-none", "is-hidden" };
     wn_str cl;
     if (el->nattrs == 0)
         return false;
     if (wn_dom_attr(el, "hidden") != NULL)
         return true;
     cl = wn_dom_attr_value(el, "class");
-    for (size_t k = 0; cl.n && k < sizeof hide / sizeof hide[0]; k++)
-        if (has_token(cl, hide[k]))   /* whole tokens: "hidden-xs" hides on phones only */
+    for (size_t k = 0; cl.n && k < WN_LEX_HIDDEN_CLASS_N; k++)
+        if (has_token(cl, wn_lex_hidden_class[k]))   /* whole tokens: "hidden-xs" hides on phones only */
             return true;
     wn_str st = wn_dom_attr_value(el, "style");
     return st.n && (has_word(st, "display:none") || has_word(st, "display: none"));
@@ -439,13 +436,14 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         /* A heading hidden from view (<h1 class="pagetitle hidden">News</h1>
          * above the story's own) names a section, not this page. */
         if (c->nh1 < MAX_H1 && !visually_hidden(el) &&
-            (marks_ok || marker(ec, "entry-title") || marker(ec, "post-title") ||
-             marker(ec, "article-title"))) {
-            bool titled = marker(ec, "title") || marker(ec, "headline");
+            (marks_ok || any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits,
+                                    WN_LEX_TITLE_CLASS_OWN))) {
+            bool titled = any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits,
+                                     WN_LEX_TITLE_CLASS_TITLED);
             int link = heading_link(c, el);
             int score = el->tag == WN_TAG_H1 ? 3 : 1;
             if ((el->tag != WN_TAG_H1 && !titled && link <= 0) || link < 0 ||
-                marker(ec, "widget") || marker(ec, "sidebar"))
+                any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits, WN_LEX_TITLE_CLASS_WIDGET))
                 break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
@@ -463,9 +461,11 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             break;   /* a review's or a cited work's date */
         v = wn_dom_attr_value(el, "datetime");
         {
-            bool pub = wn_dom_attr(el, "pubdate") != NULL || marker(ec, "publish") ||
-                       marker(ec, "entry-date") || marker(ec, "post-date");
-            bool upd = marker(ec, "update") || marker(ec, "modif");
+            bool pub = wn_dom_attr(el, "pubdate") != NULL ||
+                       any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits,
+                                  WN_LEX_DATE_CLASS_PUBLISHED);
+            bool upd = any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits,
+                                  WN_LEX_DATE_CLASS_UPDATED);
             int prio = pub ? 70 : (in_art ? 62 : 58);
             slot *s = upd ? &c->datemod : &c->date;
             if (upd)
@@ -479,7 +479,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
         break;
     case WN_TAG_ABBR:
-        if (marker(ec, "published") || marker(ec, "date")) {
+        if (any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_ABBR)) {
             v = wn_dom_attr_value(el, "title");
             if (v.n)
                 offer_date(c, &c->date, v.p, v.n, 0, 66);
@@ -562,17 +562,15 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 }
 
 /* A microdata item that is a property of the page's item and names another
- * work: the references of a paper (itemprop=citation), reviews, comments,
- * parts and listed items. */
+ * work (other_work_itemprop): the references of a paper (itemprop=citation),
+ * reviews, comments, parts and listed items. */
 static bool other_work_item(const wn_node *el)
 {
-    static const char *const props[] = { "citation", "review", "reviews", "comment", "hasPart",
-                                         "mentions", "itemListElement", "isBasedOn", "workExample" };
     wn_str v;
     if (wn_dom_attr(el, "itemscope") == NULL || (v = wn_dom_attr_value(el, "itemprop")).n == 0)
         return false;
-    for (size_t k = 0; k < sizeof props / sizeof props[0]; k++)
-        if (has_token(v, props[k]))
+    for (size_t k = 0; k < WN_LEX_OTHER_WORK_ITEMPROP_N; k++)
+        if (has_token(v, wn_lex_other_work_itemprop[k]))
             return true;
     return false;
 }

@@ -12,6 +12,95 @@
 #define WN_LEX_COUNT(role) (sizeof wn_lex_##role / sizeof wn_lex_##role[0] - 1)
 #define WN_LEX_LIST(role) wn_lex_##role, WN_LEX_COUNT(role)
 
+/* author_box_part (classnames.tsv): a part of an author box's class, from the author word on,
+ * that is not the name ("author-avatar", "author-bio"); "ng-sharekit__contributors--author" is
+ * the name (author_marker). */
+#define WN_LEX_AUTHOR_BOX_PART_N 29
+static const char *const wn_lex_author_box_part[30] = {
+    "about",
+    "avatar",
+    "bio",
+    "biography",
+    "box",
+    "desc",
+    "description",
+    "email",
+    "facebook",
+    "follow",
+    "icon",
+    "image",
+    "img",
+    "info",
+    "instagram",
+    "link",
+    "linkedin",
+    "links",
+    "mail",
+    "more",
+    "photo",
+    "picture",
+    "posts",
+    "share",
+    "social",
+    "teaser",
+    "text",
+    "title",
+    "twitter",
+    NULL,
+};
+
+/* author_class (classnames.tsv): markers of an author element. MARKER: the class or id marks
+ * the author (but see author_class_false); ROOT: where the name's part of a class starts, so
+ * "header-info__authors" is the names' box and "author-info" the biography (author_marker). */
+#define WN_LEX_AUTHOR_CLASS_N 10
+static const char *const wn_lex_author_class[11] = {
+    "auteur",
+    "author",
+    "autor",
+    "by-line",
+    "byline",
+    "posted",
+    "posted-by",
+    "postedby",
+    "verfasser",
+    "writer",
+    NULL,
+};
+#define WN_LEX_AUTHOR_CLASS_MARKER 0x1u
+#define WN_LEX_AUTHOR_CLASS_ROOT 0x2u
+static const unsigned short wn_lex_author_class_bits[11] = {
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER,
+    WN_LEX_AUTHOR_CLASS_MARKER,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    WN_LEX_AUTHOR_CLASS_MARKER | WN_LEX_AUTHOR_CLASS_ROOT,
+    0,
+};
+
+/* author_class_false (classnames.tsv): a longer word that starts with an author_class marker
+ * and is no author ("authority-control"); an occurrence of the marker that starts one does not
+ * count (author_marker). */
+#define WN_LEX_AUTHOR_CLASS_FALSE_N 1
+static const char *const wn_lex_author_class_false[2] = {
+    "authorit",
+    NULL,
+};
+
+/* author_name_class (classnames.tsv): a class token of the element inside an author box that
+ * holds the name (hCard "fn", "name", "nickname") (byline_name). */
+#define WN_LEX_AUTHOR_NAME_CLASS_N 3
+static const char *const wn_lex_author_name_class[4] = {
+    "fn",
+    "name",
+    "nickname",
+    NULL,
+};
+
 /* byline_aside_coauthor (byline.tsv): text inside a trailing "(...)" of a byline that names
  * co-authors ("(avec Damien Leloup)"), so the aside is kept; any occurrence counts, spaces
  * included (meta/text.c). */
@@ -1074,6 +1163,56 @@ static const unsigned short wn_lex_credit_mark_bits[45] = {
     0,
 };
 
+/* date_class (classnames.tsv): date markers. LINE: an element whose class or id holds it may
+ * hold the date line (date_marker). PUBLISHED / UPDATED: a <time> marked so holds the
+ * publication / the modification date. ABBR: an <abbr> marked so holds the date in its title
+ * (hAtom). */
+#define WN_LEX_DATE_CLASS_N 17
+static const char *const wn_lex_date_class[18] = {
+    "byline",
+    "data",
+    "date",
+    "dateline",
+    "datum",
+    "entry-date",
+    "fecha",
+    "info",
+    "meta",
+    "modif",
+    "post-date",
+    "posted",
+    "publication",
+    "publish",
+    "published",
+    "time",
+    "update",
+    NULL,
+};
+#define WN_LEX_DATE_CLASS_LINE 0x1u
+#define WN_LEX_DATE_CLASS_PUBLISHED 0x2u
+#define WN_LEX_DATE_CLASS_UPDATED 0x4u
+#define WN_LEX_DATE_CLASS_ABBR 0x8u
+static const unsigned short wn_lex_date_class_bits[18] = {
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE | WN_LEX_DATE_CLASS_ABBR,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_PUBLISHED,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_UPDATED,
+    WN_LEX_DATE_CLASS_PUBLISHED,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_LINE | WN_LEX_DATE_CLASS_PUBLISHED,
+    WN_LEX_DATE_CLASS_ABBR,
+    WN_LEX_DATE_CLASS_LINE,
+    WN_LEX_DATE_CLASS_UPDATED,
+    0,
+};
+
 /* date_joiner (dates.tsv): a word between the parts of a written date, followed by a space ("2
  * de agosto de 2019", "2nd of August", "2. der Mai") (meta/dates.c). */
 #define WN_LEX_DATE_JOINER_N 4
@@ -1160,6 +1299,15 @@ static const char *const wn_lex_day_ordinal_suffix[8] = {
     NULL,
 };
 
+/* featured_image_class (classnames.tsv): a marker of the post's own picture shown as the header
+ * (a theme's featured image): not the site's logo (site_logo). */
+#define WN_LEX_FEATURED_IMAGE_CLASS_N 2
+static const char *const wn_lex_featured_image_class[3] = {
+    "featured",
+    "post-image",
+    NULL,
+};
+
 /* follow_call (boilerplate.tsv): a call to follow at a word start; with a social_network in the
  * same block it is a closing note ("Follow The Gazette on Twitter") (origin_note). */
 #define WN_LEX_FOLLOW_CALL_N 7
@@ -1201,6 +1349,22 @@ static const char *const wn_lex_generic_title[20] = {
     NULL,
 };
 
+/* hidden_class (classnames.tsv): a class token CSS frameworks use to hide an element
+ * ("sr-only", "d-none"); whole tokens, so "hidden-xs" (hidden on phones only) is not one
+ * (visually_hidden in meta/metadata.c). */
+#define WN_LEX_HIDDEN_CLASS_N 8
+static const char *const wn_lex_hidden_class[9] = {
+    "d-none",
+    "hidden",
+    "invisible",
+    "is-hidden",
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    NULL,
+};
+
 /* list_control (listpages.tsv): word starts of a lowercased class or id that name a list page's
  * controls (a filter panel, facets, a sort bar, a pager). Such a block is dropped as chrome
  * unless it reads as prose (type_list.c: named_chrome_is_prose); a word here should name a
@@ -1219,6 +1383,14 @@ static const char *const wn_lex_list_control[12] = {
     "tableofcontents",
     "toc",
     "toolbar",
+    NULL,
+};
+
+/* logo_class (classnames.tsv): a marker of a site's logo image, also looked for in a short alt
+ * text as written or capitalised ("Example Times Logo") (site_logo). */
+#define WN_LEX_LOGO_CLASS_N 1
+static const char *const wn_lex_logo_class[2] = {
+    "logo",
     NULL,
 };
 
@@ -1627,6 +1799,53 @@ static const char *const wn_lex_name_particle[15] = {
     NULL,
 };
 
+/* noise_box_class (classnames.tsv): a box whose names and dates are not the article's: a part
+ * of its class or id (and a substring of both), in a box smaller than half the page. TALK: a
+ * comment thread (commenters are never the author); the others are sidebars and related or
+ * recent items (other pages' dates and names count less) (is_noise_box). */
+#define WN_LEX_NOISE_BOX_CLASS_N 8
+static const char *const wn_lex_noise_box_class[9] = {
+    "comment",
+    "commentlist",
+    "comments",
+    "recent",
+    "related",
+    "reply",
+    "respond",
+    "sidebar",
+    NULL,
+};
+#define WN_LEX_NOISE_BOX_CLASS_TALK 0x1u
+static const unsigned short wn_lex_noise_box_class_bits[9] = {
+    WN_LEX_NOISE_BOX_CLASS_TALK,
+    WN_LEX_NOISE_BOX_CLASS_TALK,
+    WN_LEX_NOISE_BOX_CLASS_TALK,
+    0,
+    0,
+    WN_LEX_NOISE_BOX_CLASS_TALK,
+    WN_LEX_NOISE_BOX_CLASS_TALK,
+    0,
+    0,
+};
+
+/* other_work_itemprop (markup.tsv): a microdata itemprop (schema.org property) by which an item
+ * names another work than the page's: the references of a paper, reviews, comments, parts,
+ * listed items; their dates and authors are not the page's (other_work_item in
+ * meta/metadata.c). Compared as whole tokens, case as written. */
+#define WN_LEX_OTHER_WORK_ITEMPROP_N 9
+static const char *const wn_lex_other_work_itemprop[10] = {
+    "citation",
+    "comment",
+    "hasPart",
+    "isBasedOn",
+    "itemListElement",
+    "mentions",
+    "review",
+    "reviews",
+    "workExample",
+    NULL,
+};
+
 /* read_also_lead (boilerplate.tsv): the start of a "read also" pointer, an ad label or a call
  * to subscribe: a block opening with it is a pointer to another page, whatever its link markup
  * (read_also_line). */
@@ -1697,6 +1916,14 @@ static const char *const wn_lex_read_also_lead[66] = {
     "zum weiterlesen",
     "\303\240 lire aussi",
     "\321\207\320\270\321\202\320\260\320\271\321\202\320\265 \321\202\320\260\320\272\320\266\320\265",
+    NULL,
+};
+
+/* reader_comment_class (classnames.tsv): a marker of a reader's comment ("comment-author",
+ * "comment-date"): its author and date are not the article's (meta/metadata.c). */
+#define WN_LEX_READER_COMMENT_CLASS_N 1
+static const char *const wn_lex_reader_comment_class[2] = {
+    "comment",
     NULL,
 };
 
@@ -2601,6 +2828,35 @@ static const char *const wn_lex_stopword[857] = {
     "\321\215\321\202\320\276\321\202",
     "\321\217",
     NULL,
+};
+
+/* title_class (classnames.tsv): heading markers. OWN: the post's own title (hAtom
+ * "entry-title"), counted even inside a box named like a sidebar; TITLED: a heading marked as a
+ * title; WIDGET: a heading in a widget or sidebar names that box, not the page
+ * (meta/metadata.c). */
+#define WN_LEX_TITLE_CLASS_N 7
+static const char *const wn_lex_title_class[8] = {
+    "article-title",
+    "entry-title",
+    "headline",
+    "post-title",
+    "sidebar",
+    "title",
+    "widget",
+    NULL,
+};
+#define WN_LEX_TITLE_CLASS_OWN 0x1u
+#define WN_LEX_TITLE_CLASS_TITLED 0x2u
+#define WN_LEX_TITLE_CLASS_WIDGET 0x4u
+static const unsigned short wn_lex_title_class_bits[8] = {
+    WN_LEX_TITLE_CLASS_OWN,
+    WN_LEX_TITLE_CLASS_OWN,
+    WN_LEX_TITLE_CLASS_TITLED,
+    WN_LEX_TITLE_CLASS_OWN,
+    WN_LEX_TITLE_CLASS_WIDGET,
+    WN_LEX_TITLE_CLASS_TITLED,
+    WN_LEX_TITLE_CLASS_WIDGET,
+    0,
 };
 
 #endif
