@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/url.h"
+#include "extract/signals/lexicon_data.h"
 #include "winnow.h"
 
 /* Source elements deeper than this below the article root are dropped, so the
@@ -172,12 +173,10 @@ static wn_str srcset_first(wn_str v)
 }
 
 /* The image's real address: src, unless it is missing or a lazy-loading
- * placeholder (a data: URI, a blank/spacer gif) and a data-* attribute or a
- * srcset carries the real one. */
+ * placeholder (a data: URI, a placeholder_image_word: a blank/spacer gif) and
+ * a data-* attribute (lazy_image_attr) or a srcset carries the real one. */
 static wn_str image_source(const wn_node *img)
 {
-    static const char *const lazy[] = { "data-src", "data-lazy-src", "data-original",
-                                        "data-url", "data-hi-res-src" };
     wn_str src = wn_dom_attr_value(img, "src");
     size_t s = 0;
     while (s < src.n && wn_is_space((unsigned char)src.p[s]))
@@ -185,17 +184,24 @@ static wn_str image_source(const wn_node *img)
     /* src.p is NULL when there is no src: no pointer arithmetic on it. */
     wn_str trimmed = src.p ? wn_str_make(src.p + s, src.n - s) : src;
     bool placeholder = trimmed.n == 0 ||
-                       (trimmed.n >= 5 && wn_str_ieq(wn_str_make(trimmed.p, 5), "data:")) ||
-                       contains_ci(trimmed, "placeholder") || contains_ci(trimmed, "blank.") ||
-                       contains_ci(trimmed, "spacer") || contains_ci(trimmed, "lazy") ||
-                       contains_ci(trimmed, "pixel.") || contains_ci(trimmed, "transparent.");
+                       (trimmed.n >= 5 && wn_str_ieq(wn_str_make(trimmed.p, 5), "data:"));
+    for (size_t i = 0; i < WN_LEX_PLACEHOLDER_IMAGE_WORD_N && !placeholder; i++)
+        placeholder = contains_ci(trimmed, wn_lex_placeholder_image_word[i]);
     if (!placeholder)
         return src;
-    for (size_t i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
-        wn_str v = wn_dom_attr_value(img, lazy[i]);
+    /* the lazy_image_attr of the lowest rank that has a value */
+    wn_str best = wn_str_make(NULL, 0);
+    unsigned best_rank = 0;
+    for (size_t i = 0; i < WN_LEX_LAZY_IMAGE_ATTR_N; i++) {
+        unsigned rank = wn_lex_lazy_image_attr_value[i];
+        if (best_rank && rank >= best_rank)
+            continue;
+        wn_str v = wn_dom_attr_value(img, wn_lex_lazy_image_attr[i]);
         if (v.n)
-            return v;
+            best = v, best_rank = rank;
     }
+    if (best_rank)
+        return best;
     wn_str set = wn_dom_attr_value(img, "data-srcset");
     if (set.n == 0)
         set = wn_dom_attr_value(img, "srcset");

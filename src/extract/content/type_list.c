@@ -33,13 +33,16 @@ static bool names_hit(const wn_node *x, wn_wordset *ws)
     return wn_wordset_hit(ws, low, n);
 }
 
-static bool role_is(const wn_node *x, const char *const *roles)
+/* Whether x's role is one of a lexicon role's words (with bits: one that
+ * carries a bit of want), ASCII case aside. */
+static bool role_is(const wn_node *x, const char *const *roles, const unsigned short *bits,
+                    unsigned want)
 {
     wn_str r = wn_dom_attr_value(x, "role");
     if (r.n == 0)
         return false;
     for (size_t k = 0; roles[k]; k++)
-        if (wn_str_ieq(r, roles[k]))
+        if ((bits == NULL || (bits[k] & want)) && wn_str_ieq(r, roles[k]))
             return true;
     return false;
 }
@@ -48,13 +51,12 @@ static bool role_is(const wn_node *x, const char *const *roles)
  * holds enough of the page; else the body. */
 static wn_node *main_region(wn_cctx *c)
 {
-    static const char *const main_roles[] = { "main", NULL };
     wn_node *best = NULL;
     for (uint32_t i = 0; i < c->norder; i++) {
         wn_node *x = c->order[i];
         if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_IGNORED))
             continue;
-        if (!wn_is_html(x, WN_TAG_MAIN) && !role_is(x, main_roles))
+        if (!wn_is_html(x, WN_TAG_MAIN) && !role_is(x, wn_lex_main_role, NULL, 0))
             continue;
         if (best == NULL || c->st[x->id].text > c->st[best->id].text)
             best = x;
@@ -83,10 +85,6 @@ static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE. */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
-    static const char *const chrome_roles[] = {
-        "navigation", "search", "banner", "contentinfo", "complementary", "dialog",
-        "alertdialog", "menu", "menubar", "toolbar", NULL
-    };
     const wn_cstat *s = &c->st[x->id];
     switch (x->tag) {
     case WN_TAG_NAV: case WN_TAG_ASIDE:
@@ -106,7 +104,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
     }
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (role_is(x, chrome_roles))
+    if (role_is(x, wn_lex_chrome_role, wn_lex_chrome_role_bits, WN_LEX_CHROME_ROLE_LIST))
         return WHY_ROLE;
     unsigned v = c->vc[x->id];
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))

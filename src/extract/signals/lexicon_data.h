@@ -583,6 +583,42 @@ static const char *const wn_lex_caption_class[2] = {
     NULL,
 };
 
+/* chrome_role (markup.tsv): a WAI-ARIA role value (compared whole, ASCII case aside) of page
+ * chrome, not content. UNLIKELY: an element with it is dropped like an unlikely class name
+ * (wn_attrs_role_unlikely in signals/visible.c). LIST: on a list page, an element with it is
+ * chrome around the list (content/type_list.c). */
+#define WN_LEX_CHROME_ROLE_N 11
+static const char *const wn_lex_chrome_role[12] = {
+    "alert",
+    "alertdialog",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "menu",
+    "menubar",
+    "navigation",
+    "search",
+    "toolbar",
+    NULL,
+};
+#define WN_LEX_CHROME_ROLE_UNLIKELY 0x1u
+#define WN_LEX_CHROME_ROLE_LIST 0x2u
+static const unsigned short wn_lex_chrome_role_bits[12] = {
+    WN_LEX_CHROME_ROLE_UNLIKELY,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_UNLIKELY | WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_LIST,
+    WN_LEX_CHROME_ROLE_LIST,
+    0,
+};
+
 /* class_styling (classnames.tsv): utility-class prefixes that style an element without naming
  * it: overflow-hidden clips what overflows and hides nothing. A class_vocab word right after
  * one of them is not matched (wn_vocab_match, signals/vocab.c). */
@@ -1365,6 +1401,23 @@ static const char *const wn_lex_hidden_class[9] = {
     NULL,
 };
 
+/* lazy_image_attr (markup.tsv): an attribute where lazy-loading scripts keep an image's real
+ * address while src holds a placeholder; the value ranks them, the lowest non-empty one is
+ * taken (image_source in content/clean.c). */
+#define WN_LEX_LAZY_IMAGE_ATTR_N 5
+static const char *const wn_lex_lazy_image_attr[6] = {
+    "data-hi-res-src",
+    "data-lazy-src",
+    "data-original",
+    "data-src",
+    "data-url",
+    NULL,
+};
+static const unsigned char wn_lex_lazy_image_attr_value[6] = {
+    5, 2, 3, 1, 4,
+    0,
+};
+
 /* list_control (listpages.tsv): word starts of a lowercased class or id that name a list page's
  * controls (a filter panel, facets, a sort bar, a pager). Such a block is dropped as chrome
  * unless it reads as prose (type_list.c: named_chrome_is_prose); a word here should name a
@@ -1391,6 +1444,14 @@ static const char *const wn_lex_list_control[12] = {
 #define WN_LEX_LOGO_CLASS_N 1
 static const char *const wn_lex_logo_class[2] = {
     "logo",
+    NULL,
+};
+
+/* main_role (markup.tsv): a WAI-ARIA role value that marks the page's main region like a <main>
+ * element (main_region in content/type_list.c). */
+#define WN_LEX_MAIN_ROLE_N 1
+static const char *const wn_lex_main_role[2] = {
+    "main",
     NULL,
 };
 
@@ -1846,6 +1907,19 @@ static const char *const wn_lex_other_work_itemprop[10] = {
     NULL,
 };
 
+/* placeholder_image_word (markup.tsv): a part of an image address (ASCII case aside) that marks
+ * a lazy-loading placeholder, not the picture (image_source in content/clean.c). */
+#define WN_LEX_PLACEHOLDER_IMAGE_WORD_N 6
+static const char *const wn_lex_placeholder_image_word[7] = {
+    "blank.",
+    "lazy",
+    "pixel.",
+    "placeholder",
+    "spacer",
+    "transparent.",
+    NULL,
+};
+
 /* read_also_lead (boilerplate.tsv): the start of a "read also" pointer, an ad label or a call
  * to subscribe: a block opening with it is a pointer to another page, whatever its link markup
  * (read_also_line). */
@@ -1924,6 +1998,15 @@ static const char *const wn_lex_read_also_lead[66] = {
 #define WN_LEX_READER_COMMENT_CLASS_N 1
 static const char *const wn_lex_reader_comment_class[2] = {
     "comment",
+    NULL,
+};
+
+/* shown_fallback_class (classnames.tsv): a class (substring, ASCII case aside) of a picture's
+ * fallback that aria-hidden hides from screen readers while the page still shows it, so
+ * aria-hidden does not hide it here (signals/visible.c). */
+#define WN_LEX_SHOWN_FALLBACK_CLASS_N 1
+static const char *const wn_lex_shown_fallback_class[2] = {
+    "fallback-image",
     NULL,
 };
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "extract/signals/lexicon_data.h"
 #include "extract/signals/signals.h"
 
 /* MARK: Visibility and roles -------------------------------------------------- */
@@ -86,13 +87,22 @@ void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
         }
     }
 }
+/* Whether the class holds a shown_fallback_class word. */
+static bool shown_fallback(wn_str cls)
+{
+    for (size_t k = 0; k < WN_LEX_SHOWN_FALLBACK_CLASS_N; k++)
+        if (wn_slice_has(cls, wn_lex_shown_fallback_class[k]))
+            return true;
+    return false;
+}
+
 
 bool wn_attrs_hidden(const wn_elattrs *a)
 {
     if (a->hidden)
         return true;
     /* Some sites mark the lazy-load fallback image aria-hidden; it is the real one. */
-    if (a->aria_hidden.p && wn_str_ieq(a->aria_hidden, "true") && !wn_slice_has(a->cls, "fallback-image"))
+    if (a->aria_hidden.p && wn_str_ieq(a->aria_hidden, "true") && !shown_fallback(a->cls))
         return true;
     return a->style.n && style_hides(a->style);
 }
@@ -106,12 +116,11 @@ bool wn_node_hidden(const wn_node *el)
 
 bool wn_attrs_role_unlikely(const wn_elattrs *a)
 {
-    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
-                                         "alert", "alertdialog", "dialog" };
     if (a->role.n == 0)
         return false;
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (wn_str_ieq(a->role, roles[i]))
+    for (size_t i = 0; i < WN_LEX_CHROME_ROLE_N; i++)
+        if ((wn_lex_chrome_role_bits[i] & WN_LEX_CHROME_ROLE_UNLIKELY) &&
+            wn_str_ieq(a->role, wn_lex_chrome_role[i]))
             return true;
     return false;
 }
