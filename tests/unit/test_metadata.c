@@ -14,6 +14,7 @@
 #include "dom/dom.h"
 #include "extract/meta/meta.h"
 #include "extract/meta/meta_internal.h"
+#include "extract/signals/lexicon_data.h"
 #include "html/parser.h"
 
 #define BOUND 20260101L   /* fixed "today" so tests do not depend on the clock */
@@ -90,6 +91,17 @@ static void test_dates_words(void)
     /* a date deep in a structured value is not taken without LOOSE */
     CHECK_EQ_STR(date("This is a long sentence that mentions a date 2 August 2019", 0), "(none)");
     CHECK_EQ_STR(date("may 2019", WN_DATE_LOOSE), "(none)");
+}
+
+/* wn_meta_script_date finds a key by its "ublish" first: every key of the
+ * lexicon's script_date_key role must hold it, or the key is never read. */
+static void test_script_date_keys_hold_ublish(void)
+{
+    for (size_t k = 0; k < WN_LEX_SCRIPT_DATE_KEY_N; k++)
+        CHECK(strstr(wn_lex_script_date_key[k], "ublish") != NULL);
+    char d[WN_META_DATE_LEN];
+    CHECK(wn_meta_script_date("{\"first_publish_date\":\"2019-03-02\"}", 35, 20991231, d));
+    CHECK_EQ_STR(d, "2019-03-02");
 }
 
 static void test_clean(void)
@@ -1005,6 +1017,7 @@ int main(void)
     RUN(test_dates_numeric);
     RUN(test_dates_words);
     RUN(test_clean);
+    RUN(test_script_date_keys_hold_ublish);
     RUN(test_bylines);
     RUN(test_site_credit_is_no_byline);
     RUN(test_microdata_other_works);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract/meta/meta_internal.h"
+#include "extract/signals/lexicon_data.h"
 
 #define JSONLD_MAX_DEPTH 64     /* nesting accepted from a page's JSON-LD */
 #define JSONLD_MAX_IDS   128    /* "@id" definitions remembered for references */
@@ -35,17 +36,30 @@ static int rank_name(wn_str t)
             break;
         }
     }
-    /* Not "Review": in practice a reader's review nested in a Recipe or Product. */
-    if (ends_with(t, "Article") || ends_with(t, "Posting") || wn_str_eq(t, "Report") ||
-        wn_str_eq(t, "Blog") || wn_str_eq(t, "Thesis"))
-        return 3;
-    if (ends_with(t, "Page"))
-        return 2;
-    if (wn_str_eq(t, "CreativeWork") || wn_str_eq(t, "Recipe") || wn_str_eq(t, "VideoObject") ||
-        wn_str_eq(t, "Book") || wn_str_eq(t, "Event") || wn_str_eq(t, "Course") ||
-        wn_str_eq(t, "HowTo") || wn_str_eq(t, "PodcastEpisode") || wn_str_eq(t, "Product"))
-        return 1;
-    return 0;
+    /* The highest rank of a schema_page_type that matches. */
+    int best = 0;
+    for (size_t k = 0; k < WN_LEX_SCHEMA_PAGE_TYPE_N; k++) {
+        const char *name = wn_lex_schema_page_type[k];
+        int rank = wn_lex_schema_page_type_value[k];
+        if (rank > best &&
+            ((wn_lex_schema_page_type_bits[k] & WN_LEX_SCHEMA_PAGE_TYPE_SUFFIX) ? ends_with(t, name)
+                                                                                : wn_str_eq(t, name)))
+            best = rank;
+    }
+    return best;
+}
+
+/* Whether type t is a schema_publisher_type carrying bit. */
+static bool publisher_type(wn_str t, unsigned bit)
+{
+    for (size_t k = 0; k < WN_LEX_SCHEMA_PUBLISHER_TYPE_N; k++) {
+        unsigned bits = wn_lex_schema_publisher_type_bits[k];
+        const char *name = wn_lex_schema_publisher_type[k];
+        if ((bits & bit) && ((bits & WN_LEX_SCHEMA_PUBLISHER_TYPE_ORG) ? ends_with(t, name)
+                                                                       : wn_str_eq(t, name)))
+            return true;
+    }
+    return false;
 }
 
 static int rank_of(const wn_json *obj, bool *website, bool *org)
@@ -58,8 +72,8 @@ static int rank_of(const wn_json *obj, bool *website, bool *org)
         return 0;
     if (t->type == WN_JSON_STRING) {
         best = rank_name(t->str);
-        *website = wn_str_eq(t->str, "WebSite");
-        *org = ends_with(t->str, "Organization") || wn_str_eq(t->str, "NewsMediaOrganization");
+        *website = publisher_type(t->str, WN_LEX_SCHEMA_PUBLISHER_TYPE_SITE);
+        *org = publisher_type(t->str, WN_LEX_SCHEMA_PUBLISHER_TYPE_ORG);
     } else if (t->type == WN_JSON_ARRAY) {
         for (const wn_json *e = t->first; e; e = e->next) {
             if (e->type != WN_JSON_STRING)
@@ -67,9 +81,9 @@ static int rank_of(const wn_json *obj, bool *website, bool *org)
             int r = rank_name(e->str);
             if (r > best)
                 best = r;
-            if (wn_str_eq(e->str, "WebSite"))
+            if (publisher_type(e->str, WN_LEX_SCHEMA_PUBLISHER_TYPE_SITE))
                 *website = true;
-            if (ends_with(e->str, "Organization"))
+            if (publisher_type(e->str, WN_LEX_SCHEMA_PUBLISHER_TYPE_ORG))
                 *org = true;
         }
     }
@@ -410,26 +424,19 @@ size_t wn_meta_split_list(wn_arena *a, const char *s, size_t n, const char **ite
 
 /* MARK: Dates in other scripts ------------------------------------------------ */
 
-#define MAX_KEY 24   /* longer than any of pub_keys */
-
-/* Keys shop and app frameworks use for a publication date in the JSON state
- * they embed ({"published_at":"2019-03-02T06:22:28+01:00"}). */
-static const char *const pub_keys[] = {
-    "datePublished", "published_at", "publishedAt", "publishedDate", "publishDate",
-    "publish_date", "date_published", "first_publish_date", "firstPublishDate",
-};
+#define MAX_KEY 24   /* longer than any script_date_key (lexicon) */
 
 static bool key_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-/* Whether p[start..end) is one of pub_keys. */
+/* Whether p[start..end) is a script_date_key. */
 static bool pub_key_at(const char *p, size_t start, size_t end)
 {
-    for (size_t i = 0; i < sizeof pub_keys / sizeof pub_keys[0]; i++) {
-        size_t n = strlen(pub_keys[i]);
-        if (end - start == n && memcmp(p + start, pub_keys[i], n) == 0)
+    for (size_t i = 0; i < WN_LEX_SCRIPT_DATE_KEY_N; i++) {
+        size_t n = strlen(wn_lex_script_date_key[i]);
+        if (end - start == n && memcmp(p + start, wn_lex_script_date_key[i], n) == 0)
             return true;
     }
     return false;

@@ -2001,6 +2001,89 @@ static const char *const wn_lex_reader_comment_class[2] = {
     NULL,
 };
 
+/* schema_page_type (markup.tsv): a schema.org @type (after any "schema:" or
+ * "http://schema.org/" prefix, case as written) and how surely an object of that type describes
+ * the page: 3 an article, 2 a web page, 1 another creative work; the highest that matches
+ * counts. SUFFIX: any type ending so ("NewsArticle", "BlogPosting", "AboutPage"). Not "Review":
+ * in practice a reader's review nested in a Recipe or Product (rank_name in meta/jsonld.c). */
+#define WN_LEX_SCHEMA_PAGE_TYPE_N 15
+static const char *const wn_lex_schema_page_type[16] = {
+    "Article",
+    "Blog",
+    "Book",
+    "Course",
+    "CreativeWork",
+    "Event",
+    "HowTo",
+    "Page",
+    "PodcastEpisode",
+    "Posting",
+    "Product",
+    "Recipe",
+    "Report",
+    "Thesis",
+    "VideoObject",
+    NULL,
+};
+#define WN_LEX_SCHEMA_PAGE_TYPE_SUFFIX 0x1u
+static const unsigned short wn_lex_schema_page_type_bits[16] = {
+    WN_LEX_SCHEMA_PAGE_TYPE_SUFFIX,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    WN_LEX_SCHEMA_PAGE_TYPE_SUFFIX,
+    0,
+    WN_LEX_SCHEMA_PAGE_TYPE_SUFFIX,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+};
+static const unsigned char wn_lex_schema_page_type_value[16] = {
+    3, 3, 1, 1, 1, 1, 1, 2, 1, 3, 1, 1, 3, 3, 1,
+    0,
+};
+
+/* schema_publisher_type (markup.tsv): a schema.org @type of the site itself, whose name is the
+ * site's, not an author's. SITE: exactly this type; ORG: any type ending so
+ * ("NewsMediaOrganization") (rank_of in meta/jsonld.c). */
+#define WN_LEX_SCHEMA_PUBLISHER_TYPE_N 2
+static const char *const wn_lex_schema_publisher_type[3] = {
+    "Organization",
+    "WebSite",
+    NULL,
+};
+#define WN_LEX_SCHEMA_PUBLISHER_TYPE_SITE 0x1u
+#define WN_LEX_SCHEMA_PUBLISHER_TYPE_ORG 0x2u
+static const unsigned short wn_lex_schema_publisher_type_bits[3] = {
+    WN_LEX_SCHEMA_PUBLISHER_TYPE_ORG,
+    WN_LEX_SCHEMA_PUBLISHER_TYPE_SITE,
+    0,
+};
+
+/* script_date_key (markup.tsv): a key under which shop and app frameworks keep a publication
+ * date in the JSON state they embed ({"published_at":"2019-03-02T06:22:28+01:00"}); compared
+ * whole, case as written. Every key holds "ublish", the substring wn_meta_script_date looks for
+ * first (tests/unit check it) (meta/jsonld.c). */
+#define WN_LEX_SCRIPT_DATE_KEY_N 9
+static const char *const wn_lex_script_date_key[10] = {
+    "datePublished",
+    "date_published",
+    "firstPublishDate",
+    "first_publish_date",
+    "publishDate",
+    "publish_date",
+    "publishedAt",
+    "publishedDate",
+    "published_at",
+    NULL,
+};
+
 /* shown_fallback_class (classnames.tsv): a class (substring, ASCII case aside) of a picture's
  * fallback that aria-hidden hides from screen readers while the page still shows it, so
  * aria-hidden does not hide it here (signals/visible.c). */
