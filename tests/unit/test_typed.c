@@ -525,6 +525,41 @@ static void test_product_jsonld_description(void)
     wn_article_free(a);
 }
 
+/* A product page's parts sit in blocks of their own: the description in one,
+ * the specification table in another. The article path picks the
+ * description; the page's main region holds both, and the table is part of
+ * what the page says about the product. */
+static void test_product_parts(void)
+{
+    static const char html[] =
+        "<html><head><title>Trail stove</title></head><body><header><nav><a href='/'>Home</a> "
+        "<a href='/shop'>Shop</a> <a href='/about'>About</a></nav></header><main>"
+        "<div class='product-top'><h1>Trail stove</h1><p class='price'>$64.00</p>"
+        "<div class='description'><p>This stove burns twigs, pine cones and dry bark, so a "
+        "weekend in the hills needs no fuel canister at all, and it packs down into its own pot "
+        "for the walk in.</p><p>A double wall draws air up between the steel skins and feeds it "
+        "back into the flame, which burns the smoke before it leaves and boils a litre of water "
+        "in about eight minutes.</p></div></div>"
+        "<div class='product-bottom'><div class='specs'><h2>Specifications</h2><table>"
+        "<tr><th>Weight</th><td>410 g</td></tr>"
+        "<tr><th>Height</th><td>14 cm packed, 19 cm standing</td></tr>"
+        "<tr><th>Material</th><td>Stainless steel, two walls</td></tr>"
+        "<tr><th>Fuel</th><td>Twigs, cones, bark, solid fuel tablets</td></tr>"
+        "<tr><th>Boil time</th><td>About eight minutes for one litre</td></tr></table></div></div>"
+        "</main><footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a> "
+        "<a href='/help'>Help</a></footer></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "burns twigs, pine cones and dry bark") != NULL);
+    CHECK(strstr(t, "Stainless steel, two walls") != NULL);
+    CHECK(strstr(t, "About eight minutes for one litre") != NULL);
+    CHECK(strstr(t, "Privacy") == NULL);
+    wn_article_free(a);
+}
+
 static size_t count_of(const char *t, const char *needle)
 {
     size_t k = 0;
@@ -577,5 +612,6 @@ int main(void)
     RUN(test_product_page);
     RUN(test_product_jsonld_description);
     RUN(test_product_repeated_panel);
+    RUN(test_product_parts);
     CHECK_DONE();
 }

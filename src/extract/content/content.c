@@ -74,8 +74,10 @@ static float region_ratio(wn_page_type t)
     case WN_PAGE_LISTING: case WN_PAGE_COLLECTION: case WN_PAGE_SERVICE:
     case WN_PAGE_DOCUMENTATION:
         return REGION_RATIO_PARTS;
-    case WN_PAGE_FORUM: case WN_PAGE_PRODUCT:
+    case WN_PAGE_FORUM:
         return REGION_RATIO_OTHER;
+    case WN_PAGE_PRODUCT:
+        return REGION_RATIO_PRODUCT;
     default:
         return REGION_RATIO_ARTICLE;
     }
