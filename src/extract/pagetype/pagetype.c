@@ -8,6 +8,7 @@
  */
 #include "extract/pagetype/pagetype.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "core/str.h"
@@ -20,7 +21,8 @@ static const char *const feature_names[PTF__COUNT] = {
     [PTF_SCHEMA_WEBPAGE] = "schema_webpage", [PTF_SCHEMA_FAQ] = "schema_faq",
     [PTF_CARD_ITEMS] = "card_items", [PTF_CARD_GROUPS] = "card_groups",
     [PTF_CARD_PRICE] = "card_price", [PTF_CARD_DATE] = "card_date", [PTF_CARD_IMG] = "card_img",
-    [PTF_CARD_TEXT] = "card_text", [PTF_POST_ITEMS] = "post_items", [PTF_PRICES] = "prices",
+    [PTF_CARD_TEXT] = "card_text", [PTF_POST_ITEMS] = "post_items",
+    [PTF_CARD_PRICED] = "card_priced", [PTF_CARD_DATED] = "card_dated", [PTF_PRICES] = "prices",
     [PTF_CART] = "cart", [PTF_PRODUCT_NAMES] = "product_names", [PTF_FORUM_NAMES] = "forum_names",
     [PTF_DOC_NAMES] = "doc_names", [PTF_LIST_NAMES] = "list_names",
     [PTF_ARTICLE_NAMES] = "article_names", [PTF_SERVICE_NAMES] = "service_names",
@@ -40,6 +42,11 @@ const char *wn_pagetype_feature_name(int f)
 }
 
 #include "extract/pagetype/pagetype_rules.h"
+#include "extract/pagetype/pagetype_model.h"
+
+_Static_assert(PT_MODEL_SIGNALS == PTF__COUNT && PT_MODEL_RULES == N_RULES,
+               "pagetype_model.h was trained on other inputs: retrain (tools/train_pagetype.py)");
+_Static_assert(PT_MODEL_TYPES == WN_PAGE__COUNT - WN_PAGE_ARTICLE, "one model row per page type");
 
 /* MARK: Small text tests */
 
@@ -412,6 +419,8 @@ static void measure_run(const wn_node *first, uint32_t count, float *f, uint32_t
         f[PTF_CARD_DATE] = (float)date / (float)cards;
         f[PTF_CARD_IMG] = (float)img / (float)cards;
         f[PTF_CARD_TEXT] = (float)text / (float)cards;
+        f[PTF_CARD_PRICED] = (float)price;
+        f[PTF_CARD_DATED] = (float)date;
     }
     if (posts > f[PTF_POST_ITEMS])
         f[PTF_POST_ITEMS] = (float)posts;
@@ -606,33 +615,77 @@ static bool rule_fires(const wn_pt_rule *r, const float *f)
     return true;
 }
 
+/* The model's inputs: the signals as log1p, then 1 for each hand rule that
+ * fired, each standardised as in training (pagetype_model.h). */
+static void model_inputs(const float *f, float *z)
+{
+    for (int j = 0; j < PT_MODEL_SIGNALS; j++)
+        z[j] = log1pf(f[j] > 0 ? f[j] : 0);
+    for (size_t r = 0; r < N_RULES; r++)
+        z[PT_MODEL_SIGNALS + r] = rule_fires(&rules[r], f) ? 1.0f : 0.0f;
+    for (int j = 0; j < PT_MODEL_INPUTS; j++)
+        z[j] = (z[j] - pt_model_mean[j]) * pt_model_inv_sd[j];
+}
+
 static void decide(wn_pagetype *pt)
 {
-    for (int t = 0; t < WN_PAGE__COUNT; t++)
-        pt->score[t] = type_prior[t];
-    for (size_t r = 0; r < N_RULES; r++)
-        if (rule_fires(&rules[r], pt->f))
-            pt->score[rules[r].type] += rules[r].weight;
-    int best = WN_PAGE_ARTICLE;
-    for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
-        if (pt->score[t] > pt->score[best])
-            best = t;
-    pt->type = (wn_page_type)best;
-    /* The winner's strongest positive rules, for --explain. */
     for (int k = 0; k < 4; k++)
         pt->why[k] = -1;
-    for (size_t r = 0; r < N_RULES; r++) {
-        if ((int)rules[r].type != best || rules[r].weight <= 0 || !rule_fires(&rules[r], pt->f))
+    float z[PT_MODEL_INPUTS];
+    model_inputs(pt->f, z);
+    int best = WN_PAGE_ARTICLE;
+    for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++) {
+        const float *w = pt_model_weight[t - WN_PAGE_ARTICLE];
+        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + (t == WN_PAGE_ARTICLE ? ARTICLE_MARGIN : 0);
+        for (int j = 0; j < PT_MODEL_INPUTS; j++)
+            s += w[j] * z[j];
+        pt->score[t] = s;
+        if (s > pt->score[best])
+            best = t;
+    }
+    /* Too little text to tell and no declared type: the article path, as
+     * before page types (the model learned from full pages). */
+    bool declared = false;
+    for (int j = PTF_SCHEMA_ARTICLE; j <= PTF_SCHEMA_FAQ; j++)
+        declared |= pt->f[j] > 0;
+    if (!declared && pt->f[PTF_TEXT_K] < TINY_PAGE_TEXT_K) {
+        pt->type = WN_PAGE_ARTICLE;
+        pt->tiny = true;
+        return;
+    }
+    pt->type = (wn_page_type)best;
+    /* For --explain: the inputs that pushed the winner furthest above its
+     * average page (weight times standardised input), strongest first. */
+    const float *w = pt_model_weight[best - WN_PAGE_ARTICLE];
+    float top[4] = { 0, 0, 0, 0 };
+    for (int j = 0; j < PT_MODEL_INPUTS; j++) {
+        float c = w[j] * z[j];
+        if (c <= 0)
             continue;
         for (int k = 0; k < 4; k++) {
-            if (pt->why[k] < 0 || rules[pt->why[k]].weight < rules[r].weight) {
-                for (int m = 3; m > k; m--)
+            if (pt->why[k] < 0 || c > top[k]) {
+                for (int m = 3; m > k; m--) {
                     pt->why[m] = pt->why[m - 1];
-                pt->why[k] = (int)r;
+                    top[m] = top[m - 1];
+                }
+                pt->why[k] = j;
+                top[k] = c;
                 break;
             }
         }
     }
+}
+
+/* The name of model input j: a signal with its value, or a hand rule (one
+ * that did not fire counts too, when the winner's weight on it is negative). */
+static void input_name(const wn_pagetype *pt, int j, wn_buf *b)
+{
+    if (j < PT_MODEL_SIGNALS) {
+        wn_buf_printf(b, "%s=%g", feature_names[j], (double)pt->f[j]);
+        return;
+    }
+    const wn_pt_rule *r = &rules[j - PT_MODEL_SIGNALS];
+    wn_buf_printf(b, "%s%s", rule_fires(r, pt->f) ? "" : "not: ", r->name);
 }
 
 void wn_pagetype_classify(const wn_doc *d, const wn_meta *meta, const char *url,
@@ -658,15 +711,21 @@ void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b)
         wn_buf_printf(b, "# page type: %s (forced by the caller)\n", name);
         return;
     }
-    wn_buf_printf(b, "# page type: %s (score %.1f; signals:", name, (double)pt->score[pt->type]);
-    bool any = false;
-    for (int k = 0; k < 4; k++) {
-        if (pt->why[k] < 0)
-            break;
-        wn_buf_printf(b, "%s %s", any ? "," : "", rules[pt->why[k]].name);
-        any = true;
+    if (pt->tiny) {
+        wn_buf_printf(b, "# page type: %s (under %g characters of text and no declared type: "
+                         "too little to tell)\n", name, (double)(TINY_PAGE_TEXT_K * 1000));
+    } else {
+        wn_buf_printf(b, "# page type: %s (score %.1f; signals:", name, (double)pt->score[pt->type]);
+        bool any = false;
+        for (int k = 0; k < 4; k++) {
+            if (pt->why[k] < 0)
+                break;
+            wn_buf_puts(b, any ? ", " : " ");
+            input_name(pt, pt->why[k], b);
+            any = true;
+        }
+        wn_buf_printf(b, "%s)\n", any ? "" : " none above the average page");
     }
-    wn_buf_printf(b, "%s)\n", any ? "" : " none, the default");
     /* The runners-up, so a reader sees how close it was. */
     wn_buf_puts(b, "# page type scores:");
     for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
@@ -675,5 +734,10 @@ void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b)
     for (int f = 0; f < PTF__COUNT; f++)
         if (pt->f[f] != 0)
             wn_buf_printf(b, " %s=%g", feature_names[f], (double)pt->f[f]);
+    /* The hand rules that fired, by index into rules[] (the training tool reads them). */
+    wn_buf_puts(b, "\n# page rules:");
+    for (size_t r = 0; r < N_RULES; r++)
+        if (rule_fires(&rules[r], pt->f))
+            wn_buf_printf(b, " %zu", r);
     wn_buf_putc(b, '\n');
 }

@@ -6,9 +6,10 @@
  * How it works (pagetype.c): one walk over the page measures a fixed set of
  * signals (features: schema.org / OpenGraph types, repeated sibling cards and
  * what they hold, price and cart markers, code blocks, doc navigation, URL
- * shape, text and link density); each type then gets a score from the rules
- * in pagetype_rules.h (signal, threshold, type, weight, name) and the highest
- * score wins; no rule fires strongly enough -> article, the historical default.
+ * shape, text and link density); a learned linear model (pagetype_model.h,
+ * trained by tools/train_pagetype.py) scores each type from the signals and
+ * from the hand rules of pagetype_rules.h that fired; the highest score wins,
+ * article unless another type beats it by ARTICLE_MARGIN.
  *
  * Use from type-specific code (the content chooser and its type_*.c hooks):
  *
@@ -48,6 +49,9 @@ enum wn_pt_feature {
     PTF_CARD_IMG,            /* share (0-1) of its items with an image */
     PTF_CARD_TEXT,           /* mean characters per item */
     PTF_POST_ITEMS,          /* alike siblings named like posts, each with its own text */
+    PTF_CARD_PRICED,         /* items of the largest group showing a price (a count: a grid of
+                              * priced items, which a share and a count apart cannot say) */
+    PTF_CARD_DATED,          /* items of the largest group with a date (a count) */
     /* markers */
     PTF_PRICES,              /* text runs that look like a price ($12.99, 12,00 EUR) */
     PTF_CART,                /* add-to-cart / basket / checkout markers */
@@ -87,9 +91,11 @@ enum wn_pt_feature {
 typedef struct wn_pagetype {
     wn_page_type type;             /* never WN_PAGE_UNKNOWN after wn_pagetype_classify */
     bool forced;                   /* set by the caller (wn_options.page_type) */
+    bool tiny;                     /* too little text to classify: article by default */
     float f[PTF__COUNT];           /* the signals (all 0 when forced) */
-    float score[WN_PAGE__COUNT];   /* each type's rule total */
-    /* The rules that decided the winner, strongest first (rule indexes, -1 = none). */
+    float score[WN_PAGE__COUNT];   /* each type's model score (pagetype_model.h) */
+    /* The model inputs that pushed the winner furthest, strongest first (input
+     * indexes: a signal, then PTF__COUNT + a hand rule; -1 = none). */
     int why[4];
 } wn_pagetype;
 

@@ -1,7 +1,8 @@
 /*
  * pagetype_rules.h: the data of the page-type classifier (included once, by
- * pagetype.c): the word lists it measures with, its thresholds, and the rules
- * that turn signals into type scores. Every entry says why it is there.
+ * pagetype.c): the word lists it measures with, its thresholds, and the hand
+ * rules that the learned model (pagetype_model.h) reads besides the raw
+ * signals. Every entry says why it is there.
  */
 #ifndef WN_EXTRACT_PAGETYPE_RULES_H
 #define WN_EXTRACT_PAGETYPE_RULES_H
@@ -140,88 +141,100 @@ static const wn_pt_schema schema_types[] = {
 
 /* MARK: Rules */
 
-/* Fires when min <= f[feature] < max (and the same for and_feature, unless it
- * is -1); then adds weight to type's score. */
+/* A hand rule is a named yes/no question about the signals: it fires when
+ * min <= f[feature] < max (and the same for and_feature, unless it is -1).
+ * Rules decide nothing themselves: each one that fires is an input of the
+ * learned model (pagetype_model.h), which weighs it for every type, and
+ * --explain names the rules that weighed most for the winner. Thresholds keep
+ * what a person knows about pages ("six or more priced cards") that a linear
+ * model over the raw counts cannot express; the weights are learned. Adding,
+ * removing or reordering a rule changes the model's inputs: retrain
+ * (tools/train_pagetype.py, see pagetype_model.h). */
 typedef struct wn_pt_rule {
     int feature;
     float min, max;
     int and_feature;
     float and_min, and_max;
-    wn_page_type type;
-    float weight;
     const char *name;   /* for --explain */
 } wn_pt_rule;
+
+/* Added to the model's article score: another type must beat article by this
+ * much. The model learns from a set where half the pages are not articles; a
+ * crawl is mostly articles, and an article sent down another type's path
+ * loses more text than a page of another type read as an article (at 0 the
+ * article sets lose 0.3-0.8 points of F1; at 2 the typed pages lose what
+ * the model gains them). The training tool applies it too. */
+#define ARTICLE_MARGIN 1.0f
+/* Thousands of characters of visible text under which a page with no declared
+ * schema.org type is an article without asking the model: it learned from full
+ * pages, and a stub's few signals (no date, no author) say nothing. */
+#define TINY_PAGE_TEXT_K 0.05f
 
 #define ANY 1e30f
 #define ALONE -1, 0, 0
 
-/* Before any rule: article is the default, what a page with no signal gets. */
-static const float type_prior[WN_PAGE__COUNT] = {
-    [WN_PAGE_ARTICLE] = 1.0f,
-};
-
 static const wn_pt_rule rules[] = {
     /* Declared types: the page's own word, strong but not final (templates
-     * paste Article on every page, shops mark each card a Product). */
-    { PTF_SCHEMA_ARTICLE, 1, ANY, ALONE, WN_PAGE_ARTICLE, 1.5f, "schema.org/og article" },
-    { PTF_SCHEMA_TECH, 1, ANY, ALONE, WN_PAGE_DOCUMENTATION, 2.5f, "schema.org TechArticle" },
-    { PTF_SCHEMA_FORUM, 1, ANY, ALONE, WN_PAGE_FORUM, 4.0f, "schema.org forum posting / Q&A" },
-    { PTF_SCHEMA_PRODUCT, 1, 4, ALONE, WN_PAGE_PRODUCT, 2.5f, "schema.org/og product" },
-    { PTF_SCHEMA_PRODUCT, 4, ANY, ALONE, WN_PAGE_COLLECTION, 2.0f, "many schema.org products" },
-    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_COLLECTION, 1.0f, "schema.org item list" },
-    { PTF_SCHEMA_LIST, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "schema.org item list / collection page" },
-    { PTF_SCHEMA_SERVICE, 1, ANY, ALONE, WN_PAGE_SERVICE, 1.5f, "schema.org service / business" },
-    { PTF_SCHEMA_FAQ, 1, ANY, ALONE, WN_PAGE_SERVICE, 0.5f, "schema.org FAQ" },
+     * paste Article on every page, shops mark each card a Product). The
+     * model reads the counts too; these mark "declared at all". */
+    { PTF_SCHEMA_ARTICLE, 1, ANY, ALONE, "schema.org/og article" },
+    { PTF_SCHEMA_TECH, 1, ANY, ALONE, "schema.org TechArticle" },
+    { PTF_SCHEMA_FORUM, 1, ANY, ALONE, "schema.org forum posting / Q&A" },
+    { PTF_SCHEMA_PRODUCT, 1, 4, ALONE, "schema.org/og product" },
+    { PTF_SCHEMA_PRODUCT, 4, ANY, ALONE, "many schema.org products" },
+    { PTF_SCHEMA_LIST, 1, ANY, ALONE, "schema.org item list / collection page" },
+    { PTF_SCHEMA_SERVICE, 1, ANY, ALONE, "schema.org service / business" },
+    { PTF_SCHEMA_FAQ, 1, ANY, ALONE, "schema.org FAQ" },
 
     /* Repeated cards: a grid of priced items is a shop's collection, a list of
      * dated or summarised items is a content index. */
-    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_PRICE, 0.5f, ANY, WN_PAGE_COLLECTION, 4.0f, "a grid of priced cards" },
-    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_DATE, 0.5f, ANY, WN_PAGE_LISTING, 2.0f, "a list of dated items" },
+    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_PRICE, 0.5f, ANY, "a grid of priced cards" },
+    { PTF_CARD_ITEMS, 6, ANY, PTF_CARD_DATE, 0.5f, ANY, "a list of dated items" },
 
     /* Shops. */
-    { PTF_CART, 1, ANY, PTF_PRICES, 1, 6, WN_PAGE_PRODUCT, 2.0f, "a cart button and a price" },
-    { PTF_URL_PRODUCT, 1, ANY, ALONE, WN_PAGE_PRODUCT, 1.5f, "a product address" },
-    { PTF_URL_COLLECTION, 1, ANY, ALONE, WN_PAGE_COLLECTION, 1.5f, "a collection address" },
-    { PTF_PRODUCT_NAMES, 10, ANY, PTF_PRICES, 1, ANY, WN_PAGE_PRODUCT, 1.0f, "product markup" },
+    { PTF_CART, 1, ANY, PTF_PRICES, 1, 6, "a cart button and a price" },
+    { PTF_URL_PRODUCT, 1, ANY, ALONE, "a product address" },
+    { PTF_URL_COLLECTION, 1, ANY, ALONE, "a collection address" },
+    { PTF_PRODUCT_NAMES, 10, ANY, PTF_PRICES, 1, ANY, "product markup" },
 
     /* Threads. */
-    { PTF_URL_FORUM, 1, ANY, ALONE, WN_PAGE_FORUM, 2.5f, "a forum address" },
-    { PTF_POST_ITEMS, 2, ANY, ALONE, WN_PAGE_FORUM, 1.5f, "repeated posts with their own text" },
-    { PTF_FORUM_NAMES, 20, ANY, PTF_TIMES, 2, ANY, WN_PAGE_FORUM, 1.0f, "forum markup and dates" },
+    { PTF_URL_FORUM, 1, ANY, ALONE, "a forum address" },
+    { PTF_POST_ITEMS, 2, ANY, ALONE, "repeated posts with their own text" },
+    { PTF_FORUM_NAMES, 20, ANY, PTF_TIMES, 2, ANY, "forum markup and dates" },
 
     /* Documentation. */
-    { PTF_URL_DOCS, 1, ANY, ALONE, WN_PAGE_DOCUMENTATION, 2.0f, "a documentation address" },
-    { PTF_PRE, 2, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "code blocks" },
-    { PTF_CODE, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "inline code" },
-    { PTF_DOC_NAMES, 6, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "documentation markup" },
-    { PTF_CODE, 20, ANY, ALONE, WN_PAGE_DOCUMENTATION, 1.0f, "much inline code" },
-    { PTF_DOC_NAMES, 12, ANY, PTF_HAS_AUTHOR, 0, 1, WN_PAGE_DOCUMENTATION, 0.5f, "documentation markup, no author" },
+    { PTF_URL_DOCS, 1, ANY, ALONE, "a documentation address" },
+    { PTF_PRE, 2, ANY, ALONE, "code blocks" },
+    { PTF_CODE, 6, ANY, ALONE, "inline code" },
+    { PTF_DOC_NAMES, 6, ANY, ALONE, "documentation markup" },
+    { PTF_CODE, 20, ANY, ALONE, "much inline code" },
+    { PTF_DOC_NAMES, 12, ANY, PTF_HAS_AUTHOR, 0, 1, "documentation markup, no author" },
 
     /* Articles. */
-    { PTF_HAS_DATE, 1, ANY, PTF_HAS_AUTHOR, 1, ANY, WN_PAGE_ARTICLE, 1.0f, "a date and an author" },
-    { PTF_URL_ARTICLE, 1, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "a story address" },
-    { PTF_LONG_P, 6, ANY, ALONE, WN_PAGE_ARTICLE, 1.0f, "paragraphs of prose" },
-    { PTF_LONG_P, 15, ANY, ALONE, WN_PAGE_ARTICLE, 0.5f, "many paragraphs of prose" },
-    { PTF_ARTICLE_NAMES, 2, ANY, ALONE, WN_PAGE_ARTICLE, 0.5f, "article markup" },
+    { PTF_HAS_DATE, 1, ANY, PTF_HAS_AUTHOR, 1, ANY, "a date and an author" },
+    { PTF_URL_ARTICLE, 1, ANY, ALONE, "a story address" },
+    { PTF_LONG_P, 6, ANY, ALONE, "paragraphs of prose" },
+    { PTF_LONG_P, 15, ANY, ALONE, "many paragraphs of prose" },
+    { PTF_ARTICLE_NAMES, 2, ANY, ALONE, "article markup" },
 
     /* Service pages: sections under headings, calls to act, no date. */
-    { PTF_SERVICE_NAMES, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 1.0f, "landing-page markup" },
-    { PTF_HEADINGS, 4, ANY, PTF_HAS_DATE, 0, 1, WN_PAGE_SERVICE, 0.5f, "undated sections" },
-    { PTF_HAS_DATE, 0, 1, PTF_HAS_AUTHOR, 0, 1, WN_PAGE_SERVICE, 1.0f, "no date, no author" },
-    { PTF_SERVICE_NAMES, 8, ANY, ALONE, WN_PAGE_SERVICE, 1.0f, "much landing-page markup" },
-    { PTF_HEADINGS, 4, ANY, PTF_LONG_P, 0, 10, WN_PAGE_SERVICE, 0.5f, "sections with little prose" },
+    { PTF_SERVICE_NAMES, 4, ANY, PTF_HAS_DATE, 0, 1, "landing-page markup" },
+    { PTF_HEADINGS, 4, ANY, PTF_HAS_DATE, 0, 1, "undated sections" },
+    { PTF_HAS_DATE, 0, 1, PTF_HAS_AUTHOR, 0, 1, "no date, no author" },
+    { PTF_SERVICE_NAMES, 8, ANY, ALONE, "much landing-page markup" },
+    { PTF_HEADINGS, 4, ANY, PTF_LONG_P, 0, 10, "sections with little prose" },
     /* A top-level address (one path segment; none is unknown) that holds no
      * <article> element is usually a site's own page about what it offers; stories
      * and index pages sit deeper or say so in their address. */
-    { PTF_URL_DEPTH, 1, 2, PTF_ARTICLES, 0, 1, WN_PAGE_SERVICE, 0.5f, "a top-level address, no <article>" },
+    { PTF_URL_DEPTH, 1, 2, PTF_ARTICLES, 0, 1, "a top-level address, no <article>" },
 
     /* Indexes: many linked items and little prose of their own. */
-    { PTF_LONG_P, 0, 3, PTF_CARD_ITEMS, 8, ANY, WN_PAGE_LISTING, 1.5f, "linked items, hardly any prose" },
-    { PTF_LINK_DENSITY, 0.35f, ANY, PTF_LONG_P, 0, 5, WN_PAGE_LISTING, 1.0f, "mostly links" },
-    { PTF_URL_INDEX, 1, ANY, ALONE, WN_PAGE_LISTING, 1.5f, "an index address" },
+    { PTF_LONG_P, 0, 3, PTF_CARD_ITEMS, 8, ANY, "linked items, hardly any prose" },
+    { PTF_LINK_DENSITY, 0.35f, ANY, PTF_LONG_P, 0, 5, "mostly links" },
+    { PTF_URL_INDEX, 1, ANY, ALONE, "an index address" },
     /* A run of teaser cards on a page where a fifth of the text is link text:
      * an index of stories whose items carry no date (stories carry few links). */
-    { PTF_CARD_ITEMS, 6, ANY, PTF_LINK_DENSITY, 0.2f, ANY, WN_PAGE_LISTING, 1.0f, "teaser cards on a link-heavy page" },
+    { PTF_CARD_ITEMS, 6, ANY, PTF_LINK_DENSITY, 0.2f, ANY, "teaser cards on a link-heavy page" },
 };
 
 #define N_RULES (sizeof rules / sizeof rules[0])
