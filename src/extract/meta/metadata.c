@@ -74,13 +74,63 @@ static bool marker_n(const elcls *e, const char *w, size_t wn)
     return memmem(e->lc, e->n, w, wn) != NULL;
 }
 
-/* Whether the lowercased class/id holds one of the words of a lexicon role
- * (NULL-terminated) that carries a bit of want (bits NULL: every word). */
-static bool any_marker(const elcls *e, const char *const *words, const unsigned short *bits,
-                       unsigned want)
+/* A lexicon role's words and the letter pairs they open with, built once: an
+ * element whose class/id holds none of the pairs is answered at once. */
+typedef struct markset {
+    const char *const *words;
+    uint64_t mask[11];
+} markset;
+
+static markset ms_noise = { wn_lex_noise_box_class, { 0 } };
+static markset ms_comment = { wn_lex_reader_comment_class, { 0 } };
+static markset ms_featured = { wn_lex_featured_image_class, { 0 } };
+static markset ms_date = { wn_lex_date_class, { 0 } };
+static markset ms_title = { wn_lex_title_class, { 0 } };
+static markset ms_author = { wn_lex_author_class, { 0 } };
+static pthread_once_t ms_once = PTHREAD_ONCE_INIT;
+
+static void markset_build(markset *m)
 {
-    for (size_t k = 0; words[k]; k++)
-        if ((bits == NULL || (bits[k] & want)) && marker_n(e, words[k], strlen(words[k])))
+    for (size_t k = 0; m->words[k]; k++) {
+        int p = pair_index(m->words[k][0], m->words[k][1]);
+        if (p < 0) {
+            memset(m->mask, 0xFF, sizeof m->mask);   /* no filter for this role */
+            return;
+        }
+        m->mask[p >> 6] |= (uint64_t)1 << (p & 63);
+    }
+}
+
+static void marksets_build(void)
+{
+    markset_build(&ms_noise);
+    markset_build(&ms_comment);
+    markset_build(&ms_featured);
+    markset_build(&ms_date);
+    markset_build(&ms_title);
+    markset_build(&ms_author);
+}
+
+/* Whether the class/id holds a letter pair that opens a word of m's role. */
+static bool markset_may(const elcls *e, markset *m)
+{
+    if (e->n == 0)
+        return false;
+    pthread_once(&ms_once, marksets_build);
+    uint64_t any = 0;
+    for (int i = 0; i < 11; i++)
+        any |= e->pairs[i] & m->mask[i];
+    return any != 0;
+}
+
+/* Whether the lowercased class/id holds one of the words of m's role that
+ * carries a bit of want (bits NULL: every word). */
+static bool any_marker(const elcls *e, markset *m, const unsigned short *bits, unsigned want)
+{
+    if (!markset_may(e, m))
+        return false;
+    for (size_t k = 0; m->words[k]; k++)
+        if ((bits == NULL || (bits[k] & want)) && marker_n(e, m->words[k], strlen(m->words[k])))
             return true;
     return false;
 }
@@ -135,7 +185,7 @@ static int is_noise_box(ctx *c, const elcls *ec, uint32_t node_count)
     /* noise_box_class (data/lexicon/classnames.tsv). Not "widget" or
      * "footer": Blogger wraps the post in "widget Blog", and themes put the
      * byline in "entry-footer". */
-    if (!any_marker(ec, wn_lex_noise_box_class, NULL, 0))
+    if (!any_marker(ec, &ms_noise, NULL, 0))
         return 0;
     if (!has_part(wn_dom_attr_value(el, "class"), wn_lex_noise_box_class, NULL, 0) &&
         !has_part(wn_dom_attr_value(el, "id"), wn_lex_noise_box_class, NULL, 0))
@@ -174,7 +224,9 @@ static bool author_marker(const elcls *ec)
     wn_str rel = wn_dom_attr_value(el, "rel");
     if (has_token(rel, "author"))
         return true;
-    if (any_marker(ec, wn_lex_reader_comment_class, NULL, 0))
+    if (!markset_may(ec, &ms_author))
+        return false;
+    if (any_marker(ec, &ms_comment, NULL, 0))
         return false;   /* "comment-author" */
     bool named = false;
     for (size_t k = 0; k < WN_LEX_AUTHOR_CLASS_N && !named; k++)
@@ -268,7 +320,7 @@ static bool site_logo(const elcls *ec)
         if (memmem(alt.p, alt.n, w, wl) || memmem(alt.p, alt.n, cap, wl))
             return true;
     }
-    if (any_marker(ec, wn_lex_featured_image_class, NULL, 0))
+    if (any_marker(ec, &ms_featured, NULL, 0))
         return false;
     int depth = 0;
     for (const wn_node *p = img->parent; p && depth < 4; p = p->parent, depth++)
@@ -279,9 +331,9 @@ static bool site_logo(const elcls *ec)
 
 static bool date_marker(const elcls *el)
 {
-    if (any_marker(el, wn_lex_reader_comment_class, NULL, 0))
+    if (any_marker(el, &ms_comment, NULL, 0))
         return false;   /* "comment-date": a reader's, not the article's */
-    return any_marker(el, wn_lex_date_class, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_LINE);
+    return any_marker(el, &ms_date, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_LINE);
 }
 
 /* Hidden by the hidden attribute, an inline style or a class that CSS
@@ -436,14 +488,14 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         /* A heading hidden from view (<h1 class="pagetitle hidden">News</h1>
          * above the story's own) names a section, not this page. */
         if (c->nh1 < MAX_H1 && !visually_hidden(el) &&
-            (marks_ok || any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits,
+            (marks_ok || any_marker(ec, &ms_title, wn_lex_title_class_bits,
                                     WN_LEX_TITLE_CLASS_OWN))) {
-            bool titled = any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits,
+            bool titled = any_marker(ec, &ms_title, wn_lex_title_class_bits,
                                      WN_LEX_TITLE_CLASS_TITLED);
             int link = heading_link(c, el);
             int score = el->tag == WN_TAG_H1 ? 3 : 1;
             if ((el->tag != WN_TAG_H1 && !titled && link <= 0) || link < 0 ||
-                any_marker(ec, wn_lex_title_class, wn_lex_title_class_bits, WN_LEX_TITLE_CLASS_WIDGET))
+                any_marker(ec, &ms_title, wn_lex_title_class_bits, WN_LEX_TITLE_CLASS_WIDGET))
                 break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
@@ -462,9 +514,9 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         v = wn_dom_attr_value(el, "datetime");
         {
             bool pub = wn_dom_attr(el, "pubdate") != NULL ||
-                       any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits,
+                       any_marker(ec, &ms_date, wn_lex_date_class_bits,
                                   WN_LEX_DATE_CLASS_PUBLISHED);
-            bool upd = any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits,
+            bool upd = any_marker(ec, &ms_date, wn_lex_date_class_bits,
                                   WN_LEX_DATE_CLASS_UPDATED);
             int prio = pub ? 70 : (in_art ? 62 : 58);
             slot *s = upd ? &c->datemod : &c->date;
@@ -479,7 +531,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         }
         break;
     case WN_TAG_ABBR:
-        if (any_marker(ec, wn_lex_date_class, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_ABBR)) {
+        if (any_marker(ec, &ms_date, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_ABBR)) {
             v = wn_dom_attr_value(el, "title");
             if (v.n)
                 offer_date(c, &c->date, v.p, v.n, 0, 66);

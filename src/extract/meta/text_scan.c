@@ -115,16 +115,33 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
  * (data/lexicon/byline.tsv); a name follows, in the same text or in the next
  * node ("<span>By</span> <a>Jane</a>"). */
 
+/* The byline_leadin words are in byte order: those starting with byte b are
+ * [lead_from[b], lead_to[b]), found once. */
+static unsigned char lead_from[256], lead_to[256];
+static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
+
+static void lead_index(void)
+{
+    _Static_assert(WN_LEX_BYLINE_LEADIN_N < 256, "lead_from holds 8-bit indices");
+    for (size_t k = WN_LEX_BYLINE_LEADIN_N; k-- > 0;) {
+        unsigned char b = (unsigned char)wn_lex_byline_leadin[k][0];
+        if (lead_to[b] == 0)
+            lead_to[b] = (unsigned char)(k + 1);
+        lead_from[b] = (unsigned char)k;
+    }
+}
+
 /* Length of the lead-in at p[0..n) (with a following ':' or '：'), or 0. *alone
  * tells whether nothing but spaces follows it. */
 static size_t match_lead(const char *p, size_t n, bool *alone)
 {
     size_t best = 0;
     char first = n ? wn_ascii_lower(p[0]) : 0;
-    for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N; k++) {
+    pthread_once(&lead_once, lead_index);
+    for (size_t k = lead_from[(unsigned char)first]; k < lead_to[(unsigned char)first]; k++) {
         const char *lead = wn_lex_byline_leadin[k];
         size_t ln, j = 0;
-        if (lead[0] != first || !(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_TEXT))
+        if (!(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_TEXT))
             continue;
         ln = strlen(lead);
         while (j < ln && j < n && wn_ascii_lower(p[j]) == lead[j])
@@ -229,11 +246,13 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
         }
     }
     /* The first lead-in marked AFTER_DATE, between spaces, with a digit before it. */
+    pthread_once(&lead_once, lead_index);
     for (size_t i = 1; i < n; i++) {
-        if (p[i] != ' ' || memchr_digit(p, i) == NULL)
+        if (p[i] != ' ' || i + 1 >= n)
             continue;
+        unsigned char f = (unsigned char)wn_ascii_lower(p[i + 1]);
         size_t ln = 0;
-        for (size_t k = 0; k < WN_LEX_BYLINE_LEADIN_N && ln == 0; k++) {
+        for (size_t k = lead_from[f]; k < lead_to[f] && ln == 0; k++) {
             const char *lead = wn_lex_byline_leadin[k];
             size_t m = strlen(lead), j = 0;
             if (!(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_AFTER_DATE) || i + m + 2 > n)
@@ -243,6 +262,8 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
             if (j == m && p[i + 1 + m] == ' ')
                 ln = m + 2;
         }
+        if (ln && memchr_digit(p, i) == NULL)
+            ln = 0;
         if (ln == 0)
             continue;
         size_t rest = i + ln;
