@@ -126,6 +126,29 @@ static void test_control_named_prose_stays(void)
     HAS_NOT("Steel (8)");
 }
 
+/* A service page: every section stays, cards whose whole text is a link
+ * included; a block of short links no tag marks as navigation (a list of the
+ * firm's other pages) goes. */
+static void test_service_drops_link_lists(void)
+{
+    static const char html[] =
+        "<html><body><div class=top><h1>Roof repair</h1>"
+        "<p>We fix leaks, replace broken tiles and clear gutters across the valley, and every"
+        " job comes with a written ten-year guarantee on the work we did.</p></div>"
+        "<div class=cards><a href=/flat><h3>Flat roofs</h3><p>Membranes patched or relaid in a"
+        " day, with the old layer taken away.</p></a><a href=/slate><h3>Slate roofs</h3><p>Slates"
+        " matched by quarry and hung on copper nails, the way they were first laid.</p></a></div>"
+        "<div class=more><a href=/a>Chimneys</a> <a href=/b>Skylights</a> <a href=/c>Fascias</a>"
+        " <a href=/d>Insulation</a> <a href=/e>Solar panels</a></div>"
+        "<div class=why><h2>Why us</h2><p>Our roofers have worked together for twenty years and"
+        " we answer the phone ourselves, on weekends too.</p></div></body></html>";
+    extract_as(html, WN_PAGE_SERVICE);
+    HAS("written ten-year guarantee");
+    HAS("hung on copper nails");
+    HAS("we answer the phone ourselves");
+    HAS_NOT("Skylights");
+}
+
 /* An article inside a page-wide <form> (some frameworks wrap the whole body in
  * one) keeps its text; a search form beside an article is still dropped. */
 static void test_article_inside_form(void)
@@ -231,6 +254,7 @@ int main(void)
     RUN(test_collection_keeps_every_card);
     RUN(test_listing_keeps_every_item);
     RUN(test_control_named_prose_stays);
+    RUN(test_service_drops_link_lists);
     RUN(test_article_inside_form);
     CHECK_DONE();
 }

@@ -82,6 +82,19 @@ static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v
     return wn_link_density(c, x) < LIST_CHROME_PROSE_MAX_LD && wn_is_prose(c, x);
 }
 
+/* A service page's sections are prose; a block of it that is mostly links
+ * (a menu no tag gives away, "other services" cards, a link list) is not,
+ * unless it holds most of the region. Lists and grids are made of links: this
+ * is for service pages only. */
+static bool is_link_block(const wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    const wn_cstat *s = &c->st[x->id];
+    if (!wn_is_block_tag(x->tag) || (uint64_t)s->text * SERVICE_LINKS_MAX_SHARE_DEN >= root_text)
+        return false;
+    return s->a > 0 && s->text < s->a * SERVICE_LINKS_MAX_LABEL &&
+           wn_link_density(c, x) > SERVICE_LINKS_MIN_LD;
+}
+
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE. */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
@@ -102,6 +115,8 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
     default:
         break;
     }
+    if (c->pt->type == WN_PAGE_SERVICE && is_link_block(c, x, root_text))
+        return WHY_LINKS;
     if (x->nattrs == 0)
         return WHY_NONE;
     if (role_is(x, wn_lex_chrome_role, wn_lex_chrome_role_bits, WN_LEX_CHROME_ROLE_LIST))

@@ -51,6 +51,12 @@
 #define LIST_CHROME_PROSE_MIN_TEXT 200
 #define LIST_CHROME_PROSE_MAX_LD 0.2f
 
+/* On a service page a block under 1/DEN of the region whose link density
+ * is above this is a menu or a rail of links to other pages. */
+#define SERVICE_LINKS_MIN_LD 0.5f
+#define SERVICE_LINKS_MAX_SHARE_DEN 2
+#define SERVICE_LINKS_MAX_LABEL 30
+
 /* Names of a list page's controls and furniture (word starts of class/id). */
 static const char *const list_chrome_names[] = {
     "pagination", "pager", "paging", "breadcrumb", "filter", "facet", "sort", "toolbar",
