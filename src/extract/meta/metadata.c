@@ -76,30 +76,43 @@ static bool marker_n(const elcls *e, const char *w, size_t wn)
 
 /* A lexicon role's words and the letter pairs they open with, built once: an
  * element whose class/id holds none of the pairs is answered at once. */
+#define MARKSET_MAX 48   /* words per role */
 typedef struct markset {
     const char *const *words;
     uint64_t mask[11];
+    unsigned char len[MARKSET_MAX];
+    short pair[MARKSET_MAX];   /* the word's opening pair, -1: none */
 } markset;
 
-static markset ms_noise = { wn_lex_noise_box_class, { 0 } };
-static markset ms_comment = { wn_lex_reader_comment_class, { 0 } };
-static markset ms_featured = { wn_lex_featured_image_class, { 0 } };
-static markset ms_date = { wn_lex_date_class, { 0 } };
-static markset ms_title = { wn_lex_title_class, { 0 } };
-static markset ms_author = { wn_lex_author_class, { 0 } };
+static markset ms_noise = { .words = wn_lex_noise_box_class };
+static markset ms_comment = { .words = wn_lex_reader_comment_class };
+static markset ms_featured = { .words = wn_lex_featured_image_class };
+static markset ms_date = { .words = wn_lex_date_class };
+static markset ms_title = { .words = wn_lex_title_class };
+static markset ms_author = { .words = wn_lex_author_class };
 static pthread_once_t ms_once = PTHREAD_ONCE_INIT;
 
 static void markset_build(markset *m)
 {
-    for (size_t k = 0; m->words[k]; k++) {
+    bool all = false;
+    for (size_t k = 0; m->words[k] && k < MARKSET_MAX; k++) {
+        size_t n = strlen(m->words[k]);
         int p = pair_index(m->words[k][0], m->words[k][1]);
-        if (p < 0) {
-            memset(m->mask, 0xFF, sizeof m->mask);   /* no filter for this role */
-            return;
-        }
-        m->mask[p >> 6] |= (uint64_t)1 << (p & 63);
+        m->len[k] = (unsigned char)(n < 255 ? n : 255);
+        m->pair[k] = (short)p;
+        if (p < 0)
+            all = true;   /* no filter for this role */
+        else
+            m->mask[p >> 6] |= (uint64_t)1 << (p & 63);
     }
+    if (all)
+        memset(m->mask, 0xFF, sizeof m->mask);
 }
+
+_Static_assert(WN_LEX_NOISE_BOX_CLASS_N <= MARKSET_MAX && WN_LEX_DATE_CLASS_N <= MARKSET_MAX &&
+               WN_LEX_TITLE_CLASS_N <= MARKSET_MAX && WN_LEX_AUTHOR_CLASS_N <= MARKSET_MAX &&
+               WN_LEX_READER_COMMENT_CLASS_N <= MARKSET_MAX &&
+               WN_LEX_FEATURED_IMAGE_CLASS_N <= MARKSET_MAX, "raise MARKSET_MAX");
 
 static void marksets_build(void)
 {
@@ -129,9 +142,13 @@ static bool any_marker(const elcls *e, markset *m, const unsigned short *bits, u
 {
     if (!markset_may(e, m))
         return false;
-    for (size_t k = 0; m->words[k]; k++)
-        if ((bits == NULL || (bits[k] & want)) && marker_n(e, m->words[k], strlen(m->words[k])))
+    for (size_t k = 0; m->words[k] && k < MARKSET_MAX; k++) {
+        int p = m->pair[k];
+        if ((bits && !(bits[k] & want)) || (p >= 0 && !(e->pairs[p >> 6] & ((uint64_t)1 << (p & 63)))))
+            continue;
+        if (memmem(e->lc, e->n, m->words[k], m->len[k]) != NULL)
             return true;
+    }
     return false;
 }
 
