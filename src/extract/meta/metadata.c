@@ -84,44 +84,29 @@ typedef struct markset {
     short pair[MARKSET_MAX];   /* the word's opening pair, -1: none */
 } markset;
 
-static markset ms_noise = { .words = wn_lex_noise_box_class };
-static markset ms_comment = { .words = wn_lex_reader_comment_class };
-static markset ms_featured = { .words = wn_lex_featured_image_class };
-static markset ms_date = { .words = wn_lex_date_class };
-static markset ms_title = { .words = wn_lex_title_class };
-static markset ms_author = { .words = wn_lex_author_class };
+static markset ms_noise = { .words = wn_lex_noise_box_class }, ms_comment = { .words = wn_lex_reader_comment_class };
+static markset ms_featured = { .words = wn_lex_featured_image_class }, ms_date = { .words = wn_lex_date_class };
+static markset ms_title = { .words = wn_lex_title_class }, ms_author = { .words = wn_lex_author_class };
+static markset *const marksets[] = { &ms_noise, &ms_comment, &ms_featured, &ms_date, &ms_title,
+                                     &ms_author };
 static pthread_once_t ms_once = PTHREAD_ONCE_INIT;
-
-static void markset_build(markset *m)
-{
-    bool all = false;
-    for (size_t k = 0; m->words[k] && k < MARKSET_MAX; k++) {
-        size_t n = strlen(m->words[k]);
-        int p = pair_index(m->words[k][0], m->words[k][1]);
-        m->len[k] = (unsigned char)(n < 255 ? n : 255);
-        m->pair[k] = (short)p;
-        if (p < 0)
-            all = true;   /* no filter for this role */
-        else
-            m->mask[p >> 6] |= (uint64_t)1 << (p & 63);
-    }
-    if (all)
-        memset(m->mask, 0xFF, sizeof m->mask);
-}
-
 _Static_assert(WN_LEX_NOISE_BOX_CLASS_N <= MARKSET_MAX && WN_LEX_DATE_CLASS_N <= MARKSET_MAX &&
-               WN_LEX_TITLE_CLASS_N <= MARKSET_MAX && WN_LEX_AUTHOR_CLASS_N <= MARKSET_MAX &&
-               WN_LEX_READER_COMMENT_CLASS_N <= MARKSET_MAX &&
-               WN_LEX_FEATURED_IMAGE_CLASS_N <= MARKSET_MAX, "raise MARKSET_MAX");
+               WN_LEX_AUTHOR_CLASS_N <= MARKSET_MAX, "raise MARKSET_MAX");
 
 static void marksets_build(void)
 {
-    markset_build(&ms_noise);
-    markset_build(&ms_comment);
-    markset_build(&ms_featured);
-    markset_build(&ms_date);
-    markset_build(&ms_title);
-    markset_build(&ms_author);
+    for (size_t i = 0; i < sizeof marksets / sizeof marksets[0]; i++) {
+        markset *m = marksets[i];
+        for (size_t k = 0; m->words[k] && k < MARKSET_MAX; k++) {
+            int p = pair_index(m->words[k][0], m->words[k][1]);
+            m->len[k] = (unsigned char)strlen(m->words[k]);   /* class words are short */
+            m->pair[k] = (short)p;
+            if (p >= 0)
+                m->mask[p >> 6] |= (uint64_t)1 << (p & 63);
+            else
+                memset(m->mask, 0xFF, sizeof m->mask);   /* no filter for this role */
+        }
+    }
 }
 
 /* Whether the class/id holds a letter pair that opens a word of m's role. */
