@@ -124,7 +124,7 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
     if (n >= 3 && memcmp(head, "(c)", 3) == 0)
         return true;
     /* Mostly digits and punctuation in a short line: a date or a time stamp. */
-    if (c->st[b->id].text < 40 && other > letters)
+    if (c->st[b->id].text < WN_TUNE.boiler.date_line_chars && other > letters)
         return true;
     for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
         const char *label = wn_lex_credit_label[k];
@@ -253,7 +253,8 @@ static void drop_caption_credits(wn_cctx *c, wn_node *cap)
         if (x->type == WN_NODE_ELEMENT) {
             if (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)) {
                 skip = true;
-            } else if (c->st[x->id].text > 0 && c->st[x->id].text < 150 &&
+            } else if (c->st[x->id].text > 0 &&
+                       c->st[x->id].text < WN_TUNE.boiler.caption_credit_chars &&
                        (credit_line(c, x) || credit_name(c, x))) {
                 wn_drop(c, x, WHY_BOILER);
                 skip = true;
@@ -293,7 +294,7 @@ static bool names_author(const wn_cctx *c, const wn_node *b)
     while (k > 0 && name[k - 1] == ' ')
         k--;
     name[k] = '\0';
-    if (k < 3)
+    if (k < WN_TUNE.boiler.name_min_bytes)
         return false;
     n = block_text(c, b, buf, sizeof buf, true);
     return wn_has_word_start(buf, n, name);
@@ -306,7 +307,8 @@ static bool names_author(const wn_cctx *c, const wn_node *b)
 static bool picture_caption(const wn_cctx *c, const wn_node *b)
 {
     if (b->tag != WN_TAG_FIGCAPTION || b->parent == NULL || !wn_is_html(b->parent, WN_TAG_FIGURE) ||
-        c->st[b->id].text == 0 || wn_link_density(c, b) >= 0.3f)
+        c->st[b->id].text == 0 ||
+        wn_link_density(c, b) >= wn_ld_limit(c, WN_TUNE.boiler.caption))
         return false;
     bool picture = false;
     for (const wn_node *x = b->parent->first; x && !picture; x = wn_dom_next(b->parent, x, x == b))
@@ -331,14 +333,15 @@ bool wn_is_prose(const wn_cctx *c, const wn_node *b)
 {
     const wn_cstat *s = &c->st[b->id];
     float ld = wn_link_density(c, b);
-    if (ld > 0.5f || is_heading(b))
+    if (ld > wn_ld_limit(c, WN_TUNE.boiler.prose_max) || is_heading(b))
         return false;
-    if (s->text >= 200 && ld < 0.33f)
+    float limit = wn_ld_limit(c, WN_TUNE.boiler.prose);
+    if (s->text >= WN_TUNE.boiler.prose_long_chars && ld < limit)
         return true;
-    if (s->words < 6)
+    if (s->words < WN_TUNE.boiler.prose_min_words)
         return false;
     uint32_t stops = count_stops(c, b);
-    return ld < 0.33f && (float)stops / (float)s->words >= 0.12f;
+    return ld < limit && (float)stops / (float)s->words >= WN_TUNE.boiler.prose_stop_share;
 }
 
 /* An inline element inside a paragraph: its name styles words of the text
@@ -378,12 +381,13 @@ static bool teaser_like(const wn_cctx *c, const wn_node *x)
     const wn_cstat *s = &c->st[x->id];
     if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)))
         return false;
-    if (s->a == 0 || s->text == 0 || s->text > 600)
+    if (s->a == 0 || s->text == 0 || s->text > WN_TUNE.boiler.teaser_max_chars)
         return false;
-    if (s->head > 0 && s->link10 >= 100)
+    if (s->head > 0 && s->link10 >= WN_TUNE.boiler.teaser_link10)
         return true;
     /* No heading: an image card whose text is mostly its link. */
-    return s->img > 0 && s->text < 300 && wn_link_density(c, x) > 0.4f;
+    return s->img > 0 && s->text < WN_TUNE.boiler.teaser_image_chars &&
+           wn_link_density(c, x) > wn_ld_limit(c, WN_TUNE.boiler.teaser_image);
 }
 
 static bool same_kind(const wn_node *a, const wn_node *b)
@@ -394,7 +398,7 @@ static bool same_kind(const wn_node *a, const wn_node *b)
     return x.n == y.n && (x.n == 0 || memcmp(x.p, y.p, x.n) == 0);
 }
 
-/* Runs of three or more alike sibling teasers ("more from", "related",
+/* Runs of a few alike sibling teasers ("more from", "related",
  * category listings under an article) go, with a short heading right above. */
 static void drop_teaser_runs(wn_cctx *c)
 {
@@ -419,12 +423,14 @@ static void drop_teaser_runs(wn_cctx *c)
             }
             /* A run holding much of the article is the article (a list of
              * features, a glossary), not a rail beside it. */
-            if (run && len >= 3 && (float)run_text < 0.4f * (float)c->st[root->id].text) {
+            if (run && len >= WN_TUNE.boiler.teaser_run &&
+                (float)run_text < WN_TUNE.boiler.teaser_run_share * (float)c->st[root->id].text) {
                 /* The heading that announces the run goes with it. */
                 wn_node *h = run->prev;
                 while (h && h->type != WN_NODE_ELEMENT)
                     h = h->prev;
-                if (h && is_heading(h) && c->st[h->id].text < 80 && !(c->nf[h->id] & CN_KEEP))
+                if (h && is_heading(h) && c->st[h->id].text < WN_TUNE.boiler.run_heading_chars &&
+                    !(c->nf[h->id] & CN_KEEP))
                     wn_drop(c, h, WHY_TEASER);
                 for (wn_node *x = run; x != ch; x = x->next)
                     if (x->type == WN_NODE_ELEMENT)
@@ -494,7 +500,7 @@ void wn_extra_clean(wn_cctx *c)
         }
         x = wn_dom_next(root, x, skip);
     }
-    bool keep_teasers = teaser_text * 2 > root_text;
+    bool keep_teasers = teaser_text * WN_TUNE.boiler.teasers_keep_div > root_text;
 
     for (wn_node *x = root->first; x; ) {
         bool skip = false;
@@ -507,12 +513,14 @@ void wn_extra_clean(wn_cctx *c)
                 why = WHY_TAG;
             else if ((v & VC_COMMENT) && !(v & VC_MAYBE) && !comment_root)
                 why = WHY_COMMENTS;
-            else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < 1000)
+            else if ((v & VC_BOILER) && !(v & VC_MAYBE) && s->text < WN_TUNE.boiler.named_max_chars)
                 why = WHY_BOILER;
             else if ((v & VC_TEASER) && !(v & VC_MAYBE) && !keep_teasers &&
-                     (wn_link_density(c, x) > 0.25f || (s->head && s->link10 >= 100)))
+                     (wn_link_density(c, x) > wn_ld_limit(c, WN_TUNE.boiler.named_teaser) ||
+                      (s->head && s->link10 >= WN_TUNE.boiler.teaser_link10)))
                 why = WHY_TEASER;   /* "teaser" also names lead paragraphs: links decide */
-            else if ((v & (VC_META | VC_BYLINE)) && !(v & VC_MAYBE) && s->text < 400)
+            else if ((v & (VC_META | VC_BYLINE)) && !(v & VC_MAYBE) &&
+                     s->text < WN_TUNE.boiler.named_meta_chars)
                 why = WHY_BOILER;
             if (why != WHY_NONE) {
                 wn_drop(c, x, why);
@@ -562,31 +570,32 @@ void wn_extra_clean(wn_cctx *c)
         bool caption = b->tag == WN_TAG_FIGCAPTION ||
                        class_has(wn_dom_attr_value(b, "class"), wn_lex_caption_class);
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
-            c->st[b->id].text < 200 && wn_link_density(c, b) > wn_ld_limit(c, 0.5f))
+            c->st[b->id].text < WN_TUNE.boiler.link_line_chars &&
+            wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.link_line))
             wn_drop(c, b, WHY_LINKS);
-        else if (c->st[b->id].text < 150 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+        else if (c->st[b->id].text < WN_TUNE.boiler.credit_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))
             wn_drop(c, b, WHY_BOILER);
         else if (caption) {
             /* A caption is article text; only its credit element goes, or
              * the whole caption when the credit is part of its text. */
             drop_caption_credits(c, b);
-            if (c->st[b->id].text < 250 && has_credit(c, b, true))
+            if (c->st[b->id].text < WN_TUNE.boiler.caption_chars && has_credit(c, b, true))
                 wn_drop(c, b, WHY_BOILER);
-        } else if (c->st[b->id].text < 250 && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+        } else if (c->st[b->id].text < WN_TUNE.boiler.caption_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && has_credit(c, b, false))
             wn_drop(c, b, WHY_BOILER);
-        else if (c->st[b->id].text < 200 && read_also_line(c, b))
+        else if (c->st[b->id].text < WN_TUNE.boiler.read_also_chars && read_also_line(c, b))
             wn_drop(c, b, WHY_TEASER);
     }
     /* Closing notes on where the story first ran go before the last
      * paragraph is found: they read like prose. Only the last few lines. */
-    for (uint32_t i = nb, seen = 0; i-- > first && seen < 4;) {
+    for (uint32_t i = nb, seen = 0; i-- > first && seen < WN_TUNE.boiler.closing_lines;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (gone_in_root(c, b) || (c->nf[b->id] & CN_KEEP))
             continue;
         seen++;
-        if (c->st[b->id].text < 300 && origin_note(c, b))
+        if (c->st[b->id].text < WN_TUNE.boiler.closing_chars && origin_note(c, b))
             wn_drop(c, b, WHY_BOILER);
         else if (wn_is_prose(c, b))
             break;
@@ -608,9 +617,9 @@ void wn_extra_clean(wn_cctx *c)
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (is_heading(b) || (c->nf[b->id] & CN_KEEP))
             continue;
-        if (wn_link_density(c, b) > 0.5f)
+        if (wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.leading))
             wn_drop(c, b, WHY_STOPWORDS);
-        else if (c->st[b->id].text < 120 && dateline(c, b))
+        else if (c->st[b->id].text < WN_TUNE.boiler.dateline_chars && dateline(c, b))
             wn_drop(c, b, WHY_BYLINE);
     }
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
@@ -628,15 +637,17 @@ void wn_extra_clean(wn_cctx *c)
         if ((b->tag == WN_TAG_LI || b->tag == WN_TAG_TD || b->tag == WN_TAG_TH ||
              b->tag == WN_TAG_DD || b->tag == WN_TAG_DT || b->tag == WN_TAG_PRE ||
              b->tag == WN_TAG_CODE || wn_in_recipe(c, b)) &&
-            wn_link_density(c, b) < 0.3f)
+            wn_link_density(c, b) < wn_ld_limit(c, WN_TUNE.boiler.trailing_item))
             continue;
         /* A heading is judged by what follows it (drop_orphan_headings). */
         if (is_heading(b))
             continue;
         /* A closing line in the same run of paragraphs ("Be there!") stays. */
-        if (b->tag == WN_TAG_P && b->parent == lastb->parent && wn_link_density(c, b) < 0.3f)
+        if (b->tag == WN_TAG_P && b->parent == lastb->parent &&
+            wn_link_density(c, b) < wn_ld_limit(c, WN_TUNE.boiler.trailing_para))
             continue;
-        if (c->st[b->id].text < 100 || wn_link_density(c, b) > 0.5f)
+        if (c->st[b->id].text < WN_TUNE.boiler.trailing_chars ||
+            wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.trailing))
             wn_drop(c, b, WHY_STOPWORDS);
     }
     drop_orphan_headings(c, blocks, nb);

@@ -1,22 +1,14 @@
 /*
  * content.c: wn_content_find, the driver of main-content extraction.
  * One attempt = walk + score + pick the container + clean it (score.c,
- * boilerplate.c). A result under 500 characters is retried with fewer
- * filters, as a page may name its article like a sidebar. The chosen attempt's
+ * boilerplate.c). A result shorter than WN_TUNE.attempt.min_article_chars
+ * is retried with fewer filters, as a page may name its article like a sidebar. The chosen attempt's
  * decisions become WN_NODE_FLAG_DROPPED on the page's nodes; --explain prints them.
  */
 #include <string.h>
 
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
-
-/* Shorter than this, an attempt probably missed the article: retry looser. */
-#define MIN_ARTICLE_CHARS 500
-
-/* A form kept for its text: at least this much text, and this many characters
- * per input control (a reply box under a thread, not a questionnaire). */
-#define FORM_TEXT_MIN        200
-#define FORM_CHARS_PER_INPUT 100
 
 static const char *const why_name[WHY__COUNT] = {
     [WHY_NONE] = "-", [WHY_TAG] = "tag", [WHY_HIDDEN] = "hidden", [WHY_ROLE] = "role",
@@ -214,7 +206,8 @@ static void judge_forms(wn_cctx *c, wn_node *top)
             (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET) && (c->nf[x->id] & CN_VISITED)) {
             const wn_cstat *s = &c->st[x->id];
             if ((c->nf[x->id] & CN_KEEP) ||
-                (s->text >= FORM_TEXT_MIN && s->input * FORM_CHARS_PER_INPUT <= s->text &&
+                (s->text >= WN_TUNE.attempt.form_min_chars &&
+                 s->input * WN_TUNE.attempt.form_chars_per_input <= s->text &&
                  wn_is_prose(c, x)) || wn_forum_keeps_form(c, x))
                 x->flags |= WN_NODE_FLAG_KEEP_FORM;
         }
@@ -349,8 +342,8 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     c.meta = meta;
     c.opt = opt;
     c.n = d->node_count;
-    c.ld_shift = opt->favor == WN_FAVOR_PRECISION ? -0.05f :
-                 opt->favor == WN_FAVOR_RECALL ? 0.15f : 0.0f;
+    c.ld_shift = opt->favor == WN_FAVOR_PRECISION ? WN_TUNE.attempt.precision_shift :
+                 opt->favor == WN_FAVOR_RECALL ? WN_TUNE.attempt.recall_shift : 0.0f;
     if (alloc_arrays(&c) != 0)
         return -1;
     memset(c.vc, 0, c.n * sizeof *c.vc);
@@ -381,7 +374,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
         last = i;
-        if (len >= MIN_ARTICLE_CHARS) {
+        if (len >= WN_TUNE.attempt.min_article_chars) {
             chosen = i;
             break;
         }
@@ -405,7 +398,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     } else {
         after = attempt(&c, tries[chosen], extra, &before);
     }
-    if (after * 5 < before * 2)
+    if (after * WN_TUNE.attempt.gut_keep_den < before * WN_TUNE.attempt.gut_keep_num)
         attempt(&c, tries[chosen], false, NULL);
 
     /* An article path that keeps only a part of the main region picked one
@@ -440,7 +433,8 @@ decided:;
         /* On list, service and documentation pages a block named like comments
          * that holds most of the article is the content under an odd name. */
         bool whole = type_keeps_named_comments(&c) && c.root &&
-                     (uint64_t)c.st[comments->id].text * 2 > c.st[c.root->id].text;
+                     (uint64_t)c.st[comments->id].text * WN_TUNE.attempt.comments_share_div >
+                         c.st[c.root->id].text;
         if (inside && !whole)
             wn_drop(&c, comments, WHY_COMMENTS);
     }

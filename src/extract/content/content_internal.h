@@ -14,6 +14,7 @@
 #include "extract/meta/meta.h"
 #include "extract/content/content.h"
 #include "extract/signals/signals.h"
+#include "extract/tuning.h"
 
 /* Per-node flags (nf[]). */
 #define CN_IGNORED    0x0001u  /* left out before scoring: script, hidden, unlikely... */
@@ -86,12 +87,14 @@ static inline float wn_link_density(const wn_cctx *c, const wn_node *x)
     return (float)s->link10 / (10.0f * (float)s->text);
 }
 
-/* A link-density limit moved by the caller's precision/recall preference
- * (ld_shift, set once in wn_content_find). The decisions the preference
- * moves ask here; docs/internals/EXTRACT.md lists which. */
-static inline float wn_ld_limit(const wn_cctx *c, float limit)
+/* The one place the caller's precision/recall preference acts: a
+ * link-density limit of the tuning table (extract/tuning.h), moved by ld_shift
+ * (set once in wn_content_find) when the table marks it so. Every
+ * link-density decision of content/ asks here; docs/internals/EXTRACT.md
+ * lists which limits move. */
+static inline float wn_ld_limit(const wn_cctx *c, wn_tune_ld l)
 {
-    return limit + c->ld_shift;
+    return l.favor ? l.limit + (float)l.favor * c->ld_shift : l.limit;
 }
 
 /* prune.c */

@@ -18,13 +18,13 @@ int wn_class_weight(const wn_cctx *c, const wn_node *el)
     unsigned cls = c->vc_cls[el->id], id = c->vc_id[el->id];
     int w = 0;
     if (cls & VC_NEG)
-        w -= 25;
+        w -= WN_TUNE.prune.class_name;
     if (cls & VC_POS)
-        w += 25;
+        w += WN_TUNE.prune.class_name;
     if (id & VC_NEG)
-        w -= 25;
+        w -= WN_TUNE.prune.class_name;
     if (id & VC_POS)
-        w += 25;
+        w += WN_TUNE.prune.class_name;
     return w;
 }
 
@@ -75,9 +75,9 @@ bool wn_is_data_table(const wn_cctx *c, const wn_node *t)
             break;
         }
     }
-    if (rows >= 10 || cols > 4)
+    if (rows >= WN_TUNE.prune.table_rows || cols > WN_TUNE.prune.table_cols)
         return true;
-    return rows * cols > 10;
+    return rows * cols > WN_TUNE.prune.table_cells;
 }
 
 /* MARK: Dropping --------------------------------------------------------------- */
@@ -121,11 +121,11 @@ static bool has_ancestor(const wn_node *x, uint16_t tag, int max_depth)
 }
 
 /* Inside an ingredient list or a recipe's steps (the block or one of its
- * three nearest ancestors is named so). */
+ * nearest ancestors is named so). */
 bool wn_in_recipe(const wn_cctx *c, const wn_node *x)
 {
     int depth = 0;
-    for (const wn_node *a = x; a && depth <= 3; a = a->parent, depth++)
+    for (const wn_node *a = x; a && depth <= WN_TUNE.prune.recipe_levels; a = a->parent, depth++)
         if (a->type == WN_NODE_ELEMENT && (c->vc[a->id] & VC_RECIPE))
             return true;
     return false;
@@ -145,39 +145,42 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     /* No walk to the root here: one per block is quadratic on deep trees. (Marking
      * data tables with wn_is_data_table and sparing what lies inside them was
      * measured: -0.002 F1 on both development sets, so it is not done.) */
-    if (has_ancestor(x, WN_TAG_CODE, 3))
+    if (has_ancestor(x, WN_TAG_CODE, WN_TUNE.prune.near_levels))
         return WHY_NONE;
     int weight = wn_class_weight(c, x);
     float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
-    /* A negative name does not outweigh 500 characters of link-poor text. */
-    if ((float)weight + cs < 0 && !(s->text >= 500 && wn_link_density(c, x) < 0.2f))
+    /* A negative name does not outweigh enough link-poor text. */
+    if ((float)weight + cs < 0 && !(s->text >= WN_TUNE.prune.spared_chars &&
+                                    wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.prune.spared)))
         return WHY_WEIGHT;
-    /* Ten commas is prose, whatever else the block holds. */
-    if (s->commas >= 10)
+    /* Enough commas is prose, whatever else the block holds. */
+    if (s->commas >= WN_TUNE.prune.prose_commas)
         return WHY_NONE;
 
     bool is_list = tag == WN_TAG_UL || tag == WN_TAG_OL;
-    if (!is_list && s->text > 0 && (float)s->list / (float)s->text > 0.9f)
+    if (!is_list && s->text > 0 && (float)s->list / (float)s->text > WN_TUNE.prune.list_share)
         is_list = true;
     float ld = wn_link_density(c, x);
     float hd = s->text ? (float)s->head / (float)s->text : 0.0f;
-    long li = (long)s->li - 100;
-    bool in_figure = has_ancestor(x, WN_TAG_FIGURE, 3);
+    long li = (long)s->li - (long)WN_TUNE.prune.list_item_excess;
+    bool in_figure = has_ancestor(x, WN_TAG_FIGURE, WN_TUNE.prune.near_levels);
 
-    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < 0.5f)
+    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < WN_TUNE.prune.para_per_image)
         return WHY_IMAGES;
     if (!is_list && li > (long)s->p)
         return WHY_LIST;
-    if (s->input > s->p / 3)
+    if (s->input > s->p / WN_TUNE.prune.inputs_per_para_div)
         return WHY_INPUTS;
-    if (!is_list && !in_figure && hd < 0.9f && s->text < 25 && (s->img == 0 || s->img > 2) &&
+    if (!is_list && !in_figure && hd < WN_TUNE.prune.short_heading_share &&
+        s->text < WN_TUNE.prune.short_chars &&
+        (s->img == 0 || s->img > WN_TUNE.prune.short_images_max) &&
         !wn_in_recipe(c, x))
         return WHY_SHORT;
-    if (!is_list && weight < 25 && ld > wn_ld_limit(c, 0.2f))
+    if (!is_list && weight < WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links))
         return WHY_LINKS;
-    if (weight >= 25 && ld > wn_ld_limit(c, 0.5f))
+    if (weight >= WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links_named))
         return WHY_LINKS;
-    if ((s->embed == 1 && s->text < 75) || s->embed > 1)
+    if ((s->embed == 1 && s->text < WN_TUNE.prune.embed_min_chars) || s->embed > 1)
         return WHY_EMBEDS;
     return WHY_NONE;
 }
@@ -220,7 +223,8 @@ void wn_prep_article(wn_cctx *c)
         }
         /* Share bars: not the top-level blocks themselves, and only when small. */
         bool top_level = c->merged ? x->parent == root : x == root;
-        if (!top_level && (c->vc[x->id] & VC_SHARE) && c->st[x->id].text < 500)
+        if (!top_level && (c->vc[x->id] & VC_SHARE) &&
+            c->st[x->id].text < WN_TUNE.prune.share_max_chars)
             wn_drop(c, x, WHY_SHARE);
     }
 

@@ -27,21 +27,21 @@ static void init_candidate(wn_cctx *c, wn_node *x)
 {
     float s = 0;
     switch (x->tag) {
-    case WN_TAG_DIV: s = 5; break;
-    case WN_TAG_PRE: case WN_TAG_TD: case WN_TAG_BLOCKQUOTE: s = 3; break;
+    case WN_TAG_DIV: s = WN_TUNE.score.div; break;
+    case WN_TAG_PRE: case WN_TAG_TD: case WN_TAG_BLOCKQUOTE: s = WN_TUNE.score.pre_td_quote; break;
     case WN_TAG_ADDRESS: case WN_TAG_OL: case WN_TAG_UL: case WN_TAG_DL: case WN_TAG_DD:
-    case WN_TAG_DT: case WN_TAG_LI: case WN_TAG_FORM: s = -3; break;
+    case WN_TAG_DT: case WN_TAG_LI: case WN_TAG_FORM: s = WN_TUNE.score.list_form; break;
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
-    case WN_TAG_H6: case WN_TAG_TH: s = -5; break;
+    case WN_TAG_H6: case WN_TAG_TH: s = WN_TUNE.score.heading_th; break;
     default: break;
     }
     /* Semantic markup: schema.org's articleBody names the text outright; an
-     * <article> element is a strong hint (measured: +0.002 snippet F1). */
+     * <article> element is a strong hint. */
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     if (ip.n && wn_slice_has(ip, "articlebody"))
-        s += 75;
+        s += WN_TUNE.score.article_body;
     if (x->tag == WN_TAG_ARTICLE && !article_sibling(x))
-        s += 25;   /* not for a list of <article> teaser cards */
+        s += WN_TUNE.score.article_element;   /* not for a list of <article> teaser cards */
     c->score[x->id] = s + (float)wn_class_weight(c, x);
     c->nf[x->id] |= CN_SCORED;
     c->cands[c->ncands++] = x->id;
@@ -57,24 +57,25 @@ static wn_node *eparent(const wn_cctx *c, const wn_node *x)
 }
 
 /* A paragraph's points: full to its container, half to the next, then a third
- * per level, five levels up; <html> and the document get none. */
+ * per level, WN_TUNE.score.spread_levels levels up; <html> and the document get none. */
 static void spread(wn_cctx *c, wn_node *first, float points)
 {
     int level = 0;
-    for (wn_node *a = first; a && level < 5; a = eparent(c, a), level++) {
+    for (wn_node *a = first; a && level < WN_TUNE.score.spread_levels; a = eparent(c, a), level++) {
         if (a->type != WN_NODE_ELEMENT || a->parent == NULL || a->parent->type != WN_NODE_ELEMENT)
             continue;
         if (!(c->nf[a->id] & CN_SCORED))
             init_candidate(c, a);
-        float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+        float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * WN_TUNE.score.spread_third;
         c->score[a->id] += points / div;
     }
 }
 
 static float para_points(uint32_t text, uint32_t commas)
 {
-    uint32_t len = text / 100;
-    return 1.0f + (float)(commas + 1) + (float)(len > 3 ? 3 : len);
+    uint32_t len = text / WN_TUNE.score.chars_per_point;
+    return 1.0f + (float)(commas + 1) +
+           (float)(len > WN_TUNE.score.length_points_max ? WN_TUNE.score.length_points_max : len);
 }
 
 static bool is_phrasing(const wn_cctx *c, const wn_node *x)
@@ -110,7 +111,7 @@ static void score_runs(wn_cctx *c, wn_node *div)
             commas += c->st[ch->id].commas;
             continue;
         }
-        if (text >= 25)
+        if (text >= WN_TUNE.score.para_min_chars)
             spread(c, div, para_points(text, commas));
         text = commas = 0;
         if (ch == NULL)
@@ -152,7 +153,8 @@ void wn_score(wn_cctx *c)
         case WN_TAG_DIV:
             if (!(c->nf[x->id] & CN_BLOCKDESC)) {
                 para = true;
-            } else if (single_p_child(c, x) && wn_link_density(c, x) < 0.25f) {
+            } else if (single_p_child(c, x) &&
+                       wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.score.collapse)) {
                 c->nf[x->id] |= CN_COLLAPSED;
             } else {
                 score_runs(c, x);
@@ -161,7 +163,7 @@ void wn_score(wn_cctx *c)
         default:
             break;
         }
-        if (!para || c->st[x->id].text < 25)
+        if (!para || c->st[x->id].text < WN_TUNE.score.para_min_chars)
             continue;
         c->nf[x->id] |= CN_PARA;
         wn_node *p = eparent(c, x);
@@ -261,11 +263,11 @@ static bool is_leaf_para(const wn_cctx *c, const wn_node *x)
 static void promote_to_article(wn_cctx *c)
 {
     wn_node *t = c->root, *a = t->parent;
-    for (int k = 0; a && k < 3 && !wn_article_like(a); k++)
+    for (int k = 0; a && k < WN_TUNE.choice.article_levels && !wn_article_like(a); k++)
         a = a->parent;
     if (!a || !wn_article_like(a) || a == c->body)
         return;
-    if ((float)c->st[a->id].text > 1.6f * (float)c->st[t->id].text)
+    if ((float)c->st[a->id].text > WN_TUNE.choice.article_max_ratio * (float)c->st[t->id].text)
         return;
     bool any = false;
     for (wn_node *x = a->first; x; ) {
@@ -277,7 +279,9 @@ static void promote_to_article(wn_cctx *c)
                 skip = !(c->nf[x->id] & CN_VISITED);
             } else if (is_leaf_para(c, x)) {
                 skip = true;
-                if (c->st[x->id].text >= 80 && wn_link_density(c, x) < 0.2f && wn_is_prose(c, x))
+                if (c->st[x->id].text >= WN_TUNE.choice.article_para_chars &&
+                    wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.choice.article_para) &&
+                    wn_is_prose(c, x))
                     any = true;
                 else
                     wn_drop(c, x, WHY_OUTSIDE);
@@ -308,21 +312,22 @@ static void add_lead(wn_cctx *c)
     wn_node *root = c->root, *lead = NULL;
     if (root == c->body || root->parent == NULL)
         return;
-    /* Look back at most 80 visited nodes, within four levels above the root. */
+    /* Look back a few visited nodes, within a few levels above the root. */
     wn_node *limit = root;
-    for (int k = 0; k < 4 && limit->parent && limit->parent != c->body &&
+    for (int k = 0; k < WN_TUNE.choice.lead_levels && limit->parent && limit->parent != c->body &&
          limit->parent->type == WN_NODE_ELEMENT; k++)
         limit = limit->parent;
     if (limit == root)
         return;
     uint32_t stop = c->pos[limit->id];
-    for (uint32_t i = c->pos[root->id], seen = 0; i-- > stop && seen < 80; seen++) {
+    for (uint32_t i = c->pos[root->id], seen = 0; i-- > stop && seen < WN_TUNE.choice.lead_lookback; seen++) {
         wn_node *x = c->order[i];
         if (x->type != WN_NODE_ELEMENT || !(c->vc[x->id] & VC_LEAD) ||
             (c->vc[x->id] & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
             continue;
         const wn_cstat *s = &c->st[x->id];
-        if (s->text >= 40 && s->text <= 1500 && wn_link_density(c, x) < 0.3f) {
+        if (s->text >= WN_TUNE.choice.lead_min_chars && s->text <= WN_TUNE.choice.lead_max_chars &&
+            wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.choice.lead)) {
             lead = x;
             break;
         }
@@ -361,7 +366,8 @@ static void add_lead(wn_cctx *c)
 static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, float ts,
                               bool score_join)
 {
-    float sib_threshold = ts * 0.2f > 10.0f ? ts * 0.2f : 10.0f;
+    float sib_threshold = ts * WN_TUNE.choice.sibling_share > WN_TUNE.choice.sibling_min_score ?
+                          ts * WN_TUNE.choice.sibling_share : WN_TUNE.choice.sibling_min_score;
     uint32_t joined = 0;
     for (wn_node *s = parent->first; s; s = s->next) {
         if (s == t || (s->type == WN_NODE_ELEMENT && is_ancestor(s, t)))
@@ -369,7 +375,7 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         if (s->type != WN_NODE_ELEMENT || !(c->nf[s->id] & CN_VISITED))
             continue;
         bool join = false;
-        float bonus = same_class(s, t) ? ts * 0.2f : 0.0f;
+        float bonus = same_class(s, t) ? ts * WN_TUNE.choice.same_class_bonus : 0.0f;
         const wn_node *sp = as_para(c, s);
         if (!score_join) {
             /* a climbed level: only the prose test below */
@@ -378,15 +384,15 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         } else if (sp) {
             float ld = wn_link_density(c, sp);
             uint32_t len = c->st[sp->id].text;
-            if (len > 80 && ld < 0.25f)
+            if (len > WN_TUNE.choice.para_join_chars && ld < wn_ld_limit(c, WN_TUNE.choice.para_join))
                 join = true;
-            else if (len < 80 && len > 0 && ld == 0.0f && ends_sentence(sp))
+            else if (len < WN_TUNE.choice.para_join_chars && len > 0 && ld == 0.0f && ends_sentence(sp))
                 join = true;
         }
         /* A lead or a continuation in another wrapper: prose by its words, not
          * named like boilerplate. */
-        if (!join && c->st[s->id].text >= 150 &&
-            wn_link_density(c, s) < 0.2f &&
+        if (!join && c->st[s->id].text >= WN_TUNE.choice.prose_join_chars &&
+            wn_link_density(c, s) < wn_ld_limit(c, WN_TUNE.choice.prose_join) &&
             !(c->vc[s->id] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
             (score_join || !(c->vc[s->id] & VC_BYLINE)) && wn_is_prose(c, s))
             join = true;
@@ -433,14 +439,14 @@ static void pick_root(wn_cctx *c)
     wn_node *alt[4];
     int nalt = 0;
     for (int k = 1; k < 5 && top[k]; k++)
-        if (c->score[top[0]->id] > 0 && c->score[top[k]->id] / c->score[top[0]->id] >= 0.75f)
+        if (c->score[top[0]->id] > 0 && c->score[top[k]->id] / c->score[top[0]->id] >= WN_TUNE.choice.near_best)
             alt[nalt++] = top[k];
-    if (nalt >= 3) {
+    if (nalt >= WN_TUNE.choice.near_best_min) {
         for (wn_node *p = t->parent; p && p != body; p = p->parent) {
             int lists = 0;
             for (int k = 0; k < nalt; k++)
                 lists += is_ancestor(p, alt[k]);
-            if (lists >= 3) {
+            if (lists >= WN_TUNE.choice.near_best_min) {
                 t = p;
                 break;
             }
@@ -451,7 +457,7 @@ static void pick_root(wn_cctx *c)
 
     /* Climb while the parents keep scoring well: points flow up by halves, so a
      * parent beating its child holds more of the article. */
-    float last = c->score[t->id], threshold = last / 3.0f;
+    float last = c->score[t->id], threshold = last / WN_TUNE.choice.climb_floor;
     for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT; p = eparent(c, p)) {
         if (!(c->nf[p->id] & CN_SCORED))
             continue;
@@ -495,13 +501,14 @@ static void pick_root(wn_cctx *c)
     if (joined == 0) {
         /* Page builders split a story over full-width sections: the top block
          * sits in wrappers that hold nothing else, and the story goes on in
-         * the next section. Climb through such wrappers (at most three) and
+         * the next section. Climb through such wrappers (a few) and
          * let prose siblings there join. */
         wn_node *up = t;
-        for (int level = 0; level < 3 && joined == 0; level++) {
+        for (int level = 0; level < WN_TUNE.choice.wrapper_levels && joined == 0; level++) {
             wn_node *p = eparent(c, up), *pp = p ? eparent(c, p) : NULL;
             if (p == NULL || p == body || pp == NULL || pp->type != WN_NODE_ELEMENT ||
-                c->st[p->id].text > c->st[t->id].text + c->st[t->id].text / 10 + 20)
+                c->st[p->id].text > c->st[t->id].text + c->st[t->id].text / WN_TUNE.choice.wrapper_slack_div +
+                                        WN_TUNE.choice.wrapper_slack_chars)
                 break;
             up = p;
             joined = join_siblings(c, up, pp, ts, false);
@@ -532,7 +539,7 @@ static void pick_root(wn_cctx *c)
     /* A subheading directly above a joined block (or the top) belongs to it. */
     for (wn_node *s = parent->first; s; s = s->next) {
         if (s->type != WN_NODE_ELEMENT || s->tag < WN_TAG_H1 || s->tag > WN_TAG_H6 ||
-            !(c->nf[s->id] & CN_VISITED) || c->st[s->id].text > 200)
+            !(c->nf[s->id] & CN_VISITED) || c->st[s->id].text > WN_TUNE.choice.subheading_max_chars)
             continue;
         wn_node *n = s->next;
         while (n && n->type != WN_NODE_ELEMENT)

@@ -118,7 +118,7 @@ static float title_similarity(const char *title, const char *head, size_t hn)
 static bool near_ancestor(const wn_node *x, uint16_t tag)
 {
     int depth = 0;
-    for (const wn_node *a = x->parent; a && depth < 3; a = a->parent, depth++)
+    for (const wn_node *a = x->parent; a && depth < WN_TUNE.walk.table_levels; a = a->parent, depth++)
         if (wn_is_html(a, tag))
             return true;
     return false;
@@ -148,7 +148,7 @@ static bool article_header(const wn_node *x)
     if (!wn_is_html(x, WN_TAG_HEADER))
         return false;
     int depth = 0;
-    for (const wn_node *a = x->parent; a && depth < 2; a = a->parent, depth++)
+    for (const wn_node *a = x->parent; a && depth < WN_TUNE.walk.header_levels; a = a->parent, depth++)
         if (wn_article_like(a))
             return true;
     return false;
@@ -185,8 +185,10 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         (v & VC_BYLINE || wn_slice_has(at->rel, "author") ||
                             wn_slice_has(at->itemprop, "author"))) {
         char buf[128];
-        size_t n = short_text(x, buf, 100);
-        if (n > 0 && n < 100) {
+        size_t max = WN_TUNE.walk.byline_max_chars < sizeof buf ? WN_TUNE.walk.byline_max_chars
+                                                                : sizeof buf - 1;
+        size_t n = short_text(x, buf, max);
+        if (n > 0 && n < max) {
             c->byline_done = true;
             return WHY_BYLINE;
         }
@@ -213,7 +215,7 @@ static bool is_headline(wn_cctx *c, wn_node *x)
     size_t n = short_text(x, buf, sizeof buf - 1);
     if (n == 0 || n >= sizeof buf - 1)
         return false;
-    if (title_similarity(c->meta->title, buf, n) > 0.75f) {
+    if (title_similarity(c->meta->title, buf, n) > WN_TUNE.walk.headline_similarity) {
         c->headline_done = true;
         return true;
     }
