@@ -35,6 +35,7 @@
 #ifndef WN_EXTRACT_TUNING_H
 #define WN_EXTRACT_TUNING_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* A link-density limit and whether the precision/recall preference moves it
@@ -45,12 +46,120 @@ typedef struct wn_tune_ld {
 } wn_tune_ld;
 
 static const struct wn_tuning {
+    /* MARK: metadata: priorities (meta/). A field keeps the value offered at
+     * the highest priority; each source offers at its own. The <meta> names
+     * carry theirs in meta_keys[] (meta/sources.c: name, field, priority
+     * rows); docs/internals/METADATA.md orders all of them. "_art": the same
+     * source inside the article (<article>, articleBody), trusted a little more. */
+    struct {
+        int metadata_min;               /* from here up a source is declared metadata; below it is markup (a byline) */
+        int noise_penalty;              /* names and dates inside a sidebar, related or comment box count this less */
+        int date_penalty_num, date_penalty_den; /* dates there lose only this share of it: a sidebar's date beats none */
+        int html_lang;                  /* <html lang>: the page's own declaration */
+        int title_tag;                  /* <title>: below any other title source */
+        int title_tag_date;             /* a date opening the <title> ("08.11.2021 | Event"): a last resort */
+        int canonical;                  /* <link rel=canonical> */
+        int license_link;               /* <link rel=license> */
+        int image_link;                 /* <link itemprop=image|thumbnailurl> */
+        int license_itemprop;           /* <link itemprop=license> */
+        int twitter_data_author;        /* twitter:dataN after a "Written by" twitter:labelN */
+        int headline;                   /* itemprop=headline */
+        int author_itemprop, author_itemprop_art; /* itemprop=author|creator */
+        int date_itemprop;              /* itemprop=datePublished|dateCreated, a machine value */
+        int date_itemprop_text;         /* ...read from its text */
+        int datemod_itemprop;           /* itemprop=dateModified */
+        int time_pub;                   /* <time pubdate>, or classed publish / entry-date / post-date */
+        int time, time_art;             /* any other <time> */
+        int time_modified;              /* a <time> classed update / modified */
+        int time_text_less;             /* a <time> without datetime, read from its text: this much less */
+        int abbr_date;                  /* <abbr class=published|date title=...> */
+        int license_rel;                /* <a rel=license> */
+        int rel_tag;                    /* <a rel=tag|category>: categories and tags */
+        int byline, byline_art;         /* the text of an element marked author / byline */
+        int byline_alt, byline_alt_art; /* an author link holding only a portrait: its alt text */
+        int byline_box, byline_box_art; /* the name element of a long author box */
+        int marked_date, marked_date_art; /* a date-marked element's text: a page date when nothing better */
+        int marked_date_below;          /* marked elements and text offer a page date only while it is under this */
+        int text_byline, text_byline_art; /* "By Jane Doe" in running text */
+        int text_byline_wanted;         /* text is read for a byline only while author or byline is under this */
+        int date_byline, date_byline_art; /* "04.02.2022 | Uta Helkenberg": a date, then a name */
+        int text_date_pub, text_date_pub_art; /* a short text with a publication word and a date */
+        int text_date_short, text_date_short_art; /* a short text that is mostly a date */
+        int text_date_lead, text_date_lead_art; /* a text opening with its date */
+        int ld_article, ld_page, ld_other; /* JSON-LD from an Article outranks <meta>; from a WebPage it fills gaps */
+        int ld_title_article, ld_title_page; /* JSON-LD headline / name */
+        int ld_author_article, ld_author_page; /* JSON-LD authors */
+        int ld_date_max;                /* just below article:published_time (the visible date 5 times of 6 they disagreed) */
+        int ld_desc_less;               /* JSON-LD description and image: this much below its rank */
+        int ld_lang, ld_url, ld_sitename; /* JSON-LD inLanguage, url, the WebSite's name */
+        int ld_publisher, ld_publisher_article; /* JSON-LD publisher as the site name */
+        int ld_sections;                /* JSON-LD articleSection / keywords: just below article:section / tag */
+        int url_date;                   /* a date in the address: above markup guesses, below declared dates */
+        int script_date;                /* a date in a framework's JSON state, when nothing else has one */
+        int site_from_title;            /* the site name from the <title>'s side: a last resort */
+        int declared_date_min;          /* a date at this or more was declared (metadata, JSON-LD, address), not read from markup */
+        int tags_split_max;             /* a tag list offered at or below this is split at commas (keywords) */
+    } prio;
+
+    /* MARK: metadata: thresholds (meta/) */
+    struct {
+        int heading_h1, heading_other;  /* a title heading's score: an <h1>, a titled h2/h3... */
+        int heading_in_article;         /* ...inside the article */
+        int heading_titled;             /* ...classed title / headline */
+        int heading_linked;             /* ...linking to the page itself */
+        int heading_trust;              /* a heading scoring this beats metadata titles that disagree */
+        size_t sole_h1_words;           /* the page's only <h1>, a phrase of this many words, beats them too */
+        size_t title_exact_below;       /* titles shorter than this (folded bytes) agree only when equal */
+        size_t heading_in_title_num, heading_in_title_den; /* a heading inside the title is the title when this share of it */
+        size_t title_in_heading_den;    /* the title inside a heading of at most this many times its length */
+        size_t words_agree_num, words_agree_den; /* titles sharing this share of their words agree */
+        size_t site_label_min;          /* a host label this long found in an author names the site */
+        size_t site_name_min;           /* an author this long found in the host label names the site */
+        size_t byline_full_min, byline_full_max; /* a byline of this many words spells out a one-word author */
+        size_t author_words;            /* an author from markup or metadata has at most this many words */
+        size_t byline_words;            /* an element marked author: at most this many words */
+        size_t alt_words;               /* a portrait's alt text: at most this many */
+        size_t block_words;             /* a block after an "Autor" heading: at most this many */
+        size_t next_words;              /* a name in the node after a lone lead-in: at most this many */
+        size_t text_words;              /* a name after a lead-in in the same text: at most this many */
+        size_t date_lead_words;         /* "date by Name": at most this many */
+        int next_levels;                /* a lone lead-in's name is looked for after this many of its ancestors */
+        size_t glued_lead_bytes;        /* a lead-in longer than this ends at a capital glued to it ("vonChris") */
+        size_t date_byline_words;       /* "date | Name": the name has 2 to this many capitalised words */
+        size_t name_list_words;         /* a list of names: each at most this many words */
+        size_t author_box_chars;        /* a marked element this long is an author box, not a byline */
+        size_t author_box_spaces;       /* an author box with more spaces than this: look for its name element */
+        size_t marked_date_chars;       /* a date-marked element's text is a date line when shorter */
+        size_t logo_alt_max;            /* bytes: an alt text naming a logo is a label, not prose */
+        size_t near_h1_elements;          /* this many elements after the first <h1> still count as its header */
+        int figure_levels;              /* an author element this near inside a figure is a credit */
+        int logo_levels;                /* an image this near inside a home link is the site's logo */
+        uint32_t noise_box_div;         /* a noise box holding over 1/this of the page is a layout wrapper */
+        size_t text_date_min;           /* text shorter than this holds no date */
+        size_t text_long;               /* longer text is a paragraph: it counts only when it opens with its date */
+        size_t text_lead_bytes;         /* ...a digit within this many bytes */
+        size_t text_short_date;         /* a text shown this short is mostly its date */
+        size_t date_byline_chars;       /* "date by Name" lines are shorter than this */
+        size_t text_byline_max;         /* text longer than this is read for a date only, not a byline */
+        size_t lead_word_max;           /* a lead-in this short ("by") needs a capital after it */
+        size_t author_max_words;        /* a list of names may reach this many words */
+        size_t role_words;              /* a byline part of more words than this is a role or prose, not a name */
+        size_t site_side_words;         /* title "Story - Site": the site side has at most this many words... */
+        size_t site_side_slack;         /* ...and is at most half the other side plus this many bytes */
+        size_t site_pipe_words;         /* after " | " the site side may have this many words... */
+        size_t site_pipe_ratio;         /* ...and up to this many times the other side's length */
+        size_t site_first_words;        /* "Site: Story": the site side first has at most this many words... */
+        size_t site_first_ratio;        /* ...and a story side at least this many times as long */
+    } meta;
+
     /* MARK: content: the walk (content/walk.c) */
     struct {
         uint32_t byline_max_chars;      /* a byline is shorter than this: longer named blocks are text */
         float headline_similarity;      /* an h1/h2 sharing more of its words with the title is the headline */
         int table_levels;               /* unlikely names inside a table/code this near are the table's styling */
         int header_levels;              /* a <header> this near an article wrapper is the article's own head */
+        size_t reveal_min_chars;        /* a hidden block this long may be the content a script reveals... */
+        size_t reveal_over_shown;       /* ...when it holds this many times the text the page shows */
     } walk;
 
     /* MARK: content: scoring paragraphs (content/score.c) */
@@ -166,11 +275,111 @@ static const struct wn_tuning {
         float recall_shift;             /* --recall moves them by this (looser) */
     } attempt;
 } WN_TUNE = {
+    .prio = {
+        .metadata_min = 75,
+        .noise_penalty = 30,
+        .date_penalty_num = 2, .date_penalty_den = 3,
+        .html_lang = 90,
+        .title_tag = 1,
+        .title_tag_date = 20,
+        .canonical = 90,
+        .license_link = 80,
+        .image_link = 65,
+        .license_itemprop = 75,
+        .twitter_data_author = 76,
+        .headline = 80,
+        .author_itemprop = 72, .author_itemprop_art = 74,
+        .date_itemprop = 84,
+        .date_itemprop_text = 82,
+        .datemod_itemprop = 80,
+        .time_pub = 70,
+        .time = 58, .time_art = 62,
+        .time_modified = 60,
+        .time_text_less = 2,
+        .abbr_date = 66,
+        .license_rel = 78,
+        .rel_tag = 40,
+        .byline = 54, .byline_art = 58,
+        .byline_alt = 52, .byline_alt_art = 56,
+        .byline_box = 53, .byline_box_art = 57,
+        .marked_date = 48, .marked_date_art = 52,
+        .marked_date_below = 56,
+        .text_byline = 40, .text_byline_art = 44,
+        .text_byline_wanted = 45,
+        .date_byline = 38, .date_byline_art = 42,
+        .text_date_pub = 50, .text_date_pub_art = 56,
+        .text_date_short = 26, .text_date_short_art = 30,
+        .text_date_lead = 24, .text_date_lead_art = 28,
+        .ld_article = 92, .ld_page = 76, .ld_other = 50,
+        .ld_title_article = 90, .ld_title_page = 62,
+        .ld_author_article = 90, .ld_author_page = 60,
+        .ld_date_max = 85,
+        .ld_desc_less = 10,
+        .ld_lang = 65, .ld_url = 70, .ld_sitename = 80,
+        .ld_publisher = 40, .ld_publisher_article = 70,
+        .ld_sections = 79,
+        .url_date = 64,
+        .script_date = 10,
+        .site_from_title = 10,
+        .declared_date_min = 60,
+        .tags_split_max = 70,
+    },
+    .meta = {
+        .heading_h1 = 3, .heading_other = 1,
+        .heading_in_article = 2,
+        .heading_titled = 1,
+        .heading_linked = 5,
+        .heading_trust = 6,
+        .sole_h1_words = 4,
+        .title_exact_below = 4,
+        .heading_in_title_num = 3, .heading_in_title_den = 10,
+        .title_in_heading_den = 2,
+        .words_agree_num = 6, .words_agree_den = 10,
+        .site_label_min = 3,
+        .site_name_min = 4,
+        .byline_full_min = 2, .byline_full_max = 4,
+        .author_words = 12,
+        .byline_words = 6,
+        .alt_words = 4,
+        .block_words = 4,
+        .next_words = 5,
+        .text_words = 5,
+        .date_lead_words = 4,
+        .next_levels = 3,
+        .glued_lead_bytes = 3,
+        .date_byline_words = 3,
+        .name_list_words = 4,
+        .author_box_chars = 300,
+        .author_box_spaces = 5,
+        .marked_date_chars = 200,
+        .logo_alt_max = 60,
+        .near_h1_elements = 25,
+        .figure_levels = 8,
+        .logo_levels = 4,
+        .noise_box_div = 2,
+        .text_date_min = 6,
+        .text_long = 160,
+        .text_lead_bytes = 48,
+        .text_short_date = 60,
+        .date_byline_chars = 80,
+        .text_byline_max = 120,
+        .lead_word_max = 5,
+        .author_max_words = 12,
+        .role_words = 3,
+        .site_side_words = 4,
+        .site_side_slack = 4,
+        .site_pipe_words = 8,
+        .site_pipe_ratio = 2,
+        .site_first_words = 3,
+        .site_first_ratio = 3,
+    },
     .walk = {
         .byline_max_chars = 100,
         .headline_similarity = 0.75f,
         .table_levels = 3,
         .header_levels = 2,
+        .reveal_min_chars = 500,
+        .reveal_over_shown = 2,
     },
     .score = {
         .div = 5, .pre_td_quote = 3, .list_form = -3, .heading_th = -5,

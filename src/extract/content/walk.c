@@ -11,11 +11,9 @@
 
 /* A hidden block is the page's own content, hidden until a script shows it
  * (a wrapper faded in after loading, a product shown once its options load),
- * when its text is at least REVEAL_MIN_TEXT characters and REVEAL_OVER_SHOWN
- * times all the text the page shows. A menu, a closed tab or a modal is a
- * small part of a page; the content is not. */
-#define REVEAL_MIN_TEXT   500
-#define REVEAL_OVER_SHOWN 2u
+ * when its text is at least WN_TUNE.walk.reveal_min_chars characters and
+ * WN_TUNE.walk.reveal_over_shown times all the text the page shows. A menu, a
+ * closed tab or a modal is a small part of a page; the content is not. */
 
 /* The text of a subtree in non-space bytes, scripts and styles left out, and
  * with shown_only the blocks that hide themselves too. */
@@ -339,9 +337,9 @@ int wn_walk(wn_cctx *c)
         /* The walk's own total first (it leaves unlikely blocks out, so it is
          * at most what the page shows); the page's shown text only then. */
         size_t walked = c->body ? c->st[c->body->id].text : 0;
-        if (big_hidden && big_hidden_text >= REVEAL_MIN_TEXT &&
-            big_hidden_text >= REVEAL_OVER_SHOWN * walked &&
-            big_hidden_text >= REVEAL_OVER_SHOWN * (shown = text_bytes(c->body ? c->body : root, true))) {
+        if (big_hidden && big_hidden_text >= WN_TUNE.walk.reveal_min_chars &&
+            big_hidden_text >= WN_TUNE.walk.reveal_over_shown * walked &&
+            big_hidden_text >= WN_TUNE.walk.reveal_over_shown * (shown = text_bytes(c->body ? c->body : root, true))) {
             c->revealed = big_hidden;   /* walk again, with it shown */
             memset(c->st, 0, c->n * sizeof *c->st);
             memset(c->nf, 0, c->n * sizeof *c->nf);

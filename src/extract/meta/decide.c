@@ -64,13 +64,13 @@ static int title_agrees(const char *h, const char *m)
     size_t nm = wn_meta_fold(m, strlen(m), fm, sizeof fm);
     size_t common = 0, words_h = 0, words_m = 0;
 
-    if (nh < 4 || nm < 4)
+    if (nh < WN_TUNE.meta.title_exact_below || nm < WN_TUNE.meta.title_exact_below)
         return nh == nm && nh > 0 && memcmp(fh, fm, nh) == 0;
     if (nh == nm && memcmp(fh, fm, nh) == 0)
         return true;
-    if (strstr(fm, fh) && nh * 10 >= nm * 3)
+    if (strstr(fm, fh) && nh * WN_TUNE.meta.heading_in_title_den >= nm * WN_TUNE.meta.heading_in_title_num)
         return true;
-    if (strstr(fh, fm) && nm * 2 >= nh)
+    if (strstr(fh, fm) && nm * WN_TUNE.meta.title_in_heading_den >= nh)
         return 2;
     /* word overlap (Jaccard on word multisets is close enough here) */
     for (char *w = fh; *w;) {
@@ -94,7 +94,8 @@ static int title_agrees(const char *h, const char *m)
         if (*w == ' ')
             words_m++;
     words_m++;
-    return common * 10 >= (words_h + words_m - common) * 6;
+    return common * WN_TUNE.meta.words_agree_den >=
+           (words_h + words_m - common) * WN_TUNE.meta.words_agree_num;
 }
 
 static bool author_is_site(const ctx *c, const char *a, const char *page_url);
@@ -119,10 +120,10 @@ static void choose_title(ctx *c)
     const char *metas[3];
     char *derived_site = NULL;
 
-    if (c->ld.title && c->ld.rank == 3)
-        offer(&c->title, c->ld.title, 90);
-    else if (c->ld.title && c->ld.rank == 2)
-        offer(&c->title, c->ld.title, 62);
+    if (c->ld.title && c->ld.rank == WN_LD_ARTICLE)
+        offer(&c->title, c->ld.title, WN_TUNE.prio.ld_title_article);
+    else if (c->ld.title && c->ld.rank == WN_LD_PAGE)
+        offer(&c->title, c->ld.title, WN_TUNE.prio.ld_title_page);
     t = c->title.v;
     /* A site-wide title (og:title = site name) says nothing about the page. */
     if (t && site && wn_meta_loose_eq(t, strlen(t), site, strlen(site)))
@@ -162,8 +163,8 @@ static void choose_title(ctx *c)
      * metadata); trusting any h1 in <article> loses 20 there. */
     if (h1) {
         for (size_t i = 0; i < c->nh1; i++) {
-            if (c->h1[i] == h1 && (c->h1_prio[i] >= HEADING_TRUST ||
-                                   (c->n_real_h1 == 1 && c->h1_is_h1[i] && words_in(h1) >= 4))) {
+            if (c->h1[i] == h1 && (c->h1_prio[i] >= WN_TUNE.meta.heading_trust ||
+                                   (c->n_real_h1 == 1 && c->h1_is_h1[i] && words_in(h1) >= WN_TUNE.meta.sole_h1_words))) {
                 c->title.v = h1;
                 goto site_from_title;
             }
@@ -188,7 +189,7 @@ site_from_title:
         if (derived_site == NULL)
             wn_meta_strip_title(c->scratch, c->title_tag.v, NULL, c->title.v, &derived_site);
         if (derived_site && wn_meta_author_ok(derived_site))
-            offer(&c->site, derived_site, 10);
+            offer(&c->site, derived_site, WN_TUNE.prio.site_from_title);
     }
 }
 
@@ -236,7 +237,8 @@ static bool author_is_site(const ctx *c, const char *a, const char *page_url)
         char sa[256], sh[256];
         size_t k = without_spaces(fa, na, sa), j = without_spaces(fh, nh, sh);
         /* "ICON" on iconmagazine.de names the site too */
-        return (j >= 3 && strstr(sa, sh) != NULL) || (k >= 4 && strstr(sh, sa) != NULL);
+        return (j >= WN_TUNE.meta.site_label_min && strstr(sa, sh) != NULL) ||
+               (k >= WN_TUNE.meta.site_name_min && strstr(sh, sa) != NULL);
     }
 }
 
@@ -272,7 +274,7 @@ static void script_date(ctx *c)
             wn_str t = x->first->text;
             bytes += t.n;
             if (wn_meta_script_date(t.p, t.n, c->max_ymd, buf)) {
-                offer(&c->date, wn_arena_strdup(c->scratch, buf, strlen(buf)), 10);
+                offer(&c->date, wn_arena_strdup(c->scratch, buf, strlen(buf)), WN_TUNE.prio.script_date);
                 return;
             }
         }
@@ -305,11 +307,11 @@ static void choose_date(ctx *c)
      * Readability's output, which the readability set holds, follows the
      * metadata instead (1 page there). */
     by_mod = c->datemod.v && c->first_h1 && strncmp(c->date.v, c->datemod.v, 10) != 0 &&
-             wn_meta_day_shown(c->root, c->first_h1, NEAR_H1_ELEMENTS, c->datemod.v);
+             wn_meta_day_shown(c->root, c->first_h1, WN_TUNE.meta.near_h1_elements, c->datemod.v);
     /* A date-marked element (<time>, class "date", "meta"...) under the
      * heading that disagrees with the declared date: trafilatura set +5
      * pages, no loss; readability set -1. */
-    by_shown = shown && shown->v && c->date.prio >= 60 && strncmp(c->date.v, shown->v, 10) != 0 &&
+    by_shown = shown && shown->v && c->date.prio >= WN_TUNE.prio.declared_date_min && strncmp(c->date.v, shown->v, 10) != 0 &&
                !day_month_swapped(c->date.v, shown->v);
     /* the text search last: it reads the whole page */
     if ((by_mod || by_shown) && !wn_meta_day_shown(c->root, c->root, 0, c->date.v)) {
@@ -319,7 +321,7 @@ static void choose_date(ctx *c)
     /* No declared date, only one read from the markup somewhere on the page
      * (a teaser's, as often as not): the one under the heading wins.
      * Trafilatura set +1, no loss; readability unchanged. */
-    if (shown && shown->v && c->date.prio < 60 && strncmp(c->date.v, shown->v, 10) != 0)
+    if (shown && shown->v && c->date.prio < WN_TUNE.prio.declared_date_min && strncmp(c->date.v, shown->v, 10) != 0)
         c->date = *shown;
 }
 
@@ -373,10 +375,11 @@ void wn_meta_decide(ctx *c, const char *page_url)
     const wn_jsonld *ld = &c->ld;
 
     /* JSON-LD from an Article outranks <meta>; from a WebPage it fills gaps. */
-    int lp = ld->rank == 3 ? 92 : (ld->rank == 2 ? 76 : 50);
-    if (ld->nauthors && ld->rank >= 2) {
+    int lp = ld->rank == WN_LD_ARTICLE ? WN_TUNE.prio.ld_article :
+             (ld->rank == WN_LD_PAGE ? WN_TUNE.prio.ld_page : WN_TUNE.prio.ld_other);
+    if (ld->nauthors && ld->rank >= WN_LD_PAGE) {
         const char *a = join_authors(c, ld->authors, ld->nauthors);
-        offer(&c->author, a, ld->rank == 3 ? 90 : 60);
+        offer(&c->author, a, ld->rank == WN_LD_ARTICLE ? WN_TUNE.prio.ld_author_article : WN_TUNE.prio.ld_author_page);
     }
     /* Metadata naming the site or publisher as author: a byline in the page
      * names a person. */
@@ -386,40 +389,42 @@ void wn_meta_decide(ctx *c, const char *page_url)
     /* A one-word metadata author (a login or first name: "Todd") that a byline
      * spells out in full ("Todd Bates") yields the byline. */
     if (c->author.v && c->byline.v && words_in(c->author.v) == 1 &&
-        words_in(c->byline.v) >= 2 && words_in(c->byline.v) <= 4 &&
+        words_in(c->byline.v) >= WN_TUNE.meta.byline_full_min &&
+        words_in(c->byline.v) <= WN_TUNE.meta.byline_full_max &&
         first_word_of(c->author.v, c->byline.v))
         c->author = c->byline;
     /* An article's JSON-LD date ranks just below OpenGraph's
      * article:published_time: where the two disagree (6 pages of the
      * trafilatura set), the OpenGraph date was the visible one 5 times, the
      * JSON-LD date 2 times. */
-    offer(&c->date, ld->date, lp > 85 ? 85 : lp);
+    offer(&c->date, ld->date, lp > WN_TUNE.prio.ld_date_max ? WN_TUNE.prio.ld_date_max : lp);
     offer(&c->datemod, ld->date_modified, lp);
-    offer(&c->desc, ld->description, lp - 10);
-    offer(&c->image, ld->image, lp - 10);
+    offer(&c->desc, ld->description, lp - WN_TUNE.prio.ld_desc_less);
+    offer(&c->image, ld->image, lp - WN_TUNE.prio.ld_desc_less);
     offer(&c->license, ld->license, lp);
-    offer(&c->lang, ld->language, 65);
-    offer_url(c, ld->url, 70);
-    offer(&c->site, ld->sitename, 80);
-    offer(&c->site, ld->publisher, ld->rank == 3 ? 70 : 40);
-    if (ld->nsections && c->cats_prio < 79) {
+    offer(&c->lang, ld->language, WN_TUNE.prio.ld_lang);
+    offer_url(c, ld->url, WN_TUNE.prio.ld_url);
+    offer(&c->site, ld->sitename, WN_TUNE.prio.ld_sitename);
+    offer(&c->site, ld->publisher,
+          ld->rank == WN_LD_ARTICLE ? WN_TUNE.prio.ld_publisher_article : WN_TUNE.prio.ld_publisher);
+    if (ld->nsections && c->cats_prio < WN_TUNE.prio.ld_sections) {
         c->ncats = 0;
         for (size_t i = 0; i < ld->nsections; i++)
             c->cats[c->ncats++] = ld->sections[i];
-        c->cats_prio = 79;
+        c->cats_prio = WN_TUNE.prio.ld_sections;
     }
-    if (ld->nkeywords && c->tags_prio < 79) {
+    if (ld->nkeywords && c->tags_prio < WN_TUNE.prio.ld_sections) {
         c->ntags = 0;
         for (size_t i = 0; i < ld->nkeywords; i++)
             c->tags[c->ntags++] = ld->keywords[i];
-        c->tags_prio = 79;
+        c->tags_prio = WN_TUNE.prio.ld_sections;
     }
 
     /* The URL's date is reliable when present (CMS permalinks); it ranks above
      * markup guesses but below declared publication dates. */
     if (wn_meta_url_date(page_url, c->max_ymd, buf) ||
         (c->url.v && wn_meta_url_date(c->url.v, c->max_ymd, buf)))
-        offer(&c->date, wn_arena_strdup(c->scratch, buf, strlen(buf)), 64);
+        offer(&c->date, wn_arena_strdup(c->scratch, buf, strlen(buf)), WN_TUNE.prio.url_date);
 
 
     /* og:locale "en_US" -> "en-US" */

@@ -25,7 +25,7 @@ static bool ends_with(wn_str s, const char *lit)
     return s.n >= n && memcmp(s.p + s.n - n, lit, n) == 0;
 }
 
-/* Rank of one @type name: 3 article-like, 2 page-like, 1 other creative work. */
+/* Rank of one @type name: article-like, page-like, other creative work, none. */
 static int rank_name(wn_str t)
 {
     /* Strip a "schema:" or "http://schema.org/" prefix. */
@@ -328,7 +328,7 @@ int wn_meta_jsonld(wn_arena *scratch, const char *p, size_t n, long max_ymd, wn_
         root = wn_json_parse(scratch, copy, n, JSONLD_MAX_DEPTH, NULL);
     }
     const wn_json *stack[JSONLD_MAX_DEPTH + 2];
-    const wn_json *best[4] = { NULL, NULL, NULL, NULL };
+    const wn_json *best[WN_LD_ARTICLE + 1] = { NULL, NULL, NULL, NULL };
     const wn_json *website = NULL, *org = NULL;
     idmap ids;
     size_t depth = 0, visited = 0;
@@ -365,12 +365,12 @@ int wn_meta_jsonld(wn_arena *scratch, const char *p, size_t n, long max_ymd, wn_
             break;
         stack[depth] = stack[depth]->next;
     }
-    for (int r = 3; r >= 1; r--) {
+    for (int r = WN_LD_ARTICLE; r >= WN_LD_WORK; r--) {
         if (best[r] == NULL)
             continue;
         /* A later script may add an article to a page that so far only had a
          * WebPage: its fields then win, so start over. */
-        if (r > ld->rank && ld->rank > 0 && r == 3) {
+        if (r > ld->rank && ld->rank > 0 && r == WN_LD_ARTICLE) {
             wn_jsonld fresh;
             memset(&fresh, 0, sizeof fresh);
             fresh.sitename = ld->sitename;

@@ -21,7 +21,6 @@
 #define GATHER_NODES    400      /* nodes visited to gather one element's text */
 #define SCRATCH_LIMIT   (16u << 20) /* JSON-LD trees and cleaned strings */
 #define MAX_H1          8        /* headings kept as title candidates */
-#define HEADING_TRUST   6        /* heading score that outweighs metadata titles */
 
 typedef struct slot {
     const char *v;   /* cleaned, NUL-terminated, in the scratch arena */
@@ -34,10 +33,6 @@ enum field {
 };
 
 #define MAX_LOGOS       4        /* site logo images remembered (site_logo) */
-#define LOGO_ALT_MAX    60       /* bytes: an alt text naming a logo is a label, not prose */
-
-/* How many elements after the first <h1> still count as its header. */
-#define NEAR_H1_ELEMENTS 25
 
 /* Script text searched for a date when the page has no other (script_date). */
 #define SCRIPT_SCAN_BYTES (8u << 20)
@@ -58,9 +53,9 @@ typedef struct ctx {
     const char *h1[MAX_H1];          /* headings: every h1, titled h2/h3 (see on_element) */
     int h1_prio[MAX_H1];             /* their scores */
     bool h1_is_h1[MAX_H1];           /* an <h1> (not a titled h2/h3) */
-    slot h1_date[MAX_H1 + 1];        /* first date-marked element within NEAR_H1_ELEMENTS
-                                        after each heading kept; [MAX_H1]: after the
-                                        first <h1> when it is not kept (hidden) */
+    slot h1_date[MAX_H1 + 1];        /* first date-marked element near each heading kept
+                                        (WN_TUNE.meta.near_h1_elements); [MAX_H1]: after
+                                        the first <h1> when it is not kept (hidden) */
     size_t last_h1;                  /* slot being filled, or MAX_H1 + 1 */
     size_t since_h1;                 /* elements walked since it */
     size_t n_real_h1;                /* <h1> elements outside noise, kept or not */

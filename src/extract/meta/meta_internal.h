@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "extract/tuning.h"
 
 /* Caps on what one field may hold (bytes, after cleaning). */
 #define WN_META_MAX_TITLE    512
@@ -112,9 +113,14 @@ wn_str wn_meta_url_host(const char *url);
 
 /* MARK: jsonld.c ---------------------------------------------------------------- */
 
+/* Which kind of schema.org object supplied the values (wn_jsonld.rank):
+ * higher ranks win. */
+enum { WN_LD_NONE, WN_LD_WORK, WN_LD_PAGE, WN_LD_ARTICLE };
+
 /* What the schema.org objects of a page say. Values are cleaned strings in the
- * scratch arena, or NULL. rank: 3 = an Article-like object supplied them,
- * 2 = a WebPage-like one, 1 = another CreativeWork, 0 = nothing found. */
+ * scratch arena, or NULL. rank: WN_LD_ARTICLE = an Article-like object
+ * supplied them, WN_LD_PAGE = a WebPage-like one, WN_LD_WORK = another
+ * CreativeWork, WN_LD_NONE = nothing found. */
 typedef struct wn_jsonld {
     int rank;
     const char *title, *date, *date_modified, *description, *url, *image, *license;

@@ -175,7 +175,7 @@ static bool is_small(ctx *c, const wn_node *el, uint32_t node_count)
     if (c->spans >= SPAN_BUDGET)
         return true;
     c->spans++;
-    return subtree_span(el) * 2 < node_count;
+    return subtree_span(el) * WN_TUNE.meta.noise_box_div < node_count;
 }
 
 /* 0: no noise; 1: sidebar, related or recent items (other pages' dates and
@@ -291,7 +291,7 @@ static const wn_node *byline_name(const wn_node *el)
 static bool site_or_picture_author(const wn_node *el)
 {
     int depth = 0;
-    for (const wn_node *p = el; p && depth < 8; p = p->parent, depth++)
+    for (const wn_node *p = el; p && depth < WN_TUNE.meta.figure_levels; p = p->parent, depth++)
         if (wn_is_html(p, WN_TAG_FIGURE) || wn_is_html(p, WN_TAG_FIGCAPTION))
             return true;
     const wn_node *nm = byline_name(el);
@@ -308,7 +308,7 @@ static bool site_logo(const elcls *ec)
     const wn_node *img = ec->el;
     wn_str alt = wn_dom_attr_value(img, "alt");
     /* a short alt text ("Example Times logo"); a long one describes a picture */
-    bool short_alt = alt.n > 0 && alt.n <= LOGO_ALT_MAX;
+    bool short_alt = alt.n > 0 && alt.n <= WN_TUNE.meta.logo_alt_max;
     for (size_t k = 0; k < WN_LEX_LOGO_CLASS_N; k++) {
         const char *w = wn_lex_logo_class[k];
         size_t wl = strlen(w);
@@ -325,7 +325,7 @@ static bool site_logo(const elcls *ec)
     if (any_marker(ec, &ms_featured, NULL, 0))
         return false;
     int depth = 0;
-    for (const wn_node *p = img->parent; p && depth < 4; p = p->parent, depth++)
+    for (const wn_node *p = img->parent; p && depth < WN_TUNE.meta.logo_levels; p = p->parent, depth++)
         if (p->tag == WN_TAG_A)
             return wn_meta_home_href(wn_dom_attr_value(p, "href"));
     return false;
@@ -369,7 +369,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         if (v.n == 0)
             v = wn_dom_attr_value(el, "xml:lang");
         if (v.n)
-            offer(&c->lang, clean(c, v.p, v.n, 32), 90);
+            offer(&c->lang, clean(c, v.p, v.n, 32), WN_TUNE.prio.html_lang);
         /* numeric dates in text: day first, except in US English */
         c->dmy = WN_DATE_DMY;
         if (v.n >= 2 && wn_ascii_lower(v.p[0]) == 'e' && wn_ascii_lower(v.p[1]) == 'n' &&
@@ -380,9 +380,9 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         if (!w->seen_title && el->parent && !wn_is_html(el->parent, WN_TAG_SVG)) {
             w->seen_title = true;
             n = gather(el, buf);
-            offer(&c->title_tag, clean(c, buf, n, WN_META_MAX_TITLE), 1);
+            offer(&c->title_tag, clean(c, buf, n, WN_META_MAX_TITLE), WN_TUNE.prio.title_tag);
             /* "08.11.2021 | Event": a title opening with a date, a last resort */
-            offer_date(c, &c->date, buf, n, WN_DATE_DMY, 20);
+            offer_date(c, &c->date, buf, n, WN_DATE_DMY, WN_TUNE.prio.title_tag_date);
         }
         return;
     case WN_TAG_META:
@@ -392,18 +392,18 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         v = wn_dom_attr_value(el, "rel");
         if (has_token(v, "canonical")) {
             wn_str h = wn_dom_attr_value(el, "href");
-            offer_url(c, clean(c, h.p, h.n, WN_META_MAX_URL), 90);
+            offer_url(c, clean(c, h.p, h.n, WN_META_MAX_URL), WN_TUNE.prio.canonical);
         } else if (has_token(v, "license")) {
             wn_str h = wn_dom_attr_value(el, "href");
-            offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 80);
+            offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), WN_TUNE.prio.license_link);
         }
         v = wn_dom_attr_value(el, "itemprop");
         if (v.n) {
             wn_str h = wn_dom_attr_value(el, "href");
             if (wn_str_ieq(v, "image") || wn_str_ieq(v, "thumbnailurl"))
-                offer(&c->image, clean(c, h.p, h.n, WN_META_MAX_URL), 65);
+                offer(&c->image, clean(c, h.p, h.n, WN_META_MAX_URL), WN_TUNE.prio.image_link);
             else if (wn_str_ieq(v, "license"))
-                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 75);
+                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), WN_TUNE.prio.license_itemprop);
         }
         return;
     case WN_TAG_SCRIPT:
@@ -438,7 +438,8 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         wn_str dt = wn_dom_attr_value(el, "datetime");
         if (has_token(v, "headline")) {
             n = content.p ? content.n : gather(el, buf);
-            offer(&c->title, clean(c, content.p ? content.p : buf, n, WN_META_MAX_TITLE), 80);
+            offer(&c->title, clean(c, content.p ? content.p : buf, n, WN_META_MAX_TITLE),
+                  WN_TUNE.prio.headline);
         } else if (has_token(v, "author") || has_token(v, "creator")) {
             /* <span itemprop=author><span itemprop=name>Jane</span></span> */
             const wn_node *src = el;
@@ -451,25 +452,26 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
                 }
             }
             wn_str cn = wn_dom_attr_value(src, "content");
+            int prio = in_art ? WN_TUNE.prio.author_itemprop_art : WN_TUNE.prio.author_itemprop;
             if (cn.p)
-                offer_author(c, cn.p, cn.n, in_art ? 74 : 72);
+                offer_author(c, cn.p, cn.n, prio);
             else {
                 n = gather(src, buf);
-                offer_author(c, buf, n, in_art ? 74 : 72);
+                offer_author(c, buf, n, prio);
             }
         } else if (has_token(v, "datepublished") || has_token(v, "datecreated")) {
             if (dt.p)
-                offer_date(c, &c->date, dt.p, dt.n, 0, 84);
+                offer_date(c, &c->date, dt.p, dt.n, 0, WN_TUNE.prio.date_itemprop);
             else if (content.p)
-                offer_date(c, &c->date, content.p, content.n, 0, 84);
+                offer_date(c, &c->date, content.p, content.n, 0, WN_TUNE.prio.date_itemprop);
             else {
                 n = gather(el, buf);
-                offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, 82);
+                offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, WN_TUNE.prio.date_itemprop_text);
             }
         } else if (has_token(v, "datemodified")) {
             wn_str src = dt.p ? dt : content;
             if (src.p)
-                offer_date(c, &c->datemod, src.p, src.n, 0, 80);
+                offer_date(c, &c->datemod, src.p, src.n, 0, WN_TUNE.prio.datemod_itemprop);
         }
     }
 
@@ -495,14 +497,16 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             bool titled = any_marker(ec, &ms_title, wn_lex_title_class_bits,
                                      WN_LEX_TITLE_CLASS_TITLED);
             int link = heading_link(c, el);
-            int score = el->tag == WN_TAG_H1 ? 3 : 1;
+            int score = el->tag == WN_TAG_H1 ? WN_TUNE.meta.heading_h1 : WN_TUNE.meta.heading_other;
             if ((el->tag != WN_TAG_H1 && !titled && link <= 0) || link < 0 ||
                 any_marker(ec, &ms_title, wn_lex_title_class_bits, WN_LEX_TITLE_CLASS_WIDGET))
                 break;
             n = gather(el, buf);
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
             if (h && *h) {
-                c->h1_prio[c->nh1] = score + (in_art ? 2 : 0) + (titled ? 1 : 0) + (link > 0 ? 5 : 0);
+                c->h1_prio[c->nh1] = score + (in_art ? WN_TUNE.meta.heading_in_article : 0) +
+                                     (titled ? WN_TUNE.meta.heading_titled : 0) +
+                                     (link > 0 ? WN_TUNE.meta.heading_linked : 0);
                 c->h1_is_h1[c->nh1] = el->tag == WN_TAG_H1;
                 c->last_h1 = c->nh1;
                 c->since_h1 = 0;
@@ -520,15 +524,16 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
                                   WN_LEX_DATE_CLASS_PUBLISHED);
             bool upd = any_marker(ec, &ms_date, wn_lex_date_class_bits,
                                   WN_LEX_DATE_CLASS_UPDATED);
-            int prio = pub ? 70 : (in_art ? 62 : 58);
+            int prio = pub ? WN_TUNE.prio.time_pub :
+                       (in_art ? WN_TUNE.prio.time_art : WN_TUNE.prio.time);
             slot *s = upd ? &c->datemod : &c->date;
             if (upd)
-                prio = 60;
+                prio = WN_TUNE.prio.time_modified;
             if (v.n)
                 offer_date(c, s, v.p, v.n, 0, prio);
             else {
                 n = gather(el, buf);
-                offer_date(c, s, buf, n, WN_DATE_LOOSE, prio - 2);
+                offer_date(c, s, buf, n, WN_DATE_LOOSE, prio - WN_TUNE.prio.time_text_less);
             }
         }
         break;
@@ -536,7 +541,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         if (any_marker(ec, &ms_date, wn_lex_date_class_bits, WN_LEX_DATE_CLASS_ABBR)) {
             v = wn_dom_attr_value(el, "title");
             if (v.n)
-                offer_date(c, &c->date, v.p, v.n, 0, 66);
+                offer_date(c, &c->date, v.p, v.n, 0, WN_TUNE.prio.abbr_date);
         }
         break;
     case WN_TAG_A:
@@ -544,14 +549,14 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         if (v.n) {
             if (has_token(v, "license")) {
                 wn_str h = wn_dom_attr_value(el, "href");
-                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), 78);
+                offer(&c->license, clean(c, h.p, h.n, WN_META_MAX_URL), WN_TUNE.prio.license_rel);
             }
             if (has_token(v, "tag") && marks_ok) {
                 n = gather(el, buf);
                 if (has_token(v, "category"))
-                    offer_list(c, c->cats, &c->ncats, &c->cats_prio, buf, n, 40, false);
+                    offer_list(c, c->cats, &c->ncats, &c->cats_prio, buf, n, WN_TUNE.prio.rel_tag, false);
                 else
-                    offer_list(c, c->tags, &c->ntags, &c->tags_prio, buf, n, 40, false);
+                    offer_list(c, c->tags, &c->ntags, &c->tags_prio, buf, n, WN_TUNE.prio.rel_tag, false);
             }
         }
         break;
@@ -561,36 +566,39 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 
     if (author_marker(ec) && !site_or_picture_author(el)) {
         n = gather(el, buf);
-        if (n > 0 && n < 300)
-            offer_author_words(c, buf, n, in_art ? 58 : 54, 6);
+        if (n > 0 && n < WN_TUNE.meta.author_box_chars)
+            offer_author_words(c, buf, n, in_art ? WN_TUNE.prio.byline_art : WN_TUNE.prio.byline,
+                               WN_TUNE.meta.byline_words);
         else if (n == 0) {
             /* an author link holding only the portrait: its alt text */
             size_t seen = 0;
             for (const wn_node *k = el->first; k && seen < 32; k = wn_dom_next(el, k, false), seen++) {
                 if (wn_is_html(k, WN_TAG_IMG)) {
                     wn_str alt = wn_dom_attr_value(k, "alt");
-                    offer_author_words(c, alt.p, alt.n, in_art ? 56 : 52, 4);
+                    offer_author_words(c, alt.p, alt.n,
+                                       in_art ? WN_TUNE.prio.byline_alt_art : WN_TUNE.prio.byline_alt,
+                                       WN_TUNE.meta.alt_words);
                     break;
                 }
             }
         }
-        else if (n >= 300)
+        else if (n >= WN_TUNE.meta.author_box_chars)
             offer_author(c, buf, 0, 0);
         /* A long author box: its name element or first link holds the name. */
-        if (n > 0 && count_spaces(buf, n) > 5) {
+        if (n > 0 && count_spaces(buf, n) > WN_TUNE.meta.author_box_spaces) {
             const wn_node *nm = byline_name(el);
             if (nm) {
                 size_t k = gather(nm, buf);
-                offer_author(c, buf, k, in_art ? 57 : 53);
+                offer_author(c, buf, k, in_art ? WN_TUNE.prio.byline_box_art : WN_TUNE.prio.byline_box);
             }
         }
     }
     /* Dates in date-marked elements (<time>, class date/time/meta...): the
      * date printed under a heading (for choose_date()), and a page date when
      * no better one is known. Marker test and gathered text serve both. */
-    bool under_head = c->last_h1 <= MAX_H1 && c->since_h1 <= NEAR_H1_ELEMENTS && marks_ok &&
+    bool under_head = c->last_h1 <= MAX_H1 && c->since_h1 <= WN_TUNE.meta.near_h1_elements && marks_ok &&
                       !w->other_work && c->h1_date[c->last_h1].v == NULL;
-    bool page_date = el->tag != WN_TAG_TIME && c->date.prio < 56;
+    bool page_date = el->tag != WN_TAG_TIME && c->date.prio < WN_TUNE.prio.marked_date_below;
     if (!(under_head || page_date) || !(el->tag == WN_TAG_TIME || date_marker(ec)))
         return;
     bool gathered = false;
@@ -603,15 +611,16 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         } else {
             n = gather(el, buf);
             gathered = true;
-            if (n > 0 && n < 200)
+            if (n > 0 && n < WN_TUNE.meta.marked_date_chars)
                 offer_date(c, s, buf, n, WN_DATE_LOOSE | c->dmy, 1);
         }
     }
     if (page_date) {
         if (!gathered)
             n = gather(el, buf);
-        if (n > 0 && n < 200)
-            offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, in_art ? 52 : 48);
+        if (n > 0 && n < WN_TUNE.meta.marked_date_chars)
+            offer_date(c, &c->date, buf, n, WN_DATE_LOOSE,
+                       in_art ? WN_TUNE.prio.marked_date_art : WN_TUNE.prio.marked_date);
     }
 }
 
@@ -701,7 +710,7 @@ static void walk(ctx *c, const wn_doc *d)
                     w.skip_marks = n;
                 if (w.skip_marks != marks_before)
                     marks_exit = wn_dom_next(d->root, n, true);
-                c->penalty = w.skip_marks ? 30 : 0;
+                c->penalty = w.skip_marks ? WN_TUNE.prio.noise_penalty : 0;
                 c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
                 c->since_h1++;
                 if (w.other_work == NULL && n->nattrs && other_work_item(n)) {
@@ -715,7 +724,7 @@ static void walk(ctx *c, const wn_doc *d)
         } else if (n->type == WN_NODE_ELEMENT) {
             skip = true;   /* svg, math */
         } else if (n->type == WN_NODE_TEXT && w.in_body) {
-            c->penalty = w.skip_marks ? 30 : 0;
+            c->penalty = w.skip_marks ? WN_TUNE.prio.noise_penalty : 0;
             c->no_names = (w.skip_marks && w.noise_kind == 2) || (w.form && form_small);
             on_text(c, &w, n, buf);
         }

@@ -17,7 +17,7 @@ void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int pr
 {
     char buf[WN_META_DATE_LEN];
     /* a sidebar's date still beats no date at all: a smaller penalty than names */
-    prio -= c->penalty * 2 / 3;
+    prio -= c->penalty * WN_TUNE.prio.date_penalty_num / WN_TUNE.prio.date_penalty_den;
     if (prio <= s->prio || n == 0)
         return;
     if (wn_meta_parse_date(p, n, flags, c->max_ymd, buf))
@@ -26,7 +26,7 @@ void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int pr
 
 void offer_author(ctx *c, const char *p, size_t n, int prio)
 {
-    offer_author_words(c, p, n, prio, 12);
+    offer_author_words(c, p, n, prio, WN_TUNE.meta.author_words);
 }
 
 /* A picture credit, not a person: an author candidate opening with a
@@ -66,7 +66,7 @@ void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_wo
     if (c->no_names || n == 0 || wn_meta_is_url(p, n))
         return;
     prio -= c->penalty;
-    if (prio <= c->author.prio && (prio >= 75 || prio <= c->byline.prio))
+    if (prio <= c->author.prio && (prio >= WN_TUNE.prio.metadata_min || prio <= c->byline.prio))
         return;
     s = wn_meta_clean(c->scratch, p, n, 4 * WN_META_MAX_NAME);
     if (s == NULL) {
@@ -75,11 +75,11 @@ void offer_author_words(ctx *c, const char *p, size_t n, int prio, size_t max_wo
     }
     s = wn_meta_clean_byline(s);
     /* a name in the markup is capitalised; metadata may hold a login or a credit */
-    if (prio < 75 && (wn_meta_prose_like(s) || wn_meta_credit_like(s)))
+    if (prio < WN_TUNE.prio.metadata_min && (wn_meta_prose_like(s) || wn_meta_credit_like(s)))
         return;
-    if (wn_meta_author_ok(s) && (words_in(s) <= max_words || wn_meta_name_list(s, 4))) {
+    if (wn_meta_author_ok(s) && (words_in(s) <= max_words || wn_meta_name_list(s, WN_TUNE.meta.name_list_words))) {
         offer(&c->author, s, prio);
-        if (prio < 75)   /* markup, not metadata: see meta_keys */
+        if (prio < WN_TUNE.prio.metadata_min)   /* markup, not metadata: see meta_keys */
             offer(&c->byline, s, prio);
     }
 }
@@ -191,7 +191,7 @@ static void take_value(ctx *c, int field, int prio, const char *p, size_t n)
     case F_LICENSE: offer(&c->license, clean(c, p, n, WN_META_MAX_URL), prio); break;
     case F_CAT:     offer_list(c, c->cats, &c->ncats, &c->cats_prio, p, n, prio, false); break;
     case F_TAG:     offer_list(c, c->tags, &c->ntags, &c->tags_prio, p, n, prio,
-                               prio <= 70 || memchr(p, ',', n) != NULL);
+                               prio <= WN_TUNE.prio.tags_split_max || memchr(p, ',', n) != NULL);
                     break;
     default: break;
     }
@@ -227,7 +227,7 @@ void on_meta(ctx *c, const wn_node *el, bool in_other_work)
             c->label_digit = key.p[13];
         else if (key.n == 13 && !memcmp(key.p, "twitter:data", 12) && c->label_digit &&
                  key.p[12] == c->label_digit && content.n)
-            offer_author(c, content.p, content.n, 76);
+            offer_author(c, content.p, content.n, WN_TUNE.prio.twitter_data_author);
     }
     if (content.p == NULL) {
         wn_str dt = wn_dom_attr_value(el, "datetime");

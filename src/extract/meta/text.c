@@ -385,7 +385,7 @@ static void cut_role(char *s)
                     longest = words;
             }
         }
-        if (longest > 3 || has_role(q)) {
+        if (longest > WN_TUNE.meta.role_words || has_role(q)) {
             *p = '\0';
             return;
         }
@@ -415,7 +415,7 @@ char *wn_meta_clean_byline(char *s)
              * space still end the lead-in at a capital */
             if (!has_prefix_ci(s, n, lead) ||
                 !(s[len] == ' ' || s[len] == ':' || s[len] == '\0' ||
-                  (len > 3 && s[len] >= 'A' && s[len] <= 'Z') ||
+                  (len > WN_TUNE.meta.glued_lead_bytes && s[len] >= 'A' && s[len] <= 'Z') ||
                   !strncmp(s + len, "\xEF\xBC\x9A", 3)))
                 continue;
             /* "di Mario Rossi" is a byline, "De Niro" a name. */
@@ -544,7 +544,7 @@ bool wn_meta_author_ok(const char *s)
             return false;
     }
     /* Names are short; a list of names may reach a dozen words. */
-    return letters >= 2 && words <= 12;
+    return letters >= 2 && words <= WN_TUNE.meta.author_max_words;
 }
 
 /* Whether the word w[0..n) starts with a lowercase letter: ASCII a-z, or a
@@ -669,13 +669,16 @@ char *wn_meta_strip_title(wn_arena *a, const char *title, const char *site, cons
         size_t flw = count_words(title, fleft), frw = count_words(first + fl, fright);
         /* " | " almost always precedes a site name, even a long one */
         bool pipe = sl == 3 && last[1] == '|';
-        if ((rw <= 4 && rw < lw && right * 2 <= left + 4) ||
-            (pipe && rw <= 8 && lw >= 2 && right <= left * 2)) {
+        if ((rw <= WN_TUNE.meta.site_side_words && rw < lw &&
+             right * 2 <= left + WN_TUNE.meta.site_side_slack) ||
+            (pipe && rw <= WN_TUNE.meta.site_pipe_words && lw >= 2 &&
+             right <= left * WN_TUNE.meta.site_pipe_ratio)) {
             if (site_out)
                 *site_out = wn_arena_strdup(a, last + sl, right);
             return wn_arena_strdup(a, title, left);
         }
-        if (flw <= 3 && flw < frw && fleft * 3 <= fright) {
+        if (flw <= WN_TUNE.meta.site_first_words && flw < frw &&
+            fleft * WN_TUNE.meta.site_first_ratio <= fright) {
             if (site_out)
                 *site_out = wn_arena_strdup(a, title, fleft);
             return wn_arena_strdup(a, first + fl, fright);

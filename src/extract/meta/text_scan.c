@@ -92,23 +92,28 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     size_t n = t->text.n;
     bool hint = false;
 
-    if (n < 6 || c->date.prio >= 56)
+    int lead = w->article ? WN_TUNE.prio.text_date_lead_art : WN_TUNE.prio.text_date_lead;
+    if (n < WN_TUNE.meta.text_date_min || c->date.prio >= WN_TUNE.prio.marked_date_below)
         return;
-    if (n > 160) {
+    if (n > WN_TUNE.meta.text_long) {
         /* a long paragraph counts only when it opens with its date */
-        if (c->date.prio < 28 && memchr_digit(p, n < 48 ? n : 48))
-            offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);
+        if (c->date.prio < WN_TUNE.prio.text_date_lead_art &&
+            memchr_digit(p, n < WN_TUNE.meta.text_lead_bytes ? n : WN_TUNE.meta.text_lead_bytes))
+            offer_date(c, &c->date, p, n, c->dmy, lead);
         return;
     }
     if (memchr_digit(p, n) == NULL)
         return;
     hint = has_pub_word(p, n);
     if (hint)
-        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 56 : 50);
-    else if (shown_len(p, n) <= 60 && c->date.prio < 30)
-        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy, w->article ? 30 : 26);
-    else if (c->date.prio < 28)   /* a paragraph opening with its date */
-        offer_date(c, &c->date, p, n, c->dmy, w->article ? 28 : 24);
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy,
+                   w->article ? WN_TUNE.prio.text_date_pub_art : WN_TUNE.prio.text_date_pub);
+    else if (shown_len(p, n) <= WN_TUNE.meta.text_short_date &&
+             c->date.prio < WN_TUNE.prio.text_date_short_art)
+        offer_date(c, &c->date, p, n, WN_DATE_LOOSE | c->dmy,
+                   w->article ? WN_TUNE.prio.text_date_short_art : WN_TUNE.prio.text_date_short);
+    else if (c->date.prio < WN_TUNE.prio.text_date_lead_art)   /* a paragraph opening with its date */
+        offer_date(c, &c->date, p, n, c->dmy, lead);
 }
 
 /* Lead-ins of a byline in running text: the byline_leadin words marked TEXT
@@ -176,7 +181,7 @@ static size_t match_lead(const char *p, size_t n, bool *alone)
  * the parent's only content ("<h5>Autor:</h5>Peter Maahn"). */
 static const wn_node *next_named(const wn_node *t)
 {
-    for (int up = 0; t && up < 3; up++) {
+    for (int up = 0; t && up < WN_TUNE.meta.next_levels; up++) {
         const wn_node *nx = t->next;
         /* skip indentation and line breaks: "<b>Von:</b><br><br>Götz Warnke" */
         while (nx && ((nx->type == WN_NODE_TEXT && nx->text.n < 256) || wn_is_html(nx, WN_TAG_BR))) {
@@ -215,7 +220,7 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
     size_t len = n;   /* without trailing space, which " by " may need */
     while (len > 0 && wn_is_space((unsigned char)p[len - 1]))
         len--;
-    if (len > 80 || memchr_digit(p, n) == NULL)
+    if (len > WN_TUNE.meta.date_byline_chars || memchr_digit(p, n) == NULL)
         return;
     /* "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg":
      * a text opening with a date whose last part is a capitalised name */
@@ -238,9 +243,11 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
                         caps++;
                 }
             }
-            if (words >= 2 && words <= 3 && caps == words) {
+            if (words >= 2 && words <= WN_TUNE.meta.date_byline_words && caps == words) {
                 memcpy(buf, p + b, e - b);
-                offer_author_words(c, buf, e - b, w->article ? 42 : 38, 3);
+                offer_author_words(c, buf, e - b,
+                                   w->article ? WN_TUNE.prio.date_byline_art : WN_TUNE.prio.date_byline,
+                                   WN_TUNE.meta.date_byline_words);
                 return;
             }
         }
@@ -271,12 +278,16 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
             rest++;
         if (rest < n) {
             memcpy(buf, p + rest, n - rest);
-            offer_author_words(c, buf, n - rest, w->article ? 44 : 40, 4);
+            offer_author_words(c, buf, n - rest,
+                               w->article ? WN_TUNE.prio.text_byline_art : WN_TUNE.prio.text_byline,
+                               WN_TUNE.meta.date_lead_words);
         } else {
             const wn_node *nx = next_named(t);
             if (nx && nx->type == WN_NODE_ELEMENT && !is_block(nx->tag)) {
                 size_t m = gather(nx, buf);
-                offer_author_words(c, buf, m, w->article ? 44 : 40, 4);
+                offer_author_words(c, buf, m,
+                                   w->article ? WN_TUNE.prio.text_byline_art : WN_TUNE.prio.text_byline,
+                                   WN_TUNE.meta.date_lead_words);
             }
         }
         return;
@@ -353,13 +364,14 @@ void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
     const char *p = t->text.p;
     size_t n = t->text.n, i = 0, lead;
     bool alone = false;
-    int prio = w->article ? 44 : 40;
+    int prio = w->article ? WN_TUNE.prio.text_byline_art : WN_TUNE.prio.text_byline;
 
     /* Reading the text costs a cache miss per node: first ask whether a
      * date or a byline is still wanted at all. */
-    bool want_name = n >= 2 && n <= 120 && !c->no_names &&
-                     (c->author.prio < 45 || c->byline.prio < 45);
-    if (c->date.prio >= 56 && !want_name)
+    bool want_name = n >= 2 && n <= WN_TUNE.meta.text_byline_max && !c->no_names &&
+                     (c->author.prio < WN_TUNE.prio.text_byline_wanted ||
+                      c->byline.prio < WN_TUNE.prio.text_byline_wanted);
+    if (c->date.prio >= WN_TUNE.prio.marked_date_below && !want_name)
         return;
     /* most text nodes are the indentation between tags: nothing to read */
     if (wn_all_blank(p, n))
@@ -388,7 +400,7 @@ void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
         return;   /* "Theme: <a>Graphy</a> by Themegraphy" */
     /* Prose also says "by phasing out": after a plain word lead-in, the name
      * must start with a capital (or a non-ASCII letter). */
-    if (!alone && lead <= 5 && p[i + lead - 1] != ':') {
+    if (!alone && lead <= WN_TUNE.meta.lead_word_max && p[i + lead - 1] != ':') {
         size_t k = i + lead;
         while (k < n && wn_is_space((unsigned char)p[k]))
             k++;
@@ -408,14 +420,14 @@ void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
              * something else: the word limit tells */
             m = gather(nx, buf);
             if (is_block(nx->tag)) {
-                offer_author_words(c, buf, m, prio, 4);
+                offer_author_words(c, buf, m, prio, WN_TUNE.meta.block_words);
                 return;
             }
             m = more_names(nx, buf, m);
         } else {
             return;
         }
-        offer_author_words(c, buf, m, prio, 5);
+        offer_author_words(c, buf, m, prio, WN_TUNE.meta.next_words);
         return;
     }
     /* Text starting "By " may continue in the following inline element. */
@@ -433,6 +445,6 @@ void on_text(ctx *c, const walkstate *w, const wn_node *t, char *buf)
                 m += k;
             }
         }
-        offer_author_words(c, buf, m, prio, 5);
+        offer_author_words(c, buf, m, prio, WN_TUNE.meta.text_words);
     }
 }
