@@ -269,11 +269,62 @@ static const struct wn_tuning {
         uint32_t min_article_chars;     /* shorter than this, an attempt missed the article: retry looser */
         uint32_t gut_keep_num, gut_keep_den; /* extra cleaning keeping under num/den of the text is undone */
         uint32_t comments_share_div;    /* a comment block holding over 1/this of the article is content */
+        uint32_t footer_share_div;      /* a best block in a page footer holding 1/this of the page: a shell, no article */
         uint32_t form_min_chars;        /* a form is kept for its text with at least this much... */
         uint32_t form_chars_per_input;  /* ...and this many characters per input control */
         float precision_shift;          /* --precision moves the marked link-density limits by this (stricter) */
         float recall_shift;             /* --recall moves them by this (looser) */
     } attempt;
+
+    /* MARK: per-type rules: main region or article (content/content.c) */
+    struct {
+        /* The article path's article is taken when it keeps at least this share
+         * of the main region's text outside links; less found one card, one
+         * section or one post of many. */
+        float article;                  /* articles: a fifth, so a long story on a busy page keeps the article path */
+        float other;                    /* forum threads: half */
+        float product;                  /* products: four fifths, their parts sit in blocks of their own
+                                           (wcxb-dev product at 0.5..0.9: 0.619 0.619 0.619 0.630 0.626) */
+        float parts;                    /* lists, services, docs: a ratio no article reaches (always the region) */
+        float thread;                   /* a thread found by the article path is trusted as an article is */
+    } region;
+
+    /* MARK: per-type rules: collection and listing pages (content/type_list.c) */
+    struct {
+        uint32_t main_share_num, main_share_den; /* a <main> holding this share of the body is the region */
+        uint32_t min_chars;             /* a region shorter than this is no list: the article path runs */
+        uint32_t chrome_links;          /* a header or footer with this many links is a menu, not a card's head */
+        uint32_t boiler_share_den;      /* boilerplate-named blocks under 1/this of the region go */
+        uint32_t unlikely_share_den;    /* page-furniture-named blocks under 1/this of the region go */
+        uint32_t form_share_div;        /* a form under 1/this of the region is a filter or sort form */
+        uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
+        wn_tune_ld chrome_prose;        /* ...less link text than this, no inputs */
+    } list;
+
+    /* MARK: per-type rules: forum threads (content/type_forum.c) */
+    struct {
+        uint32_t post_min_chars;        /* a post holds at least this much text */
+        uint32_t thread_min_posts;      /* a thread is a run of at least this many posts with their own marker */
+        int first_post_levels;          /* the first post is looked for this many levels above the replies... */
+        uint32_t first_post_min_chars;  /* ...and holds at least this much text */
+        uint32_t finer_share_num, finer_share_den; /* a finer run with this share of the text is the thread */
+        wn_tune_ld run_links;           /* a run more link-heavy than this is teasers or a menu, not posts */
+        float run_over_chosen;          /* a thread leaving out the first choice holds this many times its text */
+        uint32_t line_max_chars;        /* an author or date line is at most this long */
+        uint32_t form_max_inputs;       /* a form holding one post's text has at most this many controls... */
+        wn_tune_ld form_links;          /* ...and less link text than this */
+        uint32_t comments_share_div;    /* comments inside a post holding at most 1/this of it go */
+        uint32_t quote_min_shingles;    /* a block of this many word runs... */
+        float quote_min_seen;           /* ...this share seen earlier in the thread is a quote */
+        uint32_t quote_max_new;         /* ...with at most this many new runs (more: a reply beside its quote) */
+    } forum;
+
+    /* MARK: per-type rules: product pages (content/type_product.c) */
+    struct {
+        size_t desc_min_chars;          /* a JSON-LD description shorter than this is a tagline */
+        float desc_min_cover;           /* the article holds the description when this share of its words occurs */
+        size_t repeat_min_chars;        /* a block repeated word for word goes after its first copy when this long */
+    } product;
 } WN_TUNE = {
     .prio = {
         .metadata_min = 75,
@@ -477,10 +528,49 @@ static const struct wn_tuning {
         .min_article_chars = 500,
         .gut_keep_num = 2, .gut_keep_den = 5,
         .comments_share_div = 2,
+        .footer_share_div = 2,
         .form_min_chars = 200,
         .form_chars_per_input = 100,
         .precision_shift = -0.05f,
         .recall_shift = 0.15f,
+    },
+    .region = {
+        .article = 0.2f,
+        .other = 0.5f,
+        .product = 0.8f,
+        .parts = 1000.0f,
+        .thread = 0.2f,
+    },
+    .list = {
+        .main_share_num = 1, .main_share_den = 4,
+        .min_chars = 200,
+        .chrome_links = 3,
+        .boiler_share_den = 2,
+        .unlikely_share_den = 3,
+        .form_share_div = 2,
+        .chrome_prose_min_chars = 200,
+        .chrome_prose = { 0.2f, 0 },
+    },
+    .forum = {
+        .post_min_chars = 20,
+        .thread_min_posts = 2,
+        .first_post_levels = 3,
+        .first_post_min_chars = 100,
+        .finer_share_num = 2, .finer_share_den = 5,
+        .run_links = { 0.4f, 0 },
+        .run_over_chosen = 1.5f,
+        .line_max_chars = 100,
+        .form_max_inputs = 3,
+        .form_links = { 0.5f, 0 },
+        .comments_share_div = 2,
+        .quote_min_shingles = 4,
+        .quote_min_seen = 0.8f,
+        .quote_max_new = 6,
+    },
+    .product = {
+        .desc_min_chars = 40,
+        .desc_min_cover = 0.5f,
+        .repeat_min_chars = 20,
     },
 };
 

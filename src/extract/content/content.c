@@ -58,20 +58,20 @@ static void reset_arrays(wn_cctx *c)
 }
 
 /* How much of the main region's text the article path must keep for its
- * article to be taken rather than the region (type_rules.h): on pages made of
+ * article to be taken rather than the region (WN_TUNE.region): on pages made of
  * many parts (lists, sections, docs) nearly all of it, on others half. */
 static float region_ratio(wn_page_type t)
 {
     switch (t) {
     case WN_PAGE_LISTING: case WN_PAGE_COLLECTION: case WN_PAGE_SERVICE:
     case WN_PAGE_DOCUMENTATION:
-        return REGION_RATIO_PARTS;
+        return WN_TUNE.region.parts;
     case WN_PAGE_FORUM:
-        return REGION_RATIO_OTHER;
+        return WN_TUNE.region.other;
     case WN_PAGE_PRODUCT:
-        return REGION_RATIO_PRODUCT;
+        return WN_TUNE.region.product;
     default:
-        return REGION_RATIO_ARTICLE;
+        return WN_TUNE.region.article;
     }
 }
 
@@ -84,7 +84,7 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
     wn_walk(c);
     if (c->want_region) {
         /* The main region, measured on this walk's totals: no walk of its own. */
-        c->region_est = wn_type_list_estimate(c, region_ratio(c->pt->type) < REGION_RATIO_PARTS);
+        c->region_est = wn_type_list_estimate(c, region_ratio(c->pt->type) < WN_TUNE.region.parts);
         c->want_region = false;
     }
     wn_score(c);
@@ -107,7 +107,7 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
 static uint32_t measure_text(const wn_cctx *c, const wn_node *x)
 {
     const wn_cstat *s = &c->st[x->id];
-    if (region_ratio(c->pt->type) >= REGION_RATIO_PARTS)
+    if (region_ratio(c->pt->type) >= WN_TUNE.region.parts)
         return s->text;
     uint32_t link = s->link10 / 10;
     return s->text > link ? s->text - link : 0;
@@ -362,7 +362,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     /* Pages of many parts take the main region whenever there is one; other
      * pages measure it on the first attempt's walk, to weigh the article
      * path's result against. */
-    bool parts = region_ratio(pt->type) >= REGION_RATIO_PARTS;
+    bool parts = region_ratio(pt->type) >= WN_TUNE.region.parts;
     uint32_t region = 0, article = 0, posts = 0;
     float ratio = region_ratio(pt->type);
     if (parts && (region = region_path(&c)) > 0) {
@@ -407,7 +407,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     region = c.region_est;
     posts = c.thread_posts;
     if (posts > 0)
-        ratio = REGION_RATIO_THREAD;
+        ratio = WN_TUNE.region.thread;
     if (!parts && region > 0 && (float)article < ratio * (float)region) {
         if (region_path(&c) > 0)
             chosen = -1;
@@ -422,7 +422,8 @@ decided:;
      * footer is no article: the text is empty. */
     const wn_node *footer = c.root ? page_footer(c.root) : NULL;
     const wn_node *page = c.body ? c.body : d->root;
-    bool footer_only = footer && (uint64_t)c.st[footer->id].text * 2 >= c.st[page->id].text;
+    bool footer_only = footer && (uint64_t)c.st[footer->id].text * WN_TUNE.attempt.footer_share_div >=
+                                         c.st[page->id].text;
     if (footer_only)
         c.root = NULL;
     wn_node *comments = find_comments(&c);
@@ -463,7 +464,7 @@ decided:;
     if (opt->flags & WN_OPT_COMMENTS)
         out->comments = comments;
     if (explain_out) {
-        if (region_ratio(pt->type) >= REGION_RATIO_PARTS)
+        if (region_ratio(pt->type) >= WN_TUNE.region.parts)
             wn_buf_printf(explain_out, "# main region %u chars (a %s page: the region whenever "
                           "there is one)\n", region, wn_page_type_name(pt->type));
         else

@@ -139,11 +139,11 @@ static void undrop(wn_cctx *c, wn_node *x)
 static wn_node *first_post(const wn_cctx *c, const uint8_t *mk, wn_node *run)
 {
     wn_node *a = run;
-    for (int level = 0; level < FIRST_POST_LEVELS && a && a != c->body; level++, a = a->parent) {
+    for (int level = 0; level < WN_TUNE.forum.first_post_levels && a && a != c->body; level++, a = a->parent) {
         for (wn_node *s = a->prev; s; s = s->prev) {
             if (s->type != WN_NODE_ELEMENT || gone(c, s) || !mk[s->id])
                 continue;
-            if (c->st[s->id].text >= FIRST_POST_MIN_TEXT && wn_is_prose(c, s))
+            if (c->st[s->id].text >= WN_TUNE.forum.first_post_min_chars && wn_is_prose(c, s))
                 return s;
         }
     }
@@ -175,7 +175,7 @@ static void keep_post_lines(wn_cctx *c, wn_node *post)
             wn_drop(c, d, WHY_BOILER);   /* the writer's sign-off under every post */
             skip = true;
         } else if (!skip && is_line_marker(c, d) && c->st[d->id].text > 0 &&
-            c->st[d->id].text <= POST_LINE_MAX_TEXT) {
+            c->st[d->id].text <= WN_TUNE.forum.line_max_chars) {
             for (wn_node *p = d; p && p != post; p = p->parent)
                 c->nf[p->id] |= CN_KEEP;
             skip = true;
@@ -189,7 +189,7 @@ static void drop_post_comments(wn_cctx *c, const uint8_t *mk, wn_node *post, uin
     for (wn_node *d = post->first; d; ) {
         bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
         if (!skip && mk[d->id] && kind_of(d) != kind && comment_named(d) &&
-            c->st[d->id].text * 2 <= c->st[post->id].text) {
+            c->st[d->id].text * WN_TUNE.forum.comments_share_div <= c->st[post->id].text) {
             bool items = false, replies = false;
             for (wn_node *e = d->first; e && !replies; e = wn_dom_next(d, e, false)) {
                 if (e->type != WN_NODE_ELEMENT)
@@ -217,7 +217,7 @@ static bool link_run(const wn_cctx *c, const wn_node *p, uint32_t kind)
             text += c->st[ch->id].text;
             link10 += c->st[ch->id].link10;
         }
-    return text == 0 || (float)link10 / (10.0f * (float)text) > RUN_MAX_LINK_DENSITY;
+    return text == 0 || (float)link10 / (10.0f * (float)text) > wn_ld_limit(c, WN_TUNE.forum.run_links);
 }
 
 /* MARK: text quoted from earlier in the thread */
@@ -338,9 +338,9 @@ void wn_forum_quotes(wn_cctx *c)
     }
     for (wn_node *x = r->first; x; ) {
         bool skip = x->type != WN_NODE_ELEMENT || gone(c, x);
-        if (!skip && !(c->nf[x->id] & CN_KEEP) && tot[x->id] >= QUOTE_MIN_SHINGLES &&
-            (float)dup[x->id] >= QUOTE_MIN_SEEN * (float)tot[x->id] &&
-            tot[x->id] - dup[x->id] <= QUOTE_MAX_NEW) {
+        if (!skip && !(c->nf[x->id] & CN_KEEP) && tot[x->id] >= WN_TUNE.forum.quote_min_shingles &&
+            (float)dup[x->id] >= WN_TUNE.forum.quote_min_seen * (float)tot[x->id] &&
+            tot[x->id] - dup[x->id] <= WN_TUNE.forum.quote_max_new) {
             wn_drop(c, x, WHY_QUOTED);
             skip = true;
         }
@@ -386,13 +386,13 @@ void wn_forum_thread(wn_cctx *c)
     for (uint32_t i = 0; i < c->norder && nruns < MAX_RUNS; i++) {
         wn_node *p = c->order[i];
         if (p->type != WN_NODE_ELEMENT || gone(c, p) || !mk[p->id] ||
-            c->st[p->id].text < THREAD_MIN_POSTS * POST_MIN_TEXT)
+            c->st[p->id].text < WN_TUNE.forum.thread_min_posts * WN_TUNE.forum.post_min_chars)
             continue;
         kind_tally tally[KINDS_PER_PARENT];
         size_t nt = 0;
         for (wn_node *ch = p->first; ch; ch = ch->next) {
             if (ch->type != WN_NODE_ELEMENT || gone(c, ch) || !mk[ch->id] ||
-                c->st[ch->id].text < POST_MIN_TEXT)
+                c->st[ch->id].text < WN_TUNE.forum.post_min_chars)
                 continue;
             uint32_t k = kind_of(ch);
             size_t j = 0;
@@ -408,7 +408,7 @@ void wn_forum_thread(wn_cctx *c)
         }
         size_t bj = nt;
         for (size_t j = 0; j < nt; j++)
-            if (tally[j].posts >= THREAD_MIN_POSTS && (bj == nt || tally[j].text > tally[bj].text))
+            if (tally[j].posts >= WN_TUNE.forum.thread_min_posts && (bj == nt || tally[j].text > tally[bj].text))
                 bj = j;
         if (bj < nt && !link_run(c, p, tally[bj].kind))
             runs[nruns++] = (thread_run){ p, tally[bj].kind, tally[bj].posts, tally[bj].text };
@@ -421,7 +421,7 @@ void wn_forum_thread(wn_cctx *c)
         finer = false;
         for (size_t j = 0; j < nruns; j++)
             if (is_ancestor(run->parent, runs[j].parent) && runs[j].posts > run->posts &&
-                runs[j].text * FINER_RUN_SHARE_DEN >= run->text * FINER_RUN_SHARE_NUM) {
+                runs[j].text * WN_TUNE.forum.finer_share_den >= run->text * WN_TUNE.forum.finer_share_num) {
                 run = &runs[j];
                 finer = true;
                 break;
@@ -455,7 +455,7 @@ void wn_forum_thread(wn_cctx *c)
      * is smaller than it is a side list, not the thread. */
     wn_node *chosen = c->top ? c->top : c->root;
     if (r != chosen && !is_ancestor(r, chosen) &&
-        (float)run->text < RUN_OVER_CHOSEN * (float)c->st[chosen->id].text)
+        (float)run->text < WN_TUNE.forum.run_over_chosen * (float)c->st[chosen->id].text)
         return;
 
     /* Drops made while choosing (siblings "outside the article") are undone
@@ -527,6 +527,6 @@ bool wn_forum_keeps_form(const wn_cctx *c, const wn_node *form)
     if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM)
         return false;
     const wn_cstat *s = &c->st[form->id];
-    return s->text >= POST_MIN_TEXT && s->input <= POST_FORM_MAX_INPUTS &&
-           wn_link_density(c, form) < POST_FORM_MAX_LINK_DENSITY;
+    return s->text >= WN_TUNE.forum.post_min_chars && s->input <= WN_TUNE.forum.form_max_inputs &&
+           wn_link_density(c, form) < wn_ld_limit(c, WN_TUNE.forum.form_links);
 }

@@ -62,8 +62,8 @@ static wn_node *main_region(wn_cctx *c)
             best = x;
     }
     wn_node *body = c->body;
-    if (best && body && c->st[best->id].text * LIST_MAIN_MIN_SHARE_DEN >=
-                            c->st[body->id].text * LIST_MAIN_MIN_SHARE_NUM)
+    if (best && body && c->st[best->id].text * WN_TUNE.list.main_share_den >=
+                            c->st[body->id].text * WN_TUNE.list.main_share_num)
         return best;
     return body;
 }
@@ -76,10 +76,10 @@ static wn_node *main_region(wn_cctx *c)
 static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v)
 {
     const wn_cstat *s = &c->st[x->id];
-    if ((v & VC_BOILER) || s->input > 0 || s->text < LIST_CHROME_PROSE_MIN_TEXT ||
+    if ((v & VC_BOILER) || s->input > 0 || s->text < WN_TUNE.list.chrome_prose_min_chars ||
         !names_hit(x, &ws_control))
         return false;
-    return wn_link_density(c, x) < LIST_CHROME_PROSE_MAX_LD && wn_is_prose(c, x);
+    return wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.list.chrome_prose) && wn_is_prose(c, x);
 }
 
 /* A service page's sections are prose; a block of it that is mostly links
@@ -104,12 +104,12 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
         return WHY_TAG;
     case WN_TAG_HEADER: case WN_TAG_FOOTER:
         /* A card's own header holds its title link; the page's holds menus. */
-        if (s->a >= LIST_CHROME_MIN_LINKS || s->li > 0)
+        if (s->a >= WN_TUNE.list.chrome_links || s->li > 0)
             return WHY_TAG;
         break;
     case WN_TAG_FORM: case WN_TAG_FIELDSET:
         /* Filter and sort forms, not a form that wraps the whole page. */
-        if ((uint64_t)s->text * 2 < root_text)
+        if ((uint64_t)s->text * WN_TUNE.list.form_share_div < root_text)
             return WHY_INPUTS;
         break;
     default:
@@ -124,10 +124,10 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
     unsigned v = c->vc[x->id];
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
         return WHY_BOILER;
-    if ((v & VC_BOILER) && s->text * LIST_BOILER_MAX_SHARE_DEN < root_text)
+    if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&
-        (uint64_t)s->text * LIST_UNLIKELY_MAX_SHARE_DEN < root_text)
+        (uint64_t)s->text * WN_TUNE.list.unlikely_share_den < root_text)
         return WHY_UNLIKELY;
     return WHY_NONE;
 }
@@ -157,7 +157,7 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
         link -= c->st[x->id].link10 / 10 < link ? c->st[x->id].link10 / 10 : link;
         i = subtree_end(c, x) - 1;   /* its inner blocks are gone with it */
     }
-    if (text < LIST_MIN_TEXT)
+    if (text < WN_TUNE.list.min_chars)
         return 0;
     return (uint32_t)(links_out ? (text > link ? text - link : 0) : text);
 }
@@ -165,7 +165,7 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
 bool wn_type_list_choose(wn_cctx *c)
 {
     wn_node *root = main_region(c);
-    if (root == NULL || c->st[root->id].text < LIST_MIN_TEXT)
+    if (root == NULL || c->st[root->id].text < WN_TUNE.list.min_chars)
         return false;
     c->root = c->top = root;
     c->nf[root->id] |= CN_KEEP;
@@ -187,5 +187,5 @@ bool wn_type_list_choose(wn_cctx *c)
         if (why != WHY_NONE)
             wn_drop(c, x, why);
     }
-    return c->st[root->id].text >= LIST_MIN_TEXT;
+    return c->st[root->id].text >= WN_TUNE.list.min_chars;
 }

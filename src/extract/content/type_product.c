@@ -148,7 +148,7 @@ void wn_product_dedupe(wn_cctx *c)
             skip = true;
             size_t len;
             uint64_t h = unit_hash(c, x, &len);
-            if (len >= REPEAT_MIN_CHARS && x != c->root) {
+            if (len >= WN_TUNE.product.repeat_min_chars && x != c->root) {
                 h |= 1;   /* 0 marks an empty slot */
                 size_t i = (size_t)(h >> 7) & (cap - 1);
                 while (seen[i] != 0 && seen[i] != h)
@@ -189,7 +189,7 @@ static const wn_json *find_description(const wn_json *root)
         const wn_json *v = stack[depth];
         if (v->type == WN_JSON_OBJECT && is_product_object(v)) {
             const wn_json *d = wn_json_get(v, "description");
-            if (d && d->type == WN_JSON_STRING && d->str.n >= DESC_MIN_CHARS)
+            if (d && d->type == WN_JSON_STRING && d->str.n >= WN_TUNE.product.desc_min_chars)
                 return d;
         }
         if ((v->type == WN_JSON_OBJECT || v->type == WN_JSON_ARRAY) && v->first &&
@@ -230,7 +230,7 @@ static bool covered(const char *desc, size_t dn, const char *text)
         if (k == 0)
             i++;
     }
-    return words == 0 || (float)found >= DESC_MIN_COVER * (float)words;
+    return words == 0 || (float)found >= WN_TUNE.product.desc_min_cover * (float)words;
 }
 
 int wn_product_add_description(const wn_doc *page, wn_page_type type, wn_doc *dst,
