@@ -129,6 +129,7 @@ lib-test: $(LIB_A) $(LIB_SO)
 # The shape of src/: no include cycle between folders, small files in extract/.
 layers:
 	sh tests/tree/layers.sh
+	$(PYTHON) tests/tree/tuning.py
 
 # The lexicon (data/lexicon/*.tsv): every word and phrase the extractor looks
 # for. `make lexicon` regenerates the committed C table from it;

@@ -152,6 +152,18 @@ static const struct wn_tuning {
         size_t site_first_ratio;        /* ...and a story side at least this many times as long */
     } meta;
 
+    /* MARK: page types: measuring the signals (pagetype/pagetype.c); the
+     * rules that weigh them are rows of pagetype/pagetype_rules.h */
+    struct {
+        uint32_t run_min_items;         /* alike siblings below this count are not a list of items */
+        uint32_t card_min_own_chars;    /* an item's own (non-link) text that makes it more than a menu entry */
+        uint32_t post_min_chars;        /* a post carries its own text: a "post" name on a bare wrapper is not enough */
+        uint32_t long_p_chars;          /* a paragraph this long is prose, not a caption or a blurb */
+        uint32_t marker_max_bytes;      /* prices and dates stand alone in their element: longer texts are prose */
+        int slug_min_words;             /* a dated or news/blog path ending in a slug of this many words is a story */
+        int link_levels;                /* an item's text counts as link text inside a link this near */
+    } pagetype;
+
     /* MARK: content: the walk (content/walk.c) */
     struct {
         uint32_t byline_max_chars;      /* a byline is shorter than this: longer named blocks are text */
@@ -423,6 +435,15 @@ static const struct wn_tuning {
         .site_pipe_ratio = 2,
         .site_first_words = 3,
         .site_first_ratio = 3,
+    },
+    .pagetype = {
+        .run_min_items = 3,
+        .card_min_own_chars = 30,
+        .post_min_chars = 80,
+        .long_p_chars = 150,
+        .marker_max_bytes = 48,
+        .slug_min_words = 3,
+        .link_levels = 4,
     },
     .walk = {
         .byline_max_chars = 100,

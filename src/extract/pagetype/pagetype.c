@@ -13,6 +13,7 @@
 
 #include "core/str.h"
 #include "extract/signals/wordset.h"
+#include "extract/tuning.h"
 
 static const char *const feature_names[PTF__COUNT] = {
     [PTF_SCHEMA_ARTICLE] = "schema_article", [PTF_SCHEMA_TECH] = "schema_tech",
@@ -297,7 +298,7 @@ static void measure_url(const char *url, float *f)
             words += low[i] == '-' || low[i] == '_';
         f[PTF_URL_SLUG] = (float)words;
         /* A dated path, or a news/blog section, ending in a long slug. */
-        if (year_seen && words >= 3 && !f[PTF_URL_INDEX])
+        if (year_seen && words >= WN_TUNE.pagetype.slug_min_words && !f[PTF_URL_INDEX])
             f[PTF_URL_ARTICLE] = 1;
     }
 }
@@ -318,14 +319,15 @@ static void scan_item(const wn_node *item, item_info *ii, uint32_t *budget)
         if (x->type == WN_NODE_TEXT) {
             uint32_t k = text_size(x);
             ii->text += k;
-            if (k <= MARKER_MAX_TEXT && has_digit(x->text.p, x->text.n)) {
+            if (k <= WN_TUNE.pagetype.marker_max_bytes && has_digit(x->text.p, x->text.n)) {
                 if (!ii->price && has_price(x->text.p, x->text.n))
                     ii->price = true;
                 if (!ii->date && has_date(x->text.p, x->text.n))
                     ii->date = true;
             }
             int up = 0;
-            for (const wn_node *a = x->parent; a && a != item->parent && up < 4; a = a->parent, up++)
+            for (const wn_node *a = x->parent; a && a != item->parent && up < WN_TUNE.pagetype.link_levels;
+                 a = a->parent, up++)
                 if (wn_is_html(a, WN_TAG_A)) {
                     ii->link_text += k;
                     break;
@@ -390,7 +392,7 @@ static bool postlike_name(const wn_node *x)
 static void measure_run(const wn_node *first, uint32_t count, float *f, uint32_t *budget,
                         uint32_t *best_items)
 {
-    if (count < RUN_MIN_ITEMS || in_chrome(first))
+    if (count < WN_TUNE.pagetype.run_min_items || in_chrome(first))
         return;
     uint32_t cards = 0, price = 0, date = 0, img = 0, text = 0, posts = 0, seen = 0;
     for (const wn_node *x = first; x && seen < count; x = x->next) {
@@ -400,17 +402,17 @@ static void measure_run(const wn_node *first, uint32_t count, float *f, uint32_t
         item_info ii;
         scan_item(x, &ii, budget);
         uint32_t own = ii.text - ii.link_text;
-        if (ii.link && (ii.heading || ii.img || own >= CARD_MIN_OWN_TEXT || ii.price)) {
+        if (ii.link && (ii.heading || ii.img || own >= WN_TUNE.pagetype.card_min_own_chars || ii.price)) {
             cards++;
             price += ii.price;
             date += ii.date;
             img += ii.img;
             text += ii.text;
         }
-        if (own >= POST_MIN_TEXT && postlike_name(x))
+        if (own >= WN_TUNE.pagetype.post_min_chars && postlike_name(x))
             posts++;
     }
-    if (cards >= RUN_MIN_ITEMS + 1)
+    if (cards >= WN_TUNE.pagetype.run_min_items + 1)
         f[PTF_CARD_GROUPS] += 1;
     if (cards > *best_items) {
         *best_items = cards;
@@ -524,7 +526,7 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
         bool skip = false;
         if (x->type == WN_NODE_TEXT) {
             text += text_size(x);
-            if (x->text.n <= MARKER_MAX_TEXT && f[PTF_PRICES] < 1000 &&
+            if (x->text.n <= WN_TUNE.pagetype.marker_max_bytes && f[PTF_PRICES] < 1000 &&
                 has_digit(x->text.p, x->text.n) && has_price(x->text.p, x->text.n))
                 f[PTF_PRICES] += 1;
         } else if (x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML) {
@@ -566,7 +568,7 @@ static void measure(const wn_doc *d, const wn_meta *meta, const char *url, float
             }
             case WN_TAG_P: {
                 uint32_t k = subtree_chars(x);   /* nor do paragraphs */
-                if (k >= LONG_P_CHARS)
+                if (k >= WN_TUNE.pagetype.long_p_chars)
                     f[PTF_LONG_P] += 1;
                 if (k > longest)
                     longest = k;

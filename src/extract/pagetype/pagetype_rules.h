@@ -9,17 +9,8 @@
 
 /* MARK: Thresholds of the measuring */
 
-/* Alike siblings below this count are not a list of items. */
-#define RUN_MIN_ITEMS 3
-/* Characters of an item's own (non-link) text that make it more than a menu entry. */
-#define CARD_MIN_OWN_TEXT 30
-/* A post carries its own text: a name like "post" on a bare wrapper is not enough. */
-#define POST_MIN_TEXT 80
-/* A paragraph of this many characters is prose, not a caption or a blurb. */
-#define LONG_P_CHARS 150
-/* Prices and dates are looked for in texts up to this many bytes: a price or
- * a date stands alone in its element; long texts are prose. */
-#define MARKER_MAX_TEXT 48
+/* The measuring's thresholds are in the tuning table (extract/tuning.h:
+ * WN_TUNE.pagetype). */
 /* Nodes that looking into runs may visit, per node of the page: keeps the walk linear. */
 #define SCAN_BUDGET_PER_NODE 2
 
