@@ -36,7 +36,6 @@ static int pair_index(char a, char b)
         return -1;
     return (a - 'a') * 26 + (b - 'a');
 }
-
 static void elcls_init(elcls *e, const wn_node *el)
 {
     wn_str v[2];
@@ -62,7 +61,6 @@ static void elcls_init(elcls *e, const wn_node *el)
             e->pairs[k >> 6] |= (uint64_t)1 << (k & 63);
     }
 }
-
 static bool marker_n(const elcls *e, const char *w, size_t wn)
 {
     int k;
@@ -73,7 +71,6 @@ static bool marker_n(const elcls *e, const char *w, size_t wn)
         return false;
     return memmem(e->lc, e->n, w, wn) != NULL;
 }
-
 /* A lexicon role's words and the letter pairs they open with, built once: an
  * element whose class/id holds none of the pairs is answered at once. */
 #define MARKSET_MAX 48   /* words per role */
@@ -219,7 +216,6 @@ static bool marker_not_false(wn_str s, const char *w)
     }
     return false;
 }
-
 static bool author_marker(const elcls *ec)
 {
     const wn_node *el = ec->el;
@@ -254,7 +250,6 @@ static bool author_marker(const elcls *ec)
         from = ec->lc;
     return !has_part(wn_str_make(from, ec->n - (size_t)(from - ec->lc)), wn_lex_author_box_part, NULL, 0);
 }
-
 static size_t count_spaces(const char *s, size_t n)
 {
     size_t k = 0;
@@ -330,7 +325,6 @@ static bool site_logo(const elcls *ec)
             return wn_meta_home_href(wn_dom_attr_value(p, "href"));
     return false;
 }
-
 static bool date_marker(const elcls *el)
 {
     if (any_marker(el, &ms_comment, NULL, 0))
@@ -354,7 +348,6 @@ static bool visually_hidden(const wn_node *el)
     wn_str st = wn_dom_attr_value(el, "style");
     return st.n && (has_word(st, "display:none") || has_word(st, "display: none"));
 }
-
 static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
 {
     const wn_node *el = ec->el;
@@ -362,7 +355,6 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
     size_t n;
     bool in_art = w->article != NULL;
     bool marks_ok = w->skip_marks == NULL;
-
     switch (el->tag) {
     case WN_TAG_HTML:
         v = wn_dom_attr_value(el, "lang");
@@ -424,13 +416,11 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
     }
     if (!w->in_body)
         return;
-
     if (el->tag == WN_TAG_IMG && !in_art && c->nlogos < MAX_LOGOS && site_logo(ec)) {
         wn_str src = wn_dom_attr_value(el, "src");
         if (src.n)
             c->logos[c->nlogos++] = src;
     }
-
     /* Microdata. */
     v = wn_dom_attr_value(el, "itemprop");
     if (v.n && w->other_work == NULL) {
@@ -438,8 +428,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         wn_str dt = wn_dom_attr_value(el, "datetime");
         if (has_token(v, "headline")) {
             n = content.p ? content.n : gather(el, buf);
-            offer(&c->title, clean(c, content.p ? content.p : buf, n, WN_META_MAX_TITLE),
-                  WN_TUNE.prio.headline);
+            offer(&c->title, clean(c, content.p ? content.p : buf, n, WN_META_MAX_TITLE), WN_TUNE.prio.headline);
         } else if (has_token(v, "author") || has_token(v, "creator")) {
             /* <span itemprop=author><span itemprop=name>Jane</span></span> */
             const wn_node *src = el;
@@ -474,7 +463,6 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
                 offer_date(c, &c->datemod, src.p, src.n, 0, WN_TUNE.prio.datemod_itemprop);
         }
     }
-
     switch (el->tag) {
     case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
         if (el->tag == WN_TAG_H1 && c->first_h1 == NULL && w->in_body) {
@@ -505,8 +493,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             const char *h = clean(c, buf, n, WN_META_MAX_TITLE);
             if (h && *h) {
                 c->h1_prio[c->nh1] = score + (in_art ? WN_TUNE.meta.heading_in_article : 0) +
-                                     (titled ? WN_TUNE.meta.heading_titled : 0) +
-                                     (link > 0 ? WN_TUNE.meta.heading_linked : 0);
+                    (titled ? WN_TUNE.meta.heading_titled : 0) + (link > 0 ? WN_TUNE.meta.heading_linked : 0);
                 c->h1_is_h1[c->nh1] = el->tag == WN_TAG_H1;
                 c->last_h1 = c->nh1;
                 c->since_h1 = 0;
@@ -524,8 +511,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
                                   WN_LEX_DATE_CLASS_PUBLISHED);
             bool upd = any_marker(ec, &ms_date, wn_lex_date_class_bits,
                                   WN_LEX_DATE_CLASS_UPDATED);
-            int prio = pub ? WN_TUNE.prio.time_pub :
-                       (in_art ? WN_TUNE.prio.time_art : WN_TUNE.prio.time);
+            int prio = pub ? WN_TUNE.prio.time_pub : in_art ? WN_TUNE.prio.time_art : WN_TUNE.prio.time;
             slot *s = upd ? &c->datemod : &c->date;
             if (upd)
                 prio = WN_TUNE.prio.time_modified;
@@ -563,7 +549,6 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
     default:
         break;
     }
-
     if (author_marker(ec) && !site_or_picture_author(el)) {
         n = gather(el, buf);
         if (n > 0 && n < WN_TUNE.meta.author_box_chars)
@@ -575,8 +560,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
             for (const wn_node *k = el->first; k && seen < 32; k = wn_dom_next(el, k, false), seen++) {
                 if (wn_is_html(k, WN_TAG_IMG)) {
                     wn_str alt = wn_dom_attr_value(k, "alt");
-                    offer_author_words(c, alt.p, alt.n,
-                                       in_art ? WN_TUNE.prio.byline_alt_art : WN_TUNE.prio.byline_alt,
+                    offer_author_words(c, alt.p, alt.n, in_art ? WN_TUNE.prio.byline_alt_art : WN_TUNE.prio.byline_alt,
                                        WN_TUNE.meta.alt_words);
                     break;
                 }
@@ -619,8 +603,7 @@ static void on_element(ctx *c, walkstate *w, const elcls *ec, char *buf)
         if (!gathered)
             n = gather(el, buf);
         if (n > 0 && n < WN_TUNE.meta.marked_date_chars)
-            offer_date(c, &c->date, buf, n, WN_DATE_LOOSE,
-                       in_art ? WN_TUNE.prio.marked_date_art : WN_TUNE.prio.marked_date);
+            offer_date(c, &c->date, buf, n, WN_DATE_LOOSE, in_art ? WN_TUNE.prio.marked_date_art : WN_TUNE.prio.marked_date);
     }
 }
 
@@ -637,7 +620,6 @@ static bool other_work_item(const wn_node *el)
             return true;
     return false;
 }
-
 static void walk(ctx *c, const wn_doc *d)
 {
     walkstate w;
@@ -649,7 +631,6 @@ static void walk(ctx *c, const wn_doc *d)
      * it means the subtree is left (no ancestor climbing per node). */
     const wn_node *article_exit = NULL, *marks_exit = NULL, *form_exit = NULL, *work_exit = NULL;
     bool form_small = false;
-
     memset(&w, 0, sizeof w);
     while (n && visited++ < WALK_MAX_NODES && !c->oom) {
         bool skip = false;
@@ -749,7 +730,6 @@ static const char *keep(wn_arena *out, const char *s, bool *oom)
         *oom = true;
     return r;
 }
-
 static const char **keep_list(wn_arena *out, const char *const *items, size_t n, bool *oom)
 {
     const char **arr;
@@ -770,7 +750,6 @@ int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_met
     wn_arena scratch;
     ctx c;
     bool oom = false;
-
     memset(m, 0, sizeof *m);
     if (d == NULL || d->root == NULL)
         return 0;
@@ -785,7 +764,6 @@ int wn_meta_extract(const wn_doc *d, const char *page_url, wn_arena *out, wn_met
     walk(&c, d);
     if (!c.oom)
         wn_meta_decide(&c, page_url);
-
     m->title = keep(out, c.title.v, &oom);
     m->author = keep(out, c.author.v, &oom);
     m->date = keep(out, c.date.v, &oom);
