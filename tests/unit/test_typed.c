@@ -407,7 +407,7 @@ static void test_forum_teaser_rail_is_not_thread(void)
 /* MARK: documentation pages ----------------------------------------------------- */
 
 /* A step shown for three systems in tabs, two of them hidden until clicked:
- * on a documentation page every panel is text; a hidden block that is no tab
+ * on a documentation page (as on any but a product page) every panel is text; a hidden block that is no tab
  * panel (a closed dialog's text) is still left out. */
 static void test_docs_tab_panels(void)
 {
@@ -443,8 +443,9 @@ static void test_docs_tab_panels(void)
     CHECK(p1 && p2 && p1 < p2);
     wn_article_free(a);
 
-    /* As an article, the closed tabs stay closed. */
-    opt.page_type = WN_PAGE_ARTICLE;
+    /* A product page reveals only its description's tab (its own rule): the
+     * other closed tabs stay closed. */
+    opt.page_type = WN_PAGE_PRODUCT;
     t = text_of(html, &opt, &a);
     CHECK(strstr(t, "choose the firing schedule") != NULL);
     CHECK(strstr(t, "Install the cable driver") == NULL);

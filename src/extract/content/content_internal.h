@@ -129,9 +129,6 @@ void     wn_forum_thread(wn_cctx *c);
 void     wn_forum_quotes(wn_cctx *c);   /* after the cleaning: text quoted from earlier posts */
 bool     wn_forum_keeps_form(const wn_cctx *c, const wn_node *form);
 
-/* type_docs.c: documentation pages (dispatch on c->pt->type inside) */
-bool     wn_docs_shows_hidden(const wn_cctx *c, const wn_elattrs *at);
-
 /* type_product.c: product pages (dispatch on c->pt->type inside) */
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
 bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);

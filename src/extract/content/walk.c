@@ -152,6 +152,19 @@ static bool article_header(const wn_node *x)
     return false;
 }
 
+/* A hidden disclosure panel (wn_attrs_panel: a tab's body, an accordion
+ * item's answer) is read like a visible one: the page shows it on a click,
+ * and it holds the page's own text (a service's details, a FAQ's answers, a
+ * tutorial's step for another system). On wcxb-dev, revealing them scored
+ * service +0.013 and article, docs, forum and lists level. Product pages are
+ * left to their own rule (wn_product_shows_hidden: the description's tab by
+ * its name): their other tabs hold warranty, shipping and reviews, and
+ * revealing them cost product 0.002. */
+static bool panel_shown(const wn_cctx *c, const wn_elattrs *at)
+{
+    return c->pt->type != WN_PAGE_PRODUCT && wn_attrs_panel(at);
+}
+
 /* Decide, before measuring, whether an element is left out with its subtree. */
 static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
@@ -172,9 +185,9 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* a closed dialog is not rendered */
     if (x->nattrs == 0)
         return WHY_NONE;
-    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) && !wn_docs_shows_hidden(c, at) &&
-        x != c->revealed)
-        return WHY_HIDDEN;   /* (a product's description or a docs example in a closed tab is still text) */
+    if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) &&
+        !panel_shown(c, at) && x != c->revealed)
+        return WHY_HIDDEN;   /* (a product's description or a closed tab's panel is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
     unsigned v = c->vc[x->id];

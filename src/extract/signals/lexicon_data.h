@@ -1907,6 +1907,16 @@ static const char *const wn_lex_other_work_itemprop[10] = {
     NULL,
 };
 
+/* panel_role (markup.tsv): a WAI-ARIA role value of a disclosure panel: the body of a tab or of
+ * an accordion item, hidden until its trigger is clicked (wn_attrs_panel in signals/visible.c).
+ * Its text is part of the page, not chrome. */
+#define WN_LEX_PANEL_ROLE_N 2
+static const char *const wn_lex_panel_role[3] = {
+    "region",
+    "tabpanel",
+    NULL,
+};
+
 /* placeholder_image_word (markup.tsv): a part of an image address (ASCII case aside) that marks
  * a lazy-loading placeholder, not the picture (image_source in content/clean.c). */
 #define WN_LEX_PLACEHOLDER_IMAGE_WORD_N 6

@@ -42,6 +42,7 @@ typedef struct wn_cstat {
 typedef struct wn_elattrs {
     wn_str cls, id, style, role, rel, itemprop, aria_hidden, aria_modal;
     bool hidden;
+    bool labelled;   /* aria-labelledby: named by another element (a tab, a trigger) */
 } wn_elattrs;
 
 /* vocab.c: the VC_* bits named by a class or id value. */
@@ -52,6 +53,7 @@ unsigned wn_vocab_check(void);   /* tests: patterns that fail to match their own
 void     wn_attrs_scan(const wn_node *el, wn_elattrs *a);
 bool     wn_attrs_hidden(const wn_elattrs *a);
 bool     wn_attrs_role_unlikely(const wn_elattrs *a);
+bool     wn_attrs_panel(const wn_elattrs *a);
 bool     wn_node_hidden(const wn_node *el);
 
 /* A byte that continues a word: lowercase ASCII letters, digits, any

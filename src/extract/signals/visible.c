@@ -82,6 +82,10 @@ void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
             if (memcmp(n, "aria-hidden", 11) == 0)
                 a->aria_hidden = v;
             break;
+        case 15:
+            if (memcmp(n, "aria-labelledby", 15) == 0)
+                a->labelled = true;
+            break;
         default:
             break;
         }
@@ -121,6 +125,22 @@ bool wn_attrs_role_unlikely(const wn_elattrs *a)
     for (size_t i = 0; i < WN_LEX_CHROME_ROLE_N; i++)
         if ((wn_lex_chrome_role_bits[i] & WN_LEX_CHROME_ROLE_UNLIKELY) &&
             wn_str_ieq(a->role, wn_lex_chrome_role[i]))
+            return true;
+    return false;
+}
+
+/* A disclosure panel: the body of a tab or an accordion item, which a page
+ * hides until its trigger is clicked. It says so by its role (panel_role), or
+ * by being labelled by another element (its trigger) without a role: a
+ * labelled dialog or menu is chrome, and a modal never counts. */
+bool wn_attrs_panel(const wn_elattrs *a)
+{
+    if (a->aria_modal.n && wn_str_ieq(a->aria_modal, "true"))
+        return false;
+    if (a->role.n == 0)
+        return a->labelled;
+    for (size_t i = 0; i < WN_LEX_PANEL_ROLE_N; i++)
+        if (wn_str_ieq(a->role, wn_lex_panel_role[i]))
             return true;
     return false;
 }

@@ -1,0 +1,76 @@
+/*
+ * test_sections.c: pages made of sections (service and company pages, and the
+ * article pages built like them): which of their parts reach the text, end to
+ * end through wn_extract on small hand-written pages.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "winnow.h"
+
+/* The article text of html as a page of type t, or "" on failure; the
+ * caller frees *a. */
+static const char *text_as(const char *html, wn_page_type t, wn_article **a)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = t;
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_error err;
+    *a = NULL;
+    CHECK(ex != NULL);
+    if (ex == NULL)
+        return "";
+    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, a, &err), WN_OK);
+    wn_extractor_free(ex);
+    const char *s = *a ? wn_article_get(*a, WN_FIELD_TEXT) : NULL;
+    return s ? s : "";
+}
+
+/* MARK: disclosure panels ---------------------------------------------------- */
+
+/* An accordion of questions: each answer hidden until its button is clicked,
+ * the panel labelled by the button (aria-labelledby) or given role=region.
+ * The answers are the page's text. A modal labelled by its heading and a
+ * carousel's hidden clone (no label, no role) stay out. */
+static const char accordion_html[] =
+    "<html><head><title>Chimney sweeping</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/services'>Services</a></nav><main>"
+    "<h1>Chimney sweeping</h1>"
+    "<p>Our sweeps clear soot and nests from open fires and wood burners, leave the room "
+    "as clean as they found it, and hand you a certificate your insurer will accept.</p>"
+    "<h2>Questions</h2>"
+    "<button id='q1' aria-controls='a1' aria-expanded='false'>How often should I sweep?</button>"
+    "<div id='a1' aria-labelledby='q1' hidden><p>Once a year for smokeless fuel and twice a "
+    "year when you burn wood, best before the first cold week.</p></div>"
+    "<button id='q2' aria-controls='a2' aria-expanded='false'>Do you bring dust sheets?</button>"
+    "<div id='a2' role='region' style='display:none'><p>Every visit starts with sheets over the "
+    "hearth and a vacuum at the opening, so no soot settles on the carpet.</p></div>"
+    "<div class='slide' aria-hidden='true'><p>Five stars from a happy customer in the "
+    "valley who had the fire going the same evening.</p></div>"
+    "</main>"
+    "<div role='dialog' aria-modal='true' aria-labelledby='m1' hidden><h2 id='m1'>Book now</h2>"
+    "<p>Leave your number and we will call you back within the working day.</p></div>"
+    "</body></html>";
+
+static void test_panels_shown(void)
+{
+    static const wn_page_type types[] = { WN_PAGE_SERVICE, WN_PAGE_ARTICLE };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        wn_article *a;
+        const char *t = text_as(accordion_html, types[i], &a);
+        CHECK(strstr(t, "clear soot and nests") != NULL);
+        CHECK(strstr(t, "Once a year for smokeless fuel") != NULL);
+        CHECK(strstr(t, "Every visit starts with sheets") != NULL);
+        CHECK(strstr(t, "Five stars from a happy customer") == NULL);
+        CHECK(strstr(t, "Leave your number") == NULL);
+        wn_article_free(a);
+    }
+}
+
+int main(void)
+{
+    RUN(test_panels_shown);
+    CHECK_DONE();
+}
