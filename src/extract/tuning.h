@@ -329,6 +329,8 @@ static const struct wn_tuning {
         uint32_t quote_min_shingles;    /* a block of this many word runs... */
         float quote_min_seen;           /* ...this share seen earlier in the thread is a quote */
         uint32_t quote_max_new;         /* ...with at most this many new runs (more: a reply beside its quote) */
+        float body_share;               /* a post's body holds over this share of the block above it... */
+        float body_votes;               /* ...and is the same kind of block in over this share of the posts */
     } forum;
 
     /* MARK: per-type rules: product pages (content/type_product.c) */
@@ -587,6 +589,8 @@ static const struct wn_tuning {
         .quote_min_shingles = 4,
         .quote_min_seen = 0.8f,
         .quote_max_new = 6,
+        .body_share = 0.5f,
+        .body_votes = 0.5f,
     },
     .product = {
         .desc_min_chars = 40,

@@ -404,6 +404,81 @@ static void test_forum_teaser_rail_is_not_thread(void)
     wn_article_free(a);
 }
 
+/* Posts whose text is lines broken by <br> (no paragraph) beside the
+ * writer's avatar and a badge: in a thread such a block reads as prose and is
+ * no image gallery. */
+static void test_forum_post_beside_pictures(void)
+{
+    static const char html[] =
+        "<html><head><title>Rust on a bicycle chain</title></head><body><div id='thread'>"
+        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
+        "<img src='/av/1.png' alt=''><span class='username'>cogwheel</span>"
+        "<img src='/badge/gold.png' alt=''></div>"
+        "<div class='message'>My chain went orange after one wet week in the shed.<br>"
+        "Is there any way to get it back without buying a new one?<br>"
+        "I only have a toothbrush and some cooking oil at home.</div></div></div>"
+        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
+        "<img src='/av/2.png' alt=''><span class='username'>derailleur</span>"
+        "<img src='/badge/silver.png' alt=''></div>"
+        "<div class='message'>Soak it overnight in white vinegar and scrub it the next morning.<br>"
+        "Rinse it well and dry it with a hair dryer before you oil it again.<br>"
+        "Cooking oil turns sticky, so buy a small bottle of proper chain lube.</div></div></div>"
+        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
+        "<img src='/av/1.png' alt=''><span class='username'>cogwheel</span>"
+        "<img src='/badge/gold.png' alt=''></div>"
+        "<div class='message'>The vinegar worked and the chain runs quietly again now.<br>"
+        "I will keep the bicycle in the hallway from now on.</div></div></div>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "My chain went orange") != NULL);
+    CHECK(strstr(t, "Soak it overnight in white vinegar") != NULL);
+    CHECK(strstr(t, "The vinegar worked") != NULL);
+    wn_article_free(a);
+}
+
+/* The posts of a thread share one template: a reply of three words sits in
+ * the same body block as the long posts and stays, while the same short
+ * text outside the body (a report button) goes. */
+static void test_forum_short_reply(void)
+{
+    static const char html[] =
+        "<html><head><title>Sowing tomatoes indoors</title></head><body><div class='topic'>"
+        "<div class='entry'><div class='who'><a href='/m/1' class='member-name'>seedling</a>"
+        "<span class='member-title'>Regular contributor since 2019</span></div>"
+        "<div class='entry-content'><div class='entry-text'><p>When do you start tomato "
+        "seeds on a windowsill if the last frost here is usually in the middle of May?</p>"
+        "</div><div class='entry-tools'><a href='/report/1'>Report</a></div></div></div>"
+        "<div class='entry'><div class='who'><a href='/m/2' class='member-name'>greenhouse</a>"
+        "<span class='member-title'>Regular contributor since 2015</span></div>"
+        "<div class='entry-content'><div class='entry-text'><p>Six to eight weeks before "
+        "that frost date is right, so the end of March is about when I sow mine.</p>"
+        "</div><div class='entry-tools'><a href='/report/2'>Report</a></div></div></div>"
+        "<div class='entry'><div class='who'><a href='/m/3' class='member-name'>potting_mix</a>"
+        "<span class='member-title'>Regular contributor since 2021</span></div>"
+        "<div class='entry-content'><div class='entry-text'><p>Same here, and keep the "
+        "seedlings close to the glass so that they do not grow long and thin.</p>"
+        "</div><div class='entry-tools'><a href='/report/3'>Report</a></div></div></div>"
+        "<div class='entry'><div class='who'><a href='/m/1' class='member-name'>seedling</a>"
+        "<span class='member-title'>Regular contributor since 2019</span></div>"
+        "<div class='entry-content'><div class='entry-text'><p>Thanks, will do!</p>"
+        "</div><div class='entry-tools'><a href='/report/4'>Report</a></div></div></div>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "When do you start tomato seeds") != NULL);
+    CHECK(strstr(t, "the end of March is about when I sow mine") != NULL);
+    CHECK(strstr(t, "Thanks, will do!") != NULL);
+    CHECK(strstr(t, "Report") == NULL);
+    wn_article_free(a);
+}
+
 /* MARK: documentation pages ----------------------------------------------------- */
 
 /* A step shown for three systems in tabs, two of them hidden until clicked:
@@ -609,6 +684,8 @@ int main(void)
     RUN(test_forum_quoted_posts);
     RUN(test_forum_after_last_post);
     RUN(test_forum_teaser_rail_is_not_thread);
+    RUN(test_forum_post_beside_pictures);
+    RUN(test_forum_short_reply);
     RUN(test_docs_tab_panels);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);

@@ -626,7 +626,7 @@ void wn_extra_clean(wn_cctx *c)
     wn_node *lastb = blocks[c->pos[c->cands[last]]];
     for (uint32_t i = last + 1; i < nb; i++) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
-        if ((c->nf[b->id] & CN_KEEP))
+        if ((c->nf[b->id] & (CN_KEEP | CN_POSTBODY)))   /* a forum post's text: a short reply is one */
             continue;
         /* An image's caption is short by nature ("Night falls."): it stays,
          * as the article promises captions, unless it is a label or a credit. */

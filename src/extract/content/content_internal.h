@@ -29,6 +29,7 @@
 #define CN_JOINED     0x0200u  /* a sibling of the top candidate merged into the article */
 #define CN_GONE       0x0400u  /* inside a dropped block */
 #define CN_KEEP       0x0800u  /* the top candidate and its ancestors: never dropped */
+#define CN_POSTBODY   0x1000u  /* a forum post's body, what it holds and the blocks up to the post */
 
 /* Attempt flags: each retry on a too-short result turns one more off. */
 #define CN_STRIP_UNLIKELY 0x1u
@@ -128,6 +129,7 @@ unsigned wn_forum_names(const wn_cctx *c, unsigned v);
 void     wn_forum_thread(wn_cctx *c);
 void     wn_forum_quotes(wn_cctx *c);   /* after the cleaning: text quoted from earlier posts */
 bool     wn_forum_keeps_form(const wn_cctx *c, const wn_node *form);
+bool     wn_forum_post_prose(const wn_cctx *c, const wn_node *x);
 
 /* type_product.c: product pages (dispatch on c->pt->type inside) */
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);

@@ -165,7 +165,8 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     long li = (long)s->li - (long)WN_TUNE.prune.list_item_excess;
     bool in_figure = has_ancestor(x, WN_TAG_FIGURE, WN_TUNE.prune.near_levels);
 
-    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < WN_TUNE.prune.para_per_image)
+    if (!in_figure && s->img > 1 && (float)s->p / (float)s->img < WN_TUNE.prune.para_per_image &&
+        !wn_forum_post_prose(c, x))
         return WHY_IMAGES;
     if (!is_list && li > (long)s->p)
         return WHY_LIST;
@@ -174,7 +175,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     if (!is_list && !in_figure && hd < WN_TUNE.prune.short_heading_share &&
         s->text < WN_TUNE.prune.short_chars &&
         (s->img == 0 || s->img > WN_TUNE.prune.short_images_max) &&
-        !wn_in_recipe(c, x))
+        !wn_in_recipe(c, x) && !(c->nf[x->id] & CN_POSTBODY))
         return WHY_SHORT;
     if (!is_list && weight < WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links))
         return WHY_LINKS;

@@ -17,7 +17,10 @@
  * Inside each post its author/date line stays, its signature goes, and so do
  * remarks on it (a Q&A answer's comment list); other per-post chrome (vote
  * counts, reply links, badges) is left to the usual cleaning: it is short and
- * link-heavy.
+ * link-heavy. The posts' body block, found as the block that holds the text
+ * in most posts, is kept in every post and not judged by its length, so a
+ * two-word reply stays; and a post's text written with <br> beside an avatar
+ * and badges is no image gallery (wn_forum_post_prose, asked by prune.c).
  */
 #include <string.h>
 
@@ -207,6 +210,89 @@ static void drop_post_comments(wn_cctx *c, const uint8_t *mk, wn_node *post, uin
     }
 }
 
+typedef struct kind_tally {
+    uint32_t kind, posts, text;
+} kind_tally;
+
+/* MARK: the posts' bodies */
+
+/* Where one post's text lies: from the post down, the child holding over
+ * body_share of its parent's text, as deep as that goes, and there the
+ * deepest block with a class or id (a bare paragraph names no template). 0
+ * when there is none below the post or it is no prose (a short reply beside
+ * a longer author panel). */
+static uint32_t body_kind(const wn_cctx *c, wn_node *post)
+{
+    wn_node *b = post, *named = NULL;
+    for (;;) {
+        wn_node *big = NULL;
+        for (wn_node *ch = b->first; ch; ch = ch->next)
+            if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) &&
+                (big == NULL || c->st[ch->id].text > c->st[big->id].text))
+                big = ch;
+        if (big == NULL ||
+            (float)c->st[big->id].text <= WN_TUNE.forum.body_share * (float)c->st[b->id].text)
+            break;
+        b = big;
+        if (b->nattrs)
+            named = b;
+    }
+    return named == NULL || !wn_is_prose(c, named) ? 0 : kind_of(named);
+}
+
+/* The posts of a thread come from one template: the block that holds the
+ * text in most posts that read as prose holds it in all of them, even where a
+ * reply is a few words beside a longer author panel. That block and the
+ * blocks above it up to the post are kept from the cleaning, and what lies
+ * inside it is not judged by its length (a two-word reply is no "short"
+ * widget and no trailing line); the other rules clean it as usual. All of
+ * them are CN_POSTBODY: a quote check may still drop them. */
+static void keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
+{
+    kind_tally votes[KINDS_PER_PARENT];
+    size_t nv = 0;
+    uint32_t posts = 0;
+    for (wn_node *ch = run->first; ch; ch = ch->next) {
+        if (ch->type != WN_NODE_ELEMENT || gone(c, ch) || kind_of(ch) != post_kind)
+            continue;
+        uint32_t k = body_kind(c, ch);
+        if (k == 0)
+            continue;
+        posts++;
+        size_t j = 0;
+        while (j < nv && votes[j].kind != k)
+            j++;
+        if (j == nv) {
+            if (nv == KINDS_PER_PARENT)
+                continue;
+            votes[nv++] = (kind_tally){ k, 0, 0 };
+        }
+        votes[j].posts++;
+    }
+    uint32_t body = 0;
+    for (size_t j = 0; j < nv; j++)
+        if (votes[j].posts >= WN_TUNE.forum.thread_min_posts &&
+            (float)votes[j].posts > WN_TUNE.forum.body_votes * (float)posts)
+            body = votes[j].kind;
+    if (body == 0)
+        return;
+    for (wn_node *post = run->first; post; post = post->next) {
+        if (post->type != WN_NODE_ELEMENT || gone(c, post) || kind_of(post) != post_kind)
+            continue;
+        for (wn_node *d = post->first; d; ) {
+            bool skip = d->type != WN_NODE_ELEMENT || gone(c, d) || is_signature(d);
+            if (!skip && d->nattrs && kind_of(d) == body) {
+                for (wn_node *p = d; p && p != post; p = p->parent)
+                    c->nf[p->id] |= CN_KEEP | CN_POSTBODY;
+                for (wn_node *e = d->first; e; e = wn_dom_next(d, e, false))
+                    c->nf[e->id] |= CN_POSTBODY;
+                skip = true;
+            }
+            d = wn_dom_next(post, d, skip);
+        }
+    }
+}
+
 /* Posts are written text: a run whose blocks are mostly link text is a list
  * of teasers or a menu. */
 static bool link_run(const wn_cctx *c, const wn_node *p, uint32_t kind)
@@ -296,7 +382,8 @@ static void shingle_text(const wn_cctx *c, shingles *sh, wn_node *x, uint32_t *t
  * the post replied to. The thread shows each text once: under the new root,
  * the outermost block whose runs of words were nearly all seen earlier in the
  * thread goes, unless it adds a sentence of its own (then its quote goes
- * alone); posts themselves and their author lines are kept whole. */
+ * alone); posts themselves and their author lines are kept whole (a post's
+ * body is not: a preview of the post replied to takes the body's place). */
 void wn_forum_quotes(wn_cctx *c)
 {
     if (c->thread_posts == 0 || c->root == NULL)
@@ -338,7 +425,8 @@ void wn_forum_quotes(wn_cctx *c)
     }
     for (wn_node *x = r->first; x; ) {
         bool skip = x->type != WN_NODE_ELEMENT || gone(c, x);
-        if (!skip && !(c->nf[x->id] & CN_KEEP) && tot[x->id] >= WN_TUNE.forum.quote_min_shingles &&
+        bool kept = (c->nf[x->id] & (CN_KEEP | CN_POSTBODY)) == CN_KEEP;   /* a post, an author line */
+        if (!skip && !kept && tot[x->id] >= WN_TUNE.forum.quote_min_shingles &&
             (float)dup[x->id] >= WN_TUNE.forum.quote_min_seen * (float)tot[x->id] &&
             tot[x->id] - dup[x->id] <= WN_TUNE.forum.quote_max_new) {
             wn_drop(c, x, WHY_QUOTED);
@@ -347,10 +435,6 @@ void wn_forum_quotes(wn_cctx *c)
         x = wn_dom_next(r, x, skip);
     }
 }
-
-typedef struct kind_tally {
-    uint32_t kind, posts, text;
-} kind_tally;
 
 typedef struct thread_run {
     wn_node *parent;
@@ -489,6 +573,7 @@ void wn_forum_thread(wn_cctx *c)
             a = next;
         }
     }
+    keep_post_bodies(c, best, best_kind);
     wn_node *last_post = NULL;
     for (wn_node *ch = best->first; ch; ch = ch->next)
         if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == best_kind) {
@@ -529,4 +614,12 @@ bool wn_forum_keeps_form(const wn_cctx *c, const wn_node *form)
     const wn_cstat *s = &c->st[form->id];
     return s->text >= WN_TUNE.forum.post_min_chars && s->input <= WN_TUNE.forum.form_max_inputs &&
            wn_link_density(c, form) < wn_ld_limit(c, WN_TUNE.forum.form_links);
+}
+
+/* A post's text is often lines broken by <br>, no <p>, beside the writer's
+ * avatar and badges: in a thread a block that reads as prose is no gallery,
+ * whatever its pictures. */
+bool wn_forum_post_prose(const wn_cctx *c, const wn_node *x)
+{
+    return c->thread_posts > 0 && wn_is_prose(c, x);
 }
