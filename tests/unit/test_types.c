@@ -126,6 +126,50 @@ static void test_control_named_prose_stays(void)
     HAS_NOT("Steel (8)");
 }
 
+/* A listing built inside one page-wide <form> (some frameworks wrap the whole
+ * body in one) keeps its rows; a small sort form inside it still goes. */
+static void test_listing_inside_form(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><form id=page action=/list method=post><input type=hidden name=v value=1>"
+        "<h1>Allotment plots</h1><form class=order><select name=o><option>Newest</option></select>"
+        "<button>Apply order</button></form><table>");
+    for (int i = 1; i <= 6; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<tr><td><a href=/plot/%d>Plot %d by the east hedge</a></td><td>%d square metres, "
+            "water tap and a shed</td></tr>", i, i, 40 + i);
+    snprintf(html + n, sizeof html - n, "</table></form></body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    HAS("Plot 1 by the east hedge");
+    HAS("Plot 6 by the east hedge");
+    HAS("46 square metres");
+    HAS_NOT("Apply order");
+}
+
+/* The items of a list are content whatever their class names say: a card's
+ * "header" holds its title and its "footer" its date. The same names on a
+ * block that is not one of a run of alike items still go. */
+static void test_list_items_keep_named_parts(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Field notes</h1><div class=page-banner>Sign up for the spring "
+        "walks programme today</div><div class=feed>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<div class=card><div class=card-header><a href=/n/%d>Otters seen at the weir, note %d</a>"
+            "</div><p>Two adults and a cub fishing below the sluice at dusk.</p>"
+            "<div class=card-footer>Written on March %d</div></div>", i, i, i + 10);
+    snprintf(html + n, sizeof html - n, "</div></main></body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    HAS("Otters seen at the weir, note 1");
+    HAS("Otters seen at the weir, note 5");
+    HAS("Written on March 11");
+    HAS("Written on March 15");
+    HAS_NOT("spring walks programme");
+}
+
 /* A service page: every section stays, cards whose whole text is a link
  * included; a block of short links no tag marks as navigation (a list of the
  * firm's other pages) goes. */
@@ -254,6 +298,8 @@ int main(void)
     RUN(test_collection_keeps_every_card);
     RUN(test_listing_keeps_every_item);
     RUN(test_control_named_prose_stays);
+    RUN(test_listing_inside_form);
+    RUN(test_list_items_keep_named_parts);
     RUN(test_service_drops_link_lists);
     RUN(test_article_inside_form);
     CHECK_DONE();

@@ -95,8 +95,64 @@ static bool is_link_block(const wn_cctx *c, const wn_node *x, uint32_t root_text
            wn_link_density(c, x) > SERVICE_LINKS_MIN_LD;
 }
 
-/* Is x chrome of a list page? Returns the reason, or WHY_NONE. */
-static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
+/* Tag and first class token alike: two cards of one grid, two rows of one
+ * list (their other classes vary: "featured", "sale", "sold-out"). */
+static bool alike(const wn_node *a, const wn_node *b)
+{
+    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
+        return false;
+    wn_str ca = wn_dom_attr_value(a, "class"), cb = wn_dom_attr_value(b, "class");
+    size_t i = 0, j = 0;
+    while (i < ca.n && !wn_is_space((unsigned char)ca.p[i]))
+        i++;
+    while (j < cb.n && !wn_is_space((unsigned char)cb.p[j]))
+        j++;
+    return i == j && (i == 0 || !memcmp(ca.p, cb.p, i));
+}
+
+static const wn_node *elem_sibling(const wn_node *x, bool forward)
+{
+    do
+        x = forward ? x->next : x->prev;
+    while (x && x->type != WN_NODE_ELEMENT);
+    return x;
+}
+
+/* Items are small parts of the region: the columns of the page's layout
+ * (a wide one with the list, narrow ones with the menus) are not items. */
+static bool small_part(const wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    return (uint64_t)c->st[x->id].text * WN_TUNE.list.item_share_den <= root_text;
+}
+
+/* An item of the list: one of a run of alike element siblings (a card of the
+ * grid, a row of the index). Its parts are the content whatever their names
+ * ("card__footer" holds the date, "subscription-eligible" marks a product),
+ * so only tags and roles drop them. */
+static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    /* Items are boxes; alike paragraphs or headings are a story's. */
+    if (x->ns != WN_NS_HTML || (x->tag != WN_TAG_LI && x->tag != WN_TAG_DIV &&
+                                x->tag != WN_TAG_ARTICLE && x->tag != WN_TAG_SECTION &&
+                                x->tag != WN_TAG_TR))
+        return false;
+    if (!small_part(c, x, root_text))
+        return false;
+    uint32_t run = 1;
+    for (const wn_node *s = elem_sibling(x, false);
+         s && run < WN_TUNE.list.item_run && alike(s, x) && small_part(c, s, root_text);
+         s = elem_sibling(s, false))
+        run++;
+    for (const wn_node *s = elem_sibling(x, true);
+         s && run < WN_TUNE.list.item_run && alike(s, x) && small_part(c, s, root_text);
+         s = elem_sibling(s, true))
+        run++;
+    return run >= WN_TUNE.list.item_run;
+}
+
+/* Is x chrome of a list page? Returns the reason, or WHY_NONE. in_item: x
+ * is an item of the list or inside one (names do not drop it). */
+static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, bool in_item)
 {
     const wn_cstat *s = &c->st[x->id];
     switch (x->tag) {
@@ -121,6 +177,8 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text)
         return WHY_NONE;
     if (role_is(x, wn_lex_chrome_role, wn_lex_chrome_role_bits, WN_LEX_CHROME_ROLE_LIST))
         return WHY_ROLE;
+    if (in_item)
+        return WHY_NONE;
     unsigned v = c->vc[x->id];
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
         return WHY_BOILER;
@@ -151,7 +209,7 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     uint32_t end = subtree_end(c, root);
     for (uint32_t i = c->pos[root->id] + 1; i < end; i++) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || list_chrome(c, x, rs->text) == WHY_NONE)
+        if (x->type != WN_NODE_ELEMENT || list_chrome(c, x, rs->text, false) == WHY_NONE)
             continue;
         text -= c->st[x->id].text;
         link -= c->st[x->id].link10 / 10 < link ? c->st[x->id].link10 / 10 : link;
@@ -171,7 +229,10 @@ bool wn_type_list_choose(wn_cctx *c)
     c->nf[root->id] |= CN_KEEP;
     for (wn_node *p = root->parent; p; p = p->parent)
         c->nf[p->id] |= CN_KEEP;
-    uint32_t root_text = c->st[root->id].text;
+    uint32_t root_text = c->st[root->id].text, item_end = 0;
+    /* Collections and listings are made of items; a service or docs page's
+     * alike boxes are sections, judged by their names as before. */
+    bool items = c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING;
     uint32_t start = c->pos[root->id], end = start + 1;
     while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
         end++;
@@ -183,9 +244,15 @@ bool wn_type_list_choose(wn_cctx *c)
         }
         if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_IGNORED))
             continue;
-        uint8_t why = list_chrome(c, x, root_text);
+        if (items && i >= item_end && is_item(c, x, root_text))
+            item_end = subtree_end(c, x);
+        uint8_t why = list_chrome(c, x, root_text, i < item_end);
         if (why != WHY_NONE)
             wn_drop(c, x, why);
+        else if (x->ns == WN_NS_HTML && (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET))
+            /* Not a filter or sort form: one that wraps the list (a page
+             * built as one form) is copied, its controls aside. */
+            x->flags |= WN_NODE_FLAG_KEEP_FORM;
     }
     return c->st[root->id].text >= WN_TUNE.list.min_chars;
 }
