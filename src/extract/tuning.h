@@ -341,6 +341,13 @@ static const struct wn_tuning {
         float desc_min_cover;           /* the article holds the description when this share of its words occurs */
         size_t repeat_min_chars;        /* a block repeated word for word goes after its first copy when this long */
     } product;
+
+    /* MARK: per-type rules: service pages (content/type_list.c, the main region) */
+    struct {
+        wn_tune_ld named_prose;         /* a block named like page furniture (header, banner) that reads as prose
+                                           with less link text than this is a hero or a section's head: it stays
+                                           (wcxb-dev service forced 0.845 -> 0.854 at 0.2; 0.853 at any link-poor one) */
+    } service;
 } WN_TUNE = {
     .prio = {
         .metadata_min = 75,
@@ -600,6 +607,9 @@ static const struct wn_tuning {
         .desc_min_chars = 40,
         .desc_min_cover = 0.5f,
         .repeat_min_chars = 20,
+    },
+    .service = {
+        .named_prose = { 0.2f, 0 },
     },
 };
 

@@ -69,8 +69,45 @@ static void test_panels_shown(void)
     }
 }
 
+/* MARK: sections named by their layout -------------------------------------- */
+
+/* A service page's hero is classed "hero-banner" and a section opens with a
+ * block classed "section-header": both read as prose and stay. The site's
+ * header inside the main region (a row of links) and a "footer-links" block
+ * still go. */
+static const char named_html[] =
+    "<html><head><title>Garden design</title></head><body><main>"
+    "<div class='site-header'><a href='/'>Home</a> <a href='/about'>About us</a> "
+    "<a href='/work'>Our work</a> <a href='/contact'>Contact</a></div>"
+    "<div class='hero-banner'><h1>Garden design</h1><p>We plan small city gardens that "
+    "look good in every season, with planting you can keep alive yourself and paths that "
+    "drain after the heaviest rain.</p></div>"
+    "<section><div class='section-header'><h2>How a project runs</h2><p>First we visit, "
+    "measure and listen, then we draw two plans, and once you choose one we build it in a "
+    "couple of weeks with our own crew.</p></div>"
+    "<p>Every plan comes with a planting list, a watering schedule for the first summer and "
+    "a visit in spring to see how the beds have settled in.</p>"
+    "<p>Most gardens are finished within a month of the first visit, and we clear away every "
+    "bag of rubble and offcut before we leave the site.</p></section>"
+    "<div class='footer-links'><a href='/privacy'>Privacy</a> <a href='/terms'>Terms</a> "
+    "<a href='/jobs'>Jobs</a></div>"
+    "</main></body></html>";
+
+static void test_named_sections_kept(void)
+{
+    wn_article *a;
+    const char *t = text_as(named_html, WN_PAGE_SERVICE, &a);
+    CHECK(strstr(t, "We plan small city gardens") != NULL);
+    CHECK(strstr(t, "First we visit, measure and listen") != NULL);
+    CHECK(strstr(t, "Every plan comes with a planting list") != NULL);
+    CHECK(strstr(t, "Our work") == NULL);
+    CHECK(strstr(t, "Privacy") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_panels_shown);
+    RUN(test_named_sections_kept);
     CHECK_DONE();
 }

@@ -150,6 +150,16 @@ static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
     return run >= WN_TUNE.list.item_run;
 }
 
+/* A service page names its sections by their layout: the hero is a
+ * "banner", each section's opening a "header". Such a block that reads as
+ * prose with few links is the page's content; a page header or a footer is
+ * made of links. */
+static bool service_named_prose(const wn_cctx *c, const wn_node *x)
+{
+    return c->pt->type == WN_PAGE_SERVICE &&
+           wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.service.named_prose) && wn_is_prose(c, x);
+}
+
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE. in_item: x
  * is an item of the list or inside one (names do not drop it). */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, bool in_item)
@@ -185,7 +195,8 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&
-        (uint64_t)s->text * WN_TUNE.list.unlikely_share_den < root_text)
+        (uint64_t)s->text * WN_TUNE.list.unlikely_share_den < root_text &&
+        !service_named_prose(c, x))
         return WHY_UNLIKELY;
     return WHY_NONE;
 }
