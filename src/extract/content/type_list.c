@@ -15,7 +15,7 @@
 #include "extract/signals/lexicon_data.h"
 #include "extract/signals/wordset.h"
 
-static wn_wordset ws_chrome = WN_WORDSET(list_chrome_names);
+static wn_wordset ws_chrome = WN_WORDSET(wn_lex_list_chrome);
 static wn_wordset ws_control = WN_WORDSET(wn_lex_list_control);
 
 /* Word-start match of a lowercased class/id against a list. */
