@@ -312,7 +312,6 @@ static const struct wn_tuning {
         uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
         wn_tune_ld chrome_prose;        /* ...less link text than this, no inputs */
         uint32_t item_run;              /* this many alike siblings in a row are items of the list... */
-        uint32_t beside_min_chars;      /* prose this long beside the <main> of a list (a category's guide) joins it */
         uint32_t item_share_den;        /* ...each holding at most 1/this of the region (else layout columns; wcxb-dev forced collection 8: 0.640, 4: 0.644) */
     } list;
 
@@ -334,6 +333,10 @@ static const struct wn_tuning {
         uint32_t quote_max_new;         /* ...with at most this many new runs (more: a reply beside its quote) */
         float body_share;               /* a post's body holds over this share of the block above it... */
         float body_votes;               /* ...and is the same kind of block in over this share of the posts */
+        uint32_t name_max_chars;        /* a post's author name is at most this long */
+        uint32_t number_max_chars;      /* a post's number ("#12") is at most this long */
+        uint32_t panel_max_chars;       /* an author panel (name, rank, post count, join date) is at most this long... */
+        uint32_t field_max_chars;       /* ...and none of its lines is longer than this (else: a signed remark) */
     } forum;
 
     /* MARK: per-type rules: product pages (content/type_product.c) */
@@ -585,7 +588,6 @@ static const struct wn_tuning {
         .chrome_prose = { 0.2f, 0 },
         .item_run = 3,
         .item_share_den = 4,
-        .beside_min_chars = 200,
     },
     .forum = {
         .post_min_chars = 20,
@@ -604,6 +606,10 @@ static const struct wn_tuning {
         .quote_max_new = 6,
         .body_share = 0.5f,
         .body_votes = 0.5f,
+        .name_max_chars = 40,
+        .number_max_chars = 8,
+        .panel_max_chars = 250,
+        .field_max_chars = 60,
     },
     .product = {
         .desc_min_chars = 40,

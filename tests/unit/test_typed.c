@@ -404,37 +404,43 @@ static void test_forum_teaser_rail_is_not_thread(void)
     wn_article_free(a);
 }
 
-/* Posts whose text is lines broken by <br> (no paragraph) beside the
- * writer's avatar and a badge: in a thread such a block reads as prose and is
+/* A question written in lines broken by <br> (no paragraph) around two
+ * photos, above its answers: in a thread such a block reads as prose and is
  * no image gallery. */
 static void test_forum_post_beside_pictures(void)
 {
     static const char html[] =
-        "<html><head><title>Rust on a bicycle chain</title></head><body><div id='thread'>"
-        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
-        "<img src='/av/1.png' alt=''><span class='username'>cogwheel</span>"
-        "<img src='/badge/gold.png' alt=''></div>"
-        "<div class='message'>My chain went orange after one wet week in the shed.<br>"
-        "Is there any way to get it back without buying a new one?<br>"
-        "I only have a toothbrush and some cooking oil at home.</div></div></div>"
-        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
-        "<img src='/av/2.png' alt=''><span class='username'>derailleur</span>"
-        "<img src='/badge/silver.png' alt=''></div>"
-        "<div class='message'>Soak it overnight in white vinegar and scrub it the next morning.<br>"
-        "Rinse it well and dry it with a hair dryer before you oil it again.<br>"
-        "Cooking oil turns sticky, so buy a small bottle of proper chain lube.</div></div></div>"
-        "<div class='postrow'><div class='postinner'><div class='userpanel'>"
-        "<img src='/av/1.png' alt=''><span class='username'>cogwheel</span>"
-        "<img src='/badge/gold.png' alt=''></div>"
-        "<div class='message'>The vinegar worked and the chain runs quietly again now.<br>"
-        "I will keep the bicycle in the hallway from now on.</div></div></div>"
-        "</div></body></html>";
+        "<html><head><title>Rust on a bicycle chain</title></head><body><div id='content'>"
+        "<div class='question'><span class='author'>cogwheel</span> <time>3 May 2025</time>"
+        "<div class='lines'>My chain went orange after one wet week in the shed.<br>"
+        "<div class='photo'><img src='/up/chain1.jpg' alt=''></div>Is there any way to get it back without buying "
+        "a new one?<div class='photo'><img src='/up/chain2.jpg' alt=''></div>I only have a toothbrush and "
+        "some cooking oil at home, and the shop in the village is closed until Monday.</div></div>"
+        "<div class='answers'>"
+        "<div class='answer'><span class='author'>derailleur</span> <time>3 May 2025</time>"
+        "<p>Soak it overnight in white vinegar and scrub it the next morning, then rinse it "
+        "well and dry it with a hair dryer before you oil it again.</p>"
+        "<p>Take the chain off first: find the quick link, squeeze it with pliers, and lay "
+        "the chain in an old baking tray, so the vinegar covers every link, roller and pin. "
+        "In the morning, scrub each side with the toothbrush, turn it over, scrub again, and "
+        "rinse it under the garden tap until the water runs clear, then dry it at once.</p>"
+        "<p>Before you put it back, check the stretch with a ruler: twelve links should "
+        "measure twelve inches, and if they measure more, the chain is worn, the cassette "
+        "will skip, and no amount of cleaning will save it, so buy a new one anyway.</p></div>"
+        "<div class='answer'><span class='author'>sprocket</span> <time>4 May 2025</time>"
+        "<p>Cooking oil turns sticky and collects grit, so buy a small bottle of proper chain "
+        "lube once the shop opens again after the weekend.</p></div>"
+        "<div class='answer'><span class='author'>cogwheel</span> <time>5 May 2025</time>"
+        "<p>The vinegar worked and the chain runs quietly again now; I will keep the bicycle "
+        "in the hallway from now on.</p></div>"
+        "</div></div></body></html>";
     wn_options opt;
     wn_options_init(&opt);
     opt.page_type = WN_PAGE_FORUM;
     wn_article *a;
     const char *t = text_of(html, &opt, &a);
     CHECK(strstr(t, "My chain went orange") != NULL);
+    CHECK(strstr(t, "get it back without buying") != NULL);
     CHECK(strstr(t, "Soak it overnight in white vinegar") != NULL);
     CHECK(strstr(t, "The vinegar worked") != NULL);
     wn_article_free(a);
@@ -477,6 +483,50 @@ static void test_forum_short_reply(void)
     CHECK(strstr(t, "Thanks, will do!") != NULL);
     CHECK(strstr(t, "Report") == NULL);
     wn_article_free(a);
+}
+
+/* Each post's author panel holds the writer's name beside a rank, a post
+ * count and a join date, and the post's header its number: the name and the
+ * post's date stay, the rest of the panel and the number go. */
+static void test_forum_author_panel(void)
+{
+    static const char html[] =
+        "<html><head><title>Descaling a kettle</title></head><body><div class='posts'>"
+        "<div class='post'><div class='userbox'><img src='/a/1.png' alt=''>"
+        "<a class='username' href='/u/1'>limescale</a><div class='rank'>Senior member</div>"
+        "<div class='stat'>Posts: 1,204</div><div class='stat'>Joined: March 2019</div></div>"
+        "<div class='post-head'><a href='/p/1'>#1</a> <time datetime='2025-02-01'>1 Feb 2025</time></div>"
+        "<div class='post-text'><p>What is the gentlest way to descale an old electric kettle "
+        "without leaving a taste of vinegar in the tea for days afterwards?</p></div></div>"
+        "<div class='post'><div class='userbox'><img src='/a/2.png' alt=''>"
+        "<a class='username' href='/u/2'>citric</a><div class='rank'>New member</div>"
+        "<div class='stat'>Posts: 12</div><div class='stat'>Joined: May 2024</div></div>"
+        "<div class='post-head'><a href='/p/2'>#2</a> <time datetime='2025-02-01'>1 Feb 2025</time></div>"
+        "<div class='post-text'><p>Boil a spoon of citric acid in a full kettle, leave it for "
+        "an hour and rinse twice: it leaves no smell at all and costs very little.</p></div></div>"
+        "<div class='post'><div class='userbox'><img src='/a/1.png' alt=''>"
+        "<a class='username' href='/u/1'>limescale</a><div class='rank'>Senior member</div>"
+        "<div class='stat'>Posts: 1,205</div><div class='stat'>Joined: March 2019</div></div>"
+        "<div class='post-head'><a href='/p/3'>#3</a> <time datetime='2025-02-02'>2 Feb 2025</time></div>"
+        "<div class='post-text'><p>The citric acid worked on the first try, and the kettle is "
+        "shiny inside again after years of white crust.</p></div></div>"
+        "</div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_FORUM;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "gentlest way to descale") != NULL);
+    CHECK(strstr(t, "Boil a spoon of citric acid") != NULL);
+    CHECK(strstr(t, "worked on the first try") != NULL);
+    CHECK(strstr(t, "citric\n") != NULL || strstr(t, "citric ") != NULL);   /* a writer's name */
+    CHECK(strstr(t, "2 Feb 2025") != NULL);                                    /* a post's date */
+    CHECK(strstr(t, "Posts:") == NULL);
+    CHECK(strstr(t, "Joined:") == NULL);
+    CHECK(strstr(t, "Senior member") == NULL);
+    CHECK(strstr(t, "#2") == NULL);
+    wn_article_free(a);
+    CHECK(strstr(explain_of(html, &opt), "dropped post-chrome") != NULL);
 }
 
 /* MARK: documentation pages ----------------------------------------------------- */
@@ -686,6 +736,7 @@ int main(void)
     RUN(test_forum_teaser_rail_is_not_thread);
     RUN(test_forum_post_beside_pictures);
     RUN(test_forum_short_reply);
+    RUN(test_forum_author_panel);
     RUN(test_docs_tab_panels);
     RUN(test_product_page);
     RUN(test_product_jsonld_description);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 
 static const char *const why_name[WHY__COUNT] = {
     [WHY_NONE] = "-", [WHY_TAG] = "tag", [WHY_HIDDEN] = "hidden", [WHY_ROLE] = "role",
@@ -19,7 +20,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_BOILER] = "boilerplate-name", [WHY_TEASER] = "teaser-rail", [WHY_COMMENTS] = "comments",
     [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
     [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
-    [WHY_THREAD_END] = "after-thread",
+    [WHY_THREAD_END] = "after-thread", [WHY_POST_CHROME] = "post-chrome",
 };
 
 static int alloc_arrays(wn_cctx *c)

@@ -19,8 +19,9 @@
  * counts, reply links, badges) is left to the usual cleaning: it is short and
  * link-heavy. The posts' body block, found as the block that holds the text
  * in most posts, is kept in every post and not judged by its length, so a
- * two-word reply stays; and a post's text written with <br> beside an avatar
- * and badges is no image gallery (wn_forum_post_prose, asked by prune.c).
+ * two-word reply stays; outside it, the author panel keeps only the name and
+ * the date, and the post's number goes; and a post's text written with <br>
+ * beside pictures is no image gallery (wn_forum_post_prose, asked by prune.c).
  */
 #include <string.h>
 
@@ -47,13 +48,13 @@ static bool is_marker(const wn_node *x)
     if (x->nattrs == 0)
         return false;
     wn_str ip = wn_dom_attr_value(x, "itemprop");
-    for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)
-        if (wn_str_icontains(ip, wn_lex_post_marker_itemprop[i]))
+    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
+        if (wn_str_icontains(ip, marker_props[i]))
             return true;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-    for (size_t i = 0; i < WN_LEX_POST_MARKER_CLASS_N; i++)
-        if ((cl.n && wn_str_icontains(cl, wn_lex_post_marker_class[i])) ||
-            (id.n && wn_str_icontains(id, wn_lex_post_marker_class[i])))
+    for (size_t i = 0; i < sizeof marker_names / sizeof marker_names[0]; i++)
+        if ((cl.n && wn_str_icontains(cl, marker_names[i])) ||
+            (id.n && wn_str_icontains(id, marker_names[i])))
             return true;
     return false;
 }
@@ -67,8 +68,8 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
     if (x->tag == WN_TAG_TIME || (c->vc[x->id] & VC_BYLINE))
         return true;
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
-    for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)
-        if (wn_str_icontains(ip, wn_lex_post_marker_itemprop[i]))
+    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
+        if (wn_str_icontains(ip, marker_props[i]))
             return true;
     return false;
 }
@@ -79,9 +80,9 @@ static bool is_signature(const wn_node *x)
     if (x->nattrs == 0)
         return false;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-    for (size_t i = 0; i < WN_LEX_POST_SIGNATURE_CLASS_N; i++)
-        if ((cl.n && wn_str_icontains(cl, wn_lex_post_signature_class[i])) ||
-            (id.n && wn_str_icontains(id, wn_lex_post_signature_class[i])))
+    for (size_t i = 0; i < sizeof signature_names / sizeof signature_names[0]; i++)
+        if ((cl.n && wn_str_icontains(cl, signature_names[i])) ||
+            (id.n && wn_str_icontains(id, signature_names[i])))
             return true;
     return false;
 }
@@ -241,6 +242,129 @@ static uint32_t body_kind(const wn_cctx *c, wn_node *post)
     return named == NULL || !wn_is_prose(c, named) ? 0 : kind_of(named);
 }
 
+/* MARK: a post's own chrome */
+
+/* Whether the element's itemprop is one of the post_itemprop words with
+ * these bits. */
+static bool post_itemprop(const wn_node *x, unsigned bits)
+{
+    wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
+    for (size_t k = 0; ip.n && k < WN_LEX_POST_ITEMPROP_N; k++)
+        if ((wn_lex_post_itemprop_bits[k] & bits) && wn_str_icontains(ip, wn_lex_post_itemprop[k]))
+            return true;
+    return false;
+}
+
+/* An element named for a post's author (post_author_class, or a schema.org
+ * author) whose text is short enough to be a name. */
+static bool is_author_name(const wn_cctx *c, const wn_node *x)
+{
+    if (x->type != WN_NODE_ELEMENT || x->nattrs == 0 || c->st[x->id].text == 0 ||
+        c->st[x->id].text > WN_TUNE.forum.name_max_chars)
+        return false;
+    if (post_itemprop(x, WN_LEX_POST_ITEMPROP_AUTHOR))
+        return true;
+    const wn_str v[] = { wn_dom_attr_value(x, "class"), wn_dom_attr_value(x, "id") };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        for (size_t k = 0; v[i].n && k < WN_LEX_POST_AUTHOR_CLASS_N; k++)
+            if (wn_str_icontains(v[i], wn_lex_post_author_class[k]))
+                return true;
+    return false;
+}
+
+/* A post's date: a <time> or a schema.org date. */
+static bool is_post_date(const wn_node *x)
+{
+    if (x->type != WN_NODE_ELEMENT || x->ns != WN_NS_HTML)
+        return false;
+    return x->tag == WN_TAG_TIME || post_itemprop(x, WN_LEX_POST_ITEMPROP_DATE);
+}
+
+/* Whether the element's text is a post's number and nothing else ("#12"). */
+static bool is_post_number(const wn_cctx *c, const wn_node *x)
+{
+    if (c->st[x->id].text == 0 || c->st[x->id].text > WN_TUNE.forum.number_max_chars)
+        return false;
+    enum { BEFORE, HASH, DIGITS } state = BEFORE;
+    for (const wn_node *t = x; t; t = wn_dom_next(x, t, false)) {
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->text.n; i++) {
+            unsigned char ch = (unsigned char)t->text.p[i];
+            if (wn_is_space(ch))
+                continue;
+            if (state == BEFORE && ch == '#')
+                state = HASH;
+            else if (state != BEFORE && ch >= '0' && ch <= '9')
+                state = DIGITS;
+            else
+                return false;
+        }
+    }
+    return state == DIGITS;
+}
+
+/* The author panel around a post's author name, outside the post's body
+ * (rank, post count, join date, avatar, badges): the name stays, and so does
+ * a date in it; everything else in it goes. The name is the first schema.org
+ * name inside the marked element when it holds one (a handle shown twice).
+ * The panel is the largest block around the name below the post, outside
+ * the body and short. Returns the panel. */
+static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
+{
+    for (wn_node *e = name->first; e; e = wn_dom_next(name, e, false))
+        if (e->type == WN_NODE_ELEMENT && !gone(c, e) && c->st[e->id].text &&
+            post_itemprop(e, WN_LEX_POST_ITEMPROP_NAME)) {
+            name = e;
+            break;
+        }
+    wn_node *panel = name;
+    while (panel->parent && panel->parent != post && !(c->nf[panel->parent->id] & CN_POSTBODY) &&
+           c->st[panel->parent->id].text <= WN_TUNE.forum.panel_max_chars)
+        panel = panel->parent;
+    /* A panel is short fields; a line of text longer than one is a remark
+     * signed by its writer (a comment under a post), which stays whole. */
+    for (const wn_node *t = panel; t; t = wn_dom_next(panel, t, false))
+        if (t->type == WN_NODE_TEXT && c->st[t->id].text > WN_TUNE.forum.field_max_chars)
+            return panel;
+    /* What stays: the name, the dates, and the blocks holding them. */
+    for (wn_node *d = panel; d; ) {
+        bool keep = d == name || is_post_date(d);
+        if (keep)
+            for (wn_node *p = d; p && p != panel->parent; p = p->parent)
+                c->nf[p->id] |= CN_KEEP;
+        d = wn_dom_next(panel, d, keep);
+    }
+    for (wn_node *d = panel; d; ) {
+        bool skip = gone(c, d) || d == name || is_post_date(d);
+        if (!skip && !(c->nf[d->id] & CN_KEEP)) {
+            if (d->type == WN_NODE_ELEMENT || c->st[d->id].text)
+                wn_drop(c, d, WHY_POST_CHROME);
+            skip = true;
+        }
+        d = wn_dom_next(panel, d, skip);
+    }
+    return panel;
+}
+
+/* Outside its body, a post's author panel is trimmed to the name and date,
+ * and its number ("#12", a link to the post) goes. */
+static void trim_post_chrome(wn_cctx *c, wn_node *post, uint32_t body)
+{
+    for (wn_node *d = post->first; d; ) {
+        bool skip = d->type != WN_NODE_ELEMENT || gone(c, d) ||
+                    ((c->nf[d->id] & CN_POSTBODY) && d->nattrs && kind_of(d) == body);
+        if (!skip && !(c->nf[d->id] & CN_POSTBODY) && is_author_name(c, d)) {
+            d = trim_author_panel(c, post, d);
+            skip = true;
+        } else if (!skip && is_post_number(c, d)) {
+            wn_drop(c, d, WHY_POST_CHROME);
+            skip = true;
+        }
+        d = wn_dom_next(post, d, skip);
+    }
+}
+
 /* The posts of a thread come from one template: the block that holds the
  * text in most posts that read as prose holds it in all of them, even where a
  * reply is a few words beside a longer author panel. That block and the
@@ -291,6 +415,7 @@ static void keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
             }
             d = wn_dom_next(post, d, skip);
         }
+        trim_post_chrome(c, post, body);
     }
 }
 
