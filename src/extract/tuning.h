@@ -312,6 +312,7 @@ static const struct wn_tuning {
         uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
         wn_tune_ld chrome_prose;        /* ...less link text than this, no inputs */
         uint32_t item_run;              /* this many alike siblings in a row are items of the list... */
+        uint32_t beside_min_chars;      /* prose this long beside the <main> of a list (a category's guide) joins it */
         uint32_t item_share_den;        /* ...each holding at most 1/this of the region (else layout columns; wcxb-dev forced collection 8: 0.640, 4: 0.644) */
     } list;
 
@@ -588,6 +589,7 @@ static const struct wn_tuning {
         .chrome_prose = { 0.2f, 0 },
         .item_run = 3,
         .item_share_den = 4,
+        .beside_min_chars = 200,
     },
     .forum = {
         .post_min_chars = 20,

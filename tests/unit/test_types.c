@@ -170,6 +170,39 @@ static void test_list_items_keep_named_parts(void)
     HAS_NOT("spring walks programme");
 }
 
+/* A category's guide set after the <main> that holds the grid is part of
+ * the page's content; the footer beside it and a bare run of filler text
+ * (no paragraph of its own) are not. */
+static void test_collection_guide_beside_main(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><div class=page><header><a href=/>Home</a><a href=/tents>Tents</a>"
+        "<a href=/help>Help</a></header><main><h1>Tents</h1><ul class=grid>");
+    for (int i = 1; i <= 8; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=tile><a href=/t/%d><h3>Ridge tent for %d sleepers</h3></a><span>$%d9.00</span></li>",
+            i, i + 1, i + 10);
+    snprintf(html + n, sizeof html - n,
+        "</ul></main><div class=seo-block><h2>Choosing a tent</h2><p>A tent for the hills should "
+        "stand up to wind before anything else, so look at how many poles cross and how low the "
+        "flysheet reaches the ground.</p><p>For summer camping by a car a larger porch matters "
+        "more than weight, and a second door saves climbing over the others at night.</p></div>"
+        "<div>filler filler filler filler filler filler filler filler filler filler filler filler "
+        "filler filler filler filler filler filler filler filler filler filler filler filler filler "
+        "filler filler filler filler filler filler filler filler filler filler filler</div>"
+        "<footer><p>Camp Supply Ltd, 4 Mill Lane. Opening hours Monday to Saturday.</p>"
+        "<a href=/a>About</a><a href=/b>Careers</a><a href=/c>Contact</a></footer></div></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Ridge tent for 2 sleepers");
+    HAS("Ridge tent for 9 sleepers");
+    HAS("how low the flysheet reaches the ground");
+    HAS("a second door saves climbing");
+    HAS_NOT("filler filler");
+    HAS_NOT("Opening hours");
+    HAS_NOT("Help");
+}
+
 /* A service page: every section stays, cards whose whole text is a link
  * included; a block of short links no tag marks as navigation (a list of the
  * firm's other pages) goes. */
@@ -300,6 +333,7 @@ int main(void)
     RUN(test_control_named_prose_stays);
     RUN(test_listing_inside_form);
     RUN(test_list_items_keep_named_parts);
+    RUN(test_collection_guide_beside_main);
     RUN(test_service_drops_link_lists);
     RUN(test_article_inside_form);
     CHECK_DONE();

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
-#include "extract/content/type_rules.h"
 
 static const char *const why_name[WHY__COUNT] = {
     [WHY_NONE] = "-", [WHY_TAG] = "tag", [WHY_HIDDEN] = "hidden", [WHY_ROLE] = "role",

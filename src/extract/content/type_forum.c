@@ -48,13 +48,13 @@ static bool is_marker(const wn_node *x)
     if (x->nattrs == 0)
         return false;
     wn_str ip = wn_dom_attr_value(x, "itemprop");
-    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
-        if (wn_str_icontains(ip, marker_props[i]))
+    for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)
+        if (wn_str_icontains(ip, wn_lex_post_marker_itemprop[i]))
             return true;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-    for (size_t i = 0; i < sizeof marker_names / sizeof marker_names[0]; i++)
-        if ((cl.n && wn_str_icontains(cl, marker_names[i])) ||
-            (id.n && wn_str_icontains(id, marker_names[i])))
+    for (size_t i = 0; i < WN_LEX_POST_MARKER_CLASS_N; i++)
+        if ((cl.n && wn_str_icontains(cl, wn_lex_post_marker_class[i])) ||
+            (id.n && wn_str_icontains(id, wn_lex_post_marker_class[i])))
             return true;
     return false;
 }
@@ -68,8 +68,8 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
     if (x->tag == WN_TAG_TIME || (c->vc[x->id] & VC_BYLINE))
         return true;
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
-    for (size_t i = 0; ip.n && i < sizeof marker_props / sizeof marker_props[0]; i++)
-        if (wn_str_icontains(ip, marker_props[i]))
+    for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)
+        if (wn_str_icontains(ip, wn_lex_post_marker_itemprop[i]))
             return true;
     return false;
 }
@@ -80,9 +80,9 @@ static bool is_signature(const wn_node *x)
     if (x->nattrs == 0)
         return false;
     wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-    for (size_t i = 0; i < sizeof signature_names / sizeof signature_names[0]; i++)
-        if ((cl.n && wn_str_icontains(cl, signature_names[i])) ||
-            (id.n && wn_str_icontains(id, signature_names[i])))
+    for (size_t i = 0; i < WN_LEX_POST_SIGNATURE_CLASS_N; i++)
+        if ((cl.n && wn_str_icontains(cl, wn_lex_post_signature_class[i])) ||
+            (id.n && wn_str_icontains(id, wn_lex_post_signature_class[i])))
             return true;
     return false;
 }

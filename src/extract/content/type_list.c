@@ -15,7 +15,7 @@
 #include "extract/signals/lexicon_data.h"
 #include "extract/signals/wordset.h"
 
-static wn_wordset ws_chrome = WN_WORDSET(list_chrome_names);
+static wn_wordset ws_chrome = WN_WORDSET(wn_lex_list_chrome);
 static wn_wordset ws_control = WN_WORDSET(wn_lex_list_control);
 
 /* Word-start match of a lowercased class/id against a list. */
@@ -231,16 +231,57 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     return (uint32_t)(links_out ? (text > link ? text - link : 0) : text);
 }
 
+/* Prose outside the <main>: a category's description or buying guide that
+ * the page sets after (or before) the <main> holding the grid. A block of
+ * its own, long, link-poor, reading as prose and no chrome. */
+static bool prose_beside(wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    if (x->type != WN_NODE_ELEMENT || !(c->nf[x->id] & CN_VISITED) ||
+        (c->nf[x->id] & CN_IGNORED) || !wn_is_block_tag(x->tag))
+        return false;
+    const wn_cstat *s = &c->st[x->id];
+    /* Paragraphs of its own: a bare run of text (a font probe, an ad bait) is no guide. */
+    if (s->text < WN_TUNE.list.beside_min_chars || s->input > 0 || s->p == 0 ||
+        wn_link_density(c, x) >= wn_ld_limit(c, WN_TUNE.list.chrome_prose) ||
+        list_chrome(c, x, root_text, false) != WHY_NONE)
+        return false;
+    return wn_is_prose(c, x);
+}
+
+/* The region grows from its <main> to the ancestor (up to the body) whose
+ * children hold prose beside it; that prose is marked CN_JOINED. Returns the
+ * region's new root (main when there is none). */
+static wn_node *widen_to_prose(wn_cctx *c, wn_node *main)
+{
+    wn_node *top = main;
+    uint32_t main_text = c->st[main->id].text;
+    for (wn_node *a = main->parent; a && a != c->body->parent; a = a->parent) {
+        for (wn_node *ch = a->first; ch; ch = ch->next) {
+            /* The child on the way down to main is CN_KEEP already. */
+            if ((c->nf[ch->id] & CN_KEEP) || !prose_beside(c, ch, main_text))
+                continue;
+            c->nf[ch->id] |= CN_JOINED;
+            top = a;
+        }
+        c->nf[a->id] |= CN_KEEP;   /* main's ancestors are never dropped */
+    }
+    return top;
+}
+
 bool wn_type_list_choose(wn_cctx *c)
 {
     wn_node *root = main_region(c);
     if (root == NULL || c->st[root->id].text < WN_TUNE.list.min_chars)
         return false;
+    wn_node *main = root;
+    uint32_t root_text = c->st[main->id].text, item_end = 0;
+    c->nf[main->id] |= CN_KEEP;
+    if (main != c->body && c->body && (c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING))
+        root = widen_to_prose(c, main);
     c->root = c->top = root;
     c->nf[root->id] |= CN_KEEP;
     for (wn_node *p = root->parent; p; p = p->parent)
         c->nf[p->id] |= CN_KEEP;
-    uint32_t root_text = c->st[root->id].text, item_end = 0;
     /* Collections and listings are made of items; a service or docs page's
      * alike boxes are sections, judged by their names as before. */
     bool items = c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING;
@@ -253,8 +294,19 @@ bool wn_type_list_choose(wn_cctx *c)
             c->nf[x->id] |= CN_GONE;
             continue;
         }
+        /* Beside the way from a widened root down to main only the prose stays. */
+        if (root != main && c->depth[x->id] <= c->depth[main->id] &&
+            (c->nf[x->parent->id] & CN_KEEP) && !(c->nf[x->id] & (CN_KEEP | CN_JOINED))) {
+            wn_drop(c, x, WHY_OUTSIDE);
+            continue;
+        }
         if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & CN_IGNORED))
             continue;
+        if (c->nf[x->id] & CN_KEEP) {   /* main and the way up to it */
+            if (x->ns == WN_NS_HTML && (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET))
+                x->flags |= WN_NODE_FLAG_KEEP_FORM;
+            continue;
+        }
         if (items && i >= item_end && is_item(c, x, root_text))
             item_end = subtree_end(c, x);
         uint8_t why = list_chrome(c, x, root_text, i < item_end);

@@ -21,6 +21,7 @@
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
 #include "extract/pagetype/pagetype.h"
+#include "extract/signals/lexicon_data.h"
 
 static bool has_any(const char *low, size_t n, const char *const *names, size_t k)
 {
@@ -33,8 +34,6 @@ static bool has_any(const char *low, size_t n, const char *const *names, size_t 
     return false;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
 {
     if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || s.n == 0)
@@ -42,12 +41,12 @@ unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
     char low[256];
     size_t n = s.n < sizeof low ? s.n : sizeof low;
     wn_ascii_lower_n(low, s.p, n);
-    if (has_any(low, n, desc_names, COUNT(desc_names)))
+    if (has_any(low, n, WN_LEX_LIST(product_desc_class)))
         return (v & ~(unsigned)(VC_UNLIKELY | VC_NEG | VC_BOILER | VC_COMMENT | VC_TEASER)) |
                VC_POS | VC_PRODUCT_DESC;
-    if (has_any(low, n, review_names, COUNT(review_names)))
+    if (has_any(low, n, WN_LEX_LIST(product_review_class)))
         return (v & ~(unsigned)VC_MAYBE) | VC_COMMENT | VC_UNLIKELY | VC_NEG;
-    if (has_any(low, n, rail_names, COUNT(rail_names)))
+    if (has_any(low, n, WN_LEX_LIST(product_rail_class)))
         return (v & ~(unsigned)VC_MAYBE) | VC_TEASER | VC_BOILER | VC_UNLIKELY | VC_NEG;
     return v;
 }
@@ -172,8 +171,8 @@ static bool is_product_object(const wn_json *o)
     for (; one; one = t->type == WN_JSON_ARRAY ? one->next : NULL) {
         if (one->type != WN_JSON_STRING)
             continue;
-        for (size_t i = 0; i < COUNT(product_types); i++)
-            if (wn_str_eq(one->str, product_types[i]))
+        for (size_t i = 0; i < WN_LEX_PRODUCT_SCHEMA_TYPE_N; i++)
+            if (wn_str_eq(one->str, wn_lex_product_schema_type[i]))
                 return true;
     }
     return false;

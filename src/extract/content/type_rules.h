@@ -1,8 +1,10 @@
 /*
- * type_rules.h: word lists and work bounds of the type-specific content rules
- * (type_list.c, type_forum.c, type_product.c and the other type_*.c). Each
- * says why it is there. Their thresholds are in the tuning table
- * (extract/tuning.h: WN_TUNE.region, .list, .forum, .product).
+ * type_rules.h: work bounds of the type-specific content rules (type_list.c,
+ * type_forum.c, type_product.c and the other type_*.c). Each says why it is
+ * there. Their thresholds are in the tuning table (extract/tuning.h:
+ * WN_TUNE.region, .list, .forum, .product); their words are in the lexicon
+ * (data/lexicon/listpages.tsv and typedpages.tsv: list_chrome,
+ * post_marker_class, product_desc_class, ...).
  */
 #ifndef WN_EXTRACT_TYPE_RULES_H
 #define WN_EXTRACT_TYPE_RULES_H
@@ -14,18 +16,6 @@
 #define SERVICE_LINKS_MIN_LD 0.5f
 #define SERVICE_LINKS_MAX_SHARE_DEN 2
 #define SERVICE_LINKS_MAX_LABEL 30
-
-/* Names of a list page's controls and furniture (word starts of class/id). */
-static const char *const list_chrome_names[] = {
-    "pagination", "pager", "paging", "breadcrumb", "filter", "facet", "sort", "toolbar",
-    "refine", "skip-link", "skiplink", "cookie", "newsletter", "subscribe", "modal", "popup",
-    "drawer", "offcanvas", "off-canvas", "megamenu", "mega-menu", "navbar", "site-header",
-    "site-footer", "announcement",
-    /* documentation furniture: tables of contents, edit links, version pickers, prev/next */
-    "toc", "table-of-contents", "tableofcontents", "edit-this", "edit-page", "editpage",
-    "version-switch", "version-select", "versions", "prev-next", "docs-pagination",
-    "feedback", "was-this-helpful", NULL
-};
 
 /* MARK: Forum threads (type_forum.c) */
 
@@ -43,19 +33,6 @@ static const char *const list_chrome_names[] = {
  * most this many steps up (further: the run spans unrelated blocks). */
 #define QUOTE_LCA_MAX_CLIMB 64
 
-/* Substrings of class/id values that mark a post's author or date line. */
-static const char *const marker_names[] = {
-    "author", "user", "poster", "member", "date", "time", "posted", "byline", "avatar",
-};
-
-/* Substrings of class/id values that name a post's signature. */
-static const char *const signature_names[] = { "signature", "sigline", "sig-line" };
-
-/* itemprop words of schema.org posts' author and date. */
-static const char *const marker_props[] = {
-    "author", "creator", "datepublished", "datecreated",
-};
-
 /* MARK: Product pages (type_product.c) */
 
 /* The JSON-LD walk: nesting and values looked at, at most. */
@@ -63,25 +40,5 @@ static const char *const marker_props[] = {
 #define DESC_MAX_NODES 20000
 /* Scratch memory for parsing the page's JSON-LD. */
 #define DESC_SCRATCH_BYTES (8u << 20)
-
-/* Substrings of class/id values (lowercased). */
-static const char *const desc_names[] = {
-    "description", "product-detail", "productdetail", "product_detail", "product-desc",
-    "productdesc", "product_desc", "specification", "product-info", "product_info",
-    "productinfo",
-};
-static const char *const review_names[] = {
-    "review", "rating", "testimonial",
-};
-static const char *const rail_names[] = {
-    "related", "recommend", "similar", "also-bought", "alsobought", "also-like", "upsell",
-    "up-sell", "cross-sell", "crosssell", "recently-viewed", "recentlyviewed",
-    "recently_viewed", "you-may", "complete-the-look",
-};
-
-/* schema.org types whose "description" is the product's own text. */
-static const char *const product_types[] = {
-    "Product", "ProductGroup", "ProductModel", "IndividualProduct",
-};
 
 #endif

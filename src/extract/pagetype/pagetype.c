@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "extract/signals/lexicon_data.h"
 #include "extract/signals/wordset.h"
 #include "extract/tuning.h"
 
@@ -130,8 +131,9 @@ static bool has_date(const char *p, size_t n)
     for (size_t i = 0; i + 3 <= n; i++) {
         unsigned char ch = (unsigned char)p[i];
         if (ch >= 'A' && ch <= 'Z' && (i == 0 || !((unsigned char)p[i - 1] >= 'a' && (unsigned char)p[i - 1] <= 'z'))) {
-            for (size_t m = 0; month_prefixes[m]; m++) {
-                if (memcmp(p + i, month_prefixes[m], 3) != 0)
+            for (size_t m = 0; m < WN_LEX_MONTH_ABBREV3_N; m++) {
+                const char *w = wn_lex_month_abbrev3[m];   /* lowercase: the capital folded */
+                if ((ch | 0x20) != (unsigned char)w[0] || p[i + 1] != w[1] || p[i + 2] != w[2])
                     continue;
                 /* a digit within the next 12 bytes, after the word */
                 size_t j = i + 3;
@@ -157,20 +159,25 @@ static bool has_date(const char *p, size_t n)
     return false;
 }
 
-/* Does the lowercased name s hold one of words at a word start (after a
- * non-letter or at 0)? "product-card" and "card_product" both hold "product". */
-static bool name_has(const char *s, size_t n, const char *const *words)
+/* The bits of the pt_host_word words the lowercased host s holds at a word
+ * start (after a non-letter or at 0): "docs.example.org" and "example-docs.org"
+ * both hold "docs". */
+static unsigned host_bits(const char *s, size_t n)
 {
-    for (size_t w = 0; words[w]; w++) {
-        size_t wl = strlen(words[w]);
+    unsigned bits = 0;
+    for (size_t w = 0; w < WN_LEX_PT_HOST_WORD_N; w++) {
+        const char *word = wn_lex_pt_host_word[w];
+        size_t wl = strlen(word);
         for (size_t i = 0; i + wl <= n; i++) {
             if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
                 continue;
-            if (s[i] == words[w][0] && !memcmp(s + i, words[w], wl))
-                return true;
+            if (s[i] == word[0] && !memcmp(s + i, word, wl)) {
+                bits |= wn_lex_pt_host_word_bits[w];
+                break;
+            }
         }
     }
-    return false;
+    return bits;
 }
 
 /* MARK: Declared types */
@@ -185,9 +192,9 @@ static void schema_vote(const char *p, size_t n, float *f)
             break;
         }
     }
-    for (size_t k = 0; schema_types[k].name; k++) {
-        if (strlen(schema_types[k].name) == n && !memcmp(schema_types[k].name, p, n)) {
-            f[schema_types[k].feature] += 1;
+    for (size_t k = 0; k < WN_LEX_PT_SCHEMA_TYPE_N; k++) {
+        if (strlen(wn_lex_pt_schema_type[k]) == n && !memcmp(wn_lex_pt_schema_type[k], p, n)) {
+            f[schema_features[k]] += 1;
             return;
         }
     }
@@ -231,12 +238,13 @@ static void jsonld_types(const char *p, size_t n, float *f)
 
 /* MARK: The address */
 
-static bool seg_is(const char *s, size_t n, const char *const *words)
+/* The bits of the pt_path_segment row that is the whole segment s, or 0. */
+static unsigned seg_bits(const char *s, size_t n)
 {
-    for (size_t w = 0; words[w]; w++)
-        if (strlen(words[w]) == n && !memcmp(s, words[w], n))
-            return true;
-    return false;
+    for (size_t w = 0; w < WN_LEX_PT_PATH_SEGMENT_N; w++)
+        if (strlen(wn_lex_pt_path_segment[w]) == n && !memcmp(s, wn_lex_pt_path_segment[w], n))
+            return wn_lex_pt_path_segment_bits[w];
+    return 0;
 }
 
 static void measure_url(const char *url, float *f)
@@ -253,9 +261,10 @@ static void measure_url(const char *url, float *f)
     /* Host: the first label names a site's part ("docs.", "forum."). */
     size_t ln = hn < sizeof low ? hn : sizeof low - 1;
     wn_ascii_lower_n(low, host, ln);
-    if (name_has(low, ln, host_docs))
+    unsigned host_words = host_bits(low, ln);
+    if (host_words & WN_LEX_PT_HOST_WORD_DOCS)
         f[PTF_URL_DOCS] = 1;
-    if (name_has(low, ln, host_forum))
+    if (host_words & WN_LEX_PT_HOST_WORD_FORUM)
         f[PTF_URL_FORUM] = 1;
     /* Path segments. */
     int depth = 0, year_seen = 0;
@@ -271,15 +280,16 @@ static void measure_url(const char *url, float *f)
         depth++;
         ln = n < sizeof low ? n : sizeof low - 1;
         wn_ascii_lower_n(low, s, ln);
-        if (seg_is(low, ln, seg_docs))
+        unsigned seg = seg_bits(low, ln);
+        if (seg & WN_LEX_PT_PATH_SEGMENT_DOCS)
             f[PTF_URL_DOCS] = 1;
-        if (seg_is(low, ln, seg_forum))
+        if (seg & WN_LEX_PT_PATH_SEGMENT_FORUM)
             f[PTF_URL_FORUM] = 1;
-        if (seg_is(low, ln, seg_product))
+        if (seg & WN_LEX_PT_PATH_SEGMENT_PRODUCT)
             f[PTF_URL_PRODUCT] = 1;
-        if (seg_is(low, ln, seg_collection))
+        if (seg & WN_LEX_PT_PATH_SEGMENT_COLLECTION)
             f[PTF_URL_COLLECTION] = 1;
-        if (seg_is(low, ln, seg_article))
+        if (seg & WN_LEX_PT_PATH_SEGMENT_ARTICLE)
             year_seen |= 2;
         if (n == 4 && is_digit((unsigned char)s[0]) && (s[0] == '1' || s[0] == '2') &&
             is_digit((unsigned char)s[1]) && is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]))
@@ -291,7 +301,7 @@ static void measure_url(const char *url, float *f)
     if (last) {
         ln = last_n < sizeof low ? last_n : sizeof low - 1;
         wn_ascii_lower_n(low, last, ln);
-        if (seg_is(low, ln, seg_index))
+        if (seg_bits(low, ln) & WN_LEX_PT_PATH_SEGMENT_INDEX)
             f[PTF_URL_INDEX] = 1;
         int words = 1;
         for (size_t i = 0; i < ln; i++)

@@ -1,8 +1,8 @@
 /*
  * pagetype_rules.h: the data of the page-type classifier (included once, by
- * pagetype.c): the word lists it measures with, its thresholds, and the hand
- * rules that the learned model (pagetype_model.h) reads besides the raw
- * signals. Every entry says why it is there.
+ * pagetype.c): the flags of the lexicon's words it measures with, its work
+ * bound, and the hand rules that the learned model (pagetype_model.h) reads
+ * besides the raw signals. Every entry says why it is there.
  */
 #ifndef WN_EXTRACT_PAGETYPE_RULES_H
 #define WN_EXTRACT_PAGETYPE_RULES_H
@@ -16,119 +16,21 @@
 
 /* MARK: Word lists */
 
-/* Month names' first three letters, capitalised as dates print them. */
-static const char *const month_prefixes[] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL
-};
-
-/* First words of host names that mark a site's part. */
-static const char *const host_docs[] = { "docs", "doc", "developer", "developers", "readthedocs", "gitbook", "wiki", NULL };
-static const char *const host_forum[] = { "forum", "forums", "community", "discuss", "discussion", "stackexchange", "stackoverflow", "answers", NULL };
-
-/* Whole path segments. */
-static const char *const seg_docs[] = {
-    "docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides",
-    "tutorial", "tutorials", "usersguide", "handbook", "learn", "man", NULL
-};
-static const char *const seg_forum[] = {
-    "t", "thread", "threads", "topic", "topics", "questions", "question", "forum", "forums",
-    "discussion", "discussions", "community", "showthread.php", "viewtopic.php", NULL
-};
-static const char *const seg_product[] = { "product", "products", "p", "dp", "item", "items", "sku", NULL };
-static const char *const seg_collection[] = {
-    "collections", "collection", "category", "categories", "shop", "c", "catalog", "store", "browse", NULL
-};
-/* Sections whose pages are usually dated stories. */
-static const char *const seg_article[] = {
-    "blog", "blogs", "news", "article", "articles", "post", "posts", "story", "stories", "insights", NULL
-};
-/* A last segment that names an index of such pages, not one of them. */
-static const char *const seg_index[] = {
-    "news", "blog", "blogs", "articles", "events", "press", "resources", "search", "courses",
-    "programs", "programmes", "stories", "updates", "publications", "jobs", "careers", "list", NULL
-};
-
-/* Class names of repeated items that are posts of a thread. */
-static const char *const names_post[] = {
-    "post", "message", "reply", "answer", "comment", "topic", "thread", NULL
-};
-
-/* Class / id words counted as markers: one list, each word tagged with the
- * feature it counts for (looked up in one scan of each name). */
-static const char *const marker_words[] = {
-    /* PTF_CART */
-    "cart", "basket", "addtocart", "add-to-cart", "add-to-bag", "checkout", "buy-now", "buynow",
-    /* PTF_PRODUCT_NAMES */
-    "product", "sku", "variant", "swatch", "quantity", "qty", "add-to", "size-selector",
-    /* PTF_FORUM_NAMES */
-    "post", "reply", "replies", "thread", "topic", "answer", "vote", "forum", "bbcode", "signature",
-    /* PTF_DOC_NAMES */
-    "toc", "docs", "doc-", "documentation", "sphinx", "rst-", "md-", "highlight", "api",
-    "sidebar-nav", "edit-this", "edit-page", "version", "breadcrumb",
-    /* PTF_LIST_NAMES */
-    "pagination", "pager", "filter", "facet", "sort", "results", "listing", "grid", "card", "tile",
-    /* PTF_ARTICLE_NAMES */
-    "byline", "author", "article-body", "articlebody", "entry-content", "post-content",
-    "published", "dateline", "article-content", "story",
-    /* PTF_SERVICE_NAMES */
-    "hero", "cta", "testimonial", "pricing", "features", "benefit", "services", "service",
-    "contact", "quote", "banner",
-    NULL
-};
-/* The feature of each word above, in order (counts per group: 8 8 10 14 10 10 11). */
-static const unsigned char marker_tags[] = {
-    PTF_CART, PTF_CART, PTF_CART, PTF_CART, PTF_CART, PTF_CART, PTF_CART, PTF_CART,
-    PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES,
-    PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES, PTF_PRODUCT_NAMES,
-    PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES,
-    PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES, PTF_FORUM_NAMES,
-    PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES,
-    PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES, PTF_DOC_NAMES,
-    PTF_DOC_NAMES, PTF_DOC_NAMES,
-    PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES,
-    PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES, PTF_LIST_NAMES,
-    PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES,
-    PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES,
-    PTF_ARTICLE_NAMES, PTF_ARTICLE_NAMES,
-    PTF_SERVICE_NAMES, PTF_SERVICE_NAMES, PTF_SERVICE_NAMES, PTF_SERVICE_NAMES,
-    PTF_SERVICE_NAMES, PTF_SERVICE_NAMES, PTF_SERVICE_NAMES, PTF_SERVICE_NAMES,
-    PTF_SERVICE_NAMES, PTF_SERVICE_NAMES, PTF_SERVICE_NAMES,
-};
+/* The words it measures with are rows of the lexicon (data/lexicon/pagetype.tsv:
+ * pt_host_word, pt_path_segment, pt_post_class, pt_marker_class,
+ * pt_schema_type; dates.tsv: month_abbrev3). The feature each marker word and
+ * each schema.org type counts for is the row's flag, here as arrays parallel
+ * to the words. */
+static const unsigned char marker_tags[] = WN_LEX_PT_MARKER_CLASS_FLAGS;
+static const unsigned char schema_features[] = WN_LEX_PT_SCHEMA_TYPE_FLAGS;
 /* A wordset tag is a bit of an unsigned: the marker features must be under 32. */
 _Static_assert(PTF_SERVICE_NAMES < 32 && PTF_CART < 32, "marker features are wordset tags");
-_Static_assert(sizeof marker_tags == sizeof marker_words / sizeof marker_words[0] - 1,
-               "one tag per marker word");
+_Static_assert(sizeof marker_tags == WN_LEX_PT_MARKER_CLASS_N + 1, "one tag per marker word");
+_Static_assert(sizeof schema_features == WN_LEX_PT_SCHEMA_TYPE_N + 1, "one feature per schema type");
+_Static_assert(PTF__COUNT < 256, "features fit the flag arrays");
 
-static wn_wordset ws_post = WN_WORDSET(names_post);
-static wn_wordset ws_markers = WN_WORDSET_TAGGED(marker_words, marker_tags);
-
-/* schema.org type names (JSON-LD @type, microdata itemtype) -> feature. */
-typedef struct wn_pt_schema {
-    const char *name;
-    int feature;
-} wn_pt_schema;
-
-static const wn_pt_schema schema_types[] = {
-    { "Article", PTF_SCHEMA_ARTICLE }, { "NewsArticle", PTF_SCHEMA_ARTICLE },
-    { "BlogPosting", PTF_SCHEMA_ARTICLE }, { "Report", PTF_SCHEMA_ARTICLE },
-    { "ScholarlyArticle", PTF_SCHEMA_ARTICLE }, { "ReportageNewsArticle", PTF_SCHEMA_ARTICLE },
-    { "AnalysisNewsArticle", PTF_SCHEMA_ARTICLE }, { "OpinionNewsArticle", PTF_SCHEMA_ARTICLE },
-    { "Recipe", PTF_SCHEMA_ARTICLE }, { "LiveBlogPosting", PTF_SCHEMA_ARTICLE },
-    { "TechArticle", PTF_SCHEMA_TECH }, { "APIReference", PTF_SCHEMA_TECH },
-    { "SoftwareSourceCode", PTF_SCHEMA_TECH },
-    { "DiscussionForumPosting", PTF_SCHEMA_FORUM }, { "QAPage", PTF_SCHEMA_FORUM },
-    { "Question", PTF_SCHEMA_FORUM }, { "Answer", PTF_SCHEMA_FORUM },
-    { "Product", PTF_SCHEMA_PRODUCT }, { "Offer", PTF_SCHEMA_PRODUCT },
-    { "AggregateOffer", PTF_SCHEMA_PRODUCT }, { "ProductGroup", PTF_SCHEMA_PRODUCT },
-    { "ItemList", PTF_SCHEMA_LIST }, { "CollectionPage", PTF_SCHEMA_LIST },
-    { "OfferCatalog", PTF_SCHEMA_LIST }, { "SearchResultsPage", PTF_SCHEMA_LIST },
-    { "Service", PTF_SCHEMA_SERVICE }, { "LocalBusiness", PTF_SCHEMA_SERVICE },
-    { "ProfessionalService", PTF_SCHEMA_SERVICE }, { "Course", PTF_SCHEMA_SERVICE },
-    { "EducationalOccupationalProgram", PTF_SCHEMA_SERVICE }, { "ContactPage", PTF_SCHEMA_SERVICE },
-    { "FAQPage", PTF_SCHEMA_FAQ },
-    { "WebPage", PTF_SCHEMA_WEBPAGE }, { "AboutPage", PTF_SCHEMA_WEBPAGE },
-    { NULL, 0 },
-};
+static wn_wordset ws_post = WN_WORDSET(wn_lex_pt_post_class);
+static wn_wordset ws_markers = WN_WORDSET_TAGGED(wn_lex_pt_marker_class, marker_tags);
 
 /* MARK: Rules */
 

@@ -1418,11 +1418,58 @@ static const unsigned char wn_lex_lazy_image_attr_value[6] = {
     0,
 };
 
+/* list_chrome (listpages.tsv): word starts of a lowercased class or id that name a list page's
+ * controls and furniture: pagers, filters, breadcrumbs, cookie and newsletter boxes, site
+ * header and footer, menus (type_list.c: on a list, collection or service page such a block
+ * goes unless it reads as prose). */
+#define WN_LEX_LIST_CHROME_N 38
+static const char *const wn_lex_list_chrome[39] = {
+    "announcement",
+    "breadcrumb",
+    "cookie",
+    "docs-pagination",
+    "drawer",
+    "edit-page",
+    "edit-this",
+    "editpage",
+    "facet",
+    "feedback",
+    "filter",
+    "mega-menu",
+    "megamenu",
+    "modal",
+    "navbar",
+    "newsletter",
+    "off-canvas",
+    "offcanvas",
+    "pager",
+    "pagination",
+    "paging",
+    "popup",
+    "prev-next",
+    "refine",
+    "site-footer",
+    "site-header",
+    "skip-link",
+    "skiplink",
+    "sort",
+    "subscribe",
+    "table-of-contents",
+    "tableofcontents",
+    "toc",
+    "toolbar",
+    "version-select",
+    "version-switch",
+    "versions",
+    "was-this-helpful",
+    NULL,
+};
+
 /* list_control (listpages.tsv): word starts of a lowercased class or id that name a list page's
  * controls (a filter panel, facets, a sort bar, a pager). Such a block is dropped as chrome
  * unless it reads as prose (type_list.c: named_chrome_is_prose); a word here should name a
  * control, never a box that holds prose by nature (cookie, newsletter, reviews stay in
- * list_chrome_names). */
+ * list_chrome). */
 #define WN_LEX_LIST_CONTROL_N 11
 static const char *const wn_lex_list_control[12] = {
     "facet",
@@ -1452,6 +1499,26 @@ static const char *const wn_lex_logo_class[2] = {
 #define WN_LEX_MAIN_ROLE_N 1
 static const char *const wn_lex_main_role[2] = {
     "main",
+    NULL,
+};
+
+/* month_abbrev3 (dates.tsv): the first three letters of an English month's name, lowercase; the
+ * page-type classifier's loose date test takes a capital and these ("Mar 3, 2024", "12 March")
+ * as the mark of a dated list item (has_date in pagetype/pagetype.c). */
+#define WN_LEX_MONTH_ABBREV3_N 12
+static const char *const wn_lex_month_abbrev3[13] = {
+    "apr",
+    "aug",
+    "dec",
+    "feb",
+    "jan",
+    "jul",
+    "jun",
+    "mar",
+    "may",
+    "nov",
+    "oct",
+    "sep",
     NULL,
 };
 
@@ -1970,6 +2037,553 @@ static const unsigned short wn_lex_post_itemprop_bits[6] = {
     WN_LEX_POST_ITEMPROP_NAME,
     0,
 };
+
+/* post_marker_class (typedpages.tsv): a substring (ASCII case aside) of a class or id value
+ * that marks a forum post's author or date line; the line stays with its post (is_marker in
+ * type_forum.c). */
+#define WN_LEX_POST_MARKER_CLASS_N 9
+static const char *const wn_lex_post_marker_class[10] = {
+    "author",
+    "avatar",
+    "byline",
+    "date",
+    "member",
+    "posted",
+    "poster",
+    "time",
+    "user",
+    NULL,
+};
+
+/* post_marker_itemprop (typedpages.tsv): a substring (ASCII case aside) of an itemprop value,
+ * schema.org properties of a post's author and date, that marks its author or date line
+ * (is_marker, is_line_marker in type_forum.c). */
+#define WN_LEX_POST_MARKER_ITEMPROP_N 4
+static const char *const wn_lex_post_marker_itemprop[5] = {
+    "author",
+    "creator",
+    "datecreated",
+    "datepublished",
+    NULL,
+};
+
+/* post_signature_class (typedpages.tsv): a substring (ASCII case aside) of a class or id value
+ * that names a post's signature, the same sign-off under each of a writer's posts; it goes
+ * (is_signature in type_forum.c). */
+#define WN_LEX_POST_SIGNATURE_CLASS_N 3
+static const char *const wn_lex_post_signature_class[4] = {
+    "sig-line",
+    "sigline",
+    "signature",
+    NULL,
+};
+
+/* product_desc_class (typedpages.tsv): a substring of a lowercased class or id that names a
+ * product page's description or specification: on a product page such a block is content, even
+ * hidden in a tab (wn_product_names in type_product.c; asked before product_review_class and
+ * product_rail_class). */
+#define WN_LEX_PRODUCT_DESC_CLASS_N 11
+static const char *const wn_lex_product_desc_class[12] = {
+    "description",
+    "product-desc",
+    "product-detail",
+    "product-info",
+    "product_desc",
+    "product_detail",
+    "product_info",
+    "productdesc",
+    "productdetail",
+    "productinfo",
+    "specification",
+    NULL,
+};
+
+/* product_rail_class (typedpages.tsv): a substring of a lowercased class or id that names a
+ * rail of other products (related, recently viewed, cross-sells): teasers, not the product's
+ * text (wn_product_names in type_product.c). */
+#define WN_LEX_PRODUCT_RAIL_CLASS_N 15
+static const char *const wn_lex_product_rail_class[16] = {
+    "also-bought",
+    "also-like",
+    "alsobought",
+    "complete-the-look",
+    "cross-sell",
+    "crosssell",
+    "recently-viewed",
+    "recently_viewed",
+    "recentlyviewed",
+    "recommend",
+    "related",
+    "similar",
+    "up-sell",
+    "upsell",
+    "you-may",
+    NULL,
+};
+
+/* product_review_class (typedpages.tsv): a substring of a lowercased class or id that names a
+ * product page's reviews: they are comments, not the product's text (wn_product_names in
+ * type_product.c). */
+#define WN_LEX_PRODUCT_REVIEW_CLASS_N 3
+static const char *const wn_lex_product_review_class[4] = {
+    "rating",
+    "review",
+    "testimonial",
+    NULL,
+};
+
+/* product_schema_type (typedpages.tsv): a schema.org @type (compared whole, case as written)
+ * whose "description" in JSON-LD is the product's own text (is_product_object in
+ * type_product.c). */
+#define WN_LEX_PRODUCT_SCHEMA_TYPE_N 4
+static const char *const wn_lex_product_schema_type[5] = {
+    "IndividualProduct",
+    "Product",
+    "ProductGroup",
+    "ProductModel",
+    NULL,
+};
+
+/* pt_host_word (pagetype.tsv): the start of a word (after a non-letter or at the start) in a
+ * page's lowercased host name that marks the site's part: DOCS sets the url_docs signal
+ * (docs.example.org), FORUM url_forum (measure_url). */
+#define WN_LEX_PT_HOST_WORD_N 15
+static const char *const wn_lex_pt_host_word[16] = {
+    "answers",
+    "community",
+    "developer",
+    "developers",
+    "discuss",
+    "discussion",
+    "doc",
+    "docs",
+    "forum",
+    "forums",
+    "gitbook",
+    "readthedocs",
+    "stackexchange",
+    "stackoverflow",
+    "wiki",
+    NULL,
+};
+#define WN_LEX_PT_HOST_WORD_DOCS 0x1u
+#define WN_LEX_PT_HOST_WORD_FORUM 0x2u
+static const unsigned short wn_lex_pt_host_word_bits[16] = {
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_FORUM,
+    WN_LEX_PT_HOST_WORD_DOCS,
+    0,
+};
+
+/* pt_marker_class (pagetype.tsv): the start of a word in a lowercased class or id value, and
+ * the signal (PTF_*, extract/pagetype/pagetype.h) it counts for: CART a cart or buy button,
+ * PRODUCT_NAMES product markup, FORUM_NAMES thread markup, DOC_NAMES documentation markup,
+ * LIST_NAMES a list's controls and cards, ARTICLE_NAMES a story's parts, SERVICE_NAMES a
+ * landing page's sections (all of a name's words found in one scan; one signal per word, at
+ * most 128 words). */
+#define WN_LEX_PT_MARKER_CLASS_N 71
+static const char *const wn_lex_pt_marker_class[72] = {
+    "add-to",
+    "add-to-bag",
+    "add-to-cart",
+    "addtocart",
+    "answer",
+    "api",
+    "article-body",
+    "article-content",
+    "articlebody",
+    "author",
+    "banner",
+    "basket",
+    "bbcode",
+    "benefit",
+    "breadcrumb",
+    "buy-now",
+    "buynow",
+    "byline",
+    "card",
+    "cart",
+    "checkout",
+    "contact",
+    "cta",
+    "dateline",
+    "doc-",
+    "docs",
+    "documentation",
+    "edit-page",
+    "edit-this",
+    "entry-content",
+    "facet",
+    "features",
+    "filter",
+    "forum",
+    "grid",
+    "hero",
+    "highlight",
+    "listing",
+    "md-",
+    "pager",
+    "pagination",
+    "post",
+    "post-content",
+    "pricing",
+    "product",
+    "published",
+    "qty",
+    "quantity",
+    "quote",
+    "replies",
+    "reply",
+    "results",
+    "rst-",
+    "service",
+    "services",
+    "sidebar-nav",
+    "signature",
+    "size-selector",
+    "sku",
+    "sort",
+    "sphinx",
+    "story",
+    "swatch",
+    "testimonial",
+    "thread",
+    "tile",
+    "toc",
+    "topic",
+    "variant",
+    "version",
+    "vote",
+    NULL,
+};
+#define WN_LEX_PT_MARKER_CLASS_FLAGS { \
+    PTF_PRODUCT_NAMES, \
+    PTF_CART, \
+    PTF_CART, \
+    PTF_CART, \
+    PTF_FORUM_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_CART, \
+    PTF_FORUM_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_CART, \
+    PTF_CART, \
+    PTF_ARTICLE_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_CART, \
+    PTF_CART, \
+    PTF_SERVICE_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_ARTICLE_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_SERVICE_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_LIST_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_FORUM_NAMES, \
+    PTF_PRODUCT_NAMES, \
+    PTF_DOC_NAMES, \
+    PTF_FORUM_NAMES, \
+    0 }
+
+/* pt_path_segment (pagetype.tsv): a whole path segment of a page's address (lowercased) and the
+ * signals it sets (measure_url): DOCS url_docs, FORUM url_forum, PRODUCT url_product,
+ * COLLECTION url_collection; ARTICLE: a section whose pages are usually dated stories (with a
+ * long slug: url_article); INDEX: as the last segment, an index of such pages, not one of them
+ * (url_index). */
+#define WN_LEX_PT_PATH_SEGMENT_N 66
+static const char *const wn_lex_pt_path_segment[67] = {
+    "api",
+    "article",
+    "articles",
+    "blog",
+    "blogs",
+    "browse",
+    "c",
+    "careers",
+    "catalog",
+    "categories",
+    "category",
+    "collection",
+    "collections",
+    "community",
+    "courses",
+    "discussion",
+    "discussions",
+    "doc",
+    "docs",
+    "documentation",
+    "dp",
+    "events",
+    "forum",
+    "forums",
+    "guide",
+    "guides",
+    "handbook",
+    "insights",
+    "item",
+    "items",
+    "jobs",
+    "learn",
+    "list",
+    "man",
+    "manual",
+    "news",
+    "p",
+    "post",
+    "posts",
+    "press",
+    "product",
+    "products",
+    "programmes",
+    "programs",
+    "publications",
+    "question",
+    "questions",
+    "reference",
+    "resources",
+    "search",
+    "shop",
+    "showthread.php",
+    "sku",
+    "store",
+    "stories",
+    "story",
+    "t",
+    "thread",
+    "threads",
+    "topic",
+    "topics",
+    "tutorial",
+    "tutorials",
+    "updates",
+    "usersguide",
+    "viewtopic.php",
+    NULL,
+};
+#define WN_LEX_PT_PATH_SEGMENT_DOCS 0x1u
+#define WN_LEX_PT_PATH_SEGMENT_FORUM 0x2u
+#define WN_LEX_PT_PATH_SEGMENT_PRODUCT 0x4u
+#define WN_LEX_PT_PATH_SEGMENT_COLLECTION 0x8u
+#define WN_LEX_PT_PATH_SEGMENT_ARTICLE 0x10u
+#define WN_LEX_PT_PATH_SEGMENT_INDEX 0x20u
+static const unsigned short wn_lex_pt_path_segment_bits[67] = {
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE | WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE | WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE | WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE | WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_PRODUCT,
+    WN_LEX_PT_PATH_SEGMENT_COLLECTION,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE | WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_ARTICLE,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_INDEX,
+    WN_LEX_PT_PATH_SEGMENT_DOCS,
+    WN_LEX_PT_PATH_SEGMENT_FORUM,
+    0,
+};
+
+/* pt_post_class (pagetype.tsv): the start of a word in the lowercased class of a repeated item
+ * that makes the run of items posts of a thread (post_items). */
+#define WN_LEX_PT_POST_CLASS_N 7
+static const char *const wn_lex_pt_post_class[8] = {
+    "answer",
+    "comment",
+    "message",
+    "post",
+    "reply",
+    "thread",
+    "topic",
+    NULL,
+};
+
+/* pt_schema_type (pagetype.tsv): a schema.org type name (JSON-LD @type or microdata itemtype,
+ * after any URL prefix; compared whole, case as written) and the signal it votes for
+ * (schema_vote). */
+#define WN_LEX_PT_SCHEMA_TYPE_N 34
+static const char *const wn_lex_pt_schema_type[35] = {
+    "APIReference",
+    "AboutPage",
+    "AggregateOffer",
+    "AnalysisNewsArticle",
+    "Answer",
+    "Article",
+    "BlogPosting",
+    "CollectionPage",
+    "ContactPage",
+    "Course",
+    "DiscussionForumPosting",
+    "EducationalOccupationalProgram",
+    "FAQPage",
+    "ItemList",
+    "LiveBlogPosting",
+    "LocalBusiness",
+    "NewsArticle",
+    "Offer",
+    "OfferCatalog",
+    "OpinionNewsArticle",
+    "Product",
+    "ProductGroup",
+    "ProfessionalService",
+    "QAPage",
+    "Question",
+    "Recipe",
+    "Report",
+    "ReportageNewsArticle",
+    "ScholarlyArticle",
+    "SearchResultsPage",
+    "Service",
+    "SoftwareSourceCode",
+    "TechArticle",
+    "WebPage",
+    NULL,
+};
+#define WN_LEX_PT_SCHEMA_TYPE_FLAGS { \
+    PTF_SCHEMA_TECH, \
+    PTF_SCHEMA_WEBPAGE, \
+    PTF_SCHEMA_PRODUCT, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_FORUM, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_LIST, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_FORUM, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_FAQ, \
+    PTF_SCHEMA_LIST, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_PRODUCT, \
+    PTF_SCHEMA_LIST, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_PRODUCT, \
+    PTF_SCHEMA_PRODUCT, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_FORUM, \
+    PTF_SCHEMA_FORUM, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_ARTICLE, \
+    PTF_SCHEMA_LIST, \
+    PTF_SCHEMA_SERVICE, \
+    PTF_SCHEMA_TECH, \
+    PTF_SCHEMA_TECH, \
+    PTF_SCHEMA_WEBPAGE, \
+    0 }
 
 /* read_also_lead (boilerplate.tsv): the start of a "read also" pointer, an ad label or a call
  * to subscribe: a block opening with it is a pointer to another page, whatever its link markup
