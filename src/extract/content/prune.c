@@ -99,7 +99,7 @@ void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
     for (wn_node *a = x->parent; a; a = a->parent) {
         wn_cstat *t = &c->st[a->id];
         t->text -= s.text; t->link10 -= s.link10; t->commas -= s.commas;
-        t->words -= s.words; t->stops -= s.stops; t->head -= s.head; t->list -= s.list;
+        t->words -= s.words; t->head -= s.head; t->list -= s.list;
         t->p -= s.p; t->img -= s.img; t->li -= s.li; t->input -= s.input;
         t->embed -= s.embed; t->a -= s.a;
         /* A dropped ancestor's own drop already took these totals from the

@@ -132,7 +132,7 @@ static void undrop(wn_cctx *c, wn_node *x)
     for (wn_node *a = x->parent; a; a = a->parent) {
         wn_cstat *t = &c->st[a->id];
         t->text += s.text; t->link10 += s.link10; t->commas += s.commas;
-        t->words += s.words; t->stops += s.stops; t->head += s.head; t->list += s.list;
+        t->words += s.words; t->head += s.head; t->list += s.list;
         t->p += s.p; t->img += s.img; t->li += s.li; t->input += s.input;
         t->embed += s.embed; t->a += s.a;
     }

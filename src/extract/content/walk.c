@@ -341,7 +341,7 @@ int wn_walk(wn_cctx *c)
             c->nf[p->id] |= CN_BLOCKDESC;
         wn_cstat *t = &c->st[p->id];
         t->text += s->text; t->link10 += s->link10; t->commas += s->commas;
-        t->words += s->words; t->stops += s->stops; t->head += s->head; t->list += s->list;
+        t->words += s->words; t->head += s->head; t->list += s->list;
         t->p += s->p; t->img += s->img; t->li += s->li; t->input += s->input;
         t->embed += s->embed; t->a += s->a;
     }

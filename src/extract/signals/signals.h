@@ -18,7 +18,7 @@
  * counted once. link10 weighs link text by 10 (fragment links by 3) so the
  * ratio link10 / (10 * text) is the link density. */
 typedef struct wn_cstat {
-    uint32_t text, link10, commas, words, stops, head, list;
+    uint32_t text, link10, commas, words, head, list;
     uint32_t p, img, li, input, embed, a;
 } wn_cstat;
 
