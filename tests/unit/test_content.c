@@ -734,7 +734,7 @@ static void test_vocab(void)
 
 static void test_text_stats(void)
 {
-    wn_cstat s;
+    wn_tstat s;
     memset(&s, 0, sizeof s);
     /* Leading space not counted; "Hello," 6 + one space + "world" 5 + one trailing space. */
     wn_text_stats("  Hello,  world ", 16, &s);

@@ -124,7 +124,7 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
     if (n >= 3 && memcmp(head, "(c)", 3) == 0)
         return true;
     /* Mostly digits and punctuation in a short line: a date or a time stamp. */
-    if (c->st[b->id].text < WN_TUNE.boiler.date_line_chars && other > letters)
+    if (wn_st(c, b)->text < WN_TUNE.boiler.date_line_chars && other > letters)
         return true;
     for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
         const char *label = wn_lex_credit_label[k];
@@ -237,7 +237,7 @@ static bool credit_name(const wn_cctx *c, const wn_node *x)
 {
     if (x->nattrs == 0 || !(c->nf[x->id] & CN_VISITED))
         return false;
-    if (c->vc[x->id] & VC_BYLINE)
+    if (c->vc[wn_row(c, x)] & VC_BYLINE)
         return true;
     wn_str cl = wn_dom_attr_value(x, "class");
     return class_has(cl, wn_lex_credit_class);
@@ -253,8 +253,8 @@ static void drop_caption_credits(wn_cctx *c, wn_node *cap)
         if (x->type == WN_NODE_ELEMENT) {
             if (c->nf[x->id] & (CN_DROPPED | CN_IGNORED)) {
                 skip = true;
-            } else if (c->st[x->id].text > 0 &&
-                       c->st[x->id].text < WN_TUNE.boiler.caption_credit_chars &&
+            } else if (wn_st(c, x)->text > 0 &&
+                       wn_st(c, x)->text < WN_TUNE.boiler.caption_credit_chars &&
                        (credit_line(c, x) || credit_name(c, x))) {
                 wn_drop(c, x, WHY_BOILER);
                 skip = true;
@@ -307,7 +307,7 @@ static bool names_author(const wn_cctx *c, const wn_node *b)
 static bool picture_caption(const wn_cctx *c, const wn_node *b)
 {
     if (b->tag != WN_TAG_FIGCAPTION || b->parent == NULL || !wn_is_html(b->parent, WN_TAG_FIGURE) ||
-        c->st[b->id].text == 0 ||
+        wn_st(c, b)->text == 0 ||
         wn_link_density(c, b) >= wn_ld_limit(c, WN_TUNE.boiler.caption))
         return false;
     bool picture = false;
@@ -322,7 +322,7 @@ static bool picture_caption(const wn_cctx *c, const wn_node *b)
     if (n > 0 && n < sizeof buf && buf[n - 1] == ':')
         return false;
     for (const wn_node *x = b; x; x = wn_dom_next(b, x, false))
-        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) && (c->vc[x->id] & VC_BYLINE))
+        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) && (c->vc[wn_row(c, x)] & VC_BYLINE))
             return false;
     return true;
 }
@@ -331,7 +331,7 @@ static bool picture_caption(const wn_cctx *c, const wn_node *b)
  * mostly links. */
 bool wn_is_prose(const wn_cctx *c, const wn_node *b)
 {
-    const wn_cstat *s = &c->st[b->id];
+    const wn_cstat *s = wn_st(c, b);
     float ld = wn_link_density(c, b);
     if (ld > wn_ld_limit(c, WN_TUNE.boiler.prose_max) || is_heading(b))
         return false;
@@ -378,9 +378,9 @@ static bool inline_in_text(const wn_node *x)
  * date, an image). */
 static bool teaser_like(const wn_cctx *c, const wn_node *x)
 {
-    const wn_cstat *s = &c->st[x->id];
     if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)))
         return false;
+    const wn_cstat *s = wn_st(c, x);
     if (s->a == 0 || s->text == 0 || s->text > WN_TUNE.boiler.teaser_max_chars)
         return false;
     if (s->head > 0 && s->link10 >= WN_TUNE.boiler.teaser_link10)
@@ -418,18 +418,18 @@ static void drop_teaser_runs(wn_cctx *c)
             bool t = ch && teaser_like(c, ch);
             if (t && run && same_kind(run, ch)) {
                 len++;
-                run_text += c->st[ch->id].text;
+                run_text += wn_st(c, ch)->text;
                 continue;
             }
             /* A run holding much of the article is the article (a list of
              * features, a glossary), not a rail beside it. */
             if (run && len >= WN_TUNE.boiler.teaser_run &&
-                (float)run_text < WN_TUNE.boiler.teaser_run_share * (float)c->st[root->id].text) {
+                (float)run_text < WN_TUNE.boiler.teaser_run_share * (float)wn_st(c, root)->text) {
                 /* The heading that announces the run goes with it. */
                 wn_node *h = run->prev;
                 while (h && h->type != WN_NODE_ELEMENT)
                     h = h->prev;
-                if (h && is_heading(h) && c->st[h->id].text < WN_TUNE.boiler.run_heading_chars &&
+                if (h && is_heading(h) && wn_st(c, h)->text < WN_TUNE.boiler.run_heading_chars &&
                     !(c->nf[h->id] & CN_KEEP))
                     wn_drop(c, h, WHY_TEASER);
                 for (wn_node *x = run; x != ch; x = x->next)
@@ -438,7 +438,7 @@ static void drop_teaser_runs(wn_cctx *c)
             }
             run = t ? ch : NULL;
             len = t ? 1 : 0;
-            run_text = t ? c->st[ch->id].text : 0;
+            run_text = t ? wn_st(c, ch)->text : 0;
             if (ch == NULL)
                 break;
         }
@@ -480,19 +480,19 @@ static void drop_orphan_headings(wn_cctx *c, wn_node **blocks, uint32_t nb)
 void wn_extra_clean(wn_cctx *c)
 {
     wn_node *root = c->root;
-    uint32_t root_text = c->st[root->id].text, teaser_text = 0;
+    uint32_t root_text = wn_st(c, root)->text, teaser_text = 0;
     bool comment_root = false;
 
     for (const wn_node *p = root; p; p = p->parent)
-        if (p->type == WN_NODE_ELEMENT && (c->vc[p->id] & VC_COMMENT))
+        if (p->type == WN_NODE_ELEMENT && (c->vc[wn_row(c, p)] & VC_COMMENT))
             comment_root = true;
     /* A page made of teasers (a section front) keeps them: the article is the list. */
     for (wn_node *x = root->first; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
             !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_GONE))) {
-            if ((c->vc[x->id] & VC_TEASER) && !(c->vc[x->id] & VC_MAYBE)) {
-                teaser_text += c->st[x->id].text;
+            if ((c->vc[wn_row(c, x)] & VC_TEASER) && !(c->vc[wn_row(c, x)] & VC_MAYBE)) {
+                teaser_text += wn_st(c, x)->text;
                 skip = true;
             }
         } else {
@@ -506,8 +506,8 @@ void wn_extra_clean(wn_cctx *c)
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
             !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)) && !inline_in_text(x)) {
-            unsigned v = c->vc[x->id];
-            const wn_cstat *s = &c->st[x->id];
+            unsigned v = c->vc[wn_row(c, x)];
+            const wn_cstat *s = wn_st(c, x);
             uint8_t why = WHY_NONE;
             if (x->tag == WN_TAG_NAV || (x->tag == WN_TAG_FORM && !wn_forum_keeps_form(c, x)))
                 why = WHY_TAG;
@@ -542,7 +542,7 @@ void wn_extra_clean(wn_cctx *c)
         if (x->type == WN_NODE_ELEMENT) {
             if (!(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED))) {
                 skip = true;
-            } else if (is_leaf_block(c, x) && c->st[x->id].text > 0) {
+            } else if (is_leaf_block(c, x) && wn_st(c, x)->text > 0) {
                 c->cands[nb++] = x->id;
                 skip = true;
             }
@@ -570,22 +570,22 @@ void wn_extra_clean(wn_cctx *c)
         bool caption = b->tag == WN_TAG_FIGCAPTION ||
                        class_has(wn_dom_attr_value(b, "class"), wn_lex_caption_class);
         if (i >= first && (b->tag == WN_TAG_P || b->tag == WN_TAG_DIV) &&
-            c->st[b->id].text < WN_TUNE.boiler.link_line_chars &&
+            wn_st(c, b)->text < WN_TUNE.boiler.link_line_chars &&
             wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.link_line))
             wn_drop(c, b, WHY_LINKS);
-        else if (c->st[b->id].text < WN_TUNE.boiler.credit_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+        else if (wn_st(c, b)->text < WN_TUNE.boiler.credit_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && credit_line(c, b))
             wn_drop(c, b, WHY_BOILER);
         else if (caption) {
             /* A caption is article text; only its credit element goes, or
              * the whole caption when the credit is part of its text. */
             drop_caption_credits(c, b);
-            if (c->st[b->id].text < WN_TUNE.boiler.caption_chars && has_credit(c, b, true))
+            if (wn_st(c, b)->text < WN_TUNE.boiler.caption_chars && has_credit(c, b, true))
                 wn_drop(c, b, WHY_BOILER);
-        } else if (c->st[b->id].text < WN_TUNE.boiler.caption_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
+        } else if (wn_st(c, b)->text < WN_TUNE.boiler.caption_chars && b->tag != WN_TAG_TD && b->tag != WN_TAG_TH &&
                  b->tag != WN_TAG_LI && has_credit(c, b, false))
             wn_drop(c, b, WHY_BOILER);
-        else if (c->st[b->id].text < WN_TUNE.boiler.read_also_chars && read_also_line(c, b))
+        else if (wn_st(c, b)->text < WN_TUNE.boiler.read_also_chars && read_also_line(c, b))
             wn_drop(c, b, WHY_TEASER);
     }
     /* Closing notes on where the story first ran go before the last
@@ -595,7 +595,7 @@ void wn_extra_clean(wn_cctx *c)
         if (gone_in_root(c, b) || (c->nf[b->id] & CN_KEEP))
             continue;
         seen++;
-        if (c->st[b->id].text < WN_TUNE.boiler.closing_chars && origin_note(c, b))
+        if (wn_st(c, b)->text < WN_TUNE.boiler.closing_chars && origin_note(c, b))
             wn_drop(c, b, WHY_BOILER);
         else if (wn_is_prose(c, b))
             break;
@@ -619,7 +619,7 @@ void wn_extra_clean(wn_cctx *c)
             continue;
         if (wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.leading))
             wn_drop(c, b, WHY_STOPWORDS);
-        else if (c->st[b->id].text < WN_TUNE.boiler.dateline_chars && dateline(c, b))
+        else if (wn_st(c, b)->text < WN_TUNE.boiler.dateline_chars && dateline(c, b))
             wn_drop(c, b, WHY_BYLINE);
     }
     /* Trailing lines: short or link-heavy non-prose after the last paragraph. */
@@ -646,7 +646,7 @@ void wn_extra_clean(wn_cctx *c)
         if (b->tag == WN_TAG_P && b->parent == lastb->parent &&
             wn_link_density(c, b) < wn_ld_limit(c, WN_TUNE.boiler.trailing_para))
             continue;
-        if (c->st[b->id].text < WN_TUNE.boiler.trailing_chars ||
+        if (wn_st(c, b)->text < WN_TUNE.boiler.trailing_chars ||
             wn_link_density(c, b) > wn_ld_limit(c, WN_TUNE.boiler.trailing))
             wn_drop(c, b, WHY_STOPWORDS);
     }

@@ -22,32 +22,61 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_THREAD_END] = "after-thread", [WHY_POST_CHROME] = "post-chrome",
 };
 
+/* Rows of the side tables (content_internal.h): one pass over the page
+ * numbers the elements and the document 1.. for the element tables, the text
+ * nodes 0.. for tx[]; comments, doctypes and nodes off the tree (template
+ * contents) keep row 0. Returns the number of text rows, or -1. */
+static int64_t number_rows(wn_cctx *c)
+{
+    c->row = wn_arena_calloc(&c->d->arena, (c->n ? c->n : 1) * sizeof *c->row);
+    if (c->row == NULL)
+        return -1;
+    uint32_t rows = 1, texts = 0;
+    for (const wn_node *x = c->d->root; x; x = wn_dom_next(c->d->root, x, false)) {
+        if (x->type == WN_NODE_TEXT)
+            c->row[x->id] = texts++;
+        else if (x->type == WN_NODE_ELEMENT || x->type == WN_NODE_DOCUMENT)
+            c->row[x->id] = rows++;
+    }
+    c->nrows = rows;
+    return texts;
+}
+
 static int alloc_arrays(wn_cctx *c)
 {
     wn_arena *a = &c->d->arena;
     size_t n = c->n ? c->n : 1;
+    int64_t texts = number_rows(c);
+    if (texts < 0)
+        return -1;
+    size_t rows = c->nrows, nt = texts ? (size_t)texts : 1;
     c->order = wn_arena_alloc(a, n * sizeof *c->order);
     c->pos = wn_arena_alloc(a, n * sizeof *c->pos);
-    c->st = wn_arena_alloc(a, n * sizeof *c->st);
-    c->score = wn_arena_alloc(a, n * sizeof *c->score);
     c->nf = wn_arena_alloc(a, n * sizeof *c->nf);
     c->why = wn_arena_alloc(a, n * sizeof *c->why);
-    c->vc = wn_arena_alloc(a, n * sizeof *c->vc);
-    c->vc_cls = wn_arena_alloc(a, n * sizeof *c->vc_cls);
-    c->vc_id = wn_arena_alloc(a, n * sizeof *c->vc_id);
-    c->depth = wn_arena_alloc(a, n * sizeof *c->depth);
-    c->cands = wn_arena_alloc(a, n * sizeof *c->cands);
+    c->st = wn_arena_alloc(a, rows * sizeof *c->st);
+    c->score = wn_arena_alloc(a, rows * sizeof *c->score);
+    c->vc = wn_arena_calloc(a, rows * sizeof *c->vc);
+    c->vc_cls = wn_arena_calloc(a, rows * sizeof *c->vc_cls);
+    c->vc_id = wn_arena_calloc(a, rows * sizeof *c->vc_id);
+    c->depth = wn_arena_alloc(a, rows * sizeof *c->depth);
+    c->cands = wn_arena_alloc(a, rows * sizeof *c->cands);
+    c->tx = wn_arena_alloc(a, nt * sizeof *c->tx);
     if (!c->order || !c->pos || !c->st || !c->score || !c->nf || !c->why || !c->vc ||
-        !c->vc_cls || !c->vc_id || !c->depth || !c->cands)
+        !c->vc_cls || !c->vc_id || !c->depth || !c->cands || !c->tx)
         return -1;
+    c->ntext = (uint32_t)texts;
+    c->score[0] = 0.0f;   /* row 0 reads as zeros */
+    c->depth[0] = 0;
     return 0;
 }
 
-/* Only the arrays a walk reads before writing need clearing. */
+/* Only the tables a walk reads before writing need clearing. */
 static void reset_arrays(wn_cctx *c)
 {
     size_t n = c->n;
-    memset(c->st, 0, n * sizeof *c->st);
+    memset(c->st, 0, c->nrows * sizeof *c->st);
+    memset(c->tx, 0, c->ntext * sizeof *c->tx);
     memset(c->nf, 0, n * sizeof *c->nf);
     memset(c->why, 0, n * sizeof *c->why);
     c->ncands = 0;
@@ -93,10 +122,10 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
     wn_prep_article(c);
     wn_forum_quotes(c);
     if (before)
-        *before = c->st[c->root->id].text;
+        *before = wn_st(c, c->root)->text;
     if (extra)
         wn_extra_clean(c);
-    return c->st[c->root->id].text;
+    return wn_st(c, c->root)->text;
 }
 
 /* The text that weighs in the article-or-region choice: on pages of many
@@ -105,7 +134,7 @@ static uint32_t attempt(wn_cctx *c, unsigned flags, bool extra, uint32_t *before
  * the story. */
 static uint32_t measure_text(const wn_cctx *c, const wn_node *x)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     if (region_ratio(c->pt->type) >= WN_TUNE.region.parts)
         return s->text;
     uint32_t link = s->link10 / 10;
@@ -166,7 +195,7 @@ static wn_node *find_comments(wn_cctx *c)
     for (wn_node *x = root; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && x->nattrs) {
-            unsigned v = c->vc[x->id];
+            unsigned v = c->vc[wn_row(c, x)];
             if (!(v & VC_DONE)) {
                 /* Not reached by the walk (inside a left-out block): match now. */
                 wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
@@ -203,7 +232,7 @@ static void judge_forms(wn_cctx *c, wn_node *top)
         bool gone = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0;
         if (!gone && x->type == WN_NODE_ELEMENT && x->ns == WN_NS_HTML &&
             (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET) && (c->nf[x->id] & CN_VISITED)) {
-            const wn_cstat *s = &c->st[x->id];
+            const wn_cstat *s = wn_st(c, x);
             if ((c->nf[x->id] & CN_KEEP) ||
                 (s->text >= WN_TUNE.attempt.form_min_chars &&
                  s->input * WN_TUNE.attempt.form_chars_per_input <= s->text &&
@@ -234,10 +263,10 @@ static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
             k++;
         wn_buf_printf(b, ".%.*s", (int)k, cl.p);
     }
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     wn_buf_printf(b, " text=%u ld=%.2f", s->text, (double)wn_link_density(c, x));
     if (c->nf[x->id] & CN_SCORED)
-        wn_buf_printf(b, " score=%.1f", (double)c->score[x->id]);
+        wn_buf_printf(b, " score=%.1f", (double)c->score[wn_row(c, x)]);
     const char *why = why_name[c->why[x->id] < WHY__COUNT ? c->why[x->id] : 0];
     if (x == c->root)
         wn_buf_printf(b, " ARTICLE%s", c->merged ? " (siblings merged)" : "");
@@ -345,9 +374,6 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
                  opt->favor == WN_FAVOR_RECALL ? WN_TUNE.attempt.recall_shift : 0.0f;
     if (alloc_arrays(&c) != 0)
         return -1;
-    memset(c.vc, 0, c.n * sizeof *c.vc);
-    memset(c.vc_cls, 0, c.n * sizeof *c.vc_cls);
-    memset(c.vc_id, 0, c.n * sizeof *c.vc_id);
 
     /* Each retry drops one more filter; if none reaches the minimum, the longest wins. */
     static const unsigned tries[4] = {
@@ -390,10 +416,10 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     uint32_t before = 0, after = 0;
     if (chosen == last && c.root) {
         /* The state of the chosen attempt is still here: clean on top of it. */
-        before = c.st[c.root->id].text;
+        before = wn_st(&c, c.root)->text;
         if (extra)
             wn_extra_clean(&c);
-        after = c.st[c.root->id].text;
+        after = wn_st(&c, c.root)->text;
     } else {
         after = attempt(&c, tries[chosen], extra, &before);
     }
@@ -421,8 +447,8 @@ decided:;
      * footer is no article: the text is empty. */
     const wn_node *footer = c.root ? page_footer(c.root) : NULL;
     const wn_node *page = c.body ? c.body : d->root;
-    bool footer_only = footer && (uint64_t)c.st[footer->id].text * WN_TUNE.attempt.footer_share_div >=
-                                         c.st[page->id].text;
+    bool footer_only = footer && (uint64_t)wn_st(&c, footer)->text * WN_TUNE.attempt.footer_share_div >=
+                                         wn_st(&c, page)->text;
     if (footer_only)
         c.root = NULL;
     wn_node *comments = find_comments(&c);
@@ -433,8 +459,8 @@ decided:;
         /* On list, service and documentation pages a block named like comments
          * that holds most of the article is the content under an odd name. */
         bool whole = type_keeps_named_comments(&c) && c.root &&
-                     (uint64_t)c.st[comments->id].text * WN_TUNE.attempt.comments_share_div >
-                         c.st[c.root->id].text;
+                     (uint64_t)wn_st(&c, comments)->text * WN_TUNE.attempt.comments_share_div >
+                         wn_st(&c, c.root)->text;
         if (inside && !whole)
             wn_drop(&c, comments, WHY_COMMENTS);
     }
@@ -476,10 +502,10 @@ decided:;
             wn_buf_printf(explain_out, "# the best block lies in the page footer: no article\n");
         else if (chosen < 0)
             wn_buf_printf(explain_out, "# main region, article text %u chars\n",
-                          c.root ? c.st[c.root->id].text : 0);
+                          c.root ? wn_st(&c, c.root)->text : 0);
         else
             wn_buf_printf(explain_out, "# attempt %d of 4, article text %u chars\n", chosen + 1,
-                          c.root ? c.st[c.root->id].text : 0);
+                          c.root ? wn_st(&c, c.root)->text : 0);
         explain(&c, explain_out);
     }
     return 0;

@@ -1,12 +1,22 @@
 /*
  * content_internal.h: shared state of the main-content finder (content.c,
- * walk.c, score.c, prune.c, boilerplate.c). Everything per node lives in side
- * arrays indexed by node->id, allocated in the page's arena, so one call costs
- * a few linear passes and no recursion.
+ * walk.c, score.c, prune.c, boilerplate.c). What it knows of a node lives in
+ * side tables allocated in the page's arena, so one call costs a few linear
+ * passes and no recursion. Half of a page's nodes are text (a third white
+ * space between tags), and only elements are measured, scored and named, so
+ * the tables come in three sizes (docs/internals/ARENA.md):
+ *   - per node, indexed by node->id: walk order and position, flags, reason,
+ *     and row, the node's row in one of the two tables below;
+ *   - per element (and the document), indexed by the row: totals, score,
+ *     names, depth; row 0 is a row of zeros that nothing writes, read for
+ *     nodes that have none (comments, doctypes; text nodes here too);
+ *   - per text node, indexed by its row: its own measures.
+ * wn_st(), wn_text(), wn_totals() and wn_row() below read them for a node.
  */
 #ifndef WN_EXTRACT_CONTENT_INTERNAL_H
 #define WN_EXTRACT_CONTENT_INTERNAL_H
 
+#include <assert.h>
 #include <stdint.h>
 
 #include "core/buf.h"
@@ -54,19 +64,26 @@ typedef struct wn_cctx {
     const wn_pagetype *pt; /* the page's type: type-specific rules dispatch on pt->type */
     const wn_options *opt;
     uint32_t n;            /* d->node_count */
+    /* per node (node->id) */
     wn_node **order;       /* pre-order of the visited nodes, document first */
     uint32_t norder;
     uint32_t *pos;         /* node id -> index in order[] (valid when CN_VISITED) */
-    wn_cstat *st;
-    float *score;
     uint16_t *nf;
     uint8_t *why;
+    uint32_t *row;         /* node id -> row in the element tables or in tx[] */
+    /* per element and the document (wn_row), 1..nrows-1; row 0 stays zero */
+    uint32_t nrows;
+    wn_cstat *st;          /* subtree totals */
+    float *score;          /* valid when CN_SCORED */
     uint16_t *vc;          /* class | id vocabulary bits */
     uint16_t *vc_cls;      /* class-only bits */
     uint16_t *vc_id;       /* id-only bits (class weight counts class and id apart) */
-    uint32_t *depth;       /* depth below the document, visited nodes only */
-    uint32_t *cands;       /* ids of scored candidates */
+    uint32_t *depth;       /* depth below the document, visited elements only */
+    uint32_t *cands;       /* ids of scored candidates (at most one per element) */
     uint32_t ncands;
+    /* per text node */
+    wn_tstat *tx;          /* the node's own measures, set when the walk visits it */
+    uint32_t ntext;
     unsigned flags;        /* CN_* attempt flags */
     float ld_shift;        /* added to link-density thresholds (favor) */
     wn_node *body, *top, *root;
@@ -79,10 +96,47 @@ typedef struct wn_cctx {
     uint32_t region_est;   /* that estimate (content.c) */
 } wn_cctx;
 
-/* Link text per character of text in x's subtree (0 when it has no text). */
+/* x's row in the element tables: its own for an element or the document,
+ * row 0 (zeros) for any other node. */
+static inline uint32_t wn_row(const wn_cctx *c, const wn_node *x)
+{
+    return x->type == WN_NODE_TEXT ? 0 : c->row[x->id];
+}
+
+/* The subtree totals of an element or the document. (A text node has no
+ * totals row: ask wn_text() or wn_totals().) */
+static inline wn_cstat *wn_st(const wn_cctx *c, const wn_node *el)
+{
+    assert(el->type != WN_NODE_TEXT);
+    return &c->st[wn_row(c, el)];
+}
+
+/* The characters of any node's subtree (a text node's own). */
+static inline uint32_t wn_text(const wn_cctx *c, const wn_node *x)
+{
+    return x->type == WN_NODE_TEXT ? c->tx[c->row[x->id]].text : c->st[c->row[x->id]].text;
+}
+
+/* Any node's totals, a text node's measures as totals of their own. */
+static inline wn_cstat wn_totals(const wn_cctx *c, const wn_node *x)
+{
+    if (x->type != WN_NODE_TEXT)
+        return c->st[c->row[x->id]];
+    const wn_tstat *t = &c->tx[c->row[x->id]];
+    return (wn_cstat){ .text = t->text, .commas = t->commas, .words = t->words };
+}
+
+/* Depth below the document of a visited node (a text node's from its parent's). */
+static inline uint32_t wn_depth(const wn_cctx *c, const wn_node *x)
+{
+    return x->type == WN_NODE_TEXT ? c->depth[wn_row(c, x->parent)] + 1 : c->depth[c->row[x->id]];
+}
+
+/* Link text per character of text in x's subtree (0 when it has no text, and
+ * for text nodes). */
 static inline float wn_link_density(const wn_cctx *c, const wn_node *x)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = &c->st[wn_row(c, x)];
     if (s->text == 0)
         return 0.0f;
     return (float)s->link10 / (10.0f * (float)s->text);

@@ -15,7 +15,7 @@ int wn_class_weight(const wn_cctx *c, const wn_node *el)
     if (!(c->flags & CN_WEIGHT_CLASSES))
         return 0;
     /* The class and the id count separately: both naming "content" is +50. */
-    unsigned cls = c->vc_cls[el->id], id = c->vc_id[el->id];
+    unsigned cls = c->vc_cls[wn_row(c, el)], id = c->vc_id[wn_row(c, el)];
     int w = 0;
     if (cls & VC_NEG)
         w -= WN_TUNE.prune.class_name;
@@ -92,12 +92,12 @@ void wn_drop(wn_cctx *c, wn_node *x, uint8_t why)
      * nothing to subtract skips the climb: in a deep chain of wrappers, once
      * the innermost text is gone every wrapper above is empty, and climbing
      * from each of them would be quadratic. */
-    const wn_cstat s = c->st[x->id];
+    const wn_cstat s = wn_totals(c, x);
     static const wn_cstat zero;
     if (memcmp(&s, &zero, sizeof s) == 0)
         return;
     for (wn_node *a = x->parent; a; a = a->parent) {
-        wn_cstat *t = &c->st[a->id];
+        wn_cstat *t = wn_st(c, a);
         t->text -= s.text; t->link10 -= s.link10; t->commas -= s.commas;
         t->words -= s.words; t->head -= s.head; t->list -= s.list;
         t->p -= s.p; t->img -= s.img; t->li -= s.li; t->input -= s.input;
@@ -126,7 +126,7 @@ bool wn_in_recipe(const wn_cctx *c, const wn_node *x)
 {
     int depth = 0;
     for (const wn_node *a = x; a && depth <= WN_TUNE.prune.recipe_levels; a = a->parent, depth++)
-        if (a->type == WN_NODE_ELEMENT && (c->vc[a->id] & VC_RECIPE))
+        if (a->type == WN_NODE_ELEMENT && (c->vc[wn_row(c, a)] & VC_RECIPE))
             return true;
     return false;
 }
@@ -137,7 +137,7 @@ bool wn_in_recipe(const wn_cctx *c, const wn_node *x)
  * widgets rather than prose: judged on their remaining totals. */
 static uint8_t judge_block(wn_cctx *c, wn_node *x)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     uint16_t tag = x->tag;
 
     if (tag == WN_TAG_TABLE && (c->nf[x->id] & CN_DATATABLE))
@@ -148,7 +148,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     if (has_ancestor(x, WN_TAG_CODE, WN_TUNE.prune.near_levels))
         return WHY_NONE;
     int weight = wn_class_weight(c, x);
-    float cs = (c->nf[x->id] & CN_SCORED) ? c->score[x->id] : 0.0f;
+    float cs = (c->nf[x->id] & CN_SCORED) ? c->score[wn_row(c, x)] : 0.0f;
     /* A negative name does not outweigh enough link-poor text. */
     if ((float)weight + cs < 0 && !(s->text >= WN_TUNE.prune.spared_chars &&
                                     wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.prune.spared)))
@@ -194,7 +194,7 @@ void wn_prep_article(wn_cctx *c)
     uint32_t start = c->pos[root->id], end = start + 1;
 
     /* Pre-order: the subtree is the run after the root that lies deeper. */
-    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
+    while (end < c->norder && wn_depth(c, c->order[end]) > wn_depth(c, root))
         end++;
 
     /* Forward pass: unconditional drops. CN_GONE marks what lies under a dropped
@@ -224,8 +224,8 @@ void wn_prep_article(wn_cctx *c)
         }
         /* Share bars: not the top-level blocks themselves, and only when small. */
         bool top_level = c->merged ? x->parent == root : x == root;
-        if (!top_level && (c->vc[x->id] & VC_SHARE) &&
-            c->st[x->id].text < WN_TUNE.prune.share_max_chars)
+        if (!top_level && (c->vc[wn_row(c, x)] & VC_SHARE) &&
+            wn_st(c, x)->text < WN_TUNE.prune.share_max_chars)
             wn_drop(c, x, WHY_SHARE);
     }
 

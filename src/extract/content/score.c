@@ -42,7 +42,7 @@ static void init_candidate(wn_cctx *c, wn_node *x)
         s += WN_TUNE.score.article_body;
     if (x->tag == WN_TAG_ARTICLE && !article_sibling(x))
         s += WN_TUNE.score.article_element;   /* not for a list of <article> teaser cards */
-    c->score[x->id] = s + (float)wn_class_weight(c, x);
+    c->score[wn_row(c, x)] = s + (float)wn_class_weight(c, x);
     c->nf[x->id] |= CN_SCORED;
     c->cands[c->ncands++] = x->id;
 }
@@ -67,7 +67,7 @@ static void spread(wn_cctx *c, wn_node *first, float points)
         if (!(c->nf[a->id] & CN_SCORED))
             init_candidate(c, a);
         float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * WN_TUNE.score.spread_third;
-        c->score[a->id] += points / div;
+        c->score[wn_row(c, a)] += points / div;
     }
 }
 
@@ -107,8 +107,9 @@ static void score_runs(wn_cctx *c, wn_node *div)
         if (ch && !(c->nf[ch->id] & CN_VISITED))
             continue;
         if (inline_) {
-            text += c->st[ch->id].text;
-            commas += c->st[ch->id].commas;
+            wn_cstat t = wn_totals(c, ch);   /* text nodes and inline elements */
+            text += t.text;
+            commas += t.commas;
             continue;
         }
         if (text >= WN_TUNE.score.para_min_chars)
@@ -126,7 +127,7 @@ static bool single_p_child(const wn_cctx *c, const wn_node *div)
         if (!(c->nf[ch->id] & CN_VISITED))
             continue;
         if (ch->type == WN_NODE_TEXT) {
-            if (c->st[ch->id].text)
+            if (wn_text(c, ch))
                 return false;
         } else if (ch->type == WN_NODE_ELEMENT) {
             if (only)
@@ -163,18 +164,18 @@ void wn_score(wn_cctx *c)
         default:
             break;
         }
-        if (!para || c->st[x->id].text < WN_TUNE.score.para_min_chars)
+        if (!para || wn_st(c, x)->text < WN_TUNE.score.para_min_chars)
             continue;
         c->nf[x->id] |= CN_PARA;
         wn_node *p = eparent(c, x);
         if (p == NULL || p->type != WN_NODE_ELEMENT)
             continue;
-        spread(c, p, para_points(c->st[x->id].text, c->st[x->id].commas));
+        spread(c, p, para_points(wn_st(c, x)->text, wn_st(c, x)->commas));
     }
     /* Link-heavy containers are menus, whatever their paragraphs scored. */
     for (uint32_t i = 0; i < c->ncands; i++) {
         wn_node *x = c->order[c->pos[c->cands[i]]];
-        c->score[x->id] *= 1.0f - wn_link_density(c, x);
+        c->score[wn_row(c, x)] *= 1.0f - wn_link_density(c, x);
     }
 }
 
@@ -267,7 +268,7 @@ static void promote_to_article(wn_cctx *c)
         a = a->parent;
     if (!a || !wn_article_like(a) || a == c->body)
         return;
-    if ((float)c->st[a->id].text > WN_TUNE.choice.article_max_ratio * (float)c->st[t->id].text)
+    if ((float)wn_st(c, a)->text > WN_TUNE.choice.article_max_ratio * (float)wn_st(c, t)->text)
         return;
     bool any = false;
     for (wn_node *x = a->first; x; ) {
@@ -279,7 +280,7 @@ static void promote_to_article(wn_cctx *c)
                 skip = !(c->nf[x->id] & CN_VISITED);
             } else if (is_leaf_para(c, x)) {
                 skip = true;
-                if (c->st[x->id].text >= WN_TUNE.choice.article_para_chars &&
+                if (wn_st(c, x)->text >= WN_TUNE.choice.article_para_chars &&
                     wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.choice.article_para) &&
                     wn_is_prose(c, x))
                     any = true;
@@ -293,7 +294,7 @@ static void promote_to_article(wn_cctx *c)
                 skip = true;
                 wn_drop(c, x, WHY_OUTSIDE);
             }
-        } else if (x->type == WN_NODE_TEXT && c->st[x->id].text) {
+        } else if (x->type == WN_NODE_TEXT && wn_text(c, x)) {
             wn_drop(c, x, WHY_OUTSIDE);
         }
         x = wn_dom_next(a, x, skip);
@@ -322,10 +323,10 @@ static void add_lead(wn_cctx *c)
     uint32_t stop = c->pos[limit->id];
     for (uint32_t i = c->pos[root->id], seen = 0; i-- > stop && seen < WN_TUNE.choice.lead_lookback; seen++) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || !(c->vc[x->id] & VC_LEAD) ||
-            (c->vc[x->id] & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
+        if (x->type != WN_NODE_ELEMENT || !(c->vc[wn_row(c, x)] & VC_LEAD) ||
+            (c->vc[wn_row(c, x)] & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
             continue;
-        const wn_cstat *s = &c->st[x->id];
+        const wn_cstat *s = wn_st(c, x);
         if (s->text >= WN_TUNE.choice.lead_min_chars && s->text <= WN_TUNE.choice.lead_max_chars &&
             wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.choice.lead)) {
             lead = x;
@@ -349,7 +350,7 @@ static void add_lead(wn_cctx *c)
         } else {
             skip = true;
             if ((c->nf[x->id] & CN_VISITED) && !(c->nf[x->id] & CN_DROPPED) &&
-                (x->type == WN_NODE_ELEMENT || c->st[x->id].text))
+                (x->type == WN_NODE_ELEMENT || wn_text(c, x)))
                 wn_drop(c, x, WHY_OUTSIDE);
         }
         x = wn_dom_next(a, x, skip);
@@ -379,11 +380,11 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         const wn_node *sp = as_para(c, s);
         if (!score_join) {
             /* a climbed level: only the prose test below */
-        } else if ((c->nf[s->id] & CN_SCORED) && c->score[s->id] + bonus >= sib_threshold) {
+        } else if ((c->nf[s->id] & CN_SCORED) && c->score[wn_row(c, s)] + bonus >= sib_threshold) {
             join = true;
         } else if (sp) {
             float ld = wn_link_density(c, sp);
-            uint32_t len = c->st[sp->id].text;
+            uint32_t len = wn_st(c, sp)->text;
             if (len > WN_TUNE.choice.para_join_chars && ld < wn_ld_limit(c, WN_TUNE.choice.para_join))
                 join = true;
             else if (len < WN_TUNE.choice.para_join_chars && len > 0 && ld == 0.0f && ends_sentence(sp))
@@ -391,10 +392,10 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         }
         /* A lead or a continuation in another wrapper: prose by its words, not
          * named like boilerplate. */
-        if (!join && c->st[s->id].text >= WN_TUNE.choice.prose_join_chars &&
+        if (!join && wn_st(c, s)->text >= WN_TUNE.choice.prose_join_chars &&
             wn_link_density(c, s) < wn_ld_limit(c, WN_TUNE.choice.prose_join) &&
-            !(c->vc[s->id] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
-            (score_join || !(c->vc[s->id] & VC_BYLINE)) && wn_is_prose(c, s))
+            !(c->vc[wn_row(c, s)] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
+            (score_join || !(c->vc[wn_row(c, s)] & VC_BYLINE)) && wn_is_prose(c, s))
             join = true;
         if (join) {
             c->nf[s->id] |= CN_JOINED;
@@ -412,13 +413,13 @@ static void pick_root(wn_cctx *c)
     c->merged = false;
     for (uint32_t i = 0; i < c->ncands; i++) {
         wn_node *x = c->order[c->pos[c->cands[i]]];
-        float s = c->score[x->id];
+        float s = c->score[wn_row(c, x)];
         /* A cookie notice or newsletter box is never the article, even on a
          * page whose own paragraphs are too short to score. */
-        if ((c->vc[x->id] & VC_BOILER) && !(c->vc[x->id] & VC_MAYBE))
+        if ((c->vc[wn_row(c, x)] & VC_BOILER) && !(c->vc[wn_row(c, x)] & VC_MAYBE))
             continue;
         for (int k = 0; k < 5; k++) {
-            if (top[k] == NULL || s > c->score[top[k]->id]) {
+            if (top[k] == NULL || s > c->score[wn_row(c, top[k])]) {
                 memmove(&top[k + 1], &top[k], (size_t)(4 - k) * sizeof top[0]);
                 top[k] = x;
                 break;
@@ -439,7 +440,7 @@ static void pick_root(wn_cctx *c)
     wn_node *alt[4];
     int nalt = 0;
     for (int k = 1; k < 5 && top[k]; k++)
-        if (c->score[top[0]->id] > 0 && c->score[top[k]->id] / c->score[top[0]->id] >= WN_TUNE.choice.near_best)
+        if (c->score[wn_row(c, top[0])] > 0 && c->score[wn_row(c, top[k])] / c->score[wn_row(c, top[0])] >= WN_TUNE.choice.near_best)
             alt[nalt++] = top[k];
     if (nalt >= WN_TUNE.choice.near_best_min) {
         for (wn_node *p = t->parent; p && p != body; p = p->parent) {
@@ -457,11 +458,11 @@ static void pick_root(wn_cctx *c)
 
     /* Climb while the parents keep scoring well: points flow up by halves, so a
      * parent beating its child holds more of the article. */
-    float last = c->score[t->id], threshold = last / WN_TUNE.choice.climb_floor;
+    float last = c->score[wn_row(c, t)], threshold = last / WN_TUNE.choice.climb_floor;
     for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT; p = eparent(c, p)) {
         if (!(c->nf[p->id] & CN_SCORED))
             continue;
-        float ps = c->score[p->id];
+        float ps = c->score[wn_row(c, p)];
         if (ps < threshold)
             break;
         if (ps > last) {
@@ -496,7 +497,7 @@ static void pick_root(wn_cctx *c)
         c->root = t;
         return;
     }
-    float ts = c->score[t->id];
+    float ts = c->score[wn_row(c, t)];
     uint32_t joined = join_siblings(c, t, parent, ts, true);
     if (joined == 0) {
         /* Page builders split a story over full-width sections: the top block
@@ -507,7 +508,7 @@ static void pick_root(wn_cctx *c)
         for (int level = 0; level < WN_TUNE.choice.wrapper_levels && joined == 0; level++) {
             wn_node *p = eparent(c, up), *pp = p ? eparent(c, p) : NULL;
             if (p == NULL || p == body || pp == NULL || pp->type != WN_NODE_ELEMENT ||
-                c->st[p->id].text > c->st[t->id].text + c->st[t->id].text / WN_TUNE.choice.wrapper_slack_div +
+                wn_st(c, p)->text > wn_st(c, t)->text + wn_st(c, t)->text / WN_TUNE.choice.wrapper_slack_div +
                                         WN_TUNE.choice.wrapper_slack_chars)
                 break;
             up = p;
@@ -534,12 +535,12 @@ static void pick_root(wn_cctx *c)
     if (wn_article_like(parent))
         for (wn_node *s = parent->first; s; s = s->next)
             if (wn_is_html(s, WN_TAG_FIGURE) && (c->nf[s->id] & CN_VISITED) &&
-                c->st[s->id].img > 0 && c->st[s->id].embed == 0)
+                wn_st(c, s)->img > 0 && wn_st(c, s)->embed == 0)
                 c->nf[s->id] |= CN_JOINED;
     /* A subheading directly above a joined block (or the top) belongs to it. */
     for (wn_node *s = parent->first; s; s = s->next) {
         if (s->type != WN_NODE_ELEMENT || s->tag < WN_TAG_H1 || s->tag > WN_TAG_H6 ||
-            !(c->nf[s->id] & CN_VISITED) || c->st[s->id].text > WN_TUNE.choice.subheading_max_chars)
+            !(c->nf[s->id] & CN_VISITED) || wn_st(c, s)->text > WN_TUNE.choice.subheading_max_chars)
             continue;
         wn_node *n = s->next;
         while (n && n->type != WN_NODE_ELEMENT)
@@ -554,7 +555,7 @@ static void pick_root(wn_cctx *c)
             continue;
         if (c->nf[s->id] & CN_JOINED)
             continue;
-        if (s->type == WN_NODE_TEXT && c->st[s->id].text == 0)
+        if (s->type == WN_NODE_TEXT && wn_text(c, s) == 0)
             continue;
         wn_drop(c, s, WHY_OUTSIDE);
     }

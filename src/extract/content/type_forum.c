@@ -65,7 +65,7 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
 {
     if (x->ns != WN_NS_HTML)
         return false;
-    if (x->tag == WN_TAG_TIME || (c->vc[x->id] & VC_BYLINE))
+    if (x->tag == WN_TAG_TIME || (c->vc[wn_row(c, x)] & VC_BYLINE))
         return true;
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)
@@ -128,9 +128,9 @@ static void undrop(wn_cctx *c, wn_node *x)
         return;
     c->nf[x->id] &= (uint16_t)~CN_DROPPED;
     c->why[x->id] = WHY_NONE;
-    const wn_cstat s = c->st[x->id];
+    const wn_cstat s = wn_totals(c, x);
     for (wn_node *a = x->parent; a; a = a->parent) {
-        wn_cstat *t = &c->st[a->id];
+        wn_cstat *t = wn_st(c, a);
         t->text += s.text; t->link10 += s.link10; t->commas += s.commas;
         t->words += s.words; t->head += s.head; t->list += s.list;
         t->p += s.p; t->img += s.img; t->li += s.li; t->input += s.input;
@@ -148,7 +148,7 @@ static wn_node *first_post(const wn_cctx *c, const uint8_t *mk, wn_node *run)
         for (wn_node *s = a->prev; s; s = s->prev) {
             if (s->type != WN_NODE_ELEMENT || gone(c, s) || !mk[s->id])
                 continue;
-            if (c->st[s->id].text >= WN_TUNE.forum.first_post_min_chars && wn_is_prose(c, s))
+            if (wn_st(c, s)->text >= WN_TUNE.forum.first_post_min_chars && wn_is_prose(c, s))
                 return s;
         }
     }
@@ -179,8 +179,8 @@ static void keep_post_lines(wn_cctx *c, wn_node *post)
         if (!skip && is_signature(d)) {
             wn_drop(c, d, WHY_BOILER);   /* the writer's sign-off under every post */
             skip = true;
-        } else if (!skip && is_line_marker(c, d) && c->st[d->id].text > 0 &&
-            c->st[d->id].text <= WN_TUNE.forum.line_max_chars) {
+        } else if (!skip && is_line_marker(c, d) && wn_st(c, d)->text > 0 &&
+            wn_st(c, d)->text <= WN_TUNE.forum.line_max_chars) {
             for (wn_node *p = d; p && p != post; p = p->parent)
                 c->nf[p->id] |= CN_KEEP;
             skip = true;
@@ -194,7 +194,7 @@ static void drop_post_comments(wn_cctx *c, const uint8_t *mk, wn_node *post, uin
     for (wn_node *d = post->first; d; ) {
         bool skip = d->type != WN_NODE_ELEMENT || gone(c, d);
         if (!skip && mk[d->id] && kind_of(d) != kind && comment_named(d) &&
-            c->st[d->id].text * WN_TUNE.forum.comments_share_div <= c->st[post->id].text) {
+            wn_st(c, d)->text * WN_TUNE.forum.comments_share_div <= wn_st(c, post)->text) {
             bool items = false, replies = false;
             for (wn_node *e = d->first; e && !replies; e = wn_dom_next(d, e, false)) {
                 if (e->type != WN_NODE_ELEMENT)
@@ -230,10 +230,10 @@ static uint32_t body_kind(const wn_cctx *c, wn_node *post)
         wn_node *big = NULL;
         for (wn_node *ch = b->first; ch; ch = ch->next)
             if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) &&
-                (big == NULL || c->st[ch->id].text > c->st[big->id].text))
+                (big == NULL || wn_st(c, ch)->text > wn_st(c, big)->text))
                 big = ch;
         if (big == NULL ||
-            (float)c->st[big->id].text <= WN_TUNE.forum.body_share * (float)c->st[b->id].text)
+            (float)wn_st(c, big)->text <= WN_TUNE.forum.body_share * (float)wn_st(c, b)->text)
             break;
         b = big;
         if (b->nattrs)
@@ -426,8 +426,8 @@ static bool link_run(const wn_cctx *c, const wn_node *p, uint32_t kind)
     uint64_t text = 0, link10 = 0;
     for (const wn_node *ch = p->first; ch; ch = ch->next)
         if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == kind) {
-            text += c->st[ch->id].text;
-            link10 += c->st[ch->id].link10;
+            text += wn_st(c, ch)->text;
+            link10 += wn_st(c, ch)->link10;
         }
     return text == 0 || (float)link10 / (10.0f * (float)text) > wn_ld_limit(c, WN_TUNE.forum.run_links);
 }
@@ -457,7 +457,7 @@ static wn_node *common_block(const wn_cctx *c, wn_node *a, wn_node *b)
     for (int steps = 0; a != b; steps++) {
         if (a == NULL || b == NULL || steps > QUOTE_LCA_MAX_CLIMB)
             return NULL;
-        if (c->depth[a->id] >= c->depth[b->id])
+        if (wn_depth(c, a) >= wn_depth(c, b))
             a = a->parent;
         else
             b = b->parent;
@@ -515,7 +515,7 @@ void wn_forum_quotes(wn_cctx *c)
     if (c->thread_posts == 0 || c->root == NULL)
         return;
     wn_node *r = c->root;
-    uint64_t words = c->st[r->id].words;
+    uint64_t words = wn_st(c, r)->words;
     if (words < 2 * QUOTE_SHINGLE_WORDS || words > QUOTE_MAX_WORDS)
         return;
     uint32_t size = 64;
@@ -596,13 +596,13 @@ void wn_forum_thread(wn_cctx *c)
     for (uint32_t i = 0; i < c->norder && nruns < MAX_RUNS; i++) {
         wn_node *p = c->order[i];
         if (p->type != WN_NODE_ELEMENT || gone(c, p) || !mk[p->id] ||
-            c->st[p->id].text < WN_TUNE.forum.thread_min_posts * WN_TUNE.forum.post_min_chars)
+            wn_st(c, p)->text < WN_TUNE.forum.thread_min_posts * WN_TUNE.forum.post_min_chars)
             continue;
         kind_tally tally[KINDS_PER_PARENT];
         size_t nt = 0;
         for (wn_node *ch = p->first; ch; ch = ch->next) {
             if (ch->type != WN_NODE_ELEMENT || gone(c, ch) || !mk[ch->id] ||
-                c->st[ch->id].text < WN_TUNE.forum.post_min_chars)
+                wn_st(c, ch)->text < WN_TUNE.forum.post_min_chars)
                 continue;
             uint32_t k = kind_of(ch);
             size_t j = 0;
@@ -614,7 +614,7 @@ void wn_forum_thread(wn_cctx *c)
                 tally[nt++] = (kind_tally){ k, 0, 0 };
             }
             tally[j].posts++;
-            tally[j].text += c->st[ch->id].text;
+            tally[j].text += wn_st(c, ch)->text;
         }
         size_t bj = nt;
         for (size_t j = 0; j < nt; j++)
@@ -665,7 +665,7 @@ void wn_forum_thread(wn_cctx *c)
      * is smaller than it is a side list, not the thread. */
     wn_node *chosen = c->top ? c->top : c->root;
     if (r != chosen && !is_ancestor(r, chosen) &&
-        (float)run->text < WN_TUNE.forum.run_over_chosen * (float)c->st[chosen->id].text)
+        (float)run->text < WN_TUNE.forum.run_over_chosen * (float)wn_st(c, chosen)->text)
         return;
 
     /* Drops made while choosing (siblings "outside the article") are undone
@@ -693,7 +693,7 @@ void wn_forum_thread(wn_cctx *c)
                     next = ch;
                     continue;
                 }
-                if (ch->type == WN_NODE_ELEMENT || c->st[ch->id].text)
+                if (ch->type == WN_NODE_ELEMENT || wn_text(c, ch))
                     wn_drop(c, ch, WHY_OUTSIDE);
             }
             a = next;
@@ -737,7 +737,7 @@ bool wn_forum_keeps_form(const wn_cctx *c, const wn_node *form)
 {
     if (c->pt == NULL || c->pt->type != WN_PAGE_FORUM)
         return false;
-    const wn_cstat *s = &c->st[form->id];
+    const wn_cstat *s = wn_st(c, form);
     return s->text >= WN_TUNE.forum.post_min_chars && s->input <= WN_TUNE.forum.form_max_inputs &&
            wn_link_density(c, form) < wn_ld_limit(c, WN_TUNE.forum.form_links);
 }

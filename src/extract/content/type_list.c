@@ -58,12 +58,12 @@ static wn_node *main_region(wn_cctx *c)
             continue;
         if (!wn_is_html(x, WN_TAG_MAIN) && !role_is(x, wn_lex_main_role, NULL, 0))
             continue;
-        if (best == NULL || c->st[x->id].text > c->st[best->id].text)
+        if (best == NULL || wn_st(c, x)->text > wn_st(c, best)->text)
             best = x;
     }
     wn_node *body = c->body;
-    if (best && body && c->st[best->id].text * WN_TUNE.list.main_share_den >=
-                            c->st[body->id].text * WN_TUNE.list.main_share_num)
+    if (best && body && wn_st(c, best)->text * WN_TUNE.list.main_share_den >=
+                            wn_st(c, body)->text * WN_TUNE.list.main_share_num)
         return best;
     return body;
 }
@@ -75,7 +75,7 @@ static wn_node *main_region(wn_cctx *c)
  * nature and never pass. */
 static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     if ((v & VC_BOILER) || s->input > 0 || s->text < WN_TUNE.list.chrome_prose_min_chars ||
         !names_hit(x, &ws_control))
         return false;
@@ -88,7 +88,7 @@ static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v
  * is for service pages only. */
 static bool is_link_block(const wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     if (!wn_is_block_tag(x->tag) || (uint64_t)s->text * SERVICE_LINKS_MAX_SHARE_DEN >= root_text)
         return false;
     return s->a > 0 && s->text < s->a * SERVICE_LINKS_MAX_LABEL &&
@@ -122,7 +122,7 @@ static const wn_node *elem_sibling(const wn_node *x, bool forward)
  * (a wide one with the list, narrow ones with the menus) are not items. */
 static bool small_part(const wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
-    return (uint64_t)c->st[x->id].text * WN_TUNE.list.item_share_den <= root_text;
+    return (uint64_t)wn_st(c, x)->text * WN_TUNE.list.item_share_den <= root_text;
 }
 
 /* An item of the list: one of a run of alike element siblings (a card of the
@@ -164,7 +164,7 @@ static bool service_named_prose(const wn_cctx *c, const wn_node *x)
  * is an item of the list or inside one (names do not drop it). */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, bool in_item)
 {
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     switch (x->tag) {
     case WN_TAG_NAV: case WN_TAG_ASIDE:
         return WHY_TAG;
@@ -189,7 +189,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_ROLE;
     if (in_item)
         return WHY_NONE;
-    unsigned v = c->vc[x->id];
+    unsigned v = c->vc[wn_row(c, x)];
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
         return WHY_BOILER;
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)
@@ -205,7 +205,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
 static uint32_t subtree_end(const wn_cctx *c, const wn_node *x)
 {
     uint32_t end = c->pos[x->id] + 1;
-    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[x->id])
+    while (end < c->norder && wn_depth(c, c->order[end]) > wn_depth(c, x))
         end++;
     return end;
 }
@@ -215,15 +215,17 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     wn_node *root = main_region(c);
     if (root == NULL || !(c->nf[root->id] & CN_VISITED))
         return 0;
-    const wn_cstat *rs = &c->st[root->id];
+    const wn_cstat *rs = wn_st(c, root);
     uint64_t text = rs->text, link = rs->link10 / 10;
     uint32_t end = subtree_end(c, root);
     for (uint32_t i = c->pos[root->id] + 1; i < end; i++) {
         wn_node *x = c->order[i];
         if (x->type != WN_NODE_ELEMENT || list_chrome(c, x, rs->text, false) == WHY_NONE)
             continue;
-        text -= c->st[x->id].text;
-        link -= c->st[x->id].link10 / 10 < link ? c->st[x->id].link10 / 10 : link;
+        const wn_cstat *xs = wn_st(c, x);
+        uint64_t xlink = xs->link10 / 10;   /* link10 is link text times ten */
+        text -= xs->text;
+        link -= xlink < link ? xlink : link;
         i = subtree_end(c, x) - 1;   /* its inner blocks are gone with it */
     }
     if (text < WN_TUNE.list.min_chars)
@@ -239,7 +241,7 @@ static bool prose_beside(wn_cctx *c, const wn_node *x, uint32_t root_text)
     if (x->type != WN_NODE_ELEMENT || !(c->nf[x->id] & CN_VISITED) ||
         (c->nf[x->id] & CN_IGNORED) || !wn_is_block_tag(x->tag))
         return false;
-    const wn_cstat *s = &c->st[x->id];
+    const wn_cstat *s = wn_st(c, x);
     /* Paragraphs of its own: a bare run of text (a font probe, an ad bait) is no guide. */
     if (s->text < WN_TUNE.list.beside_min_chars || s->input > 0 || s->p == 0 ||
         wn_link_density(c, x) >= wn_ld_limit(c, WN_TUNE.list.chrome_prose) ||
@@ -254,7 +256,7 @@ static bool prose_beside(wn_cctx *c, const wn_node *x, uint32_t root_text)
 static wn_node *widen_to_prose(wn_cctx *c, wn_node *main)
 {
     wn_node *top = main;
-    uint32_t main_text = c->st[main->id].text;
+    uint32_t main_text = wn_st(c, main)->text;
     for (wn_node *a = main->parent; a && a != c->body->parent; a = a->parent) {
         for (wn_node *ch = a->first; ch; ch = ch->next) {
             /* The child on the way down to main is CN_KEEP already. */
@@ -271,10 +273,10 @@ static wn_node *widen_to_prose(wn_cctx *c, wn_node *main)
 bool wn_type_list_choose(wn_cctx *c)
 {
     wn_node *root = main_region(c);
-    if (root == NULL || c->st[root->id].text < WN_TUNE.list.min_chars)
+    if (root == NULL || wn_st(c, root)->text < WN_TUNE.list.min_chars)
         return false;
     wn_node *main = root;
-    uint32_t root_text = c->st[main->id].text, item_end = 0;
+    uint32_t root_text = wn_st(c, main)->text, item_end = 0;
     c->nf[main->id] |= CN_KEEP;
     if (main != c->body && c->body && (c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING))
         root = widen_to_prose(c, main);
@@ -286,7 +288,7 @@ bool wn_type_list_choose(wn_cctx *c)
      * alike boxes are sections, judged by their names as before. */
     bool items = c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING;
     uint32_t start = c->pos[root->id], end = start + 1;
-    while (end < c->norder && c->depth[c->order[end]->id] > c->depth[root->id])
+    while (end < c->norder && wn_depth(c, c->order[end]) > wn_depth(c, root))
         end++;
     for (uint32_t i = start + 1; i < end; i++) {
         wn_node *x = c->order[i];
@@ -295,7 +297,7 @@ bool wn_type_list_choose(wn_cctx *c)
             continue;
         }
         /* Beside the way from a widened root down to main only the prose stays. */
-        if (root != main && c->depth[x->id] <= c->depth[main->id] &&
+        if (root != main && wn_depth(c, x) <= wn_depth(c, main) &&
             (c->nf[x->parent->id] & CN_KEEP) && !(c->nf[x->id] & (CN_KEEP | CN_JOINED))) {
             wn_drop(c, x, WHY_OUTSIDE);
             continue;
@@ -317,5 +319,5 @@ bool wn_type_list_choose(wn_cctx *c)
              * built as one form) is copied, its controls aside. */
             x->flags |= WN_NODE_FLAG_KEEP_FORM;
     }
-    return c->st[root->id].text >= WN_TUNE.list.min_chars;
+    return wn_st(c, root)->text >= WN_TUNE.list.min_chars;
 }

@@ -190,7 +190,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* (a product's description or a closed tab's panel is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
-    unsigned v = c->vc[x->id];
+    unsigned v = c->vc[c->row[x->id]];
     /* (A forum's posts each show their author: no byline is left out there.) */
     if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&
         (v & VC_BYLINE || wn_slice_has(at->rel, "author") ||
@@ -256,17 +256,18 @@ int wn_walk(wn_cctx *c)
         if (x->type == WN_NODE_ELEMENT) {
             wn_elattrs at;
             if (x->nattrs) {
+                uint32_t r = c->row[x->id];
                 wn_attrs_scan(x, &at);
                 /* Names do not change between attempts: match them once. */
-                if (!(c->vc[x->id] & VC_DONE)) {
-                    c->vc_cls[x->id] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
-                    c->vc_id[x->id] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                if (!(c->vc[r] & VC_DONE)) {
+                    c->vc_cls[r] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
+                    c->vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
                     /* Type hooks: a forum's "comments" are its posts. */
-                    c->vc_cls[x->id] = (uint16_t)wn_product_names(c, at.cls,
-                                                     wn_forum_names(c, c->vc_cls[x->id]));
-                    c->vc_id[x->id] = (uint16_t)wn_product_names(c, at.id,
-                                                    wn_forum_names(c, c->vc_id[x->id]));
-                    c->vc[x->id] = c->vc_cls[x->id] | c->vc_id[x->id] | VC_DONE;
+                    c->vc_cls[r] = (uint16_t)wn_product_names(c, at.cls,
+                                                     wn_forum_names(c, c->vc_cls[r]));
+                    c->vc_id[r] = (uint16_t)wn_product_names(c, at.id,
+                                                    wn_forum_names(c, c->vc_id[r]));
+                    c->vc[r] = c->vc_cls[r] | c->vc_id[r] | VC_DONE;
                 }
             } else {
                 memset(&at, 0, sizeof at);
@@ -291,11 +292,17 @@ int wn_walk(wn_cctx *c)
             if (x->tag == WN_TAG_IFRAME || x->tag == WN_TAG_OBJECT || x->tag == WN_TAG_EMBED)
                 skip = true;
         } else if (x->type == WN_NODE_TEXT) {
-            wn_text_stats(x->text.p, x->text.n, &c->st[x->id]);
+            /* A text node's measures count in its parent's totals from here;
+             * the pass below adds up elements only. */
+            wn_tstat *t = &c->tx[c->row[x->id]];
+            wn_text_stats(x->text.p, x->text.n, t);
+            wn_cstat *p = wn_st(c, x->parent);
+            p->text += t->text; p->commas += t->commas; p->words += t->words;
         }
         c->nf[x->id] |= CN_VISITED;
         c->pos[x->id] = c->norder;
-        c->depth[x->id] = x->parent ? c->depth[x->parent->id] + 1 : 0;
+        if (x->type != WN_NODE_TEXT)
+            c->depth[c->row[x->id]] = x->parent ? wn_depth(c, x->parent) + 1 : 0;
         c->order[c->norder++] = x;
         /* The page's time budget, polled every WN_DEADLINE_EVERY nodes: once it is
          * spent every walk stops early, the later steps see a short page, and the
@@ -308,7 +315,9 @@ int wn_walk(wn_cctx *c)
     /* Bottom-up totals: reverse pre-order sees every child before its parent. */
     for (uint32_t i = c->norder; i-- > 0;) {
         wn_node *x = c->order[i];
-        wn_cstat *s = &c->st[x->id];
+        if (x->type == WN_NODE_TEXT)
+            continue;   /* counted in its parent by the walk */
+        wn_cstat *s = wn_st(c, x);
         if (x->type == WN_NODE_ELEMENT) {
             switch (x->tag) {
             case WN_TAG_P: s->p++; break;
@@ -339,7 +348,7 @@ int wn_walk(wn_cctx *c)
             continue;
         if (x->type == WN_NODE_ELEMENT && ((c->nf[x->id] & CN_BLOCKDESC) || wn_is_block_tag(x->tag)))
             c->nf[p->id] |= CN_BLOCKDESC;
-        wn_cstat *t = &c->st[p->id];
+        wn_cstat *t = wn_st(c, p);
         t->text += s->text; t->link10 += s->link10; t->commas += s->commas;
         t->words += s->words; t->head += s->head; t->list += s->list;
         t->p += s->p; t->img += s->img; t->li += s->li; t->input += s->input;
@@ -349,12 +358,13 @@ int wn_walk(wn_cctx *c)
         c->reveal_checked = true;
         /* The walk's own total first (it leaves unlikely blocks out, so it is
          * at most what the page shows); the page's shown text only then. */
-        size_t walked = c->body ? c->st[c->body->id].text : 0;
+        size_t walked = c->body ? wn_st(c, c->body)->text : 0;
         if (big_hidden && big_hidden_text >= WN_TUNE.walk.reveal_min_chars &&
             big_hidden_text >= WN_TUNE.walk.reveal_over_shown * walked &&
             big_hidden_text >= WN_TUNE.walk.reveal_over_shown * (shown = text_bytes(c->body ? c->body : root, true))) {
             c->revealed = big_hidden;   /* walk again, with it shown */
-            memset(c->st, 0, c->n * sizeof *c->st);
+            memset(c->st, 0, c->nrows * sizeof *c->st);
+            memset(c->tx, 0, c->ntext * sizeof *c->tx);
             memset(c->nf, 0, c->n * sizeof *c->nf);
             memset(c->why, 0, c->n * sizeof *c->why);
             c->headline_done = c->byline_done = false;

@@ -14,11 +14,18 @@
 #include "core/str.h"
 #include "dom/dom.h"
 
-/* Subtree totals of one node. Characters are code points with whitespace runs
- * counted once. link10 weighs link text by 10 (fragment links by 3) so the
- * ratio link10 / (10 * text) is the link density. */
+/* The measures of one run of text: characters (code points, a whitespace run
+ * counted once), commas and words. */
+typedef struct wn_tstat {
+    uint32_t text, commas, words;
+} wn_tstat;
+
+/* Subtree totals of an element: the measures of the text inside it, then
+ * what only elements have. link10 weighs link text by 10 (fragment links by
+ * 3) so the ratio link10 / (10 * text) is the link density. */
 typedef struct wn_cstat {
-    uint32_t text, link10, commas, words, head, list;
+    uint32_t text, commas, words;
+    uint32_t link10, head, list;
     uint32_t p, img, li, input, embed, a;
 } wn_cstat;
 
@@ -64,7 +71,7 @@ static inline bool wn_word_byte(unsigned char c)
 }
 
 /* text.c: adds the measures of text[0..n) to *s. */
-void     wn_text_stats(const char *p, size_t n, wn_cstat *s);
+void     wn_text_stats(const char *p, size_t n, wn_tstat *s);
 /* Whether lowercase needle occurs in s, ASCII case ignored. */
 bool     wn_slice_has(wn_str s, const char *needle);
 /* Whether needle occurs in buf[0..n) with no letter or digit before it. */

@@ -79,7 +79,7 @@ static bool is_comma_cp(uint32_t cp)
            cp == 0x2E41 || cp == 0x2E34 || cp == 0x2E32 || cp == 0xFF0C;
 }
 
-void wn_text_stats(const char *text, size_t n, wn_cstat *s)
+void wn_text_stats(const char *text, size_t n, wn_tstat *s)
 {
     const unsigned char *p = (const unsigned char *)text;
     bool seen = false, in_space = false, in_word = false;
