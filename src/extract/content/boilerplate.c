@@ -237,7 +237,7 @@ static bool credit_name(const wn_cctx *c, const wn_node *x)
 {
     if (x->nattrs == 0 || !(c->nf[x->id] & CN_VISITED))
         return false;
-    if (c->vc[wn_row(c, x)] & VC_BYLINE)
+    if (wn_vc(c, x) & VC_BYLINE)
         return true;
     wn_str cl = wn_dom_attr_value(x, "class");
     return class_has(cl, wn_lex_credit_class);
@@ -322,7 +322,7 @@ static bool picture_caption(const wn_cctx *c, const wn_node *b)
     if (n > 0 && n < sizeof buf && buf[n - 1] == ':')
         return false;
     for (const wn_node *x = b; x; x = wn_dom_next(b, x, false))
-        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) && (c->vc[wn_row(c, x)] & VC_BYLINE))
+        if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) && (wn_vc(c, x) & VC_BYLINE))
             return false;
     return true;
 }
@@ -484,14 +484,14 @@ void wn_extra_clean(wn_cctx *c)
     bool comment_root = false;
 
     for (const wn_node *p = root; p; p = p->parent)
-        if (p->type == WN_NODE_ELEMENT && (c->vc[wn_row(c, p)] & VC_COMMENT))
+        if (p->type == WN_NODE_ELEMENT && (wn_vc(c, p) & VC_COMMENT))
             comment_root = true;
     /* A page made of teasers (a section front) keeps them: the article is the list. */
     for (wn_node *x = root->first; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
             !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_GONE))) {
-            if ((c->vc[wn_row(c, x)] & VC_TEASER) && !(c->vc[wn_row(c, x)] & VC_MAYBE)) {
+            if ((wn_vc(c, x) & VC_TEASER) && !(wn_vc(c, x) & VC_MAYBE)) {
                 teaser_text += wn_st(c, x)->text;
                 skip = true;
             }
@@ -506,7 +506,7 @@ void wn_extra_clean(wn_cctx *c)
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && (c->nf[x->id] & CN_VISITED) &&
             !(c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)) && !inline_in_text(x)) {
-            unsigned v = c->vc[wn_row(c, x)];
+            unsigned v = wn_vc(c, x);
             const wn_cstat *s = wn_st(c, x);
             uint8_t why = WHY_NONE;
             if (x->tag == WN_TAG_NAV || (x->tag == WN_TAG_FORM && !wn_forum_keeps_form(c, x)))

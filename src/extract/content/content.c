@@ -38,7 +38,7 @@ static int64_t number_rows(wn_cctx *c)
         else if (x->type == WN_NODE_ELEMENT || x->type == WN_NODE_DOCUMENT)
             c->row[x->id] = rows++;
     }
-    c->nrows = rows;
+    c->el.n = rows;
     return texts;
 }
 
@@ -49,25 +49,25 @@ static int alloc_arrays(wn_cctx *c)
     int64_t texts = number_rows(c);
     if (texts < 0)
         return -1;
-    size_t rows = c->nrows, nt = texts ? (size_t)texts : 1;
+    size_t rows = c->el.n, nt = texts ? (size_t)texts : 1;
     c->order = wn_arena_alloc(a, n * sizeof *c->order);
     c->pos = wn_arena_alloc(a, n * sizeof *c->pos);
     c->nf = wn_arena_alloc(a, n * sizeof *c->nf);
     c->why = wn_arena_alloc(a, n * sizeof *c->why);
-    c->st = wn_arena_alloc(a, rows * sizeof *c->st);
-    c->score = wn_arena_alloc(a, rows * sizeof *c->score);
-    c->vc = wn_arena_calloc(a, rows * sizeof *c->vc);
-    c->vc_cls = wn_arena_calloc(a, rows * sizeof *c->vc_cls);
-    c->vc_id = wn_arena_calloc(a, rows * sizeof *c->vc_id);
-    c->depth = wn_arena_alloc(a, rows * sizeof *c->depth);
+    c->el.st = wn_arena_alloc(a, rows * sizeof *c->el.st);
+    c->el.score = wn_arena_alloc(a, rows * sizeof *c->el.score);
+    c->el.vc = wn_arena_calloc(a, rows * sizeof *c->el.vc);
+    c->el.vc_cls = wn_arena_calloc(a, rows * sizeof *c->el.vc_cls);
+    c->el.vc_id = wn_arena_calloc(a, rows * sizeof *c->el.vc_id);
+    c->el.depth = wn_arena_alloc(a, rows * sizeof *c->el.depth);
     c->cands = wn_arena_alloc(a, rows * sizeof *c->cands);
     c->tx = wn_arena_alloc(a, nt * sizeof *c->tx);
-    if (!c->order || !c->pos || !c->st || !c->score || !c->nf || !c->why || !c->vc ||
-        !c->vc_cls || !c->vc_id || !c->depth || !c->cands || !c->tx)
+    if (!c->order || !c->pos || !c->el.st || !c->el.score || !c->nf || !c->why || !c->el.vc ||
+        !c->el.vc_cls || !c->el.vc_id || !c->el.depth || !c->cands || !c->tx)
         return -1;
     c->ntext = (uint32_t)texts;
-    c->score[0] = 0.0f;   /* row 0 reads as zeros */
-    c->depth[0] = 0;
+    c->el.score[0] = 0.0f;   /* row 0 reads as zeros */
+    c->el.depth[0] = 0;
     return 0;
 }
 
@@ -75,7 +75,7 @@ static int alloc_arrays(wn_cctx *c)
 static void reset_arrays(wn_cctx *c)
 {
     size_t n = c->n;
-    memset(c->st, 0, c->nrows * sizeof *c->st);
+    memset(c->el.st, 0, c->el.n * sizeof *c->el.st);
     memset(c->tx, 0, c->ntext * sizeof *c->tx);
     memset(c->nf, 0, n * sizeof *c->nf);
     memset(c->why, 0, n * sizeof *c->why);
@@ -195,7 +195,7 @@ static wn_node *find_comments(wn_cctx *c)
     for (wn_node *x = root; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT && x->nattrs) {
-            unsigned v = c->vc[wn_row(c, x)];
+            unsigned v = wn_vc(c, x);
             if (!(v & VC_DONE)) {
                 /* Not reached by the walk (inside a left-out block): match now. */
                 wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
@@ -266,7 +266,7 @@ static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
     const wn_cstat *s = wn_st(c, x);
     wn_buf_printf(b, " text=%u ld=%.2f", s->text, (double)wn_link_density(c, x));
     if (c->nf[x->id] & CN_SCORED)
-        wn_buf_printf(b, " score=%.1f", (double)c->score[wn_row(c, x)]);
+        wn_buf_printf(b, " score=%.1f", (double)*wn_score_of(c, x));
     const char *why = why_name[c->why[x->id] < WHY__COUNT ? c->why[x->id] : 0];
     if (x == c->root)
         wn_buf_printf(b, " ARTICLE%s", c->merged ? " (siblings merged)" : "");

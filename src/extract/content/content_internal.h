@@ -11,7 +11,8 @@
  *     names, depth; row 0 is a row of zeros that nothing writes, read for
  *     nodes that have none (comments, doctypes; text nodes here too);
  *   - per text node, indexed by its row: its own measures.
- * wn_st(), wn_text(), wn_totals() and wn_row() below read them for a node.
+ * The accessors below (wn_st, wn_score_of, wn_vc, wn_depth for elements;
+ * wn_text, wn_totals for any node) read them for a node.
  */
 #ifndef WN_EXTRACT_CONTENT_INTERNAL_H
 #define WN_EXTRACT_CONTENT_INTERNAL_H
@@ -71,14 +72,17 @@ typedef struct wn_cctx {
     uint16_t *nf;
     uint8_t *why;
     uint32_t *row;         /* node id -> row in the element tables or in tx[] */
-    /* per element and the document (wn_row), 1..nrows-1; row 0 stays zero */
-    uint32_t nrows;
-    wn_cstat *st;          /* subtree totals */
-    float *score;          /* valid when CN_SCORED */
-    uint16_t *vc;          /* class | id vocabulary bits */
-    uint16_t *vc_cls;      /* class-only bits */
-    uint16_t *vc_id;       /* id-only bits (class weight counts class and id apart) */
-    uint32_t *depth;       /* depth below the document, visited elements only */
+    /* per element and the document, indexed by wn_row() (never by node id:
+     * the accessors below read them); row 0 stays zero */
+    struct {
+        uint32_t n;        /* rows: 1 + the elements and the document */
+        wn_cstat *st;      /* subtree totals (wn_st) */
+        float *score;      /* valid when CN_SCORED (wn_score_of) */
+        uint16_t *vc;      /* class | id vocabulary bits (wn_vc) */
+        uint16_t *vc_cls;  /* class-only bits */
+        uint16_t *vc_id;   /* id-only bits (class weight counts class and id apart) */
+        uint32_t *depth;   /* depth below the document, visited elements only (wn_depth) */
+    } el;
     uint32_t *cands;       /* ids of scored candidates (at most one per element) */
     uint32_t ncands;
     /* per text node */
@@ -108,20 +112,34 @@ static inline uint32_t wn_row(const wn_cctx *c, const wn_node *x)
 static inline wn_cstat *wn_st(const wn_cctx *c, const wn_node *el)
 {
     assert(el->type != WN_NODE_TEXT);
-    return &c->st[wn_row(c, el)];
+    return &c->el.st[wn_row(c, el)];
+}
+
+/* An element's content score (meaningful when CN_SCORED). */
+static inline float *wn_score_of(const wn_cctx *c, const wn_node *el)
+{
+    assert(el->type != WN_NODE_TEXT);
+    return &c->el.score[wn_row(c, el)];
+}
+
+/* The VC_* bits of an element's class and id (0 for other nodes, and for
+ * elements the walk has not named yet). */
+static inline unsigned wn_vc(const wn_cctx *c, const wn_node *x)
+{
+    return c->el.vc[wn_row(c, x)];
 }
 
 /* The characters of any node's subtree (a text node's own). */
 static inline uint32_t wn_text(const wn_cctx *c, const wn_node *x)
 {
-    return x->type == WN_NODE_TEXT ? c->tx[c->row[x->id]].text : c->st[c->row[x->id]].text;
+    return x->type == WN_NODE_TEXT ? c->tx[c->row[x->id]].text : c->el.st[c->row[x->id]].text;
 }
 
 /* Any node's totals, a text node's measures as totals of their own. */
 static inline wn_cstat wn_totals(const wn_cctx *c, const wn_node *x)
 {
     if (x->type != WN_NODE_TEXT)
-        return c->st[c->row[x->id]];
+        return c->el.st[c->row[x->id]];
     const wn_tstat *t = &c->tx[c->row[x->id]];
     return (wn_cstat){ .text = t->text, .commas = t->commas, .words = t->words };
 }
@@ -129,14 +147,14 @@ static inline wn_cstat wn_totals(const wn_cctx *c, const wn_node *x)
 /* Depth below the document of a visited node (a text node's from its parent's). */
 static inline uint32_t wn_depth(const wn_cctx *c, const wn_node *x)
 {
-    return x->type == WN_NODE_TEXT ? c->depth[wn_row(c, x->parent)] + 1 : c->depth[c->row[x->id]];
+    return x->type == WN_NODE_TEXT ? c->el.depth[wn_row(c, x->parent)] + 1 : c->el.depth[c->row[x->id]];
 }
 
 /* Link text per character of text in x's subtree (0 when it has no text, and
  * for text nodes). */
 static inline float wn_link_density(const wn_cctx *c, const wn_node *x)
 {
-    const wn_cstat *s = &c->st[wn_row(c, x)];
+    const wn_cstat *s = &c->el.st[wn_row(c, x)];
     if (s->text == 0)
         return 0.0f;
     return (float)s->link10 / (10.0f * (float)s->text);

@@ -15,7 +15,7 @@ int wn_class_weight(const wn_cctx *c, const wn_node *el)
     if (!(c->flags & CN_WEIGHT_CLASSES))
         return 0;
     /* The class and the id count separately: both naming "content" is +50. */
-    unsigned cls = c->vc_cls[wn_row(c, el)], id = c->vc_id[wn_row(c, el)];
+    unsigned cls = c->el.vc_cls[wn_row(c, el)], id = c->el.vc_id[wn_row(c, el)];
     int w = 0;
     if (cls & VC_NEG)
         w -= WN_TUNE.prune.class_name;
@@ -126,7 +126,7 @@ bool wn_in_recipe(const wn_cctx *c, const wn_node *x)
 {
     int depth = 0;
     for (const wn_node *a = x; a && depth <= WN_TUNE.prune.recipe_levels; a = a->parent, depth++)
-        if (a->type == WN_NODE_ELEMENT && (c->vc[wn_row(c, a)] & VC_RECIPE))
+        if (a->type == WN_NODE_ELEMENT && (wn_vc(c, a) & VC_RECIPE))
             return true;
     return false;
 }
@@ -148,7 +148,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     if (has_ancestor(x, WN_TAG_CODE, WN_TUNE.prune.near_levels))
         return WHY_NONE;
     int weight = wn_class_weight(c, x);
-    float cs = (c->nf[x->id] & CN_SCORED) ? c->score[wn_row(c, x)] : 0.0f;
+    float cs = (c->nf[x->id] & CN_SCORED) ? *wn_score_of(c, x) : 0.0f;
     /* A negative name does not outweigh enough link-poor text. */
     if ((float)weight + cs < 0 && !(s->text >= WN_TUNE.prune.spared_chars &&
                                     wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.prune.spared)))
@@ -224,7 +224,7 @@ void wn_prep_article(wn_cctx *c)
         }
         /* Share bars: not the top-level blocks themselves, and only when small. */
         bool top_level = c->merged ? x->parent == root : x == root;
-        if (!top_level && (c->vc[wn_row(c, x)] & VC_SHARE) &&
+        if (!top_level && (wn_vc(c, x) & VC_SHARE) &&
             wn_st(c, x)->text < WN_TUNE.prune.share_max_chars)
             wn_drop(c, x, WHY_SHARE);
     }

@@ -42,7 +42,7 @@ static void init_candidate(wn_cctx *c, wn_node *x)
         s += WN_TUNE.score.article_body;
     if (x->tag == WN_TAG_ARTICLE && !article_sibling(x))
         s += WN_TUNE.score.article_element;   /* not for a list of <article> teaser cards */
-    c->score[wn_row(c, x)] = s + (float)wn_class_weight(c, x);
+    *wn_score_of(c, x) = s + (float)wn_class_weight(c, x);
     c->nf[x->id] |= CN_SCORED;
     c->cands[c->ncands++] = x->id;
 }
@@ -67,7 +67,7 @@ static void spread(wn_cctx *c, wn_node *first, float points)
         if (!(c->nf[a->id] & CN_SCORED))
             init_candidate(c, a);
         float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * WN_TUNE.score.spread_third;
-        c->score[wn_row(c, a)] += points / div;
+        *wn_score_of(c, a) += points / div;
     }
 }
 
@@ -175,7 +175,7 @@ void wn_score(wn_cctx *c)
     /* Link-heavy containers are menus, whatever their paragraphs scored. */
     for (uint32_t i = 0; i < c->ncands; i++) {
         wn_node *x = c->order[c->pos[c->cands[i]]];
-        c->score[wn_row(c, x)] *= 1.0f - wn_link_density(c, x);
+        *wn_score_of(c, x) *= 1.0f - wn_link_density(c, x);
     }
 }
 
@@ -323,8 +323,8 @@ static void add_lead(wn_cctx *c)
     uint32_t stop = c->pos[limit->id];
     for (uint32_t i = c->pos[root->id], seen = 0; i-- > stop && seen < WN_TUNE.choice.lead_lookback; seen++) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || !(c->vc[wn_row(c, x)] & VC_LEAD) ||
-            (c->vc[wn_row(c, x)] & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
+        if (x->type != WN_NODE_ELEMENT || !(wn_vc(c, x) & VC_LEAD) ||
+            (wn_vc(c, x) & (VC_BOILER | VC_COMMENT)) || (c->nf[x->id] & CN_DROPPED))
             continue;
         const wn_cstat *s = wn_st(c, x);
         if (s->text >= WN_TUNE.choice.lead_min_chars && s->text <= WN_TUNE.choice.lead_max_chars &&
@@ -380,7 +380,7 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
         const wn_node *sp = as_para(c, s);
         if (!score_join) {
             /* a climbed level: only the prose test below */
-        } else if ((c->nf[s->id] & CN_SCORED) && c->score[wn_row(c, s)] + bonus >= sib_threshold) {
+        } else if ((c->nf[s->id] & CN_SCORED) && *wn_score_of(c, s) + bonus >= sib_threshold) {
             join = true;
         } else if (sp) {
             float ld = wn_link_density(c, sp);
@@ -394,8 +394,8 @@ static uint32_t join_siblings(wn_cctx *c, const wn_node *t, wn_node *parent, flo
          * named like boilerplate. */
         if (!join && wn_st(c, s)->text >= WN_TUNE.choice.prose_join_chars &&
             wn_link_density(c, s) < wn_ld_limit(c, WN_TUNE.choice.prose_join) &&
-            !(c->vc[wn_row(c, s)] & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
-            (score_join || !(c->vc[wn_row(c, s)] & VC_BYLINE)) && wn_is_prose(c, s))
+            !(wn_vc(c, s) & (VC_UNLIKELY | VC_NEG | VC_BOILER | VC_TEASER | VC_COMMENT | VC_META)) &&
+            (score_join || !(wn_vc(c, s) & VC_BYLINE)) && wn_is_prose(c, s))
             join = true;
         if (join) {
             c->nf[s->id] |= CN_JOINED;
@@ -413,13 +413,13 @@ static void pick_root(wn_cctx *c)
     c->merged = false;
     for (uint32_t i = 0; i < c->ncands; i++) {
         wn_node *x = c->order[c->pos[c->cands[i]]];
-        float s = c->score[wn_row(c, x)];
+        float s = *wn_score_of(c, x);
         /* A cookie notice or newsletter box is never the article, even on a
          * page whose own paragraphs are too short to score. */
-        if ((c->vc[wn_row(c, x)] & VC_BOILER) && !(c->vc[wn_row(c, x)] & VC_MAYBE))
+        if ((wn_vc(c, x) & VC_BOILER) && !(wn_vc(c, x) & VC_MAYBE))
             continue;
         for (int k = 0; k < 5; k++) {
-            if (top[k] == NULL || s > c->score[wn_row(c, top[k])]) {
+            if (top[k] == NULL || s > *wn_score_of(c, top[k])) {
                 memmove(&top[k + 1], &top[k], (size_t)(4 - k) * sizeof top[0]);
                 top[k] = x;
                 break;
@@ -440,7 +440,7 @@ static void pick_root(wn_cctx *c)
     wn_node *alt[4];
     int nalt = 0;
     for (int k = 1; k < 5 && top[k]; k++)
-        if (c->score[wn_row(c, top[0])] > 0 && c->score[wn_row(c, top[k])] / c->score[wn_row(c, top[0])] >= WN_TUNE.choice.near_best)
+        if (*wn_score_of(c, top[0]) > 0 && *wn_score_of(c, top[k]) / *wn_score_of(c, top[0]) >= WN_TUNE.choice.near_best)
             alt[nalt++] = top[k];
     if (nalt >= WN_TUNE.choice.near_best_min) {
         for (wn_node *p = t->parent; p && p != body; p = p->parent) {
@@ -458,11 +458,11 @@ static void pick_root(wn_cctx *c)
 
     /* Climb while the parents keep scoring well: points flow up by halves, so a
      * parent beating its child holds more of the article. */
-    float last = c->score[wn_row(c, t)], threshold = last / WN_TUNE.choice.climb_floor;
+    float last = *wn_score_of(c, t), threshold = last / WN_TUNE.choice.climb_floor;
     for (wn_node *p = eparent(c, t); p && p != body && p->type == WN_NODE_ELEMENT; p = eparent(c, p)) {
         if (!(c->nf[p->id] & CN_SCORED))
             continue;
-        float ps = c->score[wn_row(c, p)];
+        float ps = *wn_score_of(c, p);
         if (ps < threshold)
             break;
         if (ps > last) {
@@ -497,7 +497,7 @@ static void pick_root(wn_cctx *c)
         c->root = t;
         return;
     }
-    float ts = c->score[wn_row(c, t)];
+    float ts = *wn_score_of(c, t);
     uint32_t joined = join_siblings(c, t, parent, ts, true);
     if (joined == 0) {
         /* Page builders split a story over full-width sections: the top block

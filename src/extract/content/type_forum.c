@@ -65,7 +65,7 @@ static bool is_line_marker(const wn_cctx *c, const wn_node *x)
 {
     if (x->ns != WN_NS_HTML)
         return false;
-    if (x->tag == WN_TAG_TIME || (c->vc[wn_row(c, x)] & VC_BYLINE))
+    if (x->tag == WN_TAG_TIME || (wn_vc(c, x) & VC_BYLINE))
         return true;
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
     for (size_t i = 0; ip.n && i < WN_LEX_POST_MARKER_ITEMPROP_N; i++)

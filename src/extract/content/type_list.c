@@ -189,7 +189,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_ROLE;
     if (in_item)
         return WHY_NONE;
-    unsigned v = c->vc[wn_row(c, x)];
+    unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
         return WHY_BOILER;
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)

@@ -53,7 +53,7 @@ unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
 
 bool wn_product_shows_hidden(const wn_cctx *c, const wn_node *x)
 {
-    return c->pt != NULL && c->pt->type == WN_PAGE_PRODUCT && (c->vc[wn_row(c, x)] & VC_PRODUCT_DESC);
+    return c->pt != NULL && c->pt->type == WN_PAGE_PRODUCT && (wn_vc(c, x) & VC_PRODUCT_DESC);
 }
 
 void wn_product_root(wn_cctx *c)
@@ -62,9 +62,9 @@ void wn_product_root(wn_cctx *c)
         return;
     for (wn_node *x = c->root->first; x; ) {
         bool skip = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0 || x->type != WN_NODE_ELEMENT;
-        if (!skip && !(c->nf[x->id] & CN_KEEP) && !(c->vc[wn_row(c, x)] & VC_PRODUCT_DESC) &&
-            (c->vc[wn_row(c, x)] & (VC_TEASER | VC_COMMENT))) {
-            wn_drop(c, x, (c->vc[wn_row(c, x)] & VC_COMMENT) ? WHY_COMMENTS : WHY_TEASER);
+        if (!skip && !(c->nf[x->id] & CN_KEEP) && !(wn_vc(c, x) & VC_PRODUCT_DESC) &&
+            (wn_vc(c, x) & (VC_TEASER | VC_COMMENT))) {
+            wn_drop(c, x, (wn_vc(c, x) & VC_COMMENT) ? WHY_COMMENTS : WHY_TEASER);
             skip = true;
         }
         x = wn_dom_next(c->root, x, skip);

@@ -190,7 +190,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
         return WHY_HIDDEN;   /* (a product's description or a closed tab's panel is still text) */
     if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
         return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
-    unsigned v = c->vc[c->row[x->id]];
+    unsigned v = wn_vc(c, x);
     /* (A forum's posts each show their author: no byline is left out there.) */
     if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&
         (v & VC_BYLINE || wn_slice_has(at->rel, "author") ||
@@ -259,15 +259,15 @@ int wn_walk(wn_cctx *c)
                 uint32_t r = c->row[x->id];
                 wn_attrs_scan(x, &at);
                 /* Names do not change between attempts: match them once. */
-                if (!(c->vc[r] & VC_DONE)) {
-                    c->vc_cls[r] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
-                    c->vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                if (!(c->el.vc[r] & VC_DONE)) {
+                    c->el.vc_cls[r] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
+                    c->el.vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
                     /* Type hooks: a forum's "comments" are its posts. */
-                    c->vc_cls[r] = (uint16_t)wn_product_names(c, at.cls,
-                                                     wn_forum_names(c, c->vc_cls[r]));
-                    c->vc_id[r] = (uint16_t)wn_product_names(c, at.id,
-                                                    wn_forum_names(c, c->vc_id[r]));
-                    c->vc[r] = c->vc_cls[r] | c->vc_id[r] | VC_DONE;
+                    c->el.vc_cls[r] = (uint16_t)wn_product_names(c, at.cls,
+                                                     wn_forum_names(c, c->el.vc_cls[r]));
+                    c->el.vc_id[r] = (uint16_t)wn_product_names(c, at.id,
+                                                    wn_forum_names(c, c->el.vc_id[r]));
+                    c->el.vc[r] = c->el.vc_cls[r] | c->el.vc_id[r] | VC_DONE;
                 }
             } else {
                 memset(&at, 0, sizeof at);
@@ -302,7 +302,7 @@ int wn_walk(wn_cctx *c)
         c->nf[x->id] |= CN_VISITED;
         c->pos[x->id] = c->norder;
         if (x->type != WN_NODE_TEXT)
-            c->depth[c->row[x->id]] = x->parent ? wn_depth(c, x->parent) + 1 : 0;
+            c->el.depth[c->row[x->id]] = x->parent ? wn_depth(c, x->parent) + 1 : 0;
         c->order[c->norder++] = x;
         /* The page's time budget, polled every WN_DEADLINE_EVERY nodes: once it is
          * spent every walk stops early, the later steps see a short page, and the
@@ -363,7 +363,7 @@ int wn_walk(wn_cctx *c)
             big_hidden_text >= WN_TUNE.walk.reveal_over_shown * walked &&
             big_hidden_text >= WN_TUNE.walk.reveal_over_shown * (shown = text_bytes(c->body ? c->body : root, true))) {
             c->revealed = big_hidden;   /* walk again, with it shown */
-            memset(c->st, 0, c->nrows * sizeof *c->st);
+            memset(c->el.st, 0, c->el.n * sizeof *c->el.st);
             memset(c->tx, 0, c->ntext * sizeof *c->tx);
             memset(c->nf, 0, c->n * sizeof *c->nf);
             memset(c->why, 0, c->n * sizeof *c->why);
