@@ -160,18 +160,24 @@ def fit(X, Y, K):
     return mean, sd, W, b
 
 
-def rules_constant(name):
-    """A constant of pagetype_rules.h: ARTICLE_MARGIN (the C code adds it to
-    article's score), TINY_PAGE_TEXT_K (below it, article without the model)."""
+def tuning_constant(name):
+    """A field of WN_TUNE.pagetype in src/extract/tuning.h: article_margin (the
+    C code adds it to article's score), tiny_page_text_k (below it, article
+    without the model). A field it cannot find stops the tool: training with a
+    margin the C code does not use would measure something that never ships."""
     import re
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "extract",
-                       "pagetype", "pagetype_rules.h")
-    m = re.search(r"#define " + name + r" ([0-9.]+)f", open(src, encoding="utf-8").read())
-    return float(m.group(1)) if m else 0.0
+                       "tuning.h")
+    text = open(src, encoding="utf-8").read()
+    body = text.split("    .pagetype = {", 1)[-1].split("\n    },", 1)[0]
+    m = re.search(r"\." + name + r"\s*=\s*([0-9.]+)f?\s*,", body)
+    if not m:
+        sys.exit(f"train_pagetype: no .pagetype.{name} in {src}")
+    return float(m.group(1))
 
 
-MARGIN = rules_constant("ARTICLE_MARGIN")
-TINY_TEXT_K = rules_constant("TINY_PAGE_TEXT_K")
+MARGIN = tuning_constant("article_margin")
+TINY_TEXT_K = tuning_constant("tiny_page_text_k")
 
 
 def tiny(row):
@@ -278,7 +284,7 @@ def emit(model, names, nr, rows, X, Y):
     o.append(" *         ../shared/data/extraction/wcxb-dev > src/extract/pagetype/pagetype_model.h")
     o.append(" * then rebuild. Inputs: z = (log1p(signal) - mean) / sd for each signal in")
     o.append(" * enum wn_pt_feature order, then one 0/1 per hand rule of pagetype_rules.h that")
-    o.append(" * fired; score[type] = bias + sum(weight * z) (+ ARTICLE_MARGIN for article);")
+    o.append(" * fired; score[type] = bias + sum(weight * z) (+ article_margin for article);")
     o.append(" * the best score wins. */")
     o.append("#ifndef WN_EXTRACT_PAGETYPE_MODEL_H")
     o.append("#define WN_EXTRACT_PAGETYPE_MODEL_H")

@@ -47,9 +47,9 @@ typedef struct wn_tune_ld {
 
 static const struct wn_tuning {
     /* MARK: metadata: priorities (meta/). A field keeps the value offered at
-     * the highest priority; each source offers at its own. The <meta> names
-     * carry theirs in meta_keys[] (meta/sources.c: name, field, priority
-     * rows); docs/internals/METADATA.md orders all of them. "_art": the same
+     * the highest priority; each source offers at its own. The <meta> names'
+     * are the next group (.meta_name); docs/internals/METADATA.md orders all
+     * of them. "_art": the same
      * source inside the article (<article>, articleBody), trusted a little more. */
     struct {
         int metadata_min;               /* from here up a source is declared metadata; below it is markup (a byline) */
@@ -100,6 +100,83 @@ static const struct wn_tuning {
         int declared_date_min;          /* a date at this or more was declared (metadata, JSON-LD, address), not read from markup */
         int tags_split_max;             /* a tag list offered at or below this is split at commas (keywords) */
     } prio;
+
+    /* MARK: metadata: the <meta> names' priorities (meta/sources.c: the
+     * meta_keys[] rows point at these; one field per source, several names
+     * of one vocabulary may share one). Within a field, structured article
+     * fields that publishers keep accurate (Open Graph article:*, Parse.ly)
+     * rank above generic ones (Dublin Core, bare names); from metadata_min up
+     * a value counts as declared. */
+    struct {
+        int title_og;                   /* og:title: the title the page gives link previews, kept exact by publishers */
+        int title_headline;             /* itemprop=headline in a <meta>: the story's own headline, declared */
+        int title_parsely;              /* parsely-title: an analytics title, accurate and free of the site's name */
+        int title_citation;             /* citation_title: a scholarly page's title for indexers */
+        int title_twitter;              /* twitter:title: often a shortened or promotional copy of the title */
+        int title_dc;                   /* dc.title / dcterms.title: Dublin Core, older templates */
+        int title_sailthru;             /* sailthru.title: written for newsletters */
+        int title_meta;                 /* <meta name=title>: a template's generic field, above <title> only */
+        int author_parsely;             /* parsely-author: an analytics field, kept to the byline's names */
+        int author_meta;                /* <meta name=author>: the page's own author field */
+        int author_sailthru;            /* sailthru.author: a newsletter field, the byline's names */
+        int author_og_name;             /* article:author_name: a name (article:author may be an address) */
+        int author_og;                  /* article:author: a name or a profile address (an address is refused) */
+        int author_citation;            /* citation_author: a scholarly page's authors, one per tag */
+        int author_dc;                  /* dc.creator / dcterms.creator: Dublin Core, at times an organisation */
+        int author_other;               /* byl, book:author, dc.creator.aut: rarer fields, at the metadata floor */
+        int date_og_time;               /* article:published_time: machine-written by the CMS, the most often right */
+        int date_published;             /* article:published, og:published_time, datepublished: less standard */
+        int date_parsely;               /* parsely-pub-date: an analytics field, machine-written */
+        int date_original;              /* original-publish-date: a republished story's first date */
+        int date_publish_named;         /* a key that says publication (pubdate, publish_date, sailthru.date, ...) */
+        int date_issued;                /* citation_date, dc(terms) issued, cxense publishtime: an issue date */
+        int date_dc_created;            /* dcterms.created / dc.date.created: creation, which may precede publication */
+        int date_created;               /* datecreated (itemprop in a <meta>): creation */
+        int date_created_dotted;        /* date.created: a template's creation field */
+        int date_release;               /* releasedate: a work's or a product's release */
+        /* date, dc.date, dcterms.date: often the generation or modification date
+         * (right 13 of 20 on the trafilatura set, a <time> in the article 17 of
+         * 17), so just below time_art */
+        int date_bare;
+        int date_created_bare;          /* created: a template's creation field */
+        int datemod_declared;           /* article:modified_time, datemodified: machine-written by the CMS */
+        int datemod_og_updated;         /* og:updated_time: the last update, for link previews */
+        int datemod_dc;                 /* dcterms.modified: older templates */
+        int datemod_bare;               /* last-modified, lastmod: a modification date of unknown source */
+        int site_og;                    /* og:site_name: the site's name as it presents itself */
+        int site_dc_publisher;          /* dc.publisher / dcterms.publisher: may be a company above the site */
+        int site_publisher;             /* <meta name=publisher>: the same, less standard */
+        int site_app_name;              /* application-name: a pinned site's name, often a short form */
+        int site_apple_title;           /* apple-mobile-web-app-title: a home-screen label, often abbreviated */
+        int site_app_store;             /* twitter:app:name:iphone: the app's store name: a last resort */
+        int desc_og;                    /* og:description: the summary written for link previews */
+        int desc_meta;                  /* <meta name=description>: written for search results, sometimes the site's */
+        int desc_twitter;               /* twitter:description: often a shortened copy */
+        int desc_dc;                    /* dc.description / dcterms.description: older templates */
+        int desc_abstract;              /* dcterms.abstract: a scholarly abstract, long */
+        int lang_http_equiv;            /* http-equiv content-language: the server's declaration */
+        int lang_named;                 /* language, dc(terms).language, inlanguage: a template's field */
+        int lang_og_locale;             /* og:locale: the locale of link previews, below a declared language */
+        int url_og;                     /* og:url: the address for link previews, usually the canonical one */
+        int url_twitter;                /* twitter:url: less often kept up to date */
+        int image_og;                   /* og:image: the picture chosen for link previews */
+        int image_og_url;               /* og:image:url / og:image:secure_url: the same picture, second form */
+        int image_twitter;              /* twitter:image(:src): often a cropped copy */
+        int image_itemprop;             /* itemprop=image in a <meta> */
+        int image_thumbnail;            /* thumbnailurl: a small copy */
+        int license_dc;                 /* dcterms.license: a licence address, as declared */
+        int license_meta;               /* <meta name=license> */
+        int license_rights;             /* dc.rights / dcterms.rights: a rights statement, often free text */
+        int cat_og_section;             /* article:section: the story's section, as the CMS files it */
+        int cat_articlesection;         /* articlesection (itemprop in a <meta>) */
+        int cat_parsely;                /* parsely-section: an analytics section */
+        int cat_meta;                   /* <meta name=category>: a template's field */
+        int tag_og;                     /* article:tag: one tag per element, as the CMS files them */
+        int tag_parsely;                /* parsely-tags: analytics tags, comma-separated */
+        int tag_news_keywords;          /* news_keywords: keywords for news search, comma-separated */
+        int tag_keywords;               /* keywords: search keywords, the least specific tag list */
+        int tag_dc_subject;             /* dc.subject: older templates */
+    } meta_name;
 
     /* MARK: metadata: thresholds (meta/) */
     struct {
@@ -162,6 +239,17 @@ static const struct wn_tuning {
         uint32_t marker_max_bytes;      /* prices and dates stand alone in their element: longer texts are prose */
         int slug_min_words;             /* a dated or news/blog path ending in a slug of this many words is a story */
         int link_levels;                /* an item's text counts as link text inside a link this near */
+        /* Deciding (decide): both are read by tools/train_pagetype.py too, so
+         * its cross-validation measures what ships. */
+        /* added to the model's article score: a crawl is mostly articles, and an
+         * article sent down another type's path loses more than the reverse (at 0
+         * the article sets lose 0.3-0.8 points of F1; at 2 the typed pages lose
+         * what the model gains them) */
+        float article_margin;
+        /* under this many thousand characters of visible text a page with no
+         * declared schema.org type is an article without asking the model: a
+         * stub's few signals say nothing */
+        float tiny_page_text_k;
     } pagetype;
 
     /* MARK: content: the walk (content/walk.c) */
@@ -403,6 +491,27 @@ static const struct wn_tuning {
         .declared_date_min = 60,
         .tags_split_max = 70,
     },
+    .meta_name = {
+        .title_og = 85, .title_headline = 82, .title_parsely = 80, .title_citation = 78,
+        .title_twitter = 70, .title_dc = 66, .title_sailthru = 65, .title_meta = 60,
+        .author_parsely = 82, .author_meta = 80, .author_sailthru = 80, .author_og_name = 79,
+        .author_og = 78, .author_citation = 77, .author_dc = 76, .author_other = 75,
+        .date_og_time = 86, .date_published = 85, .date_parsely = 84, .date_original = 82,
+        .date_publish_named = 80, .date_issued = 78, .date_dc_created = 74, .date_created = 72,
+        .date_created_dotted = 70, .date_release = 66, .date_bare = 61, .date_created_bare = 60,
+        .datemod_declared = 85, .datemod_og_updated = 80, .datemod_dc = 75, .datemod_bare = 60,
+        .site_og = 90, .site_dc_publisher = 55, .site_publisher = 52, .site_app_name = 50,
+        .site_apple_title = 45, .site_app_store = 20,
+        .desc_og = 85, .desc_meta = 80, .desc_twitter = 70, .desc_dc = 65, .desc_abstract = 60,
+        .lang_http_equiv = 80, .lang_named = 70, .lang_og_locale = 60,
+        .url_og = 80, .url_twitter = 60,
+        .image_og = 90, .image_og_url = 89, .image_twitter = 80, .image_itemprop = 70,
+        .image_thumbnail = 60,
+        .license_dc = 70, .license_meta = 65, .license_rights = 55,
+        .cat_og_section = 80, .cat_articlesection = 78, .cat_parsely = 75, .cat_meta = 60,
+        .tag_og = 80, .tag_parsely = 75, .tag_news_keywords = 70, .tag_keywords = 60,
+        .tag_dc_subject = 55,
+    },
     .meta = {
         .heading_h1 = 3, .heading_other = 1,
         .heading_in_article = 2,
@@ -460,6 +569,8 @@ static const struct wn_tuning {
         .marker_max_bytes = 48,
         .slug_min_words = 3,
         .link_levels = 4,
+        .article_margin = 1.0f,
+        .tiny_page_text_k = 0.05f,
     },
     .walk = {
         .byline_max_chars = 100,

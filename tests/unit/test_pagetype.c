@@ -149,8 +149,9 @@ static void test_article_margin(void)
 {
     /* A short undated note at the top of a site: a few signals lean to a
      * service page (no date, no author, one path segment) but nothing says so
-     * outright. Another type must beat article by ARTICLE_MARGIN, so the
-     * page stays on the article path, as pages without evidence always did. */
+     * outright. Another type must beat article by the article margin
+     * (WN_TUNE.pagetype.article_margin), so the page stays on the article
+     * path, as pages without evidence always did. */
     static const char html[] =
         "<html><body><h1>Bicycle repairs</h1>"
         "<p>We fix brakes, gears and wheels while you wait, most jobs in an hour.</p>"
@@ -159,7 +160,7 @@ static void test_article_margin(void)
         "</body></html>";
     wn_pagetype pt;
     CHECK_EQ_INT(classify(html, "https://wheels.example/repairs", &pt), WN_PAGE_ARTICLE);
-    CHECK(!pt.tiny);   /* over TINY_PAGE_TEXT_K: the model decided */
+    CHECK(!pt.tiny);   /* over WN_TUNE.pagetype.tiny_page_text_k: the model decided */
     CHECK(pt.score[WN_PAGE_ARTICLE] > pt.score[WN_PAGE_SERVICE]);
     /* the runner-up is within the margin (1.0) of article's score: the
      * margin, not the model alone, kept the page an article */

@@ -648,7 +648,7 @@ static void decide(wn_pagetype *pt)
     int best = WN_PAGE_ARTICLE;
     for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++) {
         const float *w = pt_model_weight[t - WN_PAGE_ARTICLE];
-        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + (t == WN_PAGE_ARTICLE ? ARTICLE_MARGIN : 0);
+        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + (t == WN_PAGE_ARTICLE ? WN_TUNE.pagetype.article_margin : 0);
         for (int j = 0; j < PT_MODEL_INPUTS; j++)
             s += w[j] * z[j];
         pt->score[t] = s;
@@ -660,7 +660,7 @@ static void decide(wn_pagetype *pt)
     bool declared = false;
     for (int j = PTF_SCHEMA_ARTICLE; j <= PTF_SCHEMA_FAQ; j++)
         declared |= pt->f[j] > 0;
-    if (!declared && pt->f[PTF_TEXT_K] < TINY_PAGE_TEXT_K) {
+    if (!declared && pt->f[PTF_TEXT_K] < WN_TUNE.pagetype.tiny_page_text_k) {
         pt->type = WN_PAGE_ARTICLE;
         pt->tiny = true;
         return;
@@ -725,7 +725,7 @@ void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b)
     }
     if (pt->tiny) {
         wn_buf_printf(b, "# page type: %s (under %g characters of text and no declared type: "
-                         "too little to tell)\n", name, (double)(TINY_PAGE_TEXT_K * 1000));
+                         "too little to tell)\n", name, (double)(WN_TUNE.pagetype.tiny_page_text_k * 1000));
     } else {
         wn_buf_printf(b, "# page type: %s (score %.1f; signals:", name, (double)pt->score[pt->type]);
         bool any = false;

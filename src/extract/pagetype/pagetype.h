@@ -9,7 +9,7 @@
  * shape, text and link density); a learned linear model (pagetype_model.h,
  * trained by tools/train_pagetype.py) scores each type from the signals and
  * from the hand rules of pagetype_rules.h that fired; the highest score wins,
- * article unless another type beats it by ARTICLE_MARGIN.
+ * article unless another type beats it by WN_TUNE.pagetype.article_margin.
  *
  * Use from type-specific code (the content chooser and its type_*.c hooks):
  *

@@ -51,17 +51,10 @@ typedef struct wn_pt_rule {
     const char *name;   /* for --explain */
 } wn_pt_rule;
 
-/* Added to the model's article score: another type must beat article by this
- * much. The model learns from a set where half the pages are not articles; a
- * crawl is mostly articles, and an article sent down another type's path
- * loses more text than a page of another type read as an article (at 0 the
- * article sets lose 0.3-0.8 points of F1; at 2 the typed pages lose what
- * the model gains them). The training tool applies it too. */
-#define ARTICLE_MARGIN 1.0f
-/* Thousands of characters of visible text under which a page with no declared
- * schema.org type is an article without asking the model: it learned from full
- * pages, and a stub's few signals (no date, no author) say nothing. */
-#define TINY_PAGE_TEXT_K 0.05f
+/* The article margin the model's article score gets and the size under which
+ * a page is an article without asking the model are WN_TUNE.pagetype
+ * .article_margin and .tiny_page_text_k (extract/tuning.h); the training tool
+ * reads them there. */
 
 #define ANY 1e30f
 #define ALONE -1, 0, 0
