@@ -259,8 +259,8 @@ static bool post_itemprop(const wn_node *x, unsigned bits)
  * author) whose text is short enough to be a name. */
 static bool is_author_name(const wn_cctx *c, const wn_node *x)
 {
-    if (x->type != WN_NODE_ELEMENT || x->nattrs == 0 || c->st[x->id].text == 0 ||
-        c->st[x->id].text > WN_TUNE.forum.name_max_chars)
+    if (x->type != WN_NODE_ELEMENT || x->nattrs == 0 || wn_st(c, x)->text == 0 ||
+        wn_st(c, x)->text > WN_TUNE.forum.name_max_chars)
         return false;
     if (post_itemprop(x, WN_LEX_POST_ITEMPROP_AUTHOR))
         return true;
@@ -283,7 +283,7 @@ static bool is_post_date(const wn_node *x)
 /* Whether the element's text is a post's number and nothing else ("#12"). */
 static bool is_post_number(const wn_cctx *c, const wn_node *x)
 {
-    if (c->st[x->id].text == 0 || c->st[x->id].text > WN_TUNE.forum.number_max_chars)
+    if (wn_text(c, x) == 0 || wn_text(c, x) > WN_TUNE.forum.number_max_chars)
         return false;
     enum { BEFORE, HASH, DIGITS } state = BEFORE;
     for (const wn_node *t = x; t; t = wn_dom_next(x, t, false)) {
@@ -313,19 +313,19 @@ static bool is_post_number(const wn_cctx *c, const wn_node *x)
 static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
 {
     for (wn_node *e = name->first; e; e = wn_dom_next(name, e, false))
-        if (e->type == WN_NODE_ELEMENT && !gone(c, e) && c->st[e->id].text &&
+        if (e->type == WN_NODE_ELEMENT && !gone(c, e) && wn_st(c, e)->text &&
             post_itemprop(e, WN_LEX_POST_ITEMPROP_NAME)) {
             name = e;
             break;
         }
     wn_node *panel = name;
     while (panel->parent && panel->parent != post && !(c->nf[panel->parent->id] & CN_POSTBODY) &&
-           c->st[panel->parent->id].text <= WN_TUNE.forum.panel_max_chars)
+           wn_st(c, panel->parent)->text <= WN_TUNE.forum.panel_max_chars)
         panel = panel->parent;
     /* A panel is short fields; a line of text longer than one is a remark
      * signed by its writer (a comment under a post), which stays whole. */
     for (const wn_node *t = panel; t; t = wn_dom_next(panel, t, false))
-        if (t->type == WN_NODE_TEXT && c->st[t->id].text > WN_TUNE.forum.field_max_chars)
+        if (t->type == WN_NODE_TEXT && wn_text(c, t) > WN_TUNE.forum.field_max_chars)
             return panel;
     /* What stays: the name, the dates, and the blocks holding them. */
     for (wn_node *d = panel; d; ) {
@@ -338,7 +338,7 @@ static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
     for (wn_node *d = panel; d; ) {
         bool skip = gone(c, d) || d == name || is_post_date(d);
         if (!skip && !(c->nf[d->id] & CN_KEEP)) {
-            if (d->type == WN_NODE_ELEMENT || c->st[d->id].text)
+            if (d->type == WN_NODE_ELEMENT || wn_text(c, d))
                 wn_drop(c, d, WHY_POST_CHROME);
             skip = true;
         }
