@@ -367,6 +367,8 @@ static const struct wn_tuning {
     /* MARK: content: attempts and the result (content/content.c) */
     struct {
         uint32_t min_article_chars;     /* shorter than this, an attempt missed the article: retry looser */
+        uint32_t stripped_over_found;   /* ...or when one block left out for a layout name (header, menu) holds
+                                           this many times its text outside links (at 2 readability lost 0.007) */
         uint32_t gut_keep_num, gut_keep_den; /* extra cleaning keeping under num/den of the text is undone */
         uint32_t comments_share_div;    /* a comment block holding over 1/this of the article is content */
         uint32_t footer_share_div;      /* a best block in a page footer holding 1/this of the page: a shell, no article */
@@ -674,6 +676,7 @@ static const struct wn_tuning {
     },
     .attempt = {
         .min_article_chars = 500,
+        .stripped_over_found = 4,
         .gut_keep_num = 2, .gut_keep_den = 5,
         .comments_share_div = 2,
         .footer_share_div = 2,

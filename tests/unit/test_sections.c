@@ -105,9 +105,46 @@ static void test_named_sections_kept(void)
     wn_article_free(a);
 }
 
+/* MARK: layout names that hide the content ------------------------------------ */
+
+/* A page whose sections sit in a block classed "header-wrapper": the first
+ * attempt leaves it out for its name and finds only the short intro beside
+ * it. The block holds many times that text outside links, so the names were
+ * wrong for this page and the content comes back. */
+static void test_layout_named_content(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html, "%s",
+        "<html><head><title>Tree surgery</title></head><body>"
+        "<div class='intro'><p>Tree surgery for homes, schools and parks across the county. "
+        "Our arborists are insured, trained to the current standard and happy to visit before "
+        "you decide anything, so that the price you get is the price you pay.</p>"
+        "<p>We prune, fell and remove stumps, and every job ends with the branches chipped "
+        "and the lawn raked, whatever the weather did while we worked on it.</p>"
+        "<p>Call the office or send a photo of the tree, and we will tell you within a day "
+        "whether it needs work now or can wait until the winter.</p>"
+        "<p>Most visits take a morning, and we book the council permit ourselves when the "
+        "tree stands in a conservation area or carries a preservation order.</p></div>"
+        "<div class='header-wrapper'>");
+    for (int i = 0; i < 24; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<section><h2>Service %d</h2><p>Section %d explains the work step by step: how the "
+            "crew arrives, how the area is fenced off, how each limb is roped and lowered, and "
+            "how the site is left when the last van drives away in the evening.</p></section>",
+            i + 1, i + 1);
+    snprintf(html + n, sizeof html - n, "%s", "</div></body></html>");
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "Section 3 explains the work") != NULL);
+    CHECK(strstr(t, "Section 24 explains the work") != NULL);
+    CHECK(strstr(t, "We prune, fell and remove stumps") != NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_panels_shown);
     RUN(test_named_sections_kept);
+    RUN(test_layout_named_content);
     CHECK_DONE();
 }

@@ -74,6 +74,7 @@ static int alloc_arrays(wn_cctx *c)
 /* Only the tables a walk reads before writing need clearing. */
 static void reset_arrays(wn_cctx *c)
 {
+    c->stripped_prose = 0;
     size_t n = c->n;
     memset(c->el.st, 0, c->el.n * sizeof *c->el.st);
     memset(c->tx, 0, c->ntext * sizeof *c->tx);
@@ -149,7 +150,10 @@ static uint32_t region_path(wn_cctx *c)
     reset_arrays(c);
     c->flags = 0;
     wn_walk(c);
-    return wn_type_list_choose(c) ? measure_text(c, c->root) : 0;
+    if (!wn_type_list_choose(c))
+        return 0;
+    wn_product_root(c);   /* a product's rails and reviews go whatever their size */
+    return measure_text(c, c->root);
 }
 
 /* The page's footer that holds x: the outermost <footer> or role=contentinfo
@@ -399,7 +403,11 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
     for (int i = 0; i < 4; i++) {
         uint32_t len = attempt(&c, tries[i], false, NULL);
         last = i;
-        if (len >= WN_TUNE.attempt.min_article_chars) {
+        /* A block left out for a layout name holding many times the text
+         * found: the names were wrong for this page (its content sits in a
+         * "header-wrapper"); the next attempt keeps such blocks. */
+        bool blind = (uint64_t)c.stripped_prose > (uint64_t)len * WN_TUNE.attempt.stripped_over_found;
+        if (len >= WN_TUNE.attempt.min_article_chars && !blind) {
             chosen = i;
             break;
         }

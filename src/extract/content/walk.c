@@ -35,6 +35,26 @@ static size_t text_bytes(const wn_node *root, bool shown_only)
     return n;
 }
 
+/* The text outside links of a subtree in non-space bytes, what text_bytes
+ * leaves out left out too. */
+static size_t prose_bytes(const wn_node *root)
+{
+    size_t n = 0;
+    for (const wn_node *x = root; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT) {
+            skip = wn_is_html(x, WN_TAG_SCRIPT) || wn_is_html(x, WN_TAG_STYLE) ||
+                   wn_is_html(x, WN_TAG_TEMPLATE) || wn_is_html(x, WN_TAG_NOSCRIPT) ||
+                   wn_is_html(x, WN_TAG_A) || (x->nattrs && wn_node_hidden(x));
+        } else if (x->type == WN_NODE_TEXT) {
+            for (size_t i = 0; i < x->text.n; i++)
+                n += !wn_is_space((unsigned char)x->text.p[i]);
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+    return n;
+}
+
 /* Up to cap bytes of a subtree's text, whitespace collapsed, visiting at most
  * 400 nodes: enough to test a byline or a headline, bounded on any page. */
 static size_t short_text(const wn_node *root, char *out, size_t cap)
@@ -279,6 +299,13 @@ int wn_walk(wn_cctx *c)
                 size_t t = text_bytes(x, false);
                 if (t > big_hidden_text)
                     big_hidden = x, big_hidden_text = t;
+            }
+            /* A block left out for a name of layout alone (header, menu: no
+             * negative name) is measured: the article may be in it. */
+            if (why == WHY_UNLIKELY && !(wn_vc(c, x) & VC_NEG)) {
+                size_t t = prose_bytes(x);
+                if (t > c->stripped_prose)
+                    c->stripped_prose = (uint32_t)t;
             }
             if (why != WHY_NONE) {
                 c->nf[x->id] |= CN_IGNORED;
