@@ -486,8 +486,9 @@ static void test_forum_short_reply(void)
 }
 
 /* Each post's author panel holds the writer's name beside a rank, a post
- * count and a join date, and the post's header its number: the name and the
- * post's date stay, the rest of the panel and the number go. */
+ * count and a join date, the post's header its number, its footer an edit
+ * note and buttons: the name and the post's date stay, the rest of the
+ * panel, the number and the footer go. */
 static void test_forum_author_panel(void)
 {
     static const char html[] =
@@ -509,7 +510,9 @@ static void test_forum_author_panel(void)
         "<div class='stat'>Posts: 1,205</div><div class='stat'>Joined: March 2019</div></div>"
         "<div class='post-head'><a href='/p/3'>#3</a> <time datetime='2025-02-02'>2 Feb 2025</time></div>"
         "<div class='post-text'><p>The citric acid worked on the first try, and the kettle is "
-        "shiny inside again after years of white crust.</p></div></div>"
+        "shiny inside again after years of white crust.</p></div>"
+        "<div class='post-foot'><span class='edited'>Edited once, last by the writer</span> "
+        "<a href='/q/3'>Quote</a> <a href='/r/3'>Reply</a></div></div>"
         "</div></body></html>";
     wn_options opt;
     wn_options_init(&opt);
@@ -525,6 +528,8 @@ static void test_forum_author_panel(void)
     CHECK(strstr(t, "Joined:") == NULL);
     CHECK(strstr(t, "Senior member") == NULL);
     CHECK(strstr(t, "#2") == NULL);
+    CHECK(strstr(t, "Edited once") == NULL);   /* the post's own chrome, outside its body */
+    CHECK(strstr(t, "Quote") == NULL);
     wn_article_free(a);
     CHECK(strstr(explain_of(html, &opt), "dropped post-chrome") != NULL);
 }

@@ -20,13 +20,15 @@
  * link-heavy. The posts' body block, found as the block that holds the text
  * in most posts, is kept in every post and not judged by its length, so a
  * two-word reply stays; outside it, the author panel keeps only the name and
- * the date, and the post's number goes; and a post's text written with <br>
+ * the date, and the post's number and other short lines (edit notes, reply
+ * buttons) go; and a post's text written with <br>
  * beside pictures is no image gallery (wn_forum_post_prose, asked by prune.c).
  */
 #include <string.h>
 
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
+#include "extract/meta/meta_internal.h"
 #include "extract/pagetype/pagetype.h"
 #include "extract/signals/lexicon_data.h"
 
@@ -304,6 +306,40 @@ static bool is_post_number(const wn_cctx *c, const wn_node *x)
     return state == DIGITS;
 }
 
+/* x and all it holds stay. */
+static void keep_whole(wn_cctx *c, wn_node *x)
+{
+    for (wn_node *e = x; e; e = wn_dom_next(x, e, false))
+        c->nf[e->id] |= CN_KEEP;
+}
+
+/* Whether x holds a text longer than a field of chrome. */
+static bool has_long_line(const wn_cctx *c, const wn_node *x)
+{
+    for (const wn_node *t = x; t; t = wn_dom_next(x, t, false))
+        if (t->type == WN_NODE_TEXT && wn_text(c, t) > WN_TUNE.forum.field_max_chars)
+            return true;
+    return false;
+}
+
+/* A short block whose text opens with a date ("Feb 14, 2026 | 9:05 pm"):
+ * a post's date written without markup. */
+static bool date_line(const wn_cctx *c, const wn_node *x)
+{
+    if (wn_text(c, x) == 0 || wn_text(c, x) > WN_TUNE.forum.field_max_chars)
+        return false;
+    char buf[WN_META_DATE_LEN * 4], out[WN_META_DATE_LEN];
+    size_t n = 0;
+    for (const wn_node *t = x; t && n < sizeof buf; t = wn_dom_next(x, t, false))
+        if (t->type == WN_NODE_TEXT)
+            for (size_t i = 0; i < t->text.n && n < sizeof buf; i++)
+                buf[n++] = t->text.p[i];
+    size_t i = 0;
+    while (i < n && wn_is_space((unsigned char)buf[i]))
+        i++;
+    return wn_meta_parse_date(buf + i, n - i, 0, wn_meta_date_bound(), out);
+}
+
 /* The author panel around a post's author name, outside the post's body
  * (rank, post count, join date, avatar, badges): the name stays, and so does
  * a date in it; everything else in it goes. The name is the first schema.org
@@ -312,6 +348,16 @@ static bool is_post_number(const wn_cctx *c, const wn_node *x)
  * the body and short. Returns the panel. */
 static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
 {
+    /* The innermost marked element: a box named for the author holds the
+     * name's own element. */
+    for (bool deeper = true; deeper; ) {
+        deeper = false;
+        for (wn_node *e = name->first; e && !deeper; e = wn_dom_next(name, e, false))
+            if (e->type == WN_NODE_ELEMENT && !gone(c, e) && is_author_name(c, e)) {
+                name = e;
+                deeper = true;
+            }
+    }
     for (wn_node *e = name->first; e; e = wn_dom_next(name, e, false))
         if (e->type == WN_NODE_ELEMENT && !gone(c, e) && wn_st(c, e)->text &&
             post_itemprop(e, WN_LEX_POST_ITEMPROP_NAME)) {
@@ -324,15 +370,16 @@ static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
         panel = panel->parent;
     /* A panel is short fields; a line of text longer than one is a remark
      * signed by its writer (a comment under a post), which stays whole. */
-    for (const wn_node *t = panel; t; t = wn_dom_next(panel, t, false))
-        if (t->type == WN_NODE_TEXT && wn_text(c, t) > WN_TUNE.forum.field_max_chars)
-            return panel;
+    if (has_long_line(c, panel))
+        return panel;
     /* What stays: the name, the dates, and the blocks holding them. */
     for (wn_node *d = panel; d; ) {
         bool keep = d == name || is_post_date(d);
         if (keep)
             for (wn_node *p = d; p && p != panel->parent; p = p->parent)
                 c->nf[p->id] |= CN_KEEP;
+        if (d == name)
+            keep_whole(c, d);
         d = wn_dom_next(panel, d, keep);
     }
     for (wn_node *d = panel; d; ) {
@@ -351,15 +398,39 @@ static wn_node *trim_author_panel(wn_cctx *c, wn_node *post, wn_node *name)
  * and its number ("#12", a link to the post) goes. */
 static void trim_post_chrome(wn_cctx *c, wn_node *post, uint32_t body)
 {
+    bool has_body = false;
     for (wn_node *d = post->first; d; ) {
-        bool skip = d->type != WN_NODE_ELEMENT || gone(c, d) ||
-                    ((c->nf[d->id] & CN_POSTBODY) && d->nattrs && kind_of(d) == body);
+        bool is_body = d->type == WN_NODE_ELEMENT && !gone(c, d) &&
+                       (c->nf[d->id] & CN_POSTBODY) && d->nattrs && kind_of(d) == body;
+        has_body = has_body || is_body;
+        bool skip = d->type != WN_NODE_ELEMENT || gone(c, d) || is_body;
         if (!skip && !(c->nf[d->id] & CN_POSTBODY) && is_author_name(c, d)) {
             d = trim_author_panel(c, post, d);
             skip = true;
         } else if (!skip && is_post_number(c, d)) {
             wn_drop(c, d, WHY_POST_CHROME);
             skip = true;
+        }
+        d = wn_dom_next(post, d, skip);
+    }
+    /* What is left outside the body, the author panels, the author and date
+     * lines and the dates is the post's own chrome: reply and quote buttons,
+     * edit notes, reactions, the thread's title repeated. Its short lines go;
+     * a longer line (over field_max_chars) is text and stays. A post
+     * without the body block keeps them: its text may be among them. */
+    for (wn_node *d = has_body ? post->first : NULL; d; ) {
+        bool skip = gone(c, d);
+        if (!skip && d->type == WN_NODE_ELEMENT && (c->nf[d->id] & CN_POSTBODY) && d->nattrs &&
+            kind_of(d) == body) {
+            skip = true;   /* the body */
+        } else if (!skip && !(c->nf[d->id] & CN_KEEP)) {
+            skip = true;
+            if (is_post_date(d) || date_line(c, d))
+                ;   /* left to the usual cleaning */
+            else if (wn_text(c, d) && !has_long_line(c, d))
+                wn_drop(c, d, WHY_POST_CHROME);
+            else
+                skip = false;   /* a long line inside: look closer */
         }
         d = wn_dom_next(post, d, skip);
     }
@@ -372,7 +443,7 @@ static void trim_post_chrome(wn_cctx *c, wn_node *post, uint32_t body)
  * inside it is not judged by its length (a two-word reply is no "short"
  * widget and no trailing line); the other rules clean it as usual. All of
  * them are CN_POSTBODY: a quote check may still drop them. */
-static void keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
+static uint32_t keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
 {
     kind_tally votes[KINDS_PER_PARENT];
     size_t nv = 0;
@@ -400,7 +471,7 @@ static void keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
             (float)votes[j].posts > WN_TUNE.forum.body_votes * (float)posts)
             body = votes[j].kind;
     if (body == 0)
-        return;
+        return 0;
     for (wn_node *post = run->first; post; post = post->next) {
         if (post->type != WN_NODE_ELEMENT || gone(c, post) || kind_of(post) != post_kind)
             continue;
@@ -415,8 +486,8 @@ static void keep_post_bodies(wn_cctx *c, wn_node *run, uint32_t post_kind)
             }
             d = wn_dom_next(post, d, skip);
         }
-        trim_post_chrome(c, post, body);
     }
+    return body;
 }
 
 /* Posts are written text: a run whose blocks are mostly link text is a list
@@ -430,136 +501,6 @@ static bool link_run(const wn_cctx *c, const wn_node *p, uint32_t kind)
             link10 += wn_st(c, ch)->link10;
         }
     return text == 0 || (float)link10 / (10.0f * (float)text) > wn_ld_limit(c, WN_TUNE.forum.run_links);
-}
-
-/* MARK: text quoted from earlier in the thread */
-
-/* A word's hash: ASCII letters lowered, digits and non-ASCII bytes as they
- * are; anything else ends the word. */
-static bool word_byte(unsigned char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           ch >= 0x80;
-}
-
-typedef struct shingles {
-    uint32_t *set;          /* open addressing; 0 is empty */
-    uint32_t mask;
-    uint32_t ring[QUOTE_SHINGLE_WORDS];     /* the last words' hashes */
-    wn_node *at[QUOTE_SHINGLE_WORDS];       /* and the text each one lies in */
-    uint32_t nwords;        /* words seen so far in the thread's text */
-} shingles;
-
-/* The nearest block holding both a and b (visited nodes), or NULL when that
- * is more than QUOTE_LCA_MAX_CLIMB steps up. */
-static wn_node *common_block(const wn_cctx *c, wn_node *a, wn_node *b)
-{
-    for (int steps = 0; a != b; steps++) {
-        if (a == NULL || b == NULL || steps > QUOTE_LCA_MAX_CLIMB)
-            return NULL;
-        if (wn_depth(c, a) >= wn_depth(c, b))
-            a = a->parent;
-        else
-            b = b->parent;
-    }
-    return a;
-}
-
-/* Looks up, then adds, every run of QUOTE_SHINGLE_WORDS words that ends in
- * the text node x; each run counts (tot, and dup when it was seen before) for
- * the nearest block that holds all its words, so a block's sums hold only
- * runs read inside it. */
-static void shingle_text(const wn_cctx *c, shingles *sh, wn_node *x, uint32_t *tot,
-                         uint32_t *dup)
-{
-    wn_str t = x->text;
-    size_t i = 0;
-    while (i < t.n) {
-        while (i < t.n && !word_byte((unsigned char)t.p[i]))
-            i++;
-        if (i >= t.n)
-            break;
-        uint32_t h = 2166136261u;
-        for (; i < t.n && word_byte((unsigned char)t.p[i]); i++)
-            h = (h ^ (unsigned char)wn_ascii_lower(t.p[i])) * 16777619u;
-        sh->at[sh->nwords % QUOTE_SHINGLE_WORDS] = x;
-        sh->ring[sh->nwords++ % QUOTE_SHINGLE_WORDS] = h;
-        if (sh->nwords < QUOTE_SHINGLE_WORDS)
-            continue;
-        wn_node *owner = common_block(c, sh->at[sh->nwords % QUOTE_SHINGLE_WORDS], x);
-        uint32_t g = 0;
-        for (uint32_t k = 0; k < QUOTE_SHINGLE_WORDS; k++)
-            g = (g ^ sh->ring[(sh->nwords + k) % QUOTE_SHINGLE_WORDS]) * 16777619u + k;
-        g |= 1u;   /* never the empty slot */
-        uint32_t j = g & sh->mask, probes = 0;
-        while (sh->set[j] && sh->set[j] != g && probes++ <= sh->mask)
-            j = (j + 1) & sh->mask;
-        bool seen = sh->set[j] == g;
-        if (!seen && !sh->set[j])
-            sh->set[j] = g;
-        if (owner) {
-            tot[owner->id]++;
-            dup[owner->id] += seen;
-        }
-    }
-}
-
-/* A reply that quotes an earlier post repeats its words; so does a preview of
- * the post replied to. The thread shows each text once: under the new root,
- * the outermost block whose runs of words were nearly all seen earlier in the
- * thread goes, unless it adds a sentence of its own (then its quote goes
- * alone); posts themselves and their author lines are kept whole (a post's
- * body is not: a preview of the post replied to takes the body's place). */
-void wn_forum_quotes(wn_cctx *c)
-{
-    if (c->thread_posts == 0 || c->root == NULL)
-        return;
-    wn_node *r = c->root;
-    uint64_t words = wn_st(c, r)->words;
-    if (words < 2 * QUOTE_SHINGLE_WORDS || words > QUOTE_MAX_WORDS)
-        return;
-    uint32_t size = 64;
-    while (size < 2 * words)
-        size <<= 1;
-    shingles sh = { .mask = size - 1 };
-    sh.set = wn_arena_alloc(&c->d->arena, size * sizeof *sh.set);
-    uint32_t *tot = wn_arena_alloc(&c->d->arena, c->n * sizeof *tot);
-    uint32_t *dup = wn_arena_alloc(&c->d->arena, c->n * sizeof *dup);
-    if (sh.set == NULL || tot == NULL || dup == NULL)
-        return;
-    memset(sh.set, 0, size * sizeof *sh.set);
-    memset(tot, 0, c->n * sizeof *tot);
-    memset(dup, 0, c->n * sizeof *dup);
-    /* Pre-order over what is left under r: the text in reading order. */
-    uint32_t first = c->pos[r->id], last = first;
-    for (wn_node *x = r; x; ) {
-        bool skip = gone(c, x);
-        if (!skip) {
-            if (x->type == WN_NODE_TEXT)
-                shingle_text(c, &sh, x, tot, dup);
-            last = c->pos[x->id] > last ? c->pos[x->id] : last;
-        }
-        x = wn_dom_next(r, x, skip);
-    }
-    /* Subtree sums: reverse pre-order sees children before parents. */
-    for (uint32_t i = last + 1; i-- > first + 1;) {
-        wn_node *x = c->order[i];
-        if ((c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) || x->parent == NULL)
-            continue;
-        tot[x->parent->id] += tot[x->id];
-        dup[x->parent->id] += dup[x->id];
-    }
-    for (wn_node *x = r->first; x; ) {
-        bool skip = x->type != WN_NODE_ELEMENT || gone(c, x);
-        bool kept = (c->nf[x->id] & (CN_KEEP | CN_POSTBODY)) == CN_KEEP;   /* a post, an author line */
-        if (!skip && !kept && tot[x->id] >= WN_TUNE.forum.quote_min_shingles &&
-            (float)dup[x->id] >= WN_TUNE.forum.quote_min_seen * (float)tot[x->id] &&
-            tot[x->id] - dup[x->id] <= WN_TUNE.forum.quote_max_new) {
-            wn_drop(c, x, WHY_QUOTED);
-            skip = true;
-        }
-        x = wn_dom_next(r, x, skip);
-    }
 }
 
 typedef struct thread_run {
@@ -699,13 +640,15 @@ void wn_forum_thread(wn_cctx *c)
             a = next;
         }
     }
-    keep_post_bodies(c, best, best_kind);
+    uint32_t body = keep_post_bodies(c, best, best_kind);
     wn_node *last_post = NULL;
     for (wn_node *ch = best->first; ch; ch = ch->next)
         if (ch->type == WN_NODE_ELEMENT && !gone(c, ch) && kind_of(ch) == best_kind) {
             c->nf[ch->id] |= CN_KEEP;
             drop_post_comments(c, mk, ch, best_kind);
             keep_post_lines(c, ch);
+            if (body)
+                trim_post_chrome(c, ch, body);
             last_post = ch;
         }
     /* After the last post the thread's own furniture follows: the reply form,
