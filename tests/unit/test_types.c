@@ -203,6 +203,34 @@ static void test_collection_guide_beside_main(void)
     HAS_NOT("Help");
 }
 
+/* A card that shows its title twice (an image link and a heading) and the
+ * same badge as every other card: the text keeps the first copy of each. */
+static void test_list_repeats_once(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Garden benches</h1><div class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<div class=card><div class=pic><a href=/b/%d>Oak bench with armrests, size %d</a></div>"
+            "<h3><a href=/b/%d>Oak bench with armrests, size %d</a></h3><div class=badge>Delivered free</div>"
+            "<p>Seats %d, oiled by hand.</p></div>", i, i, i, i, i + 1);
+    snprintf(html + n, sizeof html - n, "</div></main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    for (int i = 1; i <= 5; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "Oak bench with armrests, size %d", i);
+        const char *first = strstr(text, want);
+        CHECK(first != NULL);
+        CHECK(first == NULL || strstr(first + 1, want) == NULL);
+        snprintf(want, sizeof want, "Seats %d, oiled", i + 1);
+        HAS(want);
+    }
+    const char *badge = strstr(text, "Delivered free");
+    CHECK(badge != NULL);
+    CHECK(badge == NULL || strstr(badge + 1, "Delivered free") == NULL);
+}
+
 /* A service page: every section stays, cards whose whole text is a link
  * included; a block of short links no tag marks as navigation (a list of the
  * firm's other pages) goes. */
@@ -334,6 +362,7 @@ int main(void)
     RUN(test_listing_inside_form);
     RUN(test_list_items_keep_named_parts);
     RUN(test_collection_guide_beside_main);
+    RUN(test_list_repeats_once);
     RUN(test_service_drops_link_lists);
     RUN(test_article_inside_form);
     CHECK_DONE();

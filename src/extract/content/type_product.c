@@ -75,7 +75,10 @@ void wn_product_root(wn_cctx *c)
 
 /* Product pages print the same panel more than once: one copy per variant
  * (colour, size) of which the page shows one, a mobile and a desktop layout
- * of the same description. Each copy reads as content; the text needs one.
+ * of the same description. Collection and listing cards repeat their title
+ * (an image link and a heading) and carry the same badge or button label
+ * each ("Free delivery", "Compare"). Each copy reads as content; the text
+ * needs one.
  * The unit compared is the innermost block: an element with no block below
  * it whose parent has one (a paragraph, a heading, a list, a div of text). */
 
@@ -123,7 +126,9 @@ static uint64_t unit_hash(const wn_cctx *c, const wn_node *unit, size_t *len)
 
 void wn_product_dedupe(wn_cctx *c)
 {
-    if (c->pt == NULL || c->pt->type != WN_PAGE_PRODUCT || c->root == NULL)
+    if (c->pt == NULL || c->root == NULL ||
+        (c->pt->type != WN_PAGE_PRODUCT && c->pt->type != WN_PAGE_COLLECTION &&
+         c->pt->type != WN_PAGE_LISTING))
         return;
     size_t units = 0;
     for (wn_node *x = c->root; x; ) {
@@ -134,6 +139,8 @@ void wn_product_dedupe(wn_cctx *c)
     }
     if (units < 2)
         return;
+    size_t min_len = c->pt->type == WN_PAGE_PRODUCT ? WN_TUNE.product.repeat_min_chars :
+                                                      WN_TUNE.list.repeat_min_chars;
     size_t cap = 4;
     while (cap < 2 * units)
         cap *= 2;
@@ -147,7 +154,7 @@ void wn_product_dedupe(wn_cctx *c)
             skip = true;
             size_t len;
             uint64_t h = unit_hash(c, x, &len);
-            if (len >= WN_TUNE.product.repeat_min_chars && x != c->root) {
+            if (len >= min_len && x != c->root) {
                 h |= 1;   /* 0 marks an empty slot */
                 size_t i = (size_t)(h >> 7) & (cap - 1);
                 while (seen[i] != 0 && seen[i] != h)
