@@ -128,9 +128,9 @@ static bool credit_line(const wn_cctx *c, const wn_node *b)
         return true;
     for (size_t k = 0; k < WN_LEX_CREDIT_LABEL_N; k++) {
         const char *label = wn_lex_credit_label[k];
-        size_t m = strlen(label);
+        size_t m = wn_lex_credit_label_len[k];
         if (!(wn_lex_credit_label_bits[k] & WN_LEX_CREDIT_LABEL_LINE) || m >= n ||
-            memcmp(head, label, m) != 0)
+            head[0] != label[0] || memcmp(head, label, m) != 0)
             continue;
         size_t q = m;
         if (q < n && head[q] == ' ')
@@ -156,7 +156,8 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
      * credit; in a paragraph "LONDON (Reuters) -" or a list item "(c)" are text. */
     unsigned want = WN_LEX_CREDIT_MARK_ANYWHERE | (caption ? WN_LEX_CREDIT_MARK_CAPTION : 0);
     for (k = 0; k < WN_LEX_CREDIT_MARK_N; k++) {
-        if ((wn_lex_credit_mark_bits[k] & want) && wn_has_word_start(buf, n, wn_lex_credit_mark[k]))
+        if ((wn_lex_credit_mark_bits[k] & want) &&
+            wn_has_word_start_n(buf, n, wn_lex_credit_mark[k], wn_lex_credit_mark_len[k]))
             return true;
     }
     return false;
@@ -171,15 +172,15 @@ static bool origin_note(const wn_cctx *c, const wn_node *b)
     char buf[320];
     size_t n = block_text(c, b, buf, sizeof buf, true);
     for (size_t k = 0; k < WN_LEX_CLOSING_NOTE_N; k++)
-        if (wn_has_word_start(buf, n, wn_lex_closing_note[k]))
+        if (wn_has_word_start_n(buf, n, wn_lex_closing_note[k], wn_lex_closing_note_len[k]))
             return true;
     /* "Follow The Gazette on Twitter and Instagram": a call to follow that
      * names a social network */
     bool asks = false, names = false;
     for (size_t k = 0; k < WN_LEX_FOLLOW_CALL_N && !asks; k++)
-        asks = wn_has_word_start(buf, n, wn_lex_follow_call[k]);
+        asks = wn_has_word_start_n(buf, n, wn_lex_follow_call[k], wn_lex_follow_call_len[k]);
     for (size_t k = 0; k < WN_LEX_SOCIAL_NETWORK_N && asks && !names; k++)
-        names = wn_has_word_start(buf, n, wn_lex_social_network[k]);
+        names = wn_has_word_start_n(buf, n, wn_lex_social_network[k], wn_lex_social_network_len[k]);
     return asks && names;
 }
 
@@ -213,7 +214,7 @@ static bool dateline(const wn_cctx *c, const wn_node *b)
     if (!digit)
         return false;
     for (size_t k = 0; k < WN_LEX_DATE_LEADIN_N; k++) {
-        size_t m = strlen(wn_lex_date_leadin[k]);
+        size_t m = wn_lex_date_leadin_len[k];
         if ((wn_lex_date_leadin_bits[k] & WN_LEX_DATE_LEADIN_BLOCK) && m <= n &&
             memcmp(buf, wn_lex_date_leadin[k], m) == 0)
             return true;
@@ -271,8 +272,9 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
     char head[48];
     size_t n = block_text(c, b, head, sizeof head, false);
     for (size_t k = 0; k < WN_LEX_READ_ALSO_LEAD_N; k++) {
-        size_t m = strlen(wn_lex_read_also_lead[k]);
-        if (m <= n && memcmp(head, wn_lex_read_also_lead[k], m) == 0)
+        size_t m = wn_lex_read_also_lead_len[k];
+        if (m <= n && head[0] == wn_lex_read_also_lead[k][0] &&
+            memcmp(head, wn_lex_read_also_lead[k], m) == 0)
             return true;
     }
     return false;

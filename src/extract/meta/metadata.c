@@ -27,6 +27,7 @@ typedef struct elcls {
     size_t n;
     uint64_t pairs[11];   /* which letter pairs a-z,a-z occur: most markers are
                              rejected without a substring search */
+    uint16_t first[26 * 26]; /* a pair's first place (read only when its bit is set) */
     char lc[320];
 } elcls;
 
@@ -57,9 +58,21 @@ static void elcls_init(elcls *e, const wn_node *el)
     }
     for (size_t i = 0; i + 1 < e->n; i++) {
         int k = pair_index(e->lc[i], e->lc[i + 1]);
-        if (k >= 0)
+        if (k >= 0 && !(e->pairs[k >> 6] & ((uint64_t)1 << (k & 63)))) {
             e->pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+            e->first[k] = (uint16_t)i;
+        }
     }
+}
+
+/* Whether the class/id holds w (m >= 2 bytes, opening with the letter pair k,
+ * which occurs): no occurrence starts before the pair's first place. */
+static bool has_from_pair(const elcls *e, int k, const char *w, size_t m)
+{
+    for (size_t i = e->first[k]; i + m <= e->n; i++)
+        if (e->lc[i] == w[0] && e->lc[i + 1] == w[1] && !memcmp(e->lc + i + 2, w + 2, m - 2))
+            return true;
+    return false;
 }
 static bool marker_n(const elcls *e, const char *w, size_t wn)
 {
@@ -67,8 +80,8 @@ static bool marker_n(const elcls *e, const char *w, size_t wn)
     if (e->n == 0)
         return false;
     k = pair_index(w[0], w[1]);
-    if (k >= 0 && !(e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))))
-        return false;
+    if (k >= 0)
+        return (e->pairs[k >> 6] & ((uint64_t)1 << (k & 63))) && has_from_pair(e, k, w, wn);
     return memmem(e->lc, e->n, w, wn) != NULL;
 }
 /* A lexicon role's words and the letter pairs they open with, built once: an
@@ -128,7 +141,8 @@ static bool any_marker(const elcls *e, markset *m, const unsigned short *bits, u
         int p = m->pair[k];
         if ((bits && !(bits[k] & want)) || (p >= 0 && !(e->pairs[p >> 6] & ((uint64_t)1 << (p & 63)))))
             continue;
-        if (memmem(e->lc, e->n, m->words[k], m->len[k]) != NULL)
+        if (p >= 0 ? has_from_pair(e, p, m->words[k], m->len[k])
+                   : memmem(e->lc, e->n, m->words[k], m->len[k]) != NULL)
             return true;
     }
     return false;
@@ -229,7 +243,7 @@ static bool author_marker(const elcls *ec)
     bool named = false;
     for (size_t k = 0; k < WN_LEX_AUTHOR_CLASS_N && !named; k++)
         named = (wn_lex_author_class_bits[k] & WN_LEX_AUTHOR_CLASS_MARKER) &&
-                marker_n(ec, wn_lex_author_class[k], strlen(wn_lex_author_class[k])) &&
+                marker_n(ec, wn_lex_author_class[k], wn_lex_author_class_len[k]) &&
                 marker_not_false(wn_str_make(ec->lc, ec->n), wn_lex_author_class[k]);
     if (!named)
         return false;
@@ -306,7 +320,7 @@ static bool site_logo(const elcls *ec)
     bool short_alt = alt.n > 0 && alt.n <= WN_TUNE.meta.logo_alt_max;
     for (size_t k = 0; k < WN_LEX_LOGO_CLASS_N; k++) {
         const char *w = wn_lex_logo_class[k];
-        size_t wl = strlen(w);
+        size_t wl = wn_lex_logo_class_len[k];
         char cap[32];
         if (marker_n(ec, w, wl))
             return true;

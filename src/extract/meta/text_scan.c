@@ -92,9 +92,9 @@ static void text_date(ctx *c, const walkstate *w, const wn_node *t)
     size_t n = t->text.n;
     bool hint = false;
 
-    int lead = w->article ? WN_TUNE.prio.text_date_lead_art : WN_TUNE.prio.text_date_lead;
     if (n < WN_TUNE.meta.text_date_min || c->date.prio >= WN_TUNE.prio.marked_date_below)
         return;
+    int lead = w->article ? WN_TUNE.prio.text_date_lead_art : WN_TUNE.prio.text_date_lead;
     if (n > WN_TUNE.meta.text_long) {
         /* a long paragraph counts only when it opens with its date */
         if (c->date.prio < WN_TUNE.prio.text_date_lead_art &&
@@ -148,7 +148,7 @@ static size_t match_lead(const char *p, size_t n, bool *alone)
         size_t ln, j = 0;
         if (!(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_TEXT))
             continue;
-        ln = strlen(lead);
+        ln = wn_lex_byline_leadin_len[k];
         while (j < ln && j < n && wn_ascii_lower(p[j]) == lead[j])
             j++;
         if (j != ln || ln <= best)
@@ -261,7 +261,7 @@ static void after_date_byline(ctx *c, const walkstate *w, const wn_node *t, char
         size_t ln = 0;
         for (size_t k = lead_from[f]; k < lead_to[f] && ln == 0; k++) {
             const char *lead = wn_lex_byline_leadin[k];
-            size_t m = strlen(lead), j = 0;
+            size_t m = wn_lex_byline_leadin_len[k], j = 0;
             if (!(wn_lex_byline_leadin_bits[k] & WN_LEX_BYLINE_LEADIN_AFTER_DATE) || i + m + 2 > n)
                 continue;
             while (j < m && wn_ascii_lower(p[i + 1 + j]) == lead[j])

@@ -167,7 +167,7 @@ static unsigned host_bits(const char *s, size_t n)
     unsigned bits = 0;
     for (size_t w = 0; w < WN_LEX_PT_HOST_WORD_N; w++) {
         const char *word = wn_lex_pt_host_word[w];
-        size_t wl = strlen(word);
+        size_t wl = wn_lex_pt_host_word_len[w];
         for (size_t i = 0; i + wl <= n; i++) {
             if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
                 continue;
@@ -193,7 +193,7 @@ static void schema_vote(const char *p, size_t n, float *f)
         }
     }
     for (size_t k = 0; k < WN_LEX_PT_SCHEMA_TYPE_N; k++) {
-        if (strlen(wn_lex_pt_schema_type[k]) == n && !memcmp(wn_lex_pt_schema_type[k], p, n)) {
+        if (wn_lex_pt_schema_type_len[k] == n && !memcmp(wn_lex_pt_schema_type[k], p, n)) {
             f[schema_features[k]] += 1;
             return;
         }
@@ -242,7 +242,7 @@ static void jsonld_types(const char *p, size_t n, float *f)
 static unsigned seg_bits(const char *s, size_t n)
 {
     for (size_t w = 0; w < WN_LEX_PT_PATH_SEGMENT_N; w++)
-        if (strlen(wn_lex_pt_path_segment[w]) == n && !memcmp(s, wn_lex_pt_path_segment[w], n))
+        if (wn_lex_pt_path_segment_len[w] == n && !memcmp(s, wn_lex_pt_path_segment[w], n))
             return wn_lex_pt_path_segment_bits[w];
     return 0;
 }

@@ -76,6 +76,8 @@ void     wn_text_stats(const char *p, size_t n, wn_tstat *s);
 bool     wn_slice_has(wn_str s, const char *needle);
 /* Whether needle occurs in buf[0..n) with no letter or digit before it. */
 bool     wn_has_word_start(const char *buf, size_t n, const char *needle);
+/* The same for a needle of m bytes (a lexicon phrase and its wn_lex_ROLE_len). */
+bool     wn_has_word_start_n(const char *buf, size_t n, const char *needle, size_t m);
 
 /* stopwords.c */
 bool     wn_is_stopword(const char *w, size_t n);

@@ -162,7 +162,11 @@ bool wn_slice_has(wn_str s, const char *needle)
  * memchr on the first byte keeps the many-phrase scans linear in practice. */
 bool wn_has_word_start(const char *buf, size_t n, const char *needle)
 {
-    size_t m = strlen(needle);
+    return wn_has_word_start_n(buf, n, needle, strlen(needle));
+}
+
+bool wn_has_word_start_n(const char *buf, size_t n, const char *needle, size_t m)
+{
     const char *p = buf, *end = buf + n;
     while (m <= (size_t)(end - p)) {
         p = memchr(p, needle[0], (size_t)(end - p) - m + 1);

@@ -71,7 +71,7 @@ unsigned wn_vocab_check(void)
 static bool after_styling_prefix(const char *low, size_t i)
 {
     for (size_t k = 0; k < WN_LEX_CLASS_STYLING_N; k++) {
-        size_t m = strlen(wn_lex_class_styling[k]);
+        size_t m = wn_lex_class_styling_len[k];
         if (m <= i && memcmp(low + i - m, wn_lex_class_styling[k], m) == 0)
             return true;
     }
