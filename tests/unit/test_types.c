@@ -154,8 +154,8 @@ static void test_list_items_keep_named_parts(void)
 {
     char html[16384];
     size_t n = (size_t)snprintf(html, sizeof html,
-        "<html><body><main><h1>Field notes</h1><div class=page-banner>Sign up for the spring "
-        "walks programme today</div><div class=feed>");
+        "<html><body><main><h1>Field notes</h1><div class=page-banner><a href=/join>Sign up for "
+        "the spring walks programme today</a></div><div class=feed>");
     for (int i = 1; i <= 5; i++)
         n += (size_t)snprintf(html + n, sizeof html - n,
             "<div class=card><div class=card-header><a href=/n/%d>Otters seen at the weir, note %d</a>"
@@ -229,6 +229,27 @@ static void test_list_repeats_once(void)
     const char *badge = strstr(text, "Delivered free");
     CHECK(badge != NULL);
     CHECK(badge == NULL || strstr(badge + 1, "Delivered free") == NULL);
+}
+
+/* A listing's introduction set in a block named like page furniture (a
+ * "header") reads as prose and stays; a "header" of links goes. */
+static void test_listing_intro_in_named_header(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><div class=list-header><h1>Walks near the river</h1><p>Every walk "
+        "here starts at a station, follows the water for part of the way and ends where a bus "
+        "or a train can take you home again without a long wait.</p></div>"
+        "<div class=sub-header><a href=/a>Short</a> <a href=/b>Long</a> <a href=/c>Dogs</a></div><ul>");
+    for (int i = 1; i <= 12; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=walk><a href=/w/%d>River walk %d</a><p>%d miles along the towpath, past "
+            "the locks and the old mill.</p></li>", i, i, i + 2);
+    snprintf(html + n, sizeof html - n, "</ul></main></body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    HAS("River walk 12");
+    HAS("follows the water for part of the way");
+    HAS_NOT("Dogs");
 }
 
 /* A service page: every section stays, cards whose whole text is a link
@@ -363,6 +384,7 @@ int main(void)
     RUN(test_list_items_keep_named_parts);
     RUN(test_collection_guide_beside_main);
     RUN(test_list_repeats_once);
+    RUN(test_listing_intro_in_named_header);
     RUN(test_service_drops_link_lists);
     RUN(test_article_inside_form);
     CHECK_DONE();

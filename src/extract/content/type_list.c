@@ -153,10 +153,12 @@ static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
 /* A service page names its sections by their layout: the hero is a
  * "banner", each section's opening a "header". Such a block that reads as
  * prose with few links is the page's content; a page header or a footer is
- * made of links. */
+ * made of links. A collection's or listing's "header" holding the category's
+ * introduction is the same. */
 static bool service_named_prose(const wn_cctx *c, const wn_node *x)
 {
-    return c->pt->type == WN_PAGE_SERVICE &&
+    return (c->pt->type == WN_PAGE_SERVICE || c->pt->type == WN_PAGE_COLLECTION ||
+            c->pt->type == WN_PAGE_LISTING) &&
            wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.service.named_prose) && wn_is_prose(c, x);
 }
 
