@@ -1440,7 +1440,11 @@ static wn_status tb_init(tb *t, wn_doc *d, const char *utf8, size_t n, const wn_
     t->in_end = utf8 + n;
     t->frameset_ok = true;
     t->clone_budget = 4096;
-    t->struct_budget = TB_STRUCT_BANK + n * TB_STRUCT_PER_INPUT_BYTE;
+    /* Per byte of the page as it came (wn_html_parse sets input_bytes before
+     * decoding): a legacy encoding decodes to up to 3 UTF-8 bytes a byte, and
+     * the budget must not grow with that. */
+    size_t in = d->input_bytes && d->input_bytes < n ? d->input_bytes : n;
+    t->struct_budget = TB_STRUCT_BANK + in * TB_STRUCT_PER_INPUT_BYTE;
     for (int k = 0; k < TB_KEYS; k++)
         t->last_key[k] = -1;
     /* max_depth 0 ("no limit") still gets a cap, so the stack scans stay bounded */

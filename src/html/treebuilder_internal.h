@@ -49,7 +49,8 @@ typedef enum tb_mode {
 #define TB_AFE_MAX_ELEMENTS 64
 
 /* The tree's structure (nodes and attribute arrays, counted as tb_struct_bytes()
- * does) may use at most TB_STRUCT_PER_INPUT_BYTE bytes per input byte, plus a
+ * does) may use at most TB_STRUCT_PER_INPUT_BYTE bytes per input byte (as the
+ * page came, before decoding), plus a
  * TB_STRUCT_BANK. Real pages use 2.1 on average and 8.3 at most (a 331 KB page,
  * far inside the bank; the dev sets' 2,478 pages); markup built to amplify (`<p>x`
  * runs, misnested formatting that reconstruction clones, attribute floods) uses
