@@ -46,6 +46,18 @@ static inline bool wn_str_ieq(wn_str a, const char *lit)
     return true;
 }
 
+/* FNV-1a, 32 bits: the hash of the tag table (dom/, tools/gen_tags.py) and of
+ * the stop-word set. */
+static inline uint32_t wn_fnv1a(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
 /* Does hay contain needle, ASCII case ignored? needle must be lowercase. */
 static inline bool wn_str_icontains(wn_str hay, const char *needle)
 {

@@ -153,21 +153,11 @@ int wn_dom_set_attrs(wn_doc *d, wn_node *el, const wn_attr *attrs, uint32_t n)
     return 0;
 }
 
-static uint32_t fnv1a(const char *p, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 uint16_t wn_tag_lookup(const char *name, size_t n)
 {
     if (n == 0 || n > 16)
         return WN_TAG_UNKNOWN;
-    uint32_t slot = fnv1a(name, n) & (TAG_HASH_SIZE - 1);
+    uint32_t slot = wn_fnv1a(name, n) & (TAG_HASH_SIZE - 1);
     for (;;) {
         unsigned id = tag_hash[slot];
         if (id == 0)

@@ -227,7 +227,7 @@ static bool dateline(const wn_cctx *c, const wn_node *b)
 static bool class_has(wn_str cl, const char *const *words)
 {
     for (; *words; words++)
-        if (wn_slice_has(cl, *words))
+        if (wn_str_icontains(cl, *words))
             return true;
     return false;
 }

@@ -38,7 +38,7 @@ static void init_candidate(wn_cctx *c, wn_node *x)
     /* Semantic markup: schema.org's articleBody names the text outright; an
      * <article> element is a strong hint. */
     wn_str ip = x->nattrs ? wn_dom_attr_value(x, "itemprop") : wn_str_make(NULL, 0);
-    if (ip.n && wn_slice_has(ip, "articlebody"))
+    if (ip.n && wn_str_icontains(ip, "articlebody"))
         s += WN_TUNE.score.article_body;
     if (x->tag == WN_TAG_ARTICLE && !article_sibling(x))
         s += WN_TUNE.score.article_element;   /* not for a list of <article> teaser cards */

@@ -95,21 +95,6 @@ static bool is_link_block(const wn_cctx *c, const wn_node *x, uint32_t root_text
            wn_link_density(c, x) > SERVICE_LINKS_MIN_LD;
 }
 
-/* Tag and first class token alike: two cards of one grid, two rows of one
- * list (their other classes vary: "featured", "sale", "sold-out"). */
-static bool alike(const wn_node *a, const wn_node *b)
-{
-    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
-        return false;
-    wn_str ca = wn_dom_attr_value(a, "class"), cb = wn_dom_attr_value(b, "class");
-    size_t i = 0, j = 0;
-    while (i < ca.n && !wn_is_space((unsigned char)ca.p[i]))
-        i++;
-    while (j < cb.n && !wn_is_space((unsigned char)cb.p[j]))
-        j++;
-    return i == j && (i == 0 || !memcmp(ca.p, cb.p, i));
-}
-
 static const wn_node *elem_sibling(const wn_node *x, bool forward)
 {
     do
@@ -140,11 +125,11 @@ static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
         return false;
     uint32_t run = 1;
     for (const wn_node *s = elem_sibling(x, false);
-         s && run < WN_TUNE.list.item_run && alike(s, x) && small_part(c, s, root_text);
+         s && run < WN_TUNE.list.item_run && wn_alike(s, x) && small_part(c, s, root_text);
          s = elem_sibling(s, false))
         run++;
     for (const wn_node *s = elem_sibling(x, true);
-         s && run < WN_TUNE.list.item_run && alike(s, x) && small_part(c, s, root_text);
+         s && run < WN_TUNE.list.item_run && wn_alike(s, x) && small_part(c, s, root_text);
          s = elem_sibling(s, true))
         run++;
     return run >= WN_TUNE.list.item_run;

@@ -156,7 +156,7 @@ bool wn_article_like(const wn_node *a)
     if (v.n && wn_str_ieq(v, "article"))
         return true;
     v = wn_dom_attr_value(a, "itemprop");
-    return v.n && wn_slice_has(v, "articlebody");
+    return v.n && wn_str_icontains(v, "articlebody");
 }
 
 /* A <header> within two levels of an article wrapper is the article's own
@@ -213,8 +213,8 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
     unsigned v = wn_vc(c, x);
     /* (A forum's posts each show their author: no byline is left out there.) */
     if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&
-        (v & VC_BYLINE || wn_slice_has(at->rel, "author") ||
-                            wn_slice_has(at->itemprop, "author"))) {
+        (v & VC_BYLINE || wn_str_icontains(at->rel, "author") ||
+                            wn_str_icontains(at->itemprop, "author"))) {
         char buf[128];
         size_t max = WN_TUNE.walk.byline_max_chars < sizeof buf ? WN_TUNE.walk.byline_max_chars
                                                                 : sizeof buf - 1;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "extract/signals/signals.h"
 #include "extract/signals/lexicon_data.h"
 #include "extract/signals/wordset.h"
 #include "extract/tuning.h"
@@ -365,20 +366,6 @@ static void scan_item(const wn_node *item, item_info *ii, uint32_t *budget)
     }
 }
 
-/* The first class token with the tag: what makes siblings "alike". */
-static bool alike(const wn_node *a, const wn_node *b)
-{
-    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
-        return false;
-    wn_str ca = wn_dom_attr_value(a, "class"), cb = wn_dom_attr_value(b, "class");
-    size_t i = 0, j = 0;
-    while (i < ca.n && !wn_is_space((unsigned char)ca.p[i]))
-        i++;
-    while (j < cb.n && !wn_is_space((unsigned char)cb.p[j]))
-        j++;
-    return i == j && (i == 0 || !memcmp(ca.p, cb.p, i));
-}
-
 static bool in_chrome(const wn_node *x)
 {
     for (const wn_node *p = x; p; p = p->parent)
@@ -446,7 +433,7 @@ static void measure_children(const wn_node *el, float *f, uint32_t *budget, uint
     for (const wn_node *x = el->first; x; x = x->next) {
         if (x->type != WN_NODE_ELEMENT)
             continue;
-        if (prev && alike(prev, x)) {
+        if (prev && wn_alike(prev, x)) {
             count++;
         } else {
             if (start)

@@ -72,12 +72,26 @@ static inline bool wn_word_byte(unsigned char c)
 
 /* text.c: adds the measures of text[0..n) to *s. */
 void     wn_text_stats(const char *p, size_t n, wn_tstat *s);
-/* Whether lowercase needle occurs in s, ASCII case ignored. */
-bool     wn_slice_has(wn_str s, const char *needle);
 /* Whether needle occurs in buf[0..n) with no letter or digit before it. */
 bool     wn_has_word_start(const char *buf, size_t n, const char *needle);
 /* The same for a needle of m bytes (a lexicon phrase and its wn_lex_ROLE_len). */
 bool     wn_has_word_start_n(const char *buf, size_t n, const char *needle, size_t m);
+
+/* Siblings alike: the same tag and the same first class token, as two cards of
+ * one grid or two rows of one list are (their other classes vary: "featured",
+ * "sale"). Asked in the page-type runs and the list rules, per sibling: inline. */
+static inline bool wn_alike(const wn_node *a, const wn_node *b)
+{
+    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
+        return false;
+    wn_str ca = wn_dom_attr_value(a, "class"), cb = wn_dom_attr_value(b, "class");
+    size_t i = 0, j = 0;
+    while (i < ca.n && !wn_is_space((unsigned char)ca.p[i]))
+        i++;
+    while (j < cb.n && !wn_is_space((unsigned char)cb.p[j]))
+        j++;
+    return i == j && (i == 0 || !memcmp(ca.p, cb.p, i));
+}
 
 /* stopwords.c */
 bool     wn_is_stopword(const char *w, size_t n);

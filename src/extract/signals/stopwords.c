@@ -16,21 +16,11 @@
 static uint16_t set[SET_SIZE];   /* index + 1 into wn_lex_stopword[], 0 = empty */
 static pthread_once_t set_once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash(const char *p, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static void set_build(void)
 {
     for (size_t i = 0; i < NSTOP; i++) {
         size_t n = strlen(wn_lex_stopword[i]);
-        uint32_t slot = hash(wn_lex_stopword[i], n) & (SET_SIZE - 1);
+        uint32_t slot = wn_fnv1a(wn_lex_stopword[i], n) & (SET_SIZE - 1);
         while (set[slot]) {
             const char *w = wn_lex_stopword[set[slot] - 1];
             if (strlen(w) == n && memcmp(w, wn_lex_stopword[i], n) == 0)
@@ -62,7 +52,7 @@ bool wn_is_stopword(const char *w, size_t n)
             low[i + 1] = (char)(b - 0x20);
         }
     }
-    uint32_t slot = hash(low, n) & (SET_SIZE - 1);
+    uint32_t slot = wn_fnv1a(low, n) & (SET_SIZE - 1);
     while (set[slot]) {
         const char *s = wn_lex_stopword[set[slot] - 1];
         if (strlen(s) == n && memcmp(s, low, n) == 0)

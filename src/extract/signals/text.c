@@ -144,20 +144,6 @@ void wn_text_stats(const char *text, size_t n, wn_tstat *s)
 
 /* MARK: Searching ----------------------------------------------------------- */
 
-/* Case-insensitive search of a lowercase needle in a slice. */
-bool wn_slice_has(wn_str s, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= s.n; i++) {
-        size_t k = 0;
-        while (k < m && wn_ascii_lower(s.p[i + k]) == needle[k])
-            k++;
-        if (k == m)
-            return true;
-    }
-    return false;
-}
-
 /* Does NEEDLE occur in BUF[0..N) where no letter or digit precedes it?
  * memchr on the first byte keeps the many-phrase scans linear in practice. */
 bool wn_has_word_start(const char *buf, size_t n, const char *needle)

@@ -95,7 +95,7 @@ void wn_attrs_scan(const wn_node *el, wn_elattrs *a)
 static bool shown_fallback(wn_str cls)
 {
     for (size_t k = 0; k < WN_LEX_SHOWN_FALLBACK_CLASS_N; k++)
-        if (wn_slice_has(cls, wn_lex_shown_fallback_class[k]))
+        if (wn_str_icontains(cls, wn_lex_shown_fallback_class[k]))
             return true;
     return false;
 }
