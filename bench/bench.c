@@ -320,6 +320,11 @@ static void report(const dataset *ds, const totals *tot, int repeats)
         printf("  %-34s %10.4f %10.1f %12.1f\n", rows[i].name, rows[i].s, mb / s,
                (double)np / s);
     }
+    /* The issue's budget for the classifier: 5% of page to text. Its row above
+     * is a second, separate pass (extract classifies too), timed alone. */
+    if (tot->t[S_EXTRACT_ALL] + text > 0)
+        printf("  page-type classifier: %.1f%% of page to text (budget 5%%)\n",
+               100.0 * tot->t[S_PAGETYPE] / (tot->t[S_EXTRACT_ALL] + text));
     printf("  arena peak bytes per input byte: parse max %.2f, mean %.2f; parse+extract max %.2f, "
            "mean %.2f\n", tot->arena_max, np ? tot->arena_sum / (double)np : 0, tot->ext_max,
            np ? tot->ext_sum / (double)np : 0);

@@ -3,12 +3,12 @@
  * listing, documentation, service, other), decided before the main content is
  * chosen so that the chooser can adapt to it.
  *
- * How it works (pagetype.c): one walk over the page measures a fixed set of
+ * How it works: one walk over the page (measure.c) measures a fixed set of
  * signals (features: schema.org / OpenGraph types, repeated sibling cards and
  * what they hold, price and cart markers, code blocks, doc navigation, URL
  * shape, text and link density); a learned linear model (pagetype_model.h,
  * trained by tools/train_pagetype.py) scores each type from the signals and
- * from the hand rules of pagetype_rules.h that fired; the highest score wins,
+ * from the hand rules of pagetype_rules.h that fired (pagetype.c); the highest score wins,
  * article unless another type beats it by WN_TUNE.pagetype.article_margin.
  *
  * Use from type-specific code (the content chooser and its type_*.c hooks):
@@ -85,6 +85,10 @@ enum wn_pt_feature {
     PTF_URL_INDEX,           /* 1: the path ends in an index name: /news, /blog, /events */
     PTF_URL_SLUG,            /* words of the last path segment's hyphenated slug */
     PTF_URL_DEPTH,           /* path segments */
+    /* added later (the model reads them like the others) */
+    PTF_LINKED_HEADINGS,     /* headings holding a link or inside one: teaser titles */
+    PTF_P_SHARE,             /* share (0-1) of the text inside <p>: prose against blocks and lists */
+    PTF_URL_HOME,            /* 1: the address is known and its path is empty (a site's front page) */
     PTF__COUNT
 };
 
@@ -108,6 +112,10 @@ void wn_pagetype_classify(const wn_doc *d, const wn_meta *meta, const char *url,
 /* One "# page type: ..." line for --explain: the type, forced or classified,
  * and the signals that decided it. */
 void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b);
+
+/* The signals of d into f[PTF__COUNT] (zeroed by the caller): measure.c, for
+ * wn_pagetype_classify. */
+void wn_pagetype_measure(const wn_doc *d, const wn_meta *meta, const char *url, float *f);
 
 /* A feature's name ("card_items"), for tools; NULL when out of range. */
 const char *wn_pagetype_feature_name(int f);

@@ -1,36 +1,12 @@
 /*
- * pagetype_rules.h: the data of the page-type classifier (included once, by
- * pagetype.c): the flags of the lexicon's words it measures with, its work
- * bound, and the hand rules that the learned model (pagetype_model.h) reads
- * besides the raw signals. Every entry says why it is there.
+ * pagetype_rules.h: the data of the page-type classifier's decision (included
+ * once, by pagetype.c): the hand rules that the learned model
+ * (pagetype_model.h) reads besides the raw signals, and the article margin.
+ * The words the measuring uses are rows of the lexicon, bound in measure.c.
+ * Every entry says why it is there.
  */
 #ifndef WN_EXTRACT_PAGETYPE_RULES_H
 #define WN_EXTRACT_PAGETYPE_RULES_H
-
-/* MARK: Thresholds of the measuring */
-
-/* The measuring's thresholds are in the tuning table (extract/tuning.h:
- * WN_TUNE.pagetype). */
-/* Nodes that looking into runs may visit, per node of the page: keeps the walk linear. */
-#define SCAN_BUDGET_PER_NODE 2
-
-/* MARK: Word lists */
-
-/* The words it measures with are rows of the lexicon (data/lexicon/pagetype.tsv:
- * pt_host_word, pt_path_segment, pt_post_class, pt_marker_class,
- * pt_schema_type; dates.tsv: month_abbrev3). The feature each marker word and
- * each schema.org type counts for is the row's flag, here as arrays parallel
- * to the words. */
-static const unsigned char marker_tags[] = WN_LEX_PT_MARKER_CLASS_FLAGS;
-static const unsigned char schema_features[] = WN_LEX_PT_SCHEMA_TYPE_FLAGS;
-/* A wordset tag is a bit of an unsigned: the marker features must be under 32. */
-_Static_assert(PTF_SERVICE_NAMES < 32 && PTF_CART < 32, "marker features are wordset tags");
-_Static_assert(sizeof marker_tags == WN_LEX_PT_MARKER_CLASS_N + 1, "one tag per marker word");
-_Static_assert(sizeof schema_features == WN_LEX_PT_SCHEMA_TYPE_N + 1, "one feature per schema type");
-_Static_assert(PTF__COUNT < 256, "features fit the flag arrays");
-
-static wn_wordset ws_post = WN_WORDSET(wn_lex_pt_post_class);
-static wn_wordset ws_markers = WN_WORDSET_TAGGED(wn_lex_pt_marker_class, marker_tags);
 
 /* MARK: Rules */
 
