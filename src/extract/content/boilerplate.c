@@ -153,7 +153,7 @@ static bool has_credit(const wn_cctx *c, const wn_node *b, bool caption)
             buf[k++] = buf[i];
     n = k;
     /* Marks for captions only: there the picture agencies and "(c)" mark a
-     * credit; in a paragraph "LONDON (Reuters) -" or a list item "(c)" are text. */
+     * credit; in a paragraph "LONDON (Agency) -" or a list item "(c)" are text. */
     unsigned want = WN_LEX_CREDIT_MARK_ANYWHERE | (caption ? WN_LEX_CREDIT_MARK_CAPTION : 0);
     for (k = 0; k < WN_LEX_CREDIT_MARK_N; k++) {
         if ((wn_lex_credit_mark_bits[k] & want) &&

@@ -1201,7 +1201,7 @@ static const unsigned short wn_lex_credit_label_bits[42] = {
 /* credit_mark (boilerplate.tsv): a mark of a photo credit. ANYWHERE: at a word start in any
  * short block ("... Photo: Jane Doe", "(Foto: Agency)", "© Agency"); CAPTION: the same, only in
  * a picture's caption, where a picture agency or "(c)" marks a credit (in a paragraph "LONDON
- * (Reuters) -" is text) (has_credit, content/boilerplate.c). AUTHOR: a platform pictures come
+ * (Agency) -" is text) (has_credit, content/boilerplate.c). AUTHOR: a platform pictures come
  * from; an author candidate naming it after a space, '/' or '(' is a credit ("via Getty
  * Images", wn_meta_credit_like in meta/sources.c). */
 #define WN_LEX_CREDIT_MARK_N 44
