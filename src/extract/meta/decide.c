@@ -98,6 +98,7 @@ static int title_agrees(const char *h, const char *m)
            (words_h + words_m - common) * WN_TUNE.meta.words_agree_num;
 }
 
+/* Defined below. */
 static bool author_is_site(const ctx *c, const char *a, const char *page_url);
 
 /* Titles that name a kind of page, not a page: the lexicon's generic_title
@@ -193,9 +194,6 @@ site_from_title:
     }
 }
 
-/* Whether an author (or title) string names the site: equal to the site or
- * publisher name, containing the host's main label ("finanztreff.de"), or
- * contained in it ("ICON" on iconmagazine.de). */
 /* s[0..n) without its spaces into out (NUL-terminated); returns the length. */
 static size_t without_spaces(const char *s, size_t n, char *out)
 {
@@ -207,6 +205,9 @@ static size_t without_spaces(const char *s, size_t n, char *out)
     return k;
 }
 
+/* Whether an author (or title) string names the site: equal to the site or
+ * publisher name, containing the host's main label ("Riverside Times" on
+ * riversidetimes.example), or contained in it ("Ridge" on ridgenews.example). */
 static bool author_is_site(const ctx *c, const char *a, const char *page_url)
 {
     char fa[256], fh[256];
@@ -236,7 +237,7 @@ static bool author_is_site(const ctx *c, const char *a, const char *page_url)
     {
         char sa[256], sh[256];
         size_t k = without_spaces(fa, na, sa), j = without_spaces(fh, nh, sh);
-        /* "ICON" on iconmagazine.de names the site too */
+        /* a short brand inside the host ("Ridge" on ridgenews.example) names the site too */
         return (j >= WN_TUNE.meta.site_label_min && strstr(sa, sh) != NULL) ||
                (k >= WN_TUNE.meta.site_name_min && strstr(sh, sa) != NULL);
     }
