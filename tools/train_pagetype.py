@@ -179,7 +179,8 @@ def fit(X, Y, K):
 
 def tuning_constant(name):
     """A field of WN_TUNE.pagetype in src/extract/tuning.h: article_margin (the
-    C code adds it to article's score), tiny_page_text_k (below it, article
+    C code adds it to article's score), forum_margin (forum gets article_margin
+    - forum_margin), tiny_page_text_k (below it, article
     without the model). A field it cannot find stops the tool: training with a
     margin the C code does not use would measure something that never ships."""
     import re
@@ -194,6 +195,7 @@ def tuning_constant(name):
 
 
 MARGIN = tuning_constant("article_margin")
+FORUM_MARGIN = tuning_constant("forum_margin")
 TINY_TEXT_K = tuning_constant("tiny_page_text_k")
 
 
@@ -211,6 +213,7 @@ def predict(model, x, row=None):
     z = [(x[j] - mean[j]) / sd[j] for j in range(len(x))]
     s = [b[k] + sum(map(float.__mul__, W[k], z)) for k in range(len(b))]
     s[0] += MARGIN
+    s[TYPES.index("forum")] += MARGIN - FORUM_MARGIN
     return max(range(len(s)), key=lambda k: (s[k], -k))
 
 
@@ -301,7 +304,8 @@ def emit(model, names, nr, rows, X, Y):
     o.append(" *         ../shared/data/extraction/wcxb-dev > src/extract/pagetype/pagetype_model.h")
     o.append(" * then rebuild. Inputs: z = (log1p(signal) - mean) / sd for each signal in")
     o.append(" * enum wn_pt_feature order, then one 0/1 per hand rule of pagetype_rules.h that")
-    o.append(" * fired; score[type] = bias + sum(weight * z) (+ article_margin for article);")
+    o.append(" * fired; score[type] = bias + sum(weight * z) (+ article_margin for article,")
+    o.append(" * + article_margin - forum_margin for forum);")
     o.append(" * the best score wins. */")
     o.append("#ifndef WN_EXTRACT_PAGETYPE_MODEL_H")
     o.append("#define WN_EXTRACT_PAGETYPE_MODEL_H")

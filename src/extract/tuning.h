@@ -248,6 +248,14 @@ static const struct wn_tuning {
          * 1.75 it is 0.932 and wcxb-dev keeps its gains; at 2.0 forum and
          * service lose what the model gains them */
         float article_margin;
+        /* what a forum thread must beat article by instead (less): a thread
+         * read on the article path loses its replies (13 wcxb-dev threads,
+         * 0.3-0.8 F1 each), while an article read on the forum path keeps its
+         * text; sweep on wcxb-dev 1.75/1.0/0.75/0.5/0.25/0: forum 0.815/0.817/
+         * 0.822/0.829/0.829/0.835, listing 0.698 -> 0.694 from 0.75 down,
+         * articles, readability and trafilatura unchanged at every value; 0.5
+         * keeps part of the crawl's article prior */
+        float forum_margin;
         /* under this many thousand characters of visible text a page with no
          * declared schema.org type is an article without asking the model: a
          * stub's few signals say nothing */
@@ -576,6 +584,7 @@ static const struct wn_tuning {
         .marker_max_bytes = 48,
         .slug_min_words = 3,
         .article_margin = 1.75f,
+        .forum_margin = 0.5f,
         .tiny_page_text_k = 0.05f,
     },
     .walk = {

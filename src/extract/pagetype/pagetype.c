@@ -73,6 +73,17 @@ static void model_inputs(const float *f, float *z)
         z[j] = (z[j] - pt_model_mean[j]) * pt_model_inv_sd[j];
 }
 
+/* Added to a type's model score: article's margin, which another type must
+ * beat, and the smaller one a forum thread must beat (WN_TUNE.pagetype). */
+static float type_prior(int t)
+{
+    if (t == WN_PAGE_ARTICLE)
+        return WN_TUNE.pagetype.article_margin;
+    if (t == WN_PAGE_FORUM)
+        return WN_TUNE.pagetype.article_margin - WN_TUNE.pagetype.forum_margin;
+    return 0.0f;
+}
+
 static void decide(wn_pagetype *pt)
 {
     for (int k = 0; k < 4; k++)
@@ -82,7 +93,7 @@ static void decide(wn_pagetype *pt)
     int best = WN_PAGE_ARTICLE;
     for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++) {
         const float *w = pt_model_weight[t - WN_PAGE_ARTICLE];
-        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + (t == WN_PAGE_ARTICLE ? WN_TUNE.pagetype.article_margin : 0);
+        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + type_prior(t);
         for (int j = 0; j < PT_MODEL_INPUTS; j++)
             s += w[j] * z[j];
         pt->score[t] = s;

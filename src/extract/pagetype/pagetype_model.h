@@ -7,7 +7,8 @@
  *         ../shared/data/extraction/wcxb-dev > src/extract/pagetype/pagetype_model.h
  * then rebuild. Inputs: z = (log1p(signal) - mean) / sd for each signal in
  * enum wn_pt_feature order, then one 0/1 per hand rule of pagetype_rules.h that
- * fired; score[type] = bias + sum(weight * z) (+ article_margin for article);
+ * fired; score[type] = bias + sum(weight * z) (+ article_margin for article,
+ * + article_margin - forum_margin for forum);
  * the best score wins. */
 #ifndef WN_EXTRACT_PAGETYPE_MODEL_H
 #define WN_EXTRACT_PAGETYPE_MODEL_H
