@@ -15,29 +15,13 @@
  * WN_TUNE.walk.reveal_over_shown times all the text the page shows. A menu, a
  * closed tab or a modal is a small part of a page; the content is not. */
 
-/* The text of a subtree in non-space bytes, scripts and styles left out, and
- * with shown_only the blocks that hide themselves too. */
-static size_t text_bytes(const wn_node *root, bool shown_only)
-{
-    size_t n = 0;
-    for (const wn_node *x = root; x; ) {
-        bool skip = false;
-        if (x->type == WN_NODE_ELEMENT) {
-            skip = wn_is_html(x, WN_TAG_SCRIPT) || wn_is_html(x, WN_TAG_STYLE) ||
-                   wn_is_html(x, WN_TAG_TEMPLATE) || wn_is_html(x, WN_TAG_NOSCRIPT) ||
-                   (shown_only && x != root && x->nattrs && wn_node_hidden(x));
-        } else if (x->type == WN_NODE_TEXT) {
-            for (size_t i = 0; i < x->text.n; i++)
-                n += !wn_is_space((unsigned char)x->text.p[i]);
-        }
-        x = wn_dom_next(root, x, skip);
-    }
-    return n;
-}
+/* What text_bytes counts: with SHOWN_ONLY not the blocks below the root that
+ * hide themselves; with OUTSIDE_LINKS not links, nor a hidden root. */
+enum { SHOWN_ONLY = 1, OUTSIDE_LINKS = 2 };
 
-/* The text outside links of a subtree in non-space bytes, what text_bytes
- * leaves out left out too. */
-static size_t prose_bytes(const wn_node *root)
+/* The text of a subtree in non-space bytes, scripts and styles left out, and
+ * what `what` leaves out too. */
+static size_t text_bytes(const wn_node *root, unsigned what)
 {
     size_t n = 0;
     for (const wn_node *x = root; x; ) {
@@ -45,7 +29,9 @@ static size_t prose_bytes(const wn_node *root)
         if (x->type == WN_NODE_ELEMENT) {
             skip = wn_is_html(x, WN_TAG_SCRIPT) || wn_is_html(x, WN_TAG_STYLE) ||
                    wn_is_html(x, WN_TAG_TEMPLATE) || wn_is_html(x, WN_TAG_NOSCRIPT) ||
-                   wn_is_html(x, WN_TAG_A) || (x->nattrs && wn_node_hidden(x));
+                   ((what & OUTSIDE_LINKS) && wn_is_html(x, WN_TAG_A)) ||
+                   ((what & OUTSIDE_LINKS || ((what & SHOWN_ONLY) && x != root)) &&
+                    x->nattrs && wn_node_hidden(x));
         } else if (x->type == WN_NODE_TEXT) {
             for (size_t i = 0; i < x->text.n; i++)
                 n += !wn_is_space((unsigned char)x->text.p[i]);
@@ -296,14 +282,14 @@ int wn_walk(wn_cctx *c)
             if (why == WHY_NONE && is_headline(c, x))
                 why = WHY_HEADLINE;
             if (why == WHY_HIDDEN && !c->reveal_checked) {
-                size_t t = text_bytes(x, false);
+                size_t t = text_bytes(x, 0);
                 if (t > big_hidden_text)
                     big_hidden = x, big_hidden_text = t;
             }
             /* A block left out for a name of layout alone (header, menu: no
              * negative name) is measured: the article may be in it. */
             if (why == WHY_UNLIKELY && !(wn_vc(c, x) & VC_NEG)) {
-                size_t t = prose_bytes(x);
+                size_t t = text_bytes(x, OUTSIDE_LINKS);
                 if (t > c->stripped_prose)
                     c->stripped_prose = (uint32_t)t;
             }
@@ -388,7 +374,7 @@ int wn_walk(wn_cctx *c)
         size_t walked = c->body ? wn_st(c, c->body)->text : 0;
         if (big_hidden && big_hidden_text >= WN_TUNE.walk.reveal_min_chars &&
             big_hidden_text >= WN_TUNE.walk.reveal_over_shown * walked &&
-            big_hidden_text >= WN_TUNE.walk.reveal_over_shown * (shown = text_bytes(c->body ? c->body : root, true))) {
+            big_hidden_text >= WN_TUNE.walk.reveal_over_shown * (shown = text_bytes(c->body ? c->body : root, SHOWN_ONLY))) {
             c->revealed = big_hidden;   /* walk again, with it shown */
             memset(c->el.st, 0, c->el.n * sizeof *c->el.st);
             memset(c->tx, 0, c->ntext * sizeof *c->tx);
