@@ -30,7 +30,8 @@
  *
  * Groups follow the pipeline: content (walk, scoring, choice, pruning,
  * boilerplate, attempts), then the metadata priorities, the page types and
- * the type-specific content rules.
+ * the type-specific content rules (their groups live in tuning_types.h, one
+ * struct and its values each: this file stays readable as it grows).
  */
 #ifndef WN_EXTRACT_TUNING_H
 #define WN_EXTRACT_TUNING_H
@@ -44,6 +45,10 @@ typedef struct wn_tune_ld {
     float limit;
     int8_t favor;
 } wn_tune_ld;
+
+/* The page-type groups (region, list, forum, product, service): their structs
+ * and values, embedded below. */
+#include "tuning_types.h"
 
 static const struct wn_tuning {
     /* MARK: metadata: priorities (meta/). A field keeps the value offered at
@@ -388,74 +393,13 @@ static const struct wn_tuning {
         float recall_shift;             /* --recall moves them by this (looser) */
     } attempt;
 
-    /* MARK: per-type rules: main region or article (content/content.c) */
-    struct {
-        /* The article path's article is taken when it keeps at least this share
-         * of the main region's text outside links; less found one card, one
-         * section or one post of many. */
-        float article;                  /* articles: a fifth, so a long story on a busy page keeps the article path */
-        float other;                    /* forum threads: half */
-        float product;                  /* products: four fifths, their parts sit in blocks of their own
-                                           (wcxb-dev product at 0.5..0.9: 0.619 0.619 0.619 0.630 0.626) */
-        float parts;                    /* lists, services, docs: a ratio no article reaches (always the region) */
-        float thread;                   /* a thread found by the article path is trusted as an article is */
-    } region;
-
-    /* MARK: per-type rules: collection and listing pages (content/type_list.c) */
-    struct {
-        uint32_t main_share_num, main_share_den; /* a <main> holding this share of the body is the region */
-        uint32_t min_chars;             /* a region shorter than this is no list: the article path runs */
-        uint32_t chrome_links;          /* a header or footer with this many links is a menu, not a card's head */
-        uint32_t boiler_share_den;      /* boilerplate-named blocks under 1/this of the region go */
-        uint32_t unlikely_share_den;    /* page-furniture-named blocks under 1/this of the region go */
-        uint32_t form_share_div;        /* a form under 1/this of the region is a filter or sort form */
-        uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
-        wn_tune_ld chrome_prose;        /* ...less link text than this, no inputs */
-        uint32_t item_run;              /* this many alike siblings in a row are items of the list... */
-        size_t repeat_min_chars;        /* a block repeated word for word (a card's badge, its title twice) goes after
-                                           its first copy when this long (wcxb-dev forced collection/listing
-                                           5: 0.665/0.739, 10: 0.668/0.736, 20: 0.662/0.730, 40: 0.661/0.728) */
-        uint32_t beside_min_chars;      /* prose this long beside the <main> of a list (a category's guide) joins it */
-        uint32_t item_share_den;        /* ...each holding at most 1/this of the region (else layout columns; wcxb-dev forced collection 8: 0.640, 4: 0.644) */
-    } list;
-
-    /* MARK: per-type rules: forum threads (content/type_forum.c) */
-    struct {
-        uint32_t post_min_chars;        /* a post holds at least this much text */
-        uint32_t thread_min_posts;      /* a thread is a run of at least this many posts with their own marker */
-        int first_post_levels;          /* the first post is looked for this many levels above the replies... */
-        uint32_t first_post_min_chars;  /* ...and holds at least this much text */
-        uint32_t finer_share_num, finer_share_den; /* a finer run with this share of the text is the thread */
-        wn_tune_ld run_links;           /* a run more link-heavy than this is teasers or a menu, not posts */
-        float run_over_chosen;          /* a thread leaving out the first choice holds this many times its text */
-        uint32_t line_max_chars;        /* an author or date line is at most this long */
-        uint32_t form_max_inputs;       /* a form holding one post's text has at most this many controls... */
-        wn_tune_ld form_links;          /* ...and less link text than this */
-        uint32_t comments_share_div;    /* comments inside a post holding at most 1/this of it go */
-        uint32_t quote_min_shingles;    /* a block of this many word runs... */
-        float quote_min_seen;           /* ...this share seen earlier in the thread is a quote */
-        uint32_t quote_max_new;         /* ...with at most this many new runs (more: a reply beside its quote) */
-        float body_share;               /* a post's body holds over this share of the block above it... */
-        float body_votes;               /* ...and is the same kind of block in over this share of the posts */
-        uint32_t name_max_chars;        /* a post's author name is at most this long */
-        uint32_t number_max_chars;      /* a post's number ("#12") is at most this long */
-        uint32_t panel_max_chars;       /* an author panel (name, rank, post count, join date) is at most this long... */
-        uint32_t field_max_chars;       /* ...and none of its lines is longer than this (else: a signed remark) */
-    } forum;
-
-    /* MARK: per-type rules: product pages (content/type_product.c) */
-    struct {
-        size_t desc_min_chars;          /* a JSON-LD description shorter than this is a tagline */
-        float desc_min_cover;           /* the article holds the description when this share of its words occurs */
-        size_t repeat_min_chars;        /* a block repeated word for word goes after its first copy when this long */
-    } product;
-
-    /* MARK: per-type rules: service pages (content/type_list.c, the main region) */
-    struct {
-        wn_tune_ld named_prose;         /* a block named like page furniture (header, banner) that reads as prose
-                                           with less link text than this is a hero or a section's head: it stays
-                                           (wcxb-dev service forced 0.845 -> 0.854 at 0.2; 0.853 at any link-poor one) */
-    } service;
+    /* MARK: per-type rules (tuning_types.h): main region or article, lists,
+     * forum threads, products, service pages */
+    struct wn_tune_region region;
+    struct wn_tune_list list;
+    struct wn_tune_forum forum;
+    struct wn_tune_product product;
+    struct wn_tune_service service;
 } WN_TUNE = {
     .prio = {
         .metadata_min = 75,
@@ -698,57 +642,11 @@ static const struct wn_tuning {
         .precision_shift = -0.05f,
         .recall_shift = 0.15f,
     },
-    .region = {
-        .article = 0.2f,
-        .other = 0.5f,
-        .product = 0.8f,
-        .parts = 1000.0f,
-        .thread = 0.2f,
-    },
-    .list = {
-        .main_share_num = 1, .main_share_den = 4,
-        .min_chars = 200,
-        .chrome_links = 3,
-        .boiler_share_den = 2,
-        .unlikely_share_den = 3,
-        .form_share_div = 2,
-        .chrome_prose_min_chars = 200,
-        .chrome_prose = { 0.2f, 0 },
-        .item_run = 3,
-        .item_share_den = 4,
-        .beside_min_chars = 200,
-        .repeat_min_chars = 10,
-    },
-    .forum = {
-        .post_min_chars = 20,
-        .thread_min_posts = 2,
-        .first_post_levels = 3,
-        .first_post_min_chars = 100,
-        .finer_share_num = 2, .finer_share_den = 5,
-        .run_links = { 0.4f, 0 },
-        .run_over_chosen = 1.5f,
-        .line_max_chars = 100,
-        .form_max_inputs = 3,
-        .form_links = { 0.5f, 0 },
-        .comments_share_div = 2,
-        .quote_min_shingles = 4,
-        .quote_min_seen = 0.8f,
-        .quote_max_new = 6,
-        .body_share = 0.5f,
-        .body_votes = 0.5f,
-        .name_max_chars = 40,
-        .number_max_chars = 8,
-        .panel_max_chars = 250,
-        .field_max_chars = 60,
-    },
-    .product = {
-        .desc_min_chars = 40,
-        .desc_min_cover = 0.5f,
-        .repeat_min_chars = 20,
-    },
-    .service = {
-        .named_prose = { 0.2f, 0 },
-    },
+    .region = WN_TUNE_REGION,
+    .list = WN_TUNE_LIST,
+    .forum = WN_TUNE_FORUM,
+    .product = WN_TUNE_PRODUCT,
+    .service = WN_TUNE_SERVICE,
 };
 
 #endif
