@@ -691,6 +691,42 @@ static void test_product_parts(void)
     wn_article_free(a);
 }
 
+/* A carousel on a product page: cards of other products scrolled sideways,
+ * often with no link (a script opens them), so no link-density test sees a
+ * rail. It goes, and the heading above it with it; a carousel inside the
+ * product's own details block (its facts, one per slide) stays. */
+static void test_product_carousel(void)
+{
+    static const char html[] =
+        "<html><head><title>Wool blanket</title></head><body><div class='product'>"
+        "<h1>Wool blanket</h1><p class='price'>$120.00</p>"
+        "<div class='summary'><p>Woven on an old shuttle loom from the wool of hill sheep, this "
+        "blanket is heavy enough for a cold bedroom and soft enough to wrap around your "
+        "shoulders on the sofa.</p><p>The edges are bound with a cotton tape, and it can be "
+        "washed by hand in cool water with a little soap.</p></div>"
+        "<div class='product-details'><div class='detail-carousel'><ul>"
+        "<li><span>Size</span> <span>150 by 200 centimetres</span></li>"
+        "<li><span>Weight</span> <span>1.8 kilograms of pure wool</span></li></ul></div></div>"
+        "<div class='people-viewed'><h2>People who viewed this also viewed</h2>"
+        "<div class='item-carousel'><ul>"
+        "<li><h3>Striped cotton throw in grey and white, large size</h3><span>$45.00</span></li>"
+        "<li><h3>Linen cushion cover with a hidden zip, forest green</h3><span>$22.00</span></li>"
+        "<li><h3>Alpaca scarf, hand knitted in a thick rib, natural</h3><span>$58.00</span></li>"
+        "</ul></div></div></div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "shuttle loom from the wool of hill sheep") != NULL);
+    CHECK(strstr(t, "1.8 kilograms of pure wool") != NULL);
+    CHECK(strstr(t, "Striped cotton throw") == NULL);
+    CHECK(strstr(t, "Alpaca scarf") == NULL);
+    CHECK(strstr(t, "People who viewed") == NULL);   /* the rail's heading goes with it */
+    wn_article_free(a);
+    CHECK(strstr(explain_of(html, &opt), "div.people-viewed text=34 ld=0.00 dropped teaser-rail") != NULL);
+}
+
 static size_t count_of(const char *t, const char *needle)
 {
     size_t k = 0;
@@ -747,5 +783,6 @@ int main(void)
     RUN(test_product_jsonld_description);
     RUN(test_product_repeated_panel);
     RUN(test_product_parts);
+    RUN(test_product_carousel);
     CHECK_DONE();
 }

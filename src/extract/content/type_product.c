@@ -13,7 +13,11 @@
  *    candidates, dropped from the article, returned with WN_OPT_COMMENTS;
  *  - blocks named like recommendation rails never become the article and are
  *    dropped from it whatever their size (wn_product_root, at the end of
- *    wn_pick_root).
+ *    wn_pick_root);
+ *  - a carousel is such a rail too (cards of other products scrolled
+ *    sideways, often with no link a link-density test sees), unless it sits
+ *    inside a block named like the description: there it scrolls the
+ *    product's own facts.
  */
 #include <string.h>
 
@@ -48,12 +52,43 @@ unsigned wn_product_names(const wn_cctx *c, wn_str s, unsigned v)
         return (v & ~(unsigned)VC_MAYBE) | VC_COMMENT | VC_UNLIKELY | VC_NEG;
     if (has_any(low, n, WN_LEX_LIST(product_rail_class)))
         return (v & ~(unsigned)VC_MAYBE) | VC_TEASER | VC_BOILER | VC_UNLIKELY | VC_NEG;
+    if (has_any(low, n, WN_LEX_LIST(product_slider_class)))
+        return v | VC_SLIDER | VC_NEG;
     return v;
+}
+
+/* A carousel is a rail of other products unless it sits inside a block
+ * named like the description (below the article's root or the root itself)
+ * or holds most of the article's text: then it is the product's own. */
+static bool slider_is_rail(const wn_cctx *c, const wn_node *x)
+{
+    for (const wn_node *a = x->parent; a && a != c->root; a = a->parent)
+        if (a->type == WN_NODE_ELEMENT && (wn_vc(c, a) & VC_PRODUCT_DESC))
+            return false;
+    if (wn_vc(c, c->root) & VC_PRODUCT_DESC)
+        return false;
+    return (float)wn_st(c, x)->text <= WN_TUNE.product.slider_max_share * (float)wn_st(c, c->root)->text;
 }
 
 bool wn_product_shows_hidden(const wn_cctx *c, const wn_node *x)
 {
     return c->pt != NULL && c->pt->type == WN_PAGE_PRODUCT && (wn_vc(c, x) & VC_PRODUCT_DESC);
+}
+
+/* The heading that announces a dropped rail ("Customers also viewed") goes
+ * with it: above the rail, the first block that still holds text, when all
+ * of that text is a short heading. */
+static void drop_rail_heading(wn_cctx *c, const wn_node *rail)
+{
+    for (wn_node *a = rail->parent; a && a != c->root; a = a->parent) {
+        const wn_cstat *s = wn_st(c, a);
+        if (s->text == 0)
+            continue;
+        if (s->head == s->text && s->text < WN_TUNE.boiler.run_heading_chars &&
+            !(c->nf[a->id] & CN_KEEP))
+            wn_drop(c, a, WHY_TEASER);
+        return;
+    }
 }
 
 void wn_product_root(wn_cctx *c)
@@ -63,8 +98,10 @@ void wn_product_root(wn_cctx *c)
     for (wn_node *x = c->root->first; x; ) {
         bool skip = (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) != 0 || x->type != WN_NODE_ELEMENT;
         if (!skip && !(c->nf[x->id] & CN_KEEP) && !(wn_vc(c, x) & VC_PRODUCT_DESC) &&
-            (wn_vc(c, x) & (VC_TEASER | VC_COMMENT))) {
+            ((wn_vc(c, x) & (VC_TEASER | VC_COMMENT)) ||
+             ((wn_vc(c, x) & VC_SLIDER) && slider_is_rail(c, x)))) {
             wn_drop(c, x, (wn_vc(c, x) & VC_COMMENT) ? WHY_COMMENTS : WHY_TEASER);
+            drop_rail_heading(c, x);
             skip = true;
         }
         x = wn_dom_next(c->root, x, skip);

@@ -2388,6 +2388,20 @@ static const unsigned char wn_lex_product_schema_type_len[5] = {
     0,
 };
 
+/* product_slider_class (typedpages.tsv): a substring of a lowercased class or id that names a
+ * carousel or slider: on a product page it is a rail of other products (cards the page scrolls
+ * sideways), unless it sits inside the product's description or specification block, where it
+ * scrolls the product's own facts (wn_product_names, wn_product_root in type_product.c). */
+#define WN_LEX_PRODUCT_SLIDER_CLASS_N 1
+static const char *const wn_lex_product_slider_class[2] = {
+    "carousel",
+    NULL,
+};
+static const unsigned char wn_lex_product_slider_class_len[2] = {
+    8,
+    0,
+};
+
 /* pt_host_word (pagetype.tsv): the start of a word (after a non-letter or at the start) in a
  * page's lowercased host name that marks the site's part: DOCS sets the url_docs signal
  * (docs.example.org), FORUM url_forum (measure_url). */

@@ -43,6 +43,7 @@ typedef struct wn_cstat {
 #define VC_LEAD     0x0400u  /* lead/standfirst/summary paragraphs */
 #define VC_RECIPE   0x0800u  /* ingredient lists and recipe steps: short lines that are content */
 #define VC_PRODUCT_DESC 0x1000u  /* product pages only: a description or specification block */
+#define VC_SLIDER   0x2000u  /* product pages only: a carousel, a rail unless inside VC_PRODUCT_DESC */
 #define VC_DONE     0x8000u  /* vc[] only: the names were matched (kept across attempts) */
 
 /* The attributes the extractor reads, found in one scan of an element. */
