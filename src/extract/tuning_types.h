@@ -127,9 +127,13 @@ struct wn_tune_service {
     wn_tune_ld named_prose;         /* a block named like page furniture (header, banner) that reads as prose
                                        with less link text than this is a hero or a section's head: it stays
                                        (wcxb-dev service forced 0.845 -> 0.854 at 0.2; 0.853 at any link-poor one) */
+    size_t repeat_min_chars;        /* a block repeated word for word (a layout's second copy, a carousel's clone)
+                                       goes after its first copy when this long: a sentence, not a plan's feature
+                                       line (wcxb-dev service forced 0.854 -> 0.860 at 10-40, 0.858 at 80) */
 };
-#define WN_TUNE_SERVICE {       \
-    .named_prose = { 0.2f, 0 }, \
+#define WN_TUNE_SERVICE {          \
+    .named_prose = { 0.2f, 0 },    \
+    .repeat_min_chars = 30,        \
 }
 
 #endif

@@ -275,6 +275,32 @@ static void test_service_drops_link_lists(void)
     HAS_NOT("Skylights");
 }
 
+/* A service page that prints its offer twice (a layout for wide screens and
+ * one for phones) keeps one copy of each sentence; a plan table that says
+ * "Included with every plan" in each column keeps every cell. */
+static void test_service_repeats_once(void)
+{
+    static const char offer[] =
+        "<div class=offer><h2>Garden design</h2><p>We draw the plan with you on site, choose"
+        " plants that suit the soil and the light, and plant the whole garden in one visit.</p></div>";
+    char html[8192];
+    snprintf(html, sizeof html,
+        "<html><body><main><div class=wide>%s</div><div class=narrow>%s</div>"
+        "<table><tr><th>Small</th><th>Large</th></tr>"
+        "<tr><td><p>Included with every plan we sell</p></td><td><p>Included with every plan we sell</p></td></tr>"
+        "</table><div class=why><h2>Why us</h2><p>Our gardeners have planted in this valley for"
+        " thirty years and come back each spring to see how the beds have settled.</p></div>"
+        "</main></body></html>", offer, offer);
+    extract_as(html, WN_PAGE_SERVICE);
+    const char *first = strstr(text, "choose plants that suit the soil");
+    CHECK(first != NULL);
+    CHECK(first == NULL || strstr(first + 1, "choose plants that suit the soil") == NULL);
+    const char *cell = strstr(text, "Included with every plan");
+    CHECK(cell != NULL);
+    CHECK(cell == NULL || strstr(cell + 1, "Included with every plan") != NULL);
+    HAS("come back each spring");
+}
+
 /* An article inside a page-wide <form> (some frameworks wrap the whole body in
  * one) keeps its text; a search form beside an article is still dropped. */
 static void test_article_inside_form(void)
@@ -386,6 +412,7 @@ int main(void)
     RUN(test_list_repeats_once);
     RUN(test_listing_intro_in_named_header);
     RUN(test_service_drops_link_lists);
+    RUN(test_service_repeats_once);
     RUN(test_article_inside_form);
     CHECK_DONE();
 }

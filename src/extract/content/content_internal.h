@@ -208,6 +208,6 @@ bool     wn_forum_post_prose(const wn_cctx *c, const wn_node *x);
 unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
 bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);
 void     wn_product_root(wn_cctx *c);
-void     wn_product_dedupe(wn_cctx *c);   /* also collection and listing pages */
+void     wn_product_dedupe(wn_cctx *c);   /* also collection, listing and service pages */
 
 #endif

@@ -114,8 +114,11 @@ void wn_product_root(wn_cctx *c)
  * (colour, size) of which the page shows one, a mobile and a desktop layout
  * of the same description. Collection and listing cards repeat their title
  * (an image link and a heading) and carry the same badge or button label
- * each ("Free delivery", "Compare"). Each copy reads as content; the text
- * needs one.
+ * each ("Free delivery", "Compare"). Service pages print a section twice
+ * (a desktop and a phone layout, a carousel's cloned slides, a marquee's
+ * repeated line); there only copies of a sentence's length go, and a table's
+ * cells never do: a plan table says "Included" in every column. Each copy
+ * reads as content; the text needs one.
  * The unit compared is the innermost block: an element with no block below
  * it whose parent has one (a paragraph, a heading, a list, a div of text). */
 
@@ -161,12 +164,22 @@ static uint64_t unit_hash(const wn_cctx *c, const wn_node *unit, size_t *len)
     return h;
 }
 
+/* Whether x lies in a table cell below the article's root. */
+static bool in_cell(const wn_cctx *c, const wn_node *x)
+{
+    for (const wn_node *a = x; a && a != c->root; a = a->parent)
+        if (wn_is_html(a, WN_TAG_TD) || wn_is_html(a, WN_TAG_TH))
+            return true;
+    return false;
+}
+
 void wn_product_dedupe(wn_cctx *c)
 {
     if (c->pt == NULL || c->root == NULL ||
         (c->pt->type != WN_PAGE_PRODUCT && c->pt->type != WN_PAGE_COLLECTION &&
-         c->pt->type != WN_PAGE_LISTING))
+         c->pt->type != WN_PAGE_LISTING && c->pt->type != WN_PAGE_SERVICE))
         return;
+    bool service = c->pt->type == WN_PAGE_SERVICE;
     size_t units = 0;
     for (wn_node *x = c->root; x; ) {
         bool skip = x->type == WN_NODE_ELEMENT && unit_gone(c, x);
@@ -177,7 +190,7 @@ void wn_product_dedupe(wn_cctx *c)
     if (units < 2)
         return;
     size_t min_len = c->pt->type == WN_PAGE_PRODUCT ? WN_TUNE.product.repeat_min_chars :
-                                                      WN_TUNE.list.repeat_min_chars;
+                     service ? WN_TUNE.service.repeat_min_chars : WN_TUNE.list.repeat_min_chars;
     size_t cap = 4;
     while (cap < 2 * units)
         cap *= 2;
@@ -191,7 +204,7 @@ void wn_product_dedupe(wn_cctx *c)
             skip = true;
             size_t len;
             uint64_t h = unit_hash(c, x, &len);
-            if (len >= min_len && x != c->root) {
+            if (len >= min_len && x != c->root && !(service && in_cell(c, x))) {
                 h |= 1;   /* 0 marks an empty slot */
                 size_t i = (size_t)(h >> 7) & (cap - 1);
                 while (seen[i] != 0 && seen[i] != h)
