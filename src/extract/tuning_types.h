@@ -34,7 +34,9 @@ struct wn_tune_list {
     uint32_t main_share_num, main_share_den; /* a <main> holding this share of the body is the region */
     uint32_t min_chars;             /* a region shorter than this is no list: the article path runs */
     uint32_t chrome_links;          /* a header or footer with this many links is a menu, not a card's head */
+    uint32_t item_chrome_links;     /* ...inside an item of the list: this many (title, author, comments: 3) */
     uint32_t boiler_share_den;      /* boilerplate-named blocks under 1/this of the region go */
+    uint32_t wrapper_share_den;     /* a block named like chrome holding over 1/this of the region wraps it */
     uint32_t unlikely_share_den;    /* page-furniture-named blocks under 1/this of the region go */
     uint32_t form_share_div;        /* a form under 1/this of the region is a filter or sort form */
     uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
@@ -50,7 +52,9 @@ struct wn_tune_list {
     .main_share_num = 1, .main_share_den = 4, \
     .min_chars = 200,                         \
     .chrome_links = 3,                        \
+    .item_chrome_links = 6,                   \
     .boiler_share_den = 2,                    \
+    .wrapper_share_den = 3,                   \
     .unlikely_share_den = 3,                  \
     .form_share_div = 2,                      \
     .chrome_prose_min_chars = 200,            \

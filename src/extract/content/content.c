@@ -20,6 +20,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_STOPWORDS] = "few-stopwords", [WHY_SEMANTIC] = "semantic",
     [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
     [WHY_THREAD_END] = "after-thread", [WHY_POST_CHROME] = "post-chrome",
+    [WHY_WRAPS_LIST] = "wraps-the-list", [WHY_CARD_HEAD] = "card-header",
 };
 
 /* Rows of the side tables (content_internal.h): one pass over the page
@@ -275,7 +276,8 @@ static void explain_line(wn_cctx *c, wn_buf *b, const wn_node *x, bool kept)
     if (x == c->root)
         wn_buf_printf(b, " ARTICLE%s", c->merged ? " (siblings merged)" : "");
     else
-        wn_buf_printf(b, " %s %s", kept ? "kept" : "dropped", kept ? (x == c->top ? "top-candidate" : "-") : why);
+        wn_buf_printf(b, " %s %s", kept ? "kept" : "dropped",
+                      !kept ? why : x == c->top ? "top-candidate" : c->why[x->id] != WHY_NONE ? why : "-");
     /* A short excerpt, so a reader can find the block on the page. */
     char ex[48];
     size_t n = 0;

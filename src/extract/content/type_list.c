@@ -147,8 +147,28 @@ static bool service_named_prose(const wn_cctx *c, const wn_node *x)
            wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.service.named_prose) && wn_is_prose(c, x);
 }
 
-/* Is x chrome of a list page? Returns the reason, or WHY_NONE. in_item: x
- * is an item of the list or inside one (names do not drop it). */
+/* A collection's or listing's grid sits in a block whose name comes from
+ * the layout around it ("off-canvas-wrap", "skip-link-target", "filtering-
+ * and-pagination"): a block named like chrome that holds a large share of
+ * the region wraps the list rather than sitting beside it. (A service page
+ * whose wrapper is so named does better on the article path its empty
+ * region falls back to.) */
+static bool list_wrapper(const wn_cctx *c, const wn_node *x, uint32_t root_text)
+{
+    return (c->pt->type == WN_PAGE_COLLECTION || c->pt->type == WN_PAGE_LISTING) &&
+           (uint64_t)wn_st(c, x)->text * WN_TUNE.list.wrapper_share_den > root_text;
+}
+
+/* The reasons list_chrome gives for keeping a block that a rule of page
+ * chrome would have dropped. */
+static bool keep_reason(uint8_t why)
+{
+    return why == WHY_WRAPS_LIST || why == WHY_CARD_HEAD;
+}
+
+/* Is x chrome of a list page? Returns the reason, or WHY_NONE, or a reason
+ * to keep it (keep_reason). in_item: x is an item of the list or inside one
+ * (names do not drop it). */
 static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, bool in_item)
 {
     const wn_cstat *s = wn_st(c, x);
@@ -156,9 +176,12 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
     case WN_TAG_NAV: case WN_TAG_ASIDE:
         return WHY_TAG;
     case WN_TAG_HEADER: case WN_TAG_FOOTER:
-        /* A card's own header holds its title link; the page's holds menus. */
-        if (s->a >= WN_TUNE.list.chrome_links || s->li > 0)
+        /* A card's own header holds its title link (and its author's, its
+         * comment count's); the page's holds menus. */
+        if (s->li > 0 || s->a >= (in_item ? WN_TUNE.list.item_chrome_links : WN_TUNE.list.chrome_links))
             return WHY_TAG;
+        if (in_item && s->a >= WN_TUNE.list.chrome_links)
+            return WHY_CARD_HEAD;
         break;
     case WN_TAG_FORM: case WN_TAG_FIELDSET:
         /* Filter and sort forms, not a form that wraps the whole page. */
@@ -178,7 +201,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_NONE;
     unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
-        return WHY_BOILER;
+        return list_wrapper(c, x, root_text) ? WHY_WRAPS_LIST : WHY_BOILER;
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&
@@ -207,7 +230,10 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     uint32_t end = subtree_end(c, root);
     for (uint32_t i = c->pos[root->id] + 1; i < end; i++) {
         wn_node *x = c->order[i];
-        if (x->type != WN_NODE_ELEMENT || list_chrome(c, x, rs->text, false) == WHY_NONE)
+        if (x->type != WN_NODE_ELEMENT)
+            continue;
+        uint8_t why = list_chrome(c, x, rs->text, false);
+        if (why == WHY_NONE || keep_reason(why))
             continue;
         const wn_cstat *xs = wn_st(c, x);
         uint64_t xlink = xs->link10 / 10;   /* link10 is link text times ten */
@@ -232,7 +258,7 @@ static bool prose_beside(wn_cctx *c, const wn_node *x, uint32_t root_text)
     /* Paragraphs of its own: a bare run of text (a font probe, an ad bait) is no guide. */
     if (s->text < WN_TUNE.list.beside_min_chars || s->input > 0 || s->p == 0 ||
         wn_link_density(c, x) >= wn_ld_limit(c, WN_TUNE.list.chrome_prose) ||
-        list_chrome(c, x, root_text, false) != WHY_NONE)
+        list_chrome(c, x, root_text, false) != WHY_NONE)   /* beside main, nothing wraps the list */
         return false;
     return wn_is_prose(c, x);
 }
@@ -299,9 +325,12 @@ bool wn_type_list_choose(wn_cctx *c)
         if (items && i >= item_end && is_item(c, x, root_text))
             item_end = subtree_end(c, x);
         uint8_t why = list_chrome(c, x, root_text, i < item_end);
-        if (why != WHY_NONE)
+        if (why != WHY_NONE && !keep_reason(why)) {
             wn_drop(c, x, why);
-        else if (x->ns == WN_NS_HTML && (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET))
+            continue;
+        }
+        c->why[x->id] = why;   /* WHY_NONE, or why --explain says it was kept */
+        if (x->ns == WN_NS_HTML && (x->tag == WN_TAG_FORM || x->tag == WN_TAG_FIELDSET))
             /* Not a filter or sort form: one that wraps the list (a page
              * built as one form) is copied, its controls aside. */
             x->flags |= WN_NODE_FLAG_KEEP_FORM;

@@ -1,0 +1,100 @@
+/*
+ * test_collection.c: collection pages (a shop's grid, a category of stories)
+ * on small hand-written pages, through the public API: which of the grid's
+ * parts end up in the text, and which of the page's furniture does not.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "winnow.h"
+
+static char text[65536];
+
+/* Extract html as type into text[]. */
+static void extract_as(const char *html, wn_page_type type)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = type;
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    text[0] = '\0';
+    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, &a, NULL), WN_OK);
+    if (a) {
+        const char *t = wn_article_get(a, WN_FIELD_TEXT);
+        snprintf(text, sizeof text, "%s", t ? t : "");
+    }
+    wn_article_free(a);
+    wn_extractor_free(ex);
+}
+
+#define HAS(s) CHECK(strstr(text, (s)) != NULL)
+#define HAS_NOT(s) CHECK(strstr(text, (s)) == NULL)
+
+/* The grid sits in blocks named after the layout around them (an off-canvas
+ * page's content wrapper, a box for the filters and the pager together):
+ * such a block holding most of the region wraps the list and stays; the
+ * small blocks of the same names inside it (the filter panel, the pager)
+ * still go. */
+static void test_collection_in_chrome_named_wrapper(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><div class=off-canvas-wrap><div class=offcanvas-menu><a href=/>Home</a>"
+        "<a href=/boots>Boots</a><a href=/sale>Sale</a></div>"
+        "<div class=filtering-and-paging><h1>Walking boots</h1>"
+        "<div class=filter-panel><a href='?w=wide'>Wide fit (12)</a> <a href='?w=std'>Standard (30)</a></div>"
+        "<ul class=grid>");
+    for (int i = 1; i <= 8; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=tile><a href=/b/%d><h3>Leather hill boot, style %d</h3></a>"
+            "<span class=price>$%d9.00</span><p>Resoled by hand, waxed laces.</p></li>",
+            i, i, i + 10);
+    snprintf(html + n, sizeof html - n,
+        "</ul><div class=pagination><a href='?p=2'>Next page</a></div></div></div></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Leather hill boot, style 1");
+    HAS("Leather hill boot, style 8");
+    HAS("$189.00");
+    HAS_NOT("Wide fit (12)");
+    HAS_NOT("Next page");
+}
+
+/* A card's own <header> holds its title link, and often its author's and its
+ * comment count's: three links that a page header would be judged a menu by.
+ * Inside an item of the list it stays; the page's header with its menu and a
+ * footer inside a run of alike layout boxes still go. */
+static void test_card_header_with_links_stays(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><h1>Garden birds</h1><p>Members send in what they see in their gardens "
+        "through the year, and the reports below are the newest of them: a note on each bird, "
+        "the writer's name and how many replies the note has had from other members so far.</p>"
+        "<section class=river>");
+    for (int i = 1; i <= 6; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<article class=story><header><h2><a href=/s/%d>Wrens nesting in the ivy, report %d</a></h2>"
+            "<p>Small brown birds build domed nests low in the hedge, report %d.</p>"
+            "<div class=aux><a href=/who/ann>Ann Field</a> <a href=/s/%d#c>%d</a></div></header></article>",
+            i, i, i, i, i + 2);
+    snprintf(html + n, sizeof html - n,
+        "</section><div class=foot><footer><ul><li><a href=/a>About the society</a></li>"
+        "<li><a href=/b>Membership</a></li><li><a href=/c>Contact</a></li></ul></footer></div>"
+        "<div class=foot><p>Registered charity.</p></div><div class=foot><p>Printed on paper.</p></div>"
+        "</body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Wrens nesting in the ivy, report 1");
+    HAS("Wrens nesting in the ivy, report 6");
+    HAS("domed nests low in the hedge, report 4");
+    HAS("Ann Field");
+    HAS_NOT("About the society");
+}
+
+int main(void)
+{
+    RUN(test_collection_in_chrome_named_wrapper);
+    RUN(test_card_header_with_links_stays);
+    CHECK_DONE();
+}
