@@ -131,12 +131,16 @@ struct wn_tune_service {
     wn_tune_ld named_prose;         /* a block named like page furniture (header, banner) that reads as prose
                                        with less link text than this is a hero or a section's head: it stays
                                        (wcxb-dev service forced 0.845 -> 0.854 at 0.2; 0.853 at any link-poor one) */
+    uint32_t rail_share_den;        /* a block named like a rail of other pages (service_rail: latest posts,
+                                       insights) under 1/DEN of the region goes; a bigger one is the page
+                                       (wcxb-dev service forced 0.860 -> 0.863) */
     size_t repeat_min_chars;        /* a block repeated word for word (a layout's second copy, a carousel's clone)
                                        goes after its first copy when this long: a sentence, not a plan's feature
                                        line (wcxb-dev service forced 0.854 -> 0.860 at 10-40, 0.858 at 80) */
 };
 #define WN_TUNE_SERVICE {          \
     .named_prose = { 0.2f, 0 },    \
+    .rail_share_den = 2,           \
     .repeat_min_chars = 30,        \
 }
 

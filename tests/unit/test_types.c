@@ -301,6 +301,29 @@ static void test_service_repeats_once(void)
     HAS("come back each spring");
 }
 
+/* A service page's rail of its latest posts, each card with a summary that
+ * reads as prose, points to other pages: it goes; the page's sections stay. */
+static void test_service_drops_latest_rail(void)
+{
+    static const char html[] =
+        "<html><body><main><section class=intro><h1>Bookkeeping for small shops</h1><p>We keep"
+        " your books every week, file the quarterly returns on time and tell you in plain words"
+        " where the money went and what the next quarter looks like.</p></section>"
+        "<section class=how><h2>How it works</h2><p>You send us receipts by post or by photo, we"
+        " sort them the same week, and you get one short report at the end of each month.</p>"
+        "</section><section class=latest-posts><h2>From the blog</h2>"
+        "<div class=card><h3><a href=/p/1>Five receipts you can throw away</a></h3><p>Most paper"
+        " can go after the return is filed, but a few slips are worth keeping for years.</p></div>"
+        "<div class=card><h3><a href=/p/2>When to register for sales tax</a></h3><p>The threshold"
+        " depends on what you sell and where your customers live, so look before you grow.</p></div>"
+        "</section></main></body></html>";
+    extract_as(html, WN_PAGE_SERVICE);
+    HAS("file the quarterly returns on time");
+    HAS("one short report at the end of each month");
+    HAS_NOT("a few slips are worth keeping");
+    HAS_NOT("look before you grow");
+}
+
 /* An article inside a page-wide <form> (some frameworks wrap the whole body in
  * one) keeps its text; a search form beside an article is still dropped. */
 static void test_article_inside_form(void)
@@ -413,6 +436,7 @@ int main(void)
     RUN(test_listing_intro_in_named_header);
     RUN(test_service_drops_link_lists);
     RUN(test_service_repeats_once);
+    RUN(test_service_drops_latest_rail);
     RUN(test_article_inside_form);
     CHECK_DONE();
 }

@@ -17,6 +17,7 @@
 
 static wn_wordset ws_chrome = WN_WORDSET(wn_lex_list_chrome);
 static wn_wordset ws_control = WN_WORDSET(wn_lex_list_control);
+static wn_wordset ws_rail = WN_WORDSET(wn_lex_service_rail);
 
 /* Word-start match of a lowercased class/id against a list. */
 static bool names_hit(const wn_node *x, wn_wordset *ws)
@@ -202,6 +203,11 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
     unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
         return list_wrapper(c, x, root_text) ? WHY_WRAPS_LIST : WHY_BOILER;
+    /* A service page's rail of its latest posts or insights points to other
+     * pages, however much of a summary each card shows. */
+    if (c->pt->type == WN_PAGE_SERVICE && names_hit(x, &ws_rail) &&
+        (uint64_t)s->text * WN_TUNE.service.rail_share_den < root_text)
+        return WHY_TEASER;
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&

@@ -3061,6 +3061,23 @@ static const unsigned char wn_lex_script_date_key_len[10] = {
     0,
 };
 
+/* service_rail (listpages.tsv): word starts of a lowercased class or id that name a service
+ * page's rail of its other pages: the latest posts, the firm's insights, a post's excerpt on a
+ * card. Such a block smaller than the page's content goes (type_list.c: list_chrome, service
+ * pages only); a word here should name pointers to other pages, never the page's own sections.
+ * */
+#define WN_LEX_SERVICE_RAIL_N 3
+static const char *const wn_lex_service_rail[4] = {
+    "excerpt",
+    "insight",
+    "latest",
+    NULL,
+};
+static const unsigned char wn_lex_service_rail_len[4] = {
+    7, 7, 6,
+    0,
+};
+
 /* shown_fallback_class (classnames.tsv): a class (substring, ASCII case aside) of a picture's
  * fallback that aria-hidden hides from screen readers while the page still shows it, so
  * aria-hidden does not hide it here (signals/visible.c). */
