@@ -727,6 +727,41 @@ static void test_product_carousel(void)
     CHECK(strstr(explain_of(html, &opt), "div.people-viewed text=34 ld=0.00 dropped teaser-rail") != NULL);
 }
 
+/* A product page's main region: after the description and the table, a rail
+ * of other products' cards under a name no rail list knows ("shelf"). Its
+ * cards are links: it goes, as a service page's link blocks do. */
+static void test_product_link_rail(void)
+{
+    static const char html[] =
+        "<html><head><title>Trail stove</title></head><body><header><nav><a href='/'>Home</a> "
+        "<a href='/shop'>Shop</a></nav></header><main>"
+        "<div class='product-top'><h1>Trail stove</h1><p class='price'>$64.00</p>"
+        "<div class='description'><p>This stove burns twigs, pine cones and dry bark, so a "
+        "weekend in the hills needs no fuel canister at all, and it packs down into its own pot "
+        "for the walk in.</p></div></div>"
+        "<div class='product-bottom'><div class='specs'><h2>Specifications</h2><table>"
+        "<tr><th>Weight</th><td>410 g</td></tr>"
+        "<tr><th>Material</th><td>Stainless steel, two walls</td></tr>"
+        "<tr><th>Boil time</th><td>About eight minutes for one litre</td></tr></table></div></div>"
+        "<div class='shelf'><h2>Pairs well with</h2>"
+        "<div><a href='/p/pot'>Titanium pot, 900 ml</a> $39.00</div>"
+        "<div><a href='/p/mug'>Folding steel mug</a> $14.00</div>"
+        "<div><a href='/p/spork'>Long spork</a> $9.00</div>"
+        "<div><a href='/p/wind'>Aluminium wind screen</a> $19.00</div></div>"
+        "</main><footer><a href='/terms'>Terms</a></footer></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "burns twigs, pine cones and dry bark") != NULL);
+    CHECK(strstr(t, "Stainless steel, two walls") != NULL);
+    CHECK(strstr(t, "Titanium pot") == NULL);
+    CHECK(strstr(t, "Folding steel mug") == NULL);
+    wn_article_free(a);
+    CHECK(strstr(explain_of(html, &opt), "div.shelf text=106 ld=0.64 dropped link-density") != NULL);
+}
+
 static size_t count_of(const char *t, const char *needle)
 {
     size_t k = 0;
@@ -784,5 +819,6 @@ int main(void)
     RUN(test_product_repeated_panel);
     RUN(test_product_parts);
     RUN(test_product_carousel);
+    RUN(test_product_link_rail);
     CHECK_DONE();
 }

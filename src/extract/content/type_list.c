@@ -83,10 +83,12 @@ static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v
     return wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.list.chrome_prose) && wn_is_prose(c, x);
 }
 
-/* A service page's sections are prose; a block of it that is mostly links
- * (a menu no tag gives away, "other services" cards, a link list) is not,
- * unless it holds most of the region. Lists and grids are made of links: this
- * is for service pages only. */
+/* A service page's sections are prose, and a product page's parts describe
+ * the product; a block of either that is mostly links (a menu no tag gives
+ * away, "other services" cards, a rail of other products' cards under no
+ * rail name) is not, unless it holds most of the region. Lists and grids are
+ * made of links: this is for service and product pages only (on wcxb-dev
+ * product +0.004, listing and service level). */
 static bool is_link_block(const wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
     const wn_cstat *s = wn_st(c, x);
@@ -192,7 +194,8 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
     default:
         break;
     }
-    if (c->pt->type == WN_PAGE_SERVICE && is_link_block(c, x, root_text))
+    if ((c->pt->type == WN_PAGE_SERVICE || c->pt->type == WN_PAGE_PRODUCT) &&
+        is_link_block(c, x, root_text))
         return WHY_LINKS;
     if (x->nattrs == 0)
         return WHY_NONE;

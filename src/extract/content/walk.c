@@ -194,8 +194,8 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
     if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) &&
         !panel_shown(c, at) && x != c->revealed)
         return WHY_HIDDEN;   /* (a product's description or a closed tab's panel is still text) */
-    if (wn_str_ieq(at->aria_modal, "true") && wn_str_ieq(at->role, "dialog"))
-        return WHY_ROLE;   /* modal overlays: login, consent, newsletter */
+    if (wn_attrs_role_overlay(at))
+        return WHY_ROLE;   /* overlays, modal or not: login, consent, newsletter */
     unsigned v = wn_vc(c, x);
     /* (A forum's posts each show their author: no byline is left out there.) */
     if (!c->byline_done && c->pt->type != WN_PAGE_FORUM &&

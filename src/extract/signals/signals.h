@@ -61,6 +61,7 @@ unsigned wn_vocab_check(void);   /* tests: patterns that fail to match their own
 void     wn_attrs_scan(const wn_node *el, wn_elattrs *a);
 bool     wn_attrs_hidden(const wn_elattrs *a);
 bool     wn_attrs_role_unlikely(const wn_elattrs *a);
+bool     wn_attrs_role_overlay(const wn_elattrs *a);   /* role dialog: never content */
 bool     wn_attrs_panel(const wn_elattrs *a);
 bool     wn_node_hidden(const wn_node *el);
 

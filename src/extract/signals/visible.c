@@ -129,6 +129,18 @@ bool wn_attrs_role_unlikely(const wn_elattrs *a)
     return false;
 }
 
+/* A box over the page (role dialog): a consent notice, a sign-in prompt. */
+bool wn_attrs_role_overlay(const wn_elattrs *a)
+{
+    if (a->role.n == 0)
+        return false;
+    for (size_t i = 0; i < WN_LEX_CHROME_ROLE_N; i++)
+        if ((wn_lex_chrome_role_bits[i] & WN_LEX_CHROME_ROLE_OVERLAY) &&
+            wn_str_ieq(a->role, wn_lex_chrome_role[i]))
+            return true;
+    return false;
+}
+
 /* A disclosure panel: the body of a tab or an accordion item, which a page
  * hides until its trigger is clicked. It says so by its role (panel_role), or
  * by being labelled by another element (its trigger) without a role: a
