@@ -47,6 +47,9 @@ struct wn_tune_list {
                                        5: 0.665/0.739, 10: 0.668/0.736, 20: 0.662/0.730, 40: 0.661/0.728) */
     uint32_t beside_min_chars;      /* prose this long beside the <main> of a list (a category's guide) joins it */
     uint32_t item_share_den;        /* ...each holding at most 1/this of the region (else layout columns; wcxb-dev forced collection 8: 0.640, 4: 0.644) */
+    uint32_t teaser_link_chars;     /* a link this long wraps a teaser (title and summary), not a menu label;
+                                       its text counts for the region when the article path found no article
+                                       (wcxb-dev unforced: 80, 100 and 150 alike) */
 };
 #define WN_TUNE_LIST {                        \
     .main_share_num = 1, .main_share_den = 4, \
@@ -63,6 +66,7 @@ struct wn_tune_list {
     .item_share_den = 4,                      \
     .beside_min_chars = 200,                  \
     .repeat_min_chars = 10,                   \
+    .teaser_link_chars = 100,                 \
 }
 
 /* MARK: per-type rules: forum threads (content/type_forum.c) */

@@ -422,6 +422,27 @@ static void test_unclosed_title(void)
     wn_extractor_free(ex);
 }
 
+/* Read as an article, an index whose every item is one link (its title and
+ * summary inside it): the article path finds only the short intro, and the
+ * index, whose text all lies in teaser-long links, wins. */
+static void test_article_index_of_linked_teasers(void)
+{
+    static const char *const towns[] = { "Ashford", "Bexley", "Crawley", "Dorking", "Epsom", "Farnham" };
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><head><title>Ferry news</title></head><body>"
+        "<section><h1>Ferry news</h1><p>All our reporting on the river ferries.</p></section><section>");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<a href=/f/%d><h3>The %s crossing gets a new timetable</h3>"
+            "<p>From next month the boats to %s leave every twenty minutes at peak hours, and the last one "
+            "sails an hour later than before.</p></a>", i, towns[i], towns[i]);
+    snprintf(html + n, sizeof html - n, "</section></body></html>");
+    extract_as(html, WN_PAGE_ARTICLE);
+    HAS("The Crawley crossing gets a new timetable");
+    HAS("the boats to Farnham leave every twenty minutes");
+}
+
 int main(void)
 {
     RUN(test_unclosed_title);
@@ -438,5 +459,6 @@ int main(void)
     RUN(test_service_repeats_once);
     RUN(test_service_drops_latest_rail);
     RUN(test_article_inside_form);
+    RUN(test_article_index_of_linked_teasers);
     CHECK_DONE();
 }

@@ -395,6 +395,7 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
      * path's result against. */
     bool parts = region_ratio(pt->type) >= WN_TUNE.region.parts;
     uint32_t region = 0, article = 0, posts = 0;
+    bool teasers = false;
     float ratio = region_ratio(pt->type);
     if (parts && (region = region_path(&c)) > 0) {
         chosen = -1;
@@ -440,6 +441,13 @@ int wn_content_find(wn_doc *d, const wn_meta *meta, const wn_pagetype *pt,
      * card, one section or one post of a page made of many: the region wins. */
     article = c.root ? measure_text(&c, c.root) : 0;
     region = c.region_est;
+    /* No attempt found an article, and the region's links are teasers wrapped
+     * whole (a title and its summary in one link): an index whose every word
+     * is a link. Their text is the region's, so the index can win. */
+    teasers = !parts && article < WN_TUNE.attempt.min_article_chars && c.region_teasers > 0 &&
+              region > 0;
+    if (teasers)
+        region += c.region_teasers;
     posts = c.thread_posts;
     if (posts > 0)
         ratio = WN_TUNE.region.thread;
@@ -503,9 +511,10 @@ decided:;
             wn_buf_printf(explain_out, "# main region %u chars (a %s page: the region whenever "
                           "there is one)\n", region, wn_page_type_name(pt->type));
         else
-            wn_buf_printf(explain_out, "# main region %u chars, article path %u chars (needs "
-                          "%.0f%% of the region as a %s%s): %s\n", region, article,
-                          (double)(ratio * 100.0f), wn_page_type_name(pt->type),
+            wn_buf_printf(explain_out, "# main region %u chars%s, article path %u chars (needs "
+                          "%.0f%% of the region as a %s%s): %s\n", region,
+                          teasers ? " (with its teaser links: the article path found no article)" : "",
+                          article, (double)(ratio * 100.0f), wn_page_type_name(pt->type),
                           posts ? " whose thread was found" : "",
                           chosen < 0 ? "the region is the article" : "the article path's article");
         if (footer_only)

@@ -100,6 +100,7 @@ typedef struct wn_cctx {
     bool reveal_checked;   /* the first walk looked for a hidden wrapper of the page */
     wn_node *revealed;     /* that wrapper, walked as shown (walk.c), or NULL */
     uint32_t region_est;   /* that estimate (content.c) */
+    uint32_t region_teasers; /* the text of the region's teaser-long links, outside that estimate */
     uint32_t stripped_prose; /* the most text outside links in one block left out for a layout name (walk.c) */
 } wn_cctx;
 

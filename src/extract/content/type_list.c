@@ -237,8 +237,17 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     const wn_cstat *rs = wn_st(c, root);
     uint64_t text = rs->text, link = rs->link10 / 10;
     uint32_t end = subtree_end(c, root);
+    uint64_t teasers = 0;
+    c->region_teasers = 0;
     for (uint32_t i = c->pos[root->id] + 1; i < end; i++) {
         wn_node *x = c->order[i];
+        /* A link this long wraps a teaser whole (its title and summary): a
+         * menu's labels are a few words. */
+        if (wn_is_html(x, WN_TAG_A) && wn_st(c, x)->text >= WN_TUNE.list.teaser_link_chars) {
+            teasers += wn_st(c, x)->text;
+            i = subtree_end(c, x) - 1;
+            continue;
+        }
         if (x->type != WN_NODE_ELEMENT)
             continue;
         uint8_t why = list_chrome(c, x, rs->text, false);
@@ -252,6 +261,7 @@ uint32_t wn_type_list_estimate(wn_cctx *c, bool links_out)
     }
     if (text < WN_TUNE.list.min_chars)
         return 0;
+    c->region_teasers = (uint32_t)(teasers < link ? teasers : link);
     return (uint32_t)(links_out ? (text > link ? text - link : 0) : text);
 }
 
