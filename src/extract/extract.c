@@ -153,8 +153,13 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
         goto fail;
     }
     const char *base = base_url(url, &a->meta);
+    /* Pages of many parts set a card's parts (brand, name, price) in spans
+     * the style puts on lines of their own. */
+    bool parts = pt.type == WN_PAGE_COLLECTION || pt.type == WN_PAGE_LISTING ||
+                 pt.type == WN_PAGE_SERVICE || pt.type == WN_PAGE_DOCUMENTATION;
+    unsigned clean_flags = opt->flags | (parts ? WN_CLEAN_SPLIT_GLUED : 0);
     if (content.root) {
-        a->body = wn_clean_clone(a->doc, content.root, base, opt->flags);
+        a->body = wn_clean_clone(a->doc, content.root, base, clean_flags);
     } else {
         a->body = wn_dom_new_fragment(a->doc);
     }
@@ -167,7 +172,7 @@ wn_status wn_extract_page(const wn_options *opt, const char *html, size_t len, c
          * root so the cleaner copies it. */
         uint32_t saved = content.comments->flags;
         content.comments->flags &= ~WN_NODE_FLAG_DROPPED;
-        a->comments = wn_clean_clone(a->doc, content.comments, base, opt->flags);
+        a->comments = wn_clean_clone(a->doc, content.comments, base, clean_flags);
         content.comments->flags = saved;
         if (a->comments == NULL) {
             st = WN_ERR_NOMEM;

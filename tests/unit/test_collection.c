@@ -92,9 +92,33 @@ static void test_card_header_with_links_stays(void)
     HAS_NOT("About the society");
 }
 
+/* A card's brand and name in two spans with nothing between them: the
+ * page's style sets them apart, so the text does too ("Fellside Ridge
+ * boot", not "FellsideRidge boot"). A seam inside a word (a lowercase letter
+ * after the edge) stays closed. */
+static void test_card_parts_in_spans_split(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Boots</h1><p>Every boot below is resoled in our own workshop "
+        "when the tread wears down, for as long as the uppers hold together.</p><ul class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a href=/b/%d><span class=brand>Fellside</span><span class=name>Ridge "
+            "boot %d</span></a><span class=price>$1%d0.00</span><span class=note>Wa</span><span>"
+            "terproof</span></li>", i, i, i);
+    snprintf(html + n, sizeof html - n, "</ul></main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Fellside Ridge boot 1");
+    HAS("Fellside Ridge boot 5");
+    HAS("Waterproof");
+    HAS_NOT("FellsideRidge");
+}
+
 int main(void)
 {
     RUN(test_collection_in_chrome_named_wrapper);
     RUN(test_card_header_with_links_stays);
+    RUN(test_card_parts_in_spans_split);
     CHECK_DONE();
 }

@@ -419,6 +419,9 @@ typedef struct copier {
     unsigned flags;
     wn_node *cur;         /* dst node receiving copies */
     bool in_pre;
+    bool split_glued;     /* pages of many parts: words glued at an element's edge are split */
+    bool edge;            /* an element began or ended since the last text */
+    char last;            /* the last byte of text copied (0 after a block boundary) */
     size_t scanned;       /* open inline elements known to hold no block */
     frame *stack;
     size_t depth, cap;
@@ -430,7 +433,22 @@ static int append_text(copier *c, const char *p, size_t n)
     if (t == NULL)
         return -1;
     wn_dom_append(c->cur, t);
+    if (n)
+        c->last = p[n - 1];
+    c->edge = false;
     return 0;
+}
+
+/* Two words that meet at an element's edge with no space, a lowercase letter
+ * before and a capital after ("<span>Trail</span><span>Runner 2</span>"):
+ * on a page of many parts, a card's brand and name or a row's labels, which
+ * the page's style sets on lines of their own. They take a space, not one
+ * glued word. (In a story's running text such a seam is a photo credit and
+ * its name, which text-content references keep glued.) */
+static bool glued_at_edge(const copier *c, const char *p, size_t n)
+{
+    return c->split_glued && c->edge && !c->in_pre && n > 0 && c->last >= 'a' && c->last <= 'z' &&
+           p[0] >= 'A' && p[0] <= 'Z';
 }
 
 /* A paragraph boundary: a marker in block context, a space inside a line, a
@@ -443,6 +461,7 @@ static int boundary(copier *c)
         return append_text(c, " ", 1);
     if (c->cur->type == WN_NODE_ELEMENT && is_table_part(c->cur->tag))
         return 0;
+    c->last = 0;
     if (c->cur->last && (c->cur->last->flags & MARK_FLAG))
         return 0;
     wn_node *m = wn_dom_new_element(c->dst, WN_NS_HTML, WN_TAG_UNKNOWN, wn_str_make("", 0));
@@ -529,6 +548,8 @@ static int enter(copier *c, const wn_node *n)
         wn_str s = c->in_pre ? copy_pre(c->dst, n->text) : copy_collapsed(c->dst, n->text);
         if (s.p == NULL)
             return -1;
+        if (glued_at_edge(c, s.p, s.n) && append_text(c, " ", 1))
+            return -1;
         return append_text(c, s.p, s.n) ? -1 : 0;
     }
     if (n->type == WN_NODE_DOCUMENT)
@@ -537,6 +558,7 @@ static int enter(copier *c, const wn_node *n)
         return 0;   /* comments, doctypes */
     if (c->depth >= MAX_STACK)
         return 0;
+    c->edge = true;
 
     act = classify(n, c->flags, &tag);
     if (act == ACT_DROP)
@@ -597,6 +619,7 @@ static int leave(copier *c, const wn_node *n)
     if (c->depth == 0 || c->stack[c->depth - 1].src != n)
         return 0;
     frame f = c->stack[--c->depth];
+    c->edge = true;
     c->cur = f.saved_cur;
     c->scanned -= f.scanned;
     c->in_pre = f.saved_pre;
@@ -645,6 +668,7 @@ wn_node *wn_clean_clone(wn_doc *dst, const wn_node *src, const char *base_url, u
     c.dst = dst;
     wn_url_resolver_init(&c.url, base_url);
     c.flags = flags;
+    c.split_glued = (flags & WN_CLEAN_SPLIT_GLUED) != 0;
     c.cur = frag;
     int rc = copy_tree(&c, src);
     free(c.stack);

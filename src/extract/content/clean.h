@@ -17,8 +17,14 @@
 /* Copy the subtree at src (skipping nodes flagged WN_NODE_FLAG_DROPPED) into dst,
  * returning a new WN_NODE_DOCUMENT fragment in dst, or NULL when out of memory.
  * Text is copied into dst's arena. Relative href/src are resolved against
- * base_url (may be NULL). flags: WN_OPT_* (NO_TABLES drops tables). */
+ * base_url (may be NULL). flags: WN_OPT_* (NO_TABLES drops tables), and
+ * WN_CLEAN_SPLIT_GLUED. */
 wn_node *wn_clean_clone(wn_doc *dst, const wn_node *src, const char *base_url, unsigned flags);
+
+/* A flag of wn_clean_clone's beside the WN_OPT_* ones: a lowercase letter and
+ * a capital meeting at an element's edge get a space between them (pages of
+ * many parts: a card's brand and name in two spans). */
+#define WN_CLEAN_SPLIT_GLUED 0x80000000u
 
 /* Between the cleaner's passes (clean.c copies, tidy.c tidies): */
 
