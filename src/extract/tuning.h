@@ -323,9 +323,9 @@ static const struct wn_tuning {
         int class_name;                 /* a positive / negative class or id name adds / takes this */
         int near_levels;                /* a block this near a <code>/<figure> is code or a figure's part */
         int recipe_levels;              /* a block this near an ingredient list or steps is the recipe */
-        uint32_t table_rows;            /* a table with this many rows holds data */
-        uint32_t table_cols;            /* ...or more columns than this */
-        uint32_t table_cells;           /* ...or more cells than this */
+        wn_tune_ld data_table;          /* a table with header cells or a caption and less link text than this
+                                           holds data: not judged as a layout block (readability 0.976 -> 0.976,
+                                           lwn-1 +0.010; by size too, a layout table of a whole page was kept) */
         uint32_t spared_chars;          /* this much link-poor text outweighs a negative name... */
         wn_tune_ld spared;              /*   (its link-density limit) */
         uint32_t prose_commas;          /* this many commas is prose, whatever else the block holds */
@@ -400,6 +400,7 @@ static const struct wn_tuning {
     struct wn_tune_forum forum;
     struct wn_tune_product product;
     struct wn_tune_service service;
+    struct wn_tune_docs docs;
 } WN_TUNE = {
     .prio = {
         .metadata_min = 75,
@@ -578,9 +579,7 @@ static const struct wn_tuning {
         .class_name = 25,
         .near_levels = 3,
         .recipe_levels = 3,
-        .table_rows = 10,
-        .table_cols = 4,
-        .table_cells = 10,
+        .data_table = { 0.5f, 0 },
         .spared_chars = 500,
         .spared = { 0.2f, 0 },
         .prose_commas = 10,
@@ -647,6 +646,7 @@ static const struct wn_tuning {
     .forum = WN_TUNE_FORUM,
     .product = WN_TUNE_PRODUCT,
     .service = WN_TUNE_SERVICE,
+    .docs = WN_TUNE_DOCS,
 };
 
 #endif

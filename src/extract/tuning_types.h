@@ -1,7 +1,7 @@
 /*
  * tuning_types.h: the page-type-specific groups of WN_TUNE (src/extract/tuning.h),
  * one struct and its values per group, kept together: the main region or the
- * article, lists, forum threads, products and service pages. tuning.h embeds
+ * article, lists, forum threads, products, service and documentation pages. tuning.h embeds
  * each as a member (WN_TUNE.list.item_run, ...), so code reads them as any
  * other field; the rules for what is a tunable are in tuning.h's opening comment.
  * Included only by tuning.h.
@@ -146,6 +146,18 @@ struct wn_tune_service {
     .named_prose = { 0.2f, 0 },    \
     .rail_share_den = 2,           \
     .repeat_min_chars = 30,        \
+}
+
+/* MARK: per-type rules: documentation pages (content/type_list.c, the main region) */
+struct wn_tune_docs {
+    wn_tune_ld named_head;          /* a block named by layout alone ("header", no negative name) that reads
+                                       as prose with less link text than this is the page's head and its
+                                       introduction (title, prev/next, lede): it stays, its parts judged alone */
+    size_t anchor_min_words;        /* a section id spelling its heading of this many words names the heading */
+};
+#define WN_TUNE_DOCS {          \
+    .named_head = { 0.3f, 0 },  \
+    .anchor_min_words = 2,      \
 }
 
 #endif

@@ -198,8 +198,9 @@ static wn_node *find_comments(wn_cctx *c)
     uint32_t best_len = 0;
     wn_node *root = c->d->root;
     for (wn_node *x = root; x; ) {
-        bool skip = false;
-        if (x->type == WN_NODE_ELEMENT && x->nattrs) {
+        /* A code block's spans are named by token kind: a "comment" there is code. */
+        bool skip = wn_is_html(x, WN_TAG_PRE) || wn_is_html(x, WN_TAG_CODE);
+        if (!skip && x->type == WN_NODE_ELEMENT && x->nattrs) {
             unsigned v = wn_vc(c, x);
             if (!(v & VC_DONE)) {
                 /* Not reached by the walk (inside a left-out block): match now. */

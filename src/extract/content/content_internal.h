@@ -34,7 +34,6 @@
 #define CN_DROPPED    0x0008u  /* dropped while cleaning the article */
 #define CN_COLLAPSED  0x0010u  /* a div wrapping a single p: scored as if it were the p */
 #define CN_VISITED    0x0020u  /* reached by the walk (in order[]) */
-#define CN_DATATABLE  0x0040u  /* a table holding data, not layout */
 #define CN_COMMENTS   0x0080u  /* the user-comment section */
 #define CN_PARA       0x0100u  /* scored as a paragraph */
 #define CN_JOINED     0x0200u  /* a sibling of the top candidate merged into the article */

@@ -30,54 +30,38 @@ int wn_class_weight(const wn_cctx *c, const wn_node *el)
 
 /* MARK: Tables ----------------------------------------------------------------- */
 
+/* A table that declares its structure (header cells, a caption, column
+ * groups, a summary) and is not mostly links holds data: a parameter table,
+ * a comparison, a schedule. Size alone says nothing: a page laid out as one
+ * big table has many rows. Nested tables are layout. */
 bool wn_is_data_table(const wn_cctx *c, const wn_node *t)
 {
-    (void)c;
     wn_str v = wn_dom_attr_value(t, "role");
     if (v.n && wn_str_ieq(v, "presentation"))
         return false;
     v = wn_dom_attr_value(t, "datatable");
     if (v.p && wn_str_eq(v, "0"))
         return false;
-    if (wn_dom_attr(t, "summary"))
-        return true;
-    /* Count rows and the widest row, and look for header structure; nested tables
-     * mean layout. Rows of nested tables are skipped. */
-    uint32_t rows = 0, cols = 0;
+    if (wn_link_density(c, t) >= wn_ld_limit(c, WN_TUNE.prune.data_table))
+        return false;
+    bool declared = wn_dom_attr(t, "summary") != NULL;
     for (const wn_node *x = t->first; x; x = wn_dom_next(t, x, false)) {
         if (x->type != WN_NODE_ELEMENT)
             continue;
         switch (x->tag) {
-        case WN_TAG_CAPTION:
-            if (x->first)
-                return true;
-            break;
-        case WN_TAG_COL: case WN_TAG_COLGROUP: case WN_TAG_TFOOT: case WN_TAG_THEAD: case WN_TAG_TH:
-            return true;
         case WN_TAG_TABLE:
             return false;
-        case WN_TAG_TR: {
-            uint32_t k = 0;
-            rows++;
-            for (const wn_node *td = x->first; td; td = td->next)
-                if (wn_is_html(td, WN_TAG_TD) || wn_is_html(td, WN_TAG_TH)) {
-                    wn_str cs = wn_dom_attr_value(td, "colspan");
-                    uint32_t span = 0;
-                    for (size_t i = 0; i < cs.n && i < 4 && cs.p[i] >= '0' && cs.p[i] <= '9'; i++)
-                        span = span * 10 + (uint32_t)(cs.p[i] - '0');
-                    k += span ? span : 1;
-                }
-            if (k > cols)
-                cols = k;
+        case WN_TAG_CAPTION:
+            declared |= x->first != NULL;
             break;
-        }
+        case WN_TAG_COL: case WN_TAG_COLGROUP: case WN_TAG_TFOOT: case WN_TAG_THEAD: case WN_TAG_TH:
+            declared = true;
+            break;
         default:
             break;
         }
     }
-    if (rows >= WN_TUNE.prune.table_rows || cols > WN_TUNE.prune.table_cols)
-        return true;
-    return rows * cols > WN_TUNE.prune.table_cells;
+    return declared;
 }
 
 /* MARK: Dropping --------------------------------------------------------------- */
@@ -140,11 +124,12 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     const wn_cstat *s = wn_st(c, x);
     uint16_t tag = x->tag;
 
-    if (tag == WN_TAG_TABLE && (c->nf[x->id] & CN_DATATABLE))
+    /* A data table is content as a whole; the blocks inside its cells are
+     * still judged. No walk to the root here: one per block is quadratic on
+     * deep trees. (Sparing what lies inside data tables too was measured:
+     * -0.002 F1 on both development sets, so it is not done.) */
+    if (tag == WN_TAG_TABLE && wn_is_data_table(c, x))
         return WHY_NONE;
-    /* No walk to the root here: one per block is quadratic on deep trees. (Marking
-     * data tables with wn_is_data_table and sparing what lies inside them was
-     * measured: -0.002 F1 on both development sets, so it is not done.) */
     if (has_ancestor(x, WN_TAG_CODE, WN_TUNE.prune.near_levels))
         return WHY_NONE;
     int weight = wn_class_weight(c, x);

@@ -169,6 +169,27 @@ static bool keep_reason(uint8_t why)
     return why == WHY_WRAPS_LIST || why == WHY_CARD_HEAD;
 }
 
+/* A documentation page opens its main region with a block named by its
+ * layout ("page-header": no negative name such as footer or related) that
+ * holds the title, a prev/next bar and the introduction before the first
+ * section. Reading as prose, it stays; its bars go by their own names. */
+static bool docs_named_head(const wn_cctx *c, const wn_node *x, unsigned v)
+{
+    return c->pt->type == WN_PAGE_DOCUMENTATION && !(v & VC_NEG) &&
+           wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.docs.named_head) && wn_is_prose(c, x);
+}
+
+/* Inside a code block: a highlighter names its spans by the token's kind
+ * ("comment", "meta"), never by a role on the page. */
+static bool in_code(const wn_node *x)
+{
+    int depth = 0;
+    for (const wn_node *a = x->parent; a && depth < WN_TUNE.walk.table_levels; a = a->parent, depth++)
+        if (wn_is_html(a, WN_TAG_CODE) || wn_is_html(a, WN_TAG_PRE))
+            return true;
+    return false;
+}
+
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE, or a reason
  * to keep it (keep_reason). in_item: x is an item of the list or inside one
  * (names do not drop it). */
@@ -201,7 +222,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_NONE;
     if (role_is(x, wn_lex_chrome_role, wn_lex_chrome_role_bits, WN_LEX_CHROME_ROLE_LIST))
         return WHY_ROLE;
-    if (in_item)
+    if (in_item || in_code(x))
         return WHY_NONE;
     unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
@@ -215,7 +236,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_BOILER;
     if ((v & VC_UNLIKELY) && !(v & VC_MAYBE) &&
         (uint64_t)s->text * WN_TUNE.list.unlikely_share_den < root_text &&
-        !service_named_prose(c, x))
+        !service_named_prose(c, x) && !docs_named_head(c, x, v))
         return WHY_UNLIKELY;
     return WHY_NONE;
 }

@@ -145,6 +145,56 @@ bool wn_article_like(const wn_node *a)
     return v.n && wn_str_icontains(v, "articlebody");
 }
 
+/* The lowercased ASCII letters and digits of s, in order, into out (at most
+ * cap); the number of words they form in *words. Returns the count, or cap + 1
+ * when they do not fit. */
+static size_t spelling(const char *s, size_t n, char *out, size_t cap, size_t *words)
+{
+    size_t k = 0;
+    bool in_word = false;
+    *words = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = wn_ascii_lower(s[i]);
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+            in_word = false;
+            continue;
+        }
+        if (k >= cap)
+            return cap + 1;
+        *words += !in_word;
+        in_word = true;
+        out[k++] = ch;
+    }
+    return k;
+}
+
+/* A section whose id spells its own heading ("answering-review-comments"
+ * over "Answering review comments"): documentation generators name each
+ * section after its heading, so a furniture word in such an id is the
+ * heading's word, not the block's role. Two words at least: a lone
+ * "comments" over "Comments" is a comment box's own name. */
+static bool section_anchor(const wn_node *x, wn_str id)
+{
+    const wn_node *h = x->first;
+    while (h && h->type != WN_NODE_ELEMENT) {
+        if (h->type == WN_NODE_TEXT)
+            for (size_t i = 0; i < h->text.n; i++)
+                if (!wn_is_space((unsigned char)h->text.p[i]))
+                    return false;   /* text before the heading */
+        h = h->next;
+    }
+    if (h == NULL || h->ns != WN_NS_HTML || h->tag < WN_TAG_H1 || h->tag > WN_TAG_H6)
+        return false;
+    char text[160], head[160], name[160];
+    size_t n = short_text(h, text, sizeof text - 1), words, id_words;
+    if (n == 0 || n >= sizeof text - 1)
+        return false;
+    size_t hn = spelling(text, n, head, sizeof head, &words);
+    size_t in = spelling(id.p, id.n, name, sizeof name, &id_words);
+    return hn > 0 && hn <= sizeof head && hn == in && memcmp(head, name, hn) == 0 &&
+           words >= WN_TUNE.docs.anchor_min_words;
+}
+
 /* A <header> within two levels of an article wrapper is the article's own
  * head (headline, standfirst, byline), not the site's banner. */
 static bool article_header(const wn_node *x)
@@ -268,6 +318,8 @@ int wn_walk(wn_cctx *c)
                 if (!(c->el.vc[r] & VC_DONE)) {
                     c->el.vc_cls[r] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
                     c->el.vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
+                    if (c->el.vc_id[r] && c->pt->type == WN_PAGE_DOCUMENTATION && section_anchor(x, at.id))
+                        c->el.vc_id[r] = 0;
                     /* Type hooks: a forum's "comments" are its posts. */
                     c->el.vc_cls[r] = (uint16_t)wn_product_names(c, at.cls,
                                                      wn_forum_names(c, c->el.vc_cls[r]));
