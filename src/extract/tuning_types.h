@@ -122,12 +122,14 @@ struct wn_tune_product {
     size_t repeat_min_chars;        /* a block repeated word for word goes after its first copy when this long */
     float slider_max_share;         /* a carousel holding more of the article's text than this share is the
                                        product's own (its gallery, its facts), not a rail of other products */
+    size_t panel_label_max_chars;   /* the label above a hidden panel is at most this long ("Care & materials") */
 };
-#define WN_TUNE_PRODUCT {      \
-    .desc_min_chars = 40,      \
-    .desc_min_cover = 0.5f,    \
-    .repeat_min_chars = 20,    \
-    .slider_max_share = 0.8f,  \
+#define WN_TUNE_PRODUCT {         \
+    .desc_min_chars = 40,         \
+    .desc_min_cover = 0.5f,       \
+    .repeat_min_chars = 20,       \
+    .slider_max_share = 0.8f,     \
+    .panel_label_max_chars = 60,  \
 }
 
 /* MARK: per-type rules: service pages (content/type_list.c, the main region) */

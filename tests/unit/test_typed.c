@@ -762,6 +762,36 @@ static void test_product_link_rail(void)
     CHECK(strstr(explain_of(html, &opt), "div.shelf text=106 ld=0.64 dropped link-density") != NULL);
 }
 
+/* A product page's accordion: each item a button and a collapse the page
+ * hides until it is clicked, the panel inside it. The item labelled with the
+ * product's facts is read; the shipping terms stay hidden. */
+static void test_product_accordion_panel(void)
+{
+    static const char html[] =
+        "<html><head><title>Garden bench</title></head><body><div class='product'>"
+        "<h1>Garden bench</h1><p class='price'>$240.00</p>"
+        "<div class='summary'><p>A bench of oiled larch for two, with a slatted back that sheds "
+        "the rain, built to stand outside through every season without a cover.</p></div>"
+        "<div class='accordion'>"
+        "<button aria-expanded='false' aria-controls='p1'>Dimensions &amp; materials</button>"
+        "<div class='collapse' style='display:none'><div role='region' id='p1' aria-labelledby='b1'>"
+        "<p>Width 120 cm, depth 55 cm, seat height 45 cm; larch boards on galvanised bolts.</p>"
+        "</div></div>"
+        "<button aria-expanded='false' aria-controls='p2'>Shipping &amp; returns</button>"
+        "<div class='collapse' style='display:none'><div role='region' id='p2' aria-labelledby='b2'>"
+        "<p>Orders leave our yard within five working days; returns are free for a month.</p>"
+        "</div></div></div></div></body></html>";
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = WN_PAGE_PRODUCT;
+    wn_article *a;
+    const char *t = text_of(html, &opt, &a);
+    CHECK(strstr(t, "oiled larch for two") != NULL);
+    CHECK(strstr(t, "Width 120 cm, depth 55 cm") != NULL);
+    CHECK(strstr(t, "Orders leave our yard") == NULL);
+    wn_article_free(a);
+}
+
 static size_t count_of(const char *t, const char *needle)
 {
     size_t k = 0;
@@ -820,5 +850,6 @@ int main(void)
     RUN(test_product_parts);
     RUN(test_product_carousel);
     RUN(test_product_link_rail);
+    RUN(test_product_accordion_panel);
     CHECK_DONE();
 }

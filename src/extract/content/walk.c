@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/signals/lexicon_data.h"
 
 /* MARK: Walk ------------------------------------------------------------------- */
 
@@ -208,17 +209,63 @@ static bool article_header(const wn_node *x)
     return false;
 }
 
-/* A hidden disclosure panel (wn_attrs_panel: a tab's body, an accordion
- * item's answer) is read like a visible one: the page shows it on a click,
- * and it holds the page's own text (a service's details, a FAQ's answers, a
- * tutorial's step for another system). On wcxb-dev, revealing them scored
- * service +0.013 and article, docs, forum and lists level. Product pages are
- * left to their own rule (wn_product_shows_hidden: the description's tab by
- * its name): their other tabs hold warranty, shipping and reviews, and
- * revealing them cost product 0.002. */
-static bool panel_shown(const wn_cctx *c, const wn_elattrs *at)
+/* A collapse wrapper: a hidden element whose one element child (styles
+ * aside) is the panel; accordion libraries hide the wrapper, not the panel. */
+static bool wraps_panel(const wn_node *x)
 {
-    return c->pt->type != WN_PAGE_PRODUCT && wn_attrs_panel(at);
+    const wn_node *only = NULL;
+    for (const wn_node *ch = x->first; ch; ch = ch->next) {
+        if (ch->type != WN_NODE_ELEMENT || wn_is_html(ch, WN_TAG_STYLE) ||
+            wn_is_html(ch, WN_TAG_SCRIPT))
+            continue;
+        if (only)
+            return false;
+        only = ch;
+    }
+    if (only == NULL || only->nattrs == 0)
+        return false;
+    wn_elattrs a;
+    wn_attrs_scan(only, &a);
+    return wn_attrs_panel(&a);
+}
+
+/* Is the short label right above x (its accordion button or heading) one
+ * that names the product's own facts (product_panel_label)? */
+static bool product_panel_named(const wn_node *x)
+{
+    const wn_node *t = x->prev;
+    while (t && t->type != WN_NODE_ELEMENT)
+        t = t->prev;
+    if (t == NULL)
+        return false;
+    char buf[128];
+    size_t cap = WN_TUNE.product.panel_label_max_chars < sizeof buf ? WN_TUNE.product.panel_label_max_chars
+                                                                    : sizeof buf - 1;
+    size_t n = short_text(t, buf, cap);
+    if (n == 0 || n > cap)
+        return false;
+    wn_str label = wn_str_make(buf, n);
+    for (size_t k = 0; k < WN_LEX_PRODUCT_PANEL_LABEL_N; k++)
+        if (wn_str_icontains(label, wn_lex_product_panel_label[k]))
+            return true;
+    return false;
+}
+
+/* A hidden disclosure panel (wn_attrs_panel: a tab's body, an accordion
+ * item's answer, or the collapse wrapper around one) is read like a visible
+ * one: the page shows it on a click, and it holds the page's own text (a
+ * service's details, a FAQ's answers, a tutorial's step for another system).
+ * On wcxb-dev, revealing them scored service +0.013 and article, docs, forum
+ * and lists level. On a product page the other tabs hold warranty, shipping,
+ * the seller's service and reviews (revealing them all cost product 0.002,
+ * one site 0.16): there only a panel under a label naming the product's
+ * facts ("Dimensions & Materials") is read, besides the description's tab by
+ * its name (wn_product_shows_hidden). */
+static bool panel_shown(const wn_cctx *c, const wn_node *x, const wn_elattrs *at)
+{
+    if (!wn_attrs_panel(at) && !wraps_panel(x))
+        return false;
+    return c->pt->type != WN_PAGE_PRODUCT || product_panel_named(x);
 }
 
 /* Decide, before measuring, whether an element is left out with its subtree. */
@@ -242,7 +289,7 @@ static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
     if (x->nattrs == 0)
         return WHY_NONE;
     if (wn_attrs_hidden(at) && !wn_product_shows_hidden(c, x) &&
-        !panel_shown(c, at) && x != c->revealed)
+        !panel_shown(c, x, at) && x != c->revealed)
         return WHY_HIDDEN;   /* (a product's description or a closed tab's panel is still text) */
     if (wn_attrs_role_overlay(at))
         return WHY_ROLE;   /* overlays, modal or not: login, consent, newsletter */

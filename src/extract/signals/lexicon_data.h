@@ -2334,6 +2334,31 @@ static const unsigned char wn_lex_product_desc_class_len[12] = {
     0,
 };
 
+/* product_panel_label (typedpages.tsv): a word of the label right above a product page's hidden
+ * disclosure panel (its accordion button or heading, lowercased) that names the product's own
+ * facts: such a panel is read like a shown one; a panel of shipping terms, of the seller's
+ * service or of reviews stays hidden (product_panel_named in content/walk.c). */
+#define WN_LEX_PRODUCT_PANEL_LABEL_N 12
+static const char *const wn_lex_product_panel_label[13] = {
+    "care",
+    "composition",
+    "description",
+    "detail",
+    "dimension",
+    "feature",
+    "how to use",
+    "ingredient",
+    "material",
+    "overview",
+    "specification",
+    "specs",
+    NULL,
+};
+static const unsigned char wn_lex_product_panel_label_len[13] = {
+    4, 11, 11, 6, 9, 7, 10, 10, 8, 8, 13, 5,
+    0,
+};
+
 /* product_rail_class (typedpages.tsv): a substring of a lowercased class or id that names a
  * rail of other products (related, recently viewed, cross-sells): teasers, not the product's
  * text (wn_product_names in type_product.c). */
