@@ -386,6 +386,7 @@ static const struct wn_tuning {
                                            this many times its text outside links (at 2 readability lost 0.007) */
         uint32_t gut_keep_num, gut_keep_den; /* extra cleaning keeping under num/den of the text is undone */
         uint32_t comments_share_div;    /* a comment block holding over 1/this of the article is content */
+        uint32_t comments_rest_chars;   /* ...on any page, one that would leave the article less than this */
         uint32_t footer_share_div;      /* a best block in a page footer holding 1/this of the page: a shell, no article */
         uint32_t form_min_chars;        /* a form is kept for its text with at least this much... */
         uint32_t form_chars_per_input;  /* ...and this many characters per input control */
@@ -635,6 +636,7 @@ static const struct wn_tuning {
         .stripped_over_found = 4,
         .gut_keep_num = 2, .gut_keep_den = 5,
         .comments_share_div = 2,
+        .comments_rest_chars = 50,
         .footer_share_div = 2,
         .form_min_chars = 200,
         .form_chars_per_input = 100,

@@ -443,6 +443,27 @@ static void test_article_index_of_linked_teasers(void)
     HAS("the boats to Farnham leave every twenty minutes");
 }
 
+/* A story whose every paragraph sits in a block named like comments (a
+ * highlight-to-comment wrapper): that block is the story, not its comments,
+ * since the text would otherwise be empty. */
+static void test_story_in_comment_named_wrapper(void)
+{
+    static const char html[] =
+        "<html><head><title>Reading the tide tables</title></head><body>"
+        "<nav><a href=/>Home</a> <a href=/tides>Tides</a></nav>"
+        "<div class=post-body><div class=comment-on-selection>"
+        "<p>A tide table lists the times and heights of high and low water for one harbour, day by day, "
+        "and most people read only the first column before heading out.</p>"
+        "<p>The heights matter as much as the times: a low tide of half a metre leaves the bar dry, while "
+        "one of a metre and a half still floats a small boat across it.</p>"
+        "<p>Corrections for nearby harbours are printed at the back, as minutes to add or subtract, and "
+        "they are worth copying onto the page you actually use.</p>"
+        "</div></div></body></html>";
+    extract_as(html, WN_PAGE_ARTICLE);
+    HAS("The heights matter as much as the times");
+    HAS("Corrections for nearby harbours");
+}
+
 int main(void)
 {
     RUN(test_unclosed_title);
@@ -460,5 +481,6 @@ int main(void)
     RUN(test_service_drops_latest_rail);
     RUN(test_article_inside_form);
     RUN(test_article_index_of_linked_teasers);
+    RUN(test_story_in_comment_named_wrapper);
     CHECK_DONE();
 }

@@ -480,6 +480,11 @@ decided:;
         bool whole = type_keeps_named_comments(&c) && c.root &&
                      (uint64_t)wn_st(&c, comments)->text * WN_TUNE.attempt.comments_share_div >
                          wn_st(&c, c.root)->text;
+        /* On any page, one that holds all the article's text (a story under a
+         * highlight-to-comment wrapper): without it the text would be empty. */
+        if (inside && c.root && wn_st(&c, c.root)->text <
+                                    wn_st(&c, comments)->text + WN_TUNE.attempt.comments_rest_chars)
+            whole = true;
         if (inside && !whole)
             wn_drop(&c, comments, WHY_COMMENTS);
     }
