@@ -141,10 +141,41 @@ static void test_layout_named_content(void)
     wn_article_free(a);
 }
 
+/* A page of sections read as an article: one section opens with a block
+ * classed "section-header" holding its heading and a paragraph. That block
+ * stays (it holds a paragraph of text outside links); the site's header, a
+ * row of links classed "site-header", still goes. */
+static void test_section_header_in_article(void)
+{
+    static const char html[] =
+        "<html><head><title>Window cleaning</title></head><body>"
+        "<div class='site-header'><a href='/'>Home</a> <a href='/prices'>Prices</a> "
+        "<a href='/areas'>Areas we cover</a> <a href='/contact'>Contact</a></div>"
+        "<div class='page'><section><h2>Homes</h2><p>We clean the windows of houses and flats "
+        "every four or eight weeks, frames and sills included, with pure water that dries "
+        "without streaks.</p><p>You need not be at home: we leave a note and a bill in the "
+        "letterbox, and you pay online when it suits you.</p><p>Conservatory roofs, skylights and "
+        "the glass of a balcony are part of the same visit if you ask for them when you book.</p>"
+        "<p>If it rains on the day we still come: rain does not spoil windows cleaned with pure "
+        "water, and a round skipped for the weather would leave you waiting a month.</p></section>"
+        "<section><div class='section-header'><h2>Shops and offices</h2><p>Shop fronts are "
+        "cleaned before opening time, so customers never walk under a ladder, and office "
+        "windows up to four floors are reached from the ground with long poles.</p></div>"
+        "<p>Larger buildings get a written plan and a fixed price for the year.</p></section>"
+        "</div></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "pure water that dries without streaks") != NULL);
+    CHECK(strstr(t, "customers never walk under a ladder") != NULL);
+    CHECK(strstr(t, "Areas we cover") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_panels_shown);
     RUN(test_named_sections_kept);
     RUN(test_layout_named_content);
+    RUN(test_section_header_in_article);
     CHECK_DONE();
 }

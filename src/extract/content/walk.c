@@ -268,6 +268,23 @@ static bool panel_shown(const wn_cctx *c, const wn_node *x, const wn_elattrs *at
     return c->pt->type != WN_PAGE_PRODUCT || product_panel_named(x);
 }
 
+/* A block named like a section's opening (section_head_class: "gm-header")
+ * that holds a paragraph of text outside links (t) is the section's heading
+ * and text on a page built of sections, not a page header: it stays. Not on
+ * product pages, where such a block is the buy box's header and taking it in
+ * moves the article path off the description. */
+static bool section_head(const wn_cctx *c, const wn_node *x, const wn_elattrs *at, size_t t)
+{
+    if (t < WN_TUNE.walk.named_head_prose_chars || c->pt->type == WN_PAGE_PRODUCT ||
+        (wn_vc(c, x) & (VC_BOILER | VC_COMMENT)))
+        return false;
+    for (size_t k = 0; k < WN_LEX_SECTION_HEAD_CLASS_N; k++)
+        if (wn_str_icontains(at->cls, wn_lex_section_head_class[k]) ||
+            wn_str_icontains(at->id, wn_lex_section_head_class[k]))
+            return true;
+    return false;
+}
+
 /* Decide, before measuring, whether an element is left out with its subtree. */
 static uint8_t leave_out(wn_cctx *c, wn_node *x, const wn_elattrs *at)
 {
@@ -391,6 +408,8 @@ int wn_walk(wn_cctx *c)
                 size_t t = text_bytes(x, OUTSIDE_LINKS);
                 if (t > c->stripped_prose)
                     c->stripped_prose = (uint32_t)t;
+                if (section_head(c, x, &at, t))
+                    why = WHY_NONE;
             }
             if (why != WHY_NONE) {
                 c->nf[x->id] |= CN_IGNORED;

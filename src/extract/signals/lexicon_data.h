@@ -3090,6 +3090,20 @@ static const unsigned char wn_lex_script_date_key_len[10] = {
     0,
 };
 
+/* section_head_class (classnames.tsv): a class or id value holding it (ASCII case aside) names
+ * the opening of a section by its layout ("gm-header", "callout-header"). Such a block is left
+ * out as an unlikely name, unless it holds a paragraph's worth of text outside links: then it
+ * is a section's heading and text (leave_out in content/walk.c). */
+#define WN_LEX_SECTION_HEAD_CLASS_N 1
+static const char *const wn_lex_section_head_class[2] = {
+    "header",
+    NULL,
+};
+static const unsigned char wn_lex_section_head_class_len[2] = {
+    6,
+    0,
+};
+
 /* service_rail (listpages.tsv): word starts of a lowercased class or id that name a service
  * page's rail of its other pages: the latest posts, the firm's insights, a post's excerpt on a
  * card. Such a block smaller than the page's content goes (type_list.c: list_chrome, service
