@@ -37,6 +37,7 @@ struct wn_tune_list {
     uint32_t item_chrome_links;     /* ...inside an item of the list: this many (title, author, comments: 3) */
     uint32_t boiler_share_den;      /* boilerplate-named blocks under 1/this of the region go */
     uint32_t wrapper_share_den;     /* a block named like chrome holding over 1/this of the region wraps it */
+    uint32_t reader_label_max_chars; /* a card's screen-reader-only label ("Sale price") is at most this long */
     uint32_t unlikely_share_den;    /* page-furniture-named blocks under 1/this of the region go */
     uint32_t form_share_div;        /* a form under 1/this of the region is a filter or sort form */
     uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
@@ -58,6 +59,7 @@ struct wn_tune_list {
     .item_chrome_links = 6,                   \
     .boiler_share_den = 2,                    \
     .wrapper_share_den = 3,                   \
+    .reader_label_max_chars = 40,             \
     .unlikely_share_den = 3,                  \
     .form_share_div = 2,                      \
     .chrome_prose_min_chars = 200,            \

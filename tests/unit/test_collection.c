@@ -115,10 +115,33 @@ static void test_card_parts_in_spans_split(void)
     HAS_NOT("FellsideRidge");
 }
 
+/* A card's labels for screen readers only ("Sale price" before the price)
+ * are not its text (outside the cards such blocks go by their boilerplate
+ * name already); a reader-only value (the price itself, where the shown one
+ * is hidden from readers) stays. */
+static void test_card_reader_labels_dropped(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Teapots</h1><p>Glazed stoneware teapots, each thrown on the "
+        "wheel in our studio by the river and fired for a full day and a night.</p><ul class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a href=/t/%d>Round teapot, glaze %d</a><span class=\"price visually-hidden\">"
+            "Sale price</span><span aria-hidden=true>$4%d.00</span><span class=screen-reader-text>"
+            "Current price: $4%d.00</span></li>", i, i, i, i);
+    snprintf(html + n, sizeof html - n, "</ul></main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Round teapot, glaze 1");
+    HAS("Current price: $45.00");
+    HAS_NOT("Sale price");
+}
+
 int main(void)
 {
     RUN(test_collection_in_chrome_named_wrapper);
     RUN(test_card_header_with_links_stays);
     RUN(test_card_parts_in_spans_split);
+    RUN(test_card_reader_labels_dropped);
     CHECK_DONE();
 }

@@ -162,6 +162,41 @@ static bool list_wrapper(const wn_cctx *c, const wn_node *x, uint32_t root_text)
            (uint64_t)wn_st(c, x)->text * WN_TUNE.list.wrapper_share_den > root_text;
 }
 
+/* Whether x's class holds a reader_only_class token (shown to screen
+ * readers only), ASCII case aside. */
+static bool reader_only(const wn_node *x)
+{
+    wn_str cl = wn_dom_attr_value(x, "class");
+    size_t i = 0;
+    while (i < cl.n) {
+        while (i < cl.n && wn_is_space((unsigned char)cl.p[i]))
+            i++;
+        size_t j = i;
+        while (j < cl.n && !wn_is_space((unsigned char)cl.p[j]))
+            j++;
+        for (size_t k = 0; j > i && wn_lex_reader_only_class[k]; k++)
+            if (wn_str_ieq(wn_str_make(cl.p + i, j - i), wn_lex_reader_only_class[k]))
+                return true;
+        i = j;
+    }
+    return false;
+}
+
+/* A short reader-only element whose text holds no digit: a spoken label
+ * ("Sale price"), not a spoken value ("Current price is: 21.00", which some
+ * shops give only so, the shown price being hidden from readers). */
+static bool reader_label(const wn_cctx *c, const wn_node *x)
+{
+    if (x->nattrs == 0 || wn_st(c, x)->text > WN_TUNE.list.reader_label_max_chars || !reader_only(x))
+        return false;
+    for (const wn_node *t = x; t; t = wn_dom_next(x, t, false))
+        if (t->type == WN_NODE_TEXT)
+            for (size_t i = 0; i < t->text.n; i++)
+                if (t->text.p[i] >= '0' && t->text.p[i] <= '9')
+                    return false;
+    return true;
+}
+
 /* The reasons list_chrome gives for keeping a block that a rule of page
  * chrome would have dropped. */
 static bool keep_reason(uint8_t why)
@@ -222,7 +257,9 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_NONE;
     if (role_is(x, wn_lex_chrome_role, wn_lex_chrome_role_bits, WN_LEX_CHROME_ROLE_LIST))
         return WHY_ROLE;
-    if (in_item || in_code(x))
+    if (in_item)   /* a card's spoken labels ("Sale price") are no part of its text */
+        return reader_label(c, x) ? WHY_HIDDEN : WHY_NONE;
+    if (in_code(x))
         return WHY_NONE;
     unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))

@@ -2995,6 +2995,22 @@ static const unsigned char wn_lex_reader_comment_class_len[2] = {
     0,
 };
 
+/* reader_only_class (listpages.tsv): a class token that shows an element to screen readers only
+ * (whole tokens). Inside an item of a collection or listing such a span is a spoken label
+ * ("Regular price", "Sale price"), not the card's text (type_list.c). */
+#define WN_LEX_READER_ONLY_CLASS_N 4
+static const char *const wn_lex_reader_only_class[5] = {
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    NULL,
+};
+static const unsigned char wn_lex_reader_only_class_len[5] = {
+    18, 7, 15, 14,
+    0,
+};
+
 /* schema_page_type (markup.tsv): a schema.org @type (after any "schema:" or
  * "http://schema.org/" prefix, case as written) and how surely an object of that type describes
  * the page: 3 an article, 2 a web page, 1 another creative work; the highest that matches
