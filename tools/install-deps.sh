@@ -7,7 +7,7 @@ set -eu
 
 PKGS="gcc make libc6-dev zlib1g-dev libisal-dev libbrotli-dev libzstd-dev python3 time
       python3-dev python3-pytest python3-dask python3-distributed python3-setuptools
-      python3-pip python3-venv"
+      python3-pip python3-venv python3-numpy"
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-14-dev"
 fi

@@ -19,11 +19,15 @@ stub prints a table of zero weights for the current signals and rules: after
      adding or removing one, the C code no longer builds against the old table
      (a static assertion); build with the stub, then emit and rebuild.
 
-The model: multinomial logistic regression over z = (log1p(signal) - mean) / sd
-of every signal plus one 0/1 input per hand rule that fired, L2-penalised,
-the pages of each type weighed by CLASS_POWER (below),
-fitted by full-batch gradient descent (Adam). Pure Python, no numpy: the
-inputs are small (a thousand pages, a hundred inputs). Deterministic.
+The model: boosted decision trees (gradient boosting of the softmax loss,
+second order, as in the literature): each round grows one tree per page type,
+DEPTH levels deep, on the pages' current errors; a leaf adds its value to its
+type's score. Inputs are the raw signals plus one 0/1 input per hand rule that
+fired; a split asks "input < cut", with cuts between observed values. The
+pages of each type are weighed by CLASS_POWER (below). Trees need no scaling
+and can ask about two signals at once ("many cards AND little prose"), which
+a linear model over the signals cannot. numpy (Debian python3-numpy) does the
+counting; the trees are this file's own code. Deterministic.
 """
 import json
 import math
@@ -32,20 +36,27 @@ import subprocess
 import sys
 import zlib
 
+import numpy as np
+
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation",
          "service", "other"]
 FOLDS = 5
-L2 = float(os.environ.get("PT_L2", "0.003"))   # penalty on the weights (not the biases)
 # Each page weighs (pages of the largest type / pages of its type) ** CLASS_POWER
 # (then scaled to a mean of 1): the rarer types (listing, documentation) count
 # for more than their share, so the model stops calling them articles by
 # default; 0 weighs every page alike. 0.5 chosen by grouped cross-validation
-# (accuracy and end-to-end WCXB F1 of the held-out predictions).
+# (accuracy and end-to-end WCXB F1 of the held-out predictions; 0.25 was worse).
 CLASS_POWER = float(os.environ.get("PT_CLASS_POWER", "0.5"))
 NO_RULES = os.environ.get("PT_NO_RULES") == "1"   # experiment: the raw signals alone
-STEPS = 400         # Adam steps
-RATE = 0.05         # Adam step size
-
+# The trees, chosen by the end-to-end WCXB F1 of the grouped cross-validation's
+# held-out types (depth 2 and 4, 60 rounds, a larger LAMBDA were no better).
+ROUNDS = int(os.environ.get("PT_ROUNDS", "100"))      # boosting rounds (a tree per type each)
+DEPTH = 3           # levels of splits per tree (the C evaluator is built for 3)
+RATE = float(os.environ.get("PT_RATE", "0.1"))      # shrinkage of each leaf value
+LAMBDA = 1.0        # L2 penalty on leaf values (in units of the loss's curvature)
+MIN_HESS = 1.0      # a split must leave this much (weighed) curvature on each side
+MAX_CUTS = 32       # candidate cuts per input: quantiles of its values
+NO_SPLIT = 3.0e38   # the cut of a node that does not split (float max: every page goes left)
 
 def site_of(url):
     """The registered domain of url, roughly: the last two host labels, three
@@ -115,9 +126,28 @@ def n_rules():
     return sum(1 for line in body.splitlines() if line.strip().startswith("{ PTF_"))
 
 
+def needs():
+    """{type index: [signal names]} from pagetype_rules.h's needs[]: a type
+    wins only on a page with one of its signals above 0."""
+    import re
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "extract", "pagetype")
+    text = open(os.path.join(here, "pagetype_rules.h"), encoding="utf-8").read()
+    body = text.split("static const wn_pt_need needs[] = {", 1)[1].split("\n};", 1)[0]
+    names = dict(re.findall(r"\[(PTF_[A-Z_]+)\]\s*=\s*\"([a-z_]+)\"",
+                            open(os.path.join(here, "pagetype.c"), encoding="utf-8").read()))
+    out = {}
+    for t, signals in re.findall(r"\{\s*WN_PAGE_([A-Z]+),\s*\{([^}]*)\}", body):
+        out[TYPES.index(t.lower())] = [names[x.strip()] for x in signals.split(",") if x.strip() in names]
+    return out
+
+
+NEEDS = needs()
+
+
 def inputs(row, names, nr):
+    """The model's inputs: each signal as measured, then 1 for each rule that fired."""
     s = row[4]
-    x = [math.log1p(max(s.get(n, 0.0), 0.0)) for n in names]
+    x = [max(s.get(n, 0.0), 0.0) for n in names]
     fired = set(row[5])
     x += [1.0 if r in fired and not NO_RULES else 0.0 for r in range(nr)]
     return x
@@ -132,55 +162,120 @@ def class_weights(Y, K):
     return [x / mean for x in w]
 
 
+def cuts_of(x):
+    """Candidate cuts for one input: midway between neighbouring distinct values
+    (at most MAX_CUTS, at quantiles), as float32 strictly above the lower one,
+    so that C's float `x < cut` splits exactly as here."""
+    u = np.unique(x)
+    if len(u) <= 1:
+        return np.zeros(0, dtype=np.float32)
+    if len(u) > MAX_CUTS + 1:
+        qs = np.quantile(x, np.linspace(0, 1, MAX_CUTS + 1)[1:-1], method="lower")
+        hi = sorted(set(max(1, int(np.searchsorted(u, q))) for q in qs))
+    else:
+        hi = range(1, len(u))
+    out = []
+    for k in hi:
+        c = np.float32((u[k - 1] + u[k]) / 2)
+        if c <= u[k - 1]:
+            c = np.nextafter(np.float32(u[k - 1]), np.float32(np.inf))
+        out.append(c)
+    return np.array(sorted(set(out)), dtype=np.float32)
+
+
 def fit(X, Y, K):
-    """Multinomial logistic regression on standardised inputs, pages weighed
-    by class_weights. Returns (mean, sd, W[K][D], b[K])."""
-    n, D = len(X), len(X[0])
-    sw = class_weights(list(Y), K)
-    mean = [sum(x[j] for x in X) / n for j in range(D)]
-    sd = []
-    for j in range(D):
-        v = sum((x[j] - mean[j]) ** 2 for x in X) / n
-        sd.append(math.sqrt(v) if v > 1e-12 else 1.0)
-    Z = [[(x[j] - mean[j]) / sd[j] for j in range(D)] for x in X]
-    W = [[0.0] * D for _ in range(K)]
-    b = [0.0] * K
-    mW = [[0.0] * D for _ in range(K)]
-    vW = [[0.0] * D for _ in range(K)]
-    mb, vb = [0.0] * K, [0.0] * K
-    b1, b2, eps = 0.9, 0.999, 1e-8
-    for step in range(1, STEPS + 1):
-        gW = [[0.0] * D for _ in range(K)]
-        gb = [0.0] * K
-        for z, y, wy in zip(Z, Y, sw):
-            s = [b[k] + sum(map(float.__mul__, W[k], z)) for k in range(K)]
-            m = max(s)
-            e = [math.exp(v - m) for v in s]
-            t = sum(e)
-            for k in range(K):
-                g = (e[k] / t - (1.0 if k == y else 0.0)) * wy
-                if g > 1e-6 or g < -1e-6:
-                    gk = gW[k]
-                    for j, zj in enumerate(z):
-                        gk[j] += g * zj
-                    gb[k] += g
+    """Boosted trees, DEPTH deep, in heap order (node n's children 2n+1, 2n+2;
+    the 2^DEPTH leaves follow the 2^DEPTH - 1 splits). Returns (base[K], trees):
+    base = each type's weighed log share; a tree = (type, inputs[], cuts[],
+    values[]) with a value per node (the leaf values score; the others say, for
+    --explain, what the path added at each step)."""
+    X = np.asarray(X, dtype=np.float32)
+    Y = np.asarray(Y)
+    n, D = X.shape
+    cuts = [cuts_of(X[:, j]) for j in range(D)]
+    nb = max(len(c) for c in cuts) + 1
+    # bin[i, j] = how many cuts of input j lie at or below page i's value:
+    # "x < cuts[j][s]" is "bin <= s"
+    B = np.stack([np.searchsorted(cuts[j], X[:, j], side="right") for j in range(D)], 1)
+    can_cut = np.arange(nb - 1)[None, :] < np.array([len(c) for c in cuts])[:, None]
+    w = np.array(class_weights(list(Y), K))
+    count = np.bincount(Y, minlength=K)
+    wsum = np.bincount(Y, weights=w, minlength=K)
+    base = np.where(count > 0, np.log(np.maximum(wsum, 1e-12) / w.sum()), -30.0)
+    F = np.tile(base, (n, 1))
+    onehot = np.eye(K)[Y]
+    splits = 2 ** DEPTH - 1
+    trees = []
+    for _ in range(ROUNDS):
+        P = np.exp(F - F.max(1, keepdims=True))
+        P /= P.sum(1, keepdims=True)
         for k in range(K):
-            for j in range(D):
-                g = gW[k][j] / n + L2 * W[k][j]
-                mW[k][j] = b1 * mW[k][j] + (1 - b1) * g
-                vW[k][j] = b2 * vW[k][j] + (1 - b2) * g * g
-                W[k][j] -= RATE * (mW[k][j] / (1 - b1 ** step)) / (math.sqrt(vW[k][j] / (1 - b2 ** step)) + eps)
-            g = gb[k] / n
-            mb[k] = b1 * mb[k] + (1 - b1) * g
-            vb[k] = b2 * vb[k] + (1 - b2) * g * g
-            b[k] -= RATE * (mb[k] / (1 - b1 ** step)) / (math.sqrt(vb[k] / (1 - b2 ** step)) + eps)
-    return mean, sd, W, b
+            if not count[k]:
+                continue    # a type with no pages keeps its base score
+            g = w * (P[:, k] - onehot[:, k])
+            h = np.maximum(w * P[:, k] * (1 - P[:, k]), 1e-9)
+            node = np.zeros(n, dtype=int)
+            inp = [0] * splits
+            cut = [NO_SPLIT] * splits
+            for depth in range(DEPTH):
+                first, width = 2 ** depth - 1, 2 ** depth
+                rel = node - first
+                at = ((rel[:, None] * D + np.arange(D)[None, :]) * nb + B).ravel()
+                size = width * D * nb
+                G = np.bincount(at, weights=np.repeat(g, D), minlength=size).reshape(width, D, nb)
+                H = np.bincount(at, weights=np.repeat(h, D), minlength=size).reshape(width, D, nb)
+                GL, HL = np.cumsum(G, 2)[:, :, :-1], np.cumsum(H, 2)[:, :, :-1]
+                Gt, Ht = G.sum(2)[:, :, None], H.sum(2)[:, :, None]
+                GR, HR = Gt - GL, Ht - HL
+                gain = GL ** 2 / (HL + LAMBDA) + GR ** 2 / (HR + LAMBDA) - Gt ** 2 / (Ht + LAMBDA)
+                gain = np.where((HL >= MIN_HESS) & (HR >= MIN_HESS) & can_cut[None], gain, -1.0)
+                child = 2 * node + 1
+                for r in range(width):
+                    j, c = np.unravel_index(np.argmax(gain[r]), gain[r].shape)
+                    if gain[r, j, c] <= 1e-9:
+                        continue    # no split: every page goes left (cut NO_SPLIT)
+                    inp[first + r], cut[first + r] = int(j), float(cuts[j][c])
+                    child[(node == first + r) & (B[:, j] > c)] += 1
+                node = child
+            # every node's value: the Newton step for the pages that reach it;
+            # an empty node takes its parent's
+            values = [0.0] * (2 * splits + 1)
+            reach = np.zeros(n, dtype=int)
+            for m in range(2 * splits + 1):
+                if m:
+                    d = int(math.log2(m + 1))
+                    # the ancestor of each page's leaf at m's depth
+                    reach = ((node + 1) >> (DEPTH - d)) - 1
+                sel = reach == m
+                if sel.any():
+                    values[m] = -RATE * g[sel].sum() / (h[sel].sum() + LAMBDA)
+                else:
+                    values[m] = values[(m - 1) // 2]
+            F[:, k] += np.array(values)[node]
+            trees.append((k, inp, cut, values))
+    return base, trees
+
+
+def scores(model, X):
+    """Every type's score for each row of X (no margins)."""
+    base, trees = model
+    X = np.asarray(X, dtype=np.float32)
+    S = np.tile(base, (len(X), 1))
+    rows = np.arange(len(X))
+    for k, inp, cut, values in trees:
+        node = np.zeros(len(X), dtype=int)
+        for _ in range(DEPTH):
+            go_right = ~(X[rows, np.array(inp)[node]] < np.array(cut, dtype=np.float32)[node])
+            node = 2 * node + 1 + go_right
+        S[:, k] += np.array(values)[node]
+    return S
 
 
 def tuning_constant(name):
     """A field of WN_TUNE.pagetype in src/extract/tuning.h: article_margin (the
     C code adds it to article's score), forum_margin (forum gets article_margin
-    - forum_margin), tiny_page_text_k (below it, article
+    - forum_margin), listing_margin (listing gets - listing_margin),
+    tiny_page_text_k (below it, article
     without the model). A field it cannot find stops the tool: training with a
     margin the C code does not use would measure something that never ships."""
     import re
@@ -196,6 +291,7 @@ def tuning_constant(name):
 
 MARGIN = tuning_constant("article_margin")
 FORUM_MARGIN = tuning_constant("forum_margin")
+LISTING_MARGIN = tuning_constant("listing_margin")
 TINY_TEXT_K = tuning_constant("tiny_page_text_k")
 
 
@@ -206,15 +302,17 @@ def tiny(row):
         v > 0 for k, v in s.items() if k.startswith("schema_"))
 
 
-def predict(model, x, row=None):
-    if row is not None and tiny(row):
-        return 0
-    mean, sd, W, b = model
-    z = [(x[j] - mean[j]) / sd[j] for j in range(len(x))]
-    s = [b[k] + sum(map(float.__mul__, W[k], z)) for k in range(len(b))]
-    s[0] += MARGIN
-    s[TYPES.index("forum")] += MARGIN - FORUM_MARGIN
-    return max(range(len(s)), key=lambda k: (s[k], -k))
+def predict(model, X, rows):
+    """The type the C code decides for each row: the margins, then the tiny-page rule."""
+    S = scores(model, X)
+    S[:, 0] += MARGIN
+    S[:, TYPES.index("forum")] += MARGIN - FORUM_MARGIN
+    S[:, TYPES.index("listing")] -= LISTING_MARGIN
+    for k, signals in NEEDS.items():
+        for i, r in enumerate(rows):
+            if not any(r[4].get(n, 0) > 0 for n in signals):
+                S[i, k] = -math.inf
+    return [0 if tiny(r) else int(np.argmax(s)) for s, r in zip(S, rows)]
 
 
 def folds_of(rows):
@@ -246,8 +344,9 @@ def main():
     if args == ["stub"]:
         names, nr = feature_names(""), n_rules()
         D, K = len(names) + nr, len(TYPES)
-        emit(([0.0] * D, [1.0] * D, [[0.0] * D for _ in range(K)], [0.0] * K), names, nr,
-             [], [], [])
+        splits = 2 ** DEPTH - 1
+        emit((np.zeros(K), [(0, [0] * splits, [NO_SPLIT] * splits, [0.0] * (2 * splits + 1))]),
+             names, nr, [], [], [])
         return
     if len(args) != 2 or args[0] not in ("cv", "emit"):
         sys.exit(__doc__)
@@ -257,8 +356,8 @@ def main():
     nr = n_rules()
     labels = [t for t in TYPES if any(r[1] == t for r in rows)]
     K = len(TYPES)
-    X = [inputs(r, names, nr) for r in rows]
-    Y = [TYPES.index(r[1]) for r in rows]
+    X = np.array([inputs(r, names, nr) for r in rows], dtype=np.float32)
+    Y = np.array([TYPES.index(r[1]) for r in rows])
     if mode == "cv":
         fold = folds_of(rows)
         sites = len(set(r[2] for r in rows))
@@ -277,9 +376,8 @@ def main():
         for k in range(FOLDS):
             tr = [i for i in range(len(rows)) if fold[i] != k]
             te = [i for i in range(len(rows)) if fold[i] == k]
-            model = fit([X[i] for i in tr], [Y[i] for i in tr], K)
-            for i in te:
-                p = predict(model, X[i], rows[i])
+            model = fit(X[tr], Y[tr], K)
+            for i, p in zip(te, predict(model, X[te], [rows[i] for i in te])):
                 mat[(rows[i][1], TYPES[p])] += 1
                 pf[k][0] += p == Y[i]
                 pf[k][1] += 1
@@ -289,24 +387,30 @@ def main():
 
 
 def emit(model, names, nr, rows, X, Y):
-    mean, sd, W, b = model
-    right = sum(predict(model, x, r) == y for x, y, r in zip(X, Y, rows))
-    D = len(mean)
+    base, trees = model
+    right = sum(int(p == y) for p, y in zip(predict(model, X, rows), Y)) if len(X) else 0
+    D = len(names) + nr
+    splits = 2 ** DEPTH - 1
     o = []
     o.append("/* pagetype_model.h: GENERATED by tools/train_pagetype.py; do not edit.")
-    o.append(" * Data, not code: the learned weights of the page-type model, trained on")
-    if not X:
-        o.append(" * no pages: a stub of zero weights, only to build winnow for `emit`.")
-    o.append(f" * {len(X)} labelled pages ({right}/{len(X)} right on them with the article margin;")
-    o.append(" * the honest figure is the")
-    o.append(" * grouped cross-validation of `tools/train_pagetype.py cv`). Regenerate with:")
+    o.append(" * Data, not code: the learned trees of the page-type model, trained on")
+    if not len(X):
+        o.append(" * no pages: a stub that scores nothing, only to build winnow for `emit`.")
+    o.append(f" * {len(X)} labelled pages ({right}/{len(X)} right on them with the margins;")
+    o.append(" * the honest figure is the grouped cross-validation of")
+    o.append(" * `tools/train_pagetype.py cv`). Regenerate with:")
     o.append(" *     make -j2 all && /usr/bin/python3 tools/train_pagetype.py emit \\")
     o.append(" *         ../shared/data/extraction/wcxb-dev > src/extract/pagetype/pagetype_model.h")
-    o.append(" * then rebuild. Inputs: z = (log1p(signal) - mean) / sd for each signal in")
-    o.append(" * enum wn_pt_feature order, then one 0/1 per hand rule of pagetype_rules.h that")
-    o.append(" * fired; score[type] = bias + sum(weight * z) (+ article_margin for article,")
-    o.append(" * + article_margin - forum_margin for forum);")
-    o.append(" * the best score wins. */")
+    o.append(" * then rebuild. Inputs: each signal in enum wn_pt_feature order as measured,")
+    o.append(" * then one 0/1 per hand rule of pagetype_rules.h that fired. A type's score")
+    o.append(" * is its base plus, for each of its trees, the value of the leaf the page")
+    o.append(" * reaches: from node n (0 first) go to 2n+1 when input[n] < cut[n], else")
+    o.append(f" * to 2n+2, {DEPTH} times; leaves are nodes {splits}..{2 * splits}. Every node has a value")
+    o.append(" * (what the pages reaching it scored in training): the steps between them")
+    o.append(" * say, for --explain, what each input added. Then article_margin for")
+    o.append(" * article, article_margin - forum_margin for forum, - listing_margin for")
+    o.append(" * listing; the best score wins")
+    o.append(" * among the types whose needs (pagetype_rules.h) the page shows. */")
     o.append("#ifndef WN_EXTRACT_PAGETYPE_MODEL_H")
     o.append("#define WN_EXTRACT_PAGETYPE_MODEL_H")
     o.append("")
@@ -314,31 +418,37 @@ def emit(model, names, nr, rows, X, Y):
     o.append(f"#define PT_MODEL_RULES {nr}")
     o.append(f"#define PT_MODEL_INPUTS {D}")
     o.append(f"#define PT_MODEL_TYPES {len(TYPES)}   /* article .. other, as in wn_page_type */")
+    o.append(f"#define PT_MODEL_DEPTH {DEPTH}")
+    o.append(f"#define PT_MODEL_SPLITS {splits}   /* 2^depth - 1 */")
+    o.append(f"#define PT_MODEL_NODES {2 * splits + 1}")
+    o.append(f"#define PT_MODEL_TREES {len(trees)}")
     o.append("")
 
-    def flit(x):
-        t = f"{x:.7g}"
+    def flit(x, digits=7):
+        t = f"{x:.{digits}g}"
         return t + ("f" if "." in t or "e" in t else ".0f")
 
-    def flist(v):
-        return ", ".join(flit(x) for x in v)
-
-    o.append("static const float pt_model_mean[PT_MODEL_INPUTS] = {")
-    for i in range(0, D, 6):
-        o.append("    " + flist(mean[i:i + 6]) + ",")
-    o.append("};")
-    o.append("static const float pt_model_inv_sd[PT_MODEL_INPUTS] = {")
-    inv = [1.0 / s for s in sd]
-    for i in range(0, D, 6):
-        o.append("    " + flist(inv[i:i + 6]) + ",")
-    o.append("};")
-    o.append("static const float pt_model_bias[PT_MODEL_TYPES] = { " + flist(b) + " };")
-    o.append("static const float pt_model_weight[PT_MODEL_TYPES][PT_MODEL_INPUTS] = {")
-    for k in range(len(W)):
-        o.append(f"    {{ /* {TYPES[k]} */")
-        for i in range(0, D, 6):
-            o.append("        " + flist(W[k][i:i + 6]) + ",")
-        o.append("    },")
+    o.append("typedef struct wn_pt_tree {")
+    o.append("    unsigned char type;                        /* the type it scores */")
+    o.append("    unsigned char input[PT_MODEL_SPLITS];      /* the input each split asks about */")
+    o.append("    float cut[PT_MODEL_SPLITS];                /* go left when input < cut */")
+    o.append("    float value[PT_MODEL_NODES];               /* every node's value; leaves score */")
+    o.append("} wn_pt_tree;")
+    o.append("")
+    o.append("static const float pt_model_base[PT_MODEL_TYPES] = { "
+             + ", ".join(flit(x) for x in base) + " };")
+    # grouped by type (each type's trees in round order): the C code sums a
+    # type's leaves in a register; pt_model_first[t] is type t's first tree
+    trees = sorted(trees, key=lambda tr: tr[0])
+    first = [sum(1 for tr in trees if tr[0] < k) for k in range(len(TYPES) + 1)]
+    o.append("/* type t's trees are pt_model_trees[pt_model_first[t] .. pt_model_first[t + 1]) */")
+    o.append("static const unsigned short pt_model_first[PT_MODEL_TYPES + 1] = { "
+             + ", ".join(str(x) for x in first) + " };")
+    o.append("static const wn_pt_tree pt_model_trees[PT_MODEL_TREES] = {")
+    for k, inp, cut, values in trees:
+        o.append(f"    {{ {k}, {{ {', '.join(str(j) for j in inp)} }}, "
+                 f"{{ {', '.join(flit(c, 9) for c in cut)} }}, "
+                 f"{{ {', '.join(flit(v, 6) for v in values)} }} }},")
     o.append("};")
     o.append("")
     o.append("#endif")

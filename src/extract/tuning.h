@@ -247,11 +247,13 @@ static const struct wn_tuning {
          * its cross-validation measures what ships. */
         /* added to the model's article score: a crawl is mostly articles, and an
          * article sent down another type's path loses more than the reverse.
-         * With the model trained on weighed types (tools/train_pagetype.py
-         * CLASS_POWER): at 1.0 trafilatura's snippet F1 fell to 0.927 (article
-         * pages read as listings keep their teaser rails), at 1.5 to 0.930; at
-         * 1.75 it is 0.932 and wcxb-dev keeps its gains; at 2.0 forum and
-         * service lose what the model gains them */
+         * For the boosted trees (tools/train_pagetype.py), sweep of the
+         * grouped cross-validation's held-out types, end to end on wcxb-dev
+         * (all) and readability / trafilatura (body / snippet F1) with the
+         * trees trained on all of wcxb-dev: 1.0: 0.866, 0.971/0.931;
+         * 1.25: 0.865, 0.974/0.932; 1.5: 0.865, 0.976/0.933; 1.75: 0.865,
+         * 0.975/0.934; 2.0: 0.863, 0.976/0.933: 1.5 keeps both floors and
+         * the most wcxb-dev listing and service pages */
         float article_margin;
         /* what a forum thread must beat article by instead (less): a thread
          * read on the article path loses its replies (13 wcxb-dev threads,
@@ -261,6 +263,15 @@ static const struct wn_tuning {
          * articles, readability and trafilatura unchanged at every value; 0.5
          * keeps part of the crawl's article prior */
         float forum_margin;
+        /* what a listing must beat article by beyond article_margin: an article
+         * with a long rail of teaser cards read on the listing path keeps the
+         * rail and loses to it (readability's nytimes-5: 0.995 -> 0.326), a
+         * listing read as an article keeps most of its items. Sweep at
+         * article_margin 1.5 (held-out types end to end: wcxb-dev all,
+         * listing; readability body, trafilatura snippets): 0: 0.867, 0.700,
+         * 0.975, 0.933; 0.5: 0.866, 0.683, 0.975, 0.933; 0.75: 0.866, 0.682,
+         * 0.979, 0.933; article_margin 2.0 alone: 0.865, 0.687, 0.976, 0.933 */
+        float listing_margin;
         /* under this many thousand characters of visible text a page with no
          * declared schema.org type is an article without asking the model: a
          * stub's few signals say nothing */
@@ -532,8 +543,9 @@ static const struct wn_tuning {
         .long_p_chars = 150,
         .marker_max_bytes = 48,
         .slug_min_words = 3,
-        .article_margin = 1.75f,
+        .article_margin = 1.5f,
         .forum_margin = 0.5f,
+        .listing_margin = 0.75f,
         .tiny_page_text_k = 0.05f,
     },
     .walk = {

@@ -151,11 +151,41 @@ static void test_service_page(void)
 
 static void test_article_margin(void)
 {
-    /* A short undated note at the top of a site: a few signals lean to a
-     * service page (no date, no author, one path segment) but nothing says so
-     * outright. Another type must beat article by the article margin
-     * (WN_TUNE.pagetype.article_margin), so the page stays on the article
-     * path, as pages without evidence always did. */
+    /* A short undated note at the top of a site, in two sections: a few
+     * signals lean to a service page (no date, no author, one path segment,
+     * sections under headings) but nothing says so outright. The model
+     * scores service above article; another type must beat article by the
+     * article margin (WN_TUNE.pagetype.article_margin), so the page stays on
+     * the article path, as pages without evidence always did. */
+    static const char html[] =
+        "<html><body><h1>Bicycle repairs</h1><h2>Brakes</h2>"
+        "<p>We fix brakes, gears and wheels while you wait, most jobs in an hour.</p>"
+        "<p>Bring the bicycle to the workshop on any weekday morning, or ring ahead.</p>"
+        "<p>Parts we do not stock arrive within two days from our usual suppliers.</p>"
+        "<h2>Gears</h2><p>Shifting tuned.</p>"
+        "</body></html>";
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(html, "https://wheels.example/repairs", &pt), WN_PAGE_ARTICLE);
+    CHECK(!pt.tiny);   /* over WN_TUNE.pagetype.tiny_page_text_k: the model decided */
+    CHECK(pt.score[WN_PAGE_ARTICLE] > pt.score[WN_PAGE_SERVICE]);
+    /* without the margin, service would have won */
+    CHECK(pt.score[WN_PAGE_ARTICLE] - WN_TUNE.pagetype.article_margin < pt.score[WN_PAGE_SERVICE]);
+    /* the runner-up is within the margin (WN_TUNE.pagetype.article_margin)
+     * of article's score: the margin, not the model alone, kept the page an
+     * article */
+    float other = -1e30f;
+    for (int t = WN_PAGE_FORUM; t < WN_PAGE__COUNT; t++)
+        other = pt.score[t] > other ? pt.score[t] : other;
+    CHECK(pt.score[WN_PAGE_ARTICLE] - other < WN_TUNE.pagetype.article_margin);
+}
+
+static void test_forum_needs_a_thread(void)
+{
+    /* A short note of plain paragraphs, no headings, no links: the trees,
+     * which saw few pages this short, score it closer to a thread than to an
+     * article. Nothing on it says thread (no forum address, no declared
+     * discussion, no posts, no forum markup), so forum may not win
+     * (needs[] in pagetype_rules.h): it stays an article. */
     static const char html[] =
         "<html><body><h1>Bicycle repairs</h1>"
         "<p>We fix brakes, gears and wheels while you wait, most jobs in an hour.</p>"
@@ -164,15 +194,48 @@ static void test_article_margin(void)
         "</body></html>";
     wn_pagetype pt;
     CHECK_EQ_INT(classify(html, "https://wheels.example/repairs", &pt), WN_PAGE_ARTICLE);
-    CHECK(!pt.tiny);   /* over WN_TUNE.pagetype.tiny_page_text_k: the model decided */
-    CHECK(pt.score[WN_PAGE_ARTICLE] > pt.score[WN_PAGE_SERVICE]);
-    /* the runner-up is within the margin (WN_TUNE.pagetype.article_margin)
-     * of article's score: the margin, not the model alone, kept the page an
-     * article */
-    float other = -1e30f;
-    for (int t = WN_PAGE_FORUM; t < WN_PAGE__COUNT; t++)
-        other = pt.score[t] > other ? pt.score[t] : other;
-    CHECK(pt.score[WN_PAGE_ARTICLE] - other < WN_TUNE.pagetype.article_margin);
+    CHECK(!pt.tiny);
+    CHECK(pt.score[WN_PAGE_FORUM] > pt.score[WN_PAGE_ARTICLE]);   /* the need decided */
+    CHECK(pt.f[PTF_URL_FORUM] == 0 && pt.f[PTF_SCHEMA_FORUM] == 0);
+    CHECK(pt.f[PTF_POST_ITEMS] == 0 && pt.f[PTF_FORUM_NAMES] == 0);
+    /* the same note as three posts of a thread's markup is one */
+    static const char thread[] =
+        "<html><body><h1>Bicycle repairs</h1><div class=topic>"
+        "<div class=post><p>We fix brakes, gears and wheels while you wait, most jobs in an hour.</p></div>"
+        "<div class=post><p>Bring the bicycle to the workshop on any weekday morning, or ring ahead.</p></div>"
+        "<div class=post><p>Parts we do not stock arrive within two days from our usual suppliers.</p></div>"
+        "</div></body></html>";
+    CHECK_EQ_INT(classify(thread, "https://wheels.example/repairs", &pt), WN_PAGE_FORUM);
+    CHECK(pt.f[PTF_FORUM_NAMES] > 0);
+}
+
+static void test_service_needs_a_call_to_act(void)
+{
+    /* Four short sections under headings at the top of a site, no date, no
+     * author: the trees score it a service page. With not one link, button,
+     * form or landing-page name it asks the reader to do nothing, so service
+     * may not win (needs[]): it stays an article. One link to book a repair
+     * is enough to let the model's choice stand. */
+    static const char quiet[] =
+        "<html><body><div><h1>Bicycle repairs</h1></div>"
+        "<section><h2>Brakes</h2><p>Pads, cables and discs checked and set.</p>"
+        "<h2>Gears</h2><p>Shifting tuned, chains and cassettes replaced when worn.</p>"
+        "<h2>Wheels</h2><p>Spokes trued and tubes changed while you wait.</p>"
+        "<h2>Fittings</h2><p>Saddles, bars and pedals set to your size.</p></section>"
+        "<div><p>Quick and friendly, my bike rides like new.</p></div></body></html>";
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(quiet, "https://wheels.example/repairs", &pt), WN_PAGE_ARTICLE);
+    CHECK(pt.score[WN_PAGE_SERVICE] > pt.score[WN_PAGE_ARTICLE]);   /* the need decided */
+    CHECK(pt.f[PTF_LINK_DENSITY] == 0 && pt.f[PTF_BUTTONS] == 0 && pt.f[PTF_FORMS] == 0);
+    static const char asks[] =
+        "<html><body><div><h1>Bicycle repairs</h1><a href=/book>Book a repair</a></div>"
+        "<section><h2>Brakes</h2><p>Pads, cables and discs checked and set.</p>"
+        "<h2>Gears</h2><p>Shifting tuned, chains and cassettes replaced when worn.</p>"
+        "<h2>Wheels</h2><p>Spokes trued and tubes changed while you wait.</p>"
+        "<h2>Fittings</h2><p>Saddles, bars and pedals set to your size.</p></section>"
+        "<div><p>Quick and friendly, my bike rides like new.</p></div></body></html>";
+    CHECK_EQ_INT(classify(asks, "https://wheels.example/repairs", &pt), WN_PAGE_SERVICE);
+    CHECK(pt.f[PTF_LINK_DENSITY] > 0);
 }
 
 static void test_collection(void)
@@ -411,6 +474,8 @@ int main(void)
     RUN(test_undated_teasers);
     RUN(test_service_page);
     RUN(test_article_margin);
+    RUN(test_forum_needs_a_thread);
+    RUN(test_service_needs_a_call_to_act);
     RUN(test_collection);
     RUN(test_forum_and_docs);
     RUN(test_default_and_forced);

@@ -1,7 +1,7 @@
 /*
  * pagetype.c: the page-type classifier (see pagetype.h): measure.c fills the
  * signal vector f[] in one walk of the page; decide() here lets the learned
- * model (pagetype_model.h) score each type from the signals and the hand
+ * trees (pagetype_model.h) score each type from the signals and the hand
  * rules of pagetype_rules.h that fired, and --explain says why.
  */
 #include "extract/pagetype/pagetype.h"
@@ -48,7 +48,8 @@ const char *wn_pagetype_feature_name(int f)
 
 _Static_assert(PT_MODEL_SIGNALS == PTF__COUNT && PT_MODEL_RULES == N_RULES,
                "pagetype_model.h was trained on other inputs: retrain (tools/train_pagetype.py)");
-_Static_assert(PT_MODEL_TYPES == WN_PAGE__COUNT - WN_PAGE_ARTICLE, "one model row per page type");
+_Static_assert(PT_MODEL_TYPES == WN_PAGE__COUNT - WN_PAGE_ARTICLE, "one model score per page type");
+_Static_assert(PT_MODEL_INPUTS <= 256, "a tree names its inputs in one byte");
 
 /* MARK: Deciding */
 
@@ -61,45 +62,71 @@ static bool rule_fires(const wn_pt_rule *r, const float *f)
     return true;
 }
 
-/* The model's inputs: the signals as log1p, then 1 for each hand rule that
- * fired, each standardised as in training (pagetype_model.h). */
-static void model_inputs(const float *f, float *z)
+/* The model's inputs: the signals as measured, then 1 for each hand rule
+ * that fired (pagetype_model.h). */
+static void model_inputs(const float *f, float *x)
 {
     for (int j = 0; j < PT_MODEL_SIGNALS; j++)
-        z[j] = log1pf(f[j] > 0 ? f[j] : 0);
+        x[j] = f[j] > 0 ? f[j] : 0;
     for (size_t r = 0; r < N_RULES; r++)
-        z[PT_MODEL_SIGNALS + r] = rule_fires(&rules[r], f) ? 1.0f : 0.0f;
-    for (int j = 0; j < PT_MODEL_INPUTS; j++)
-        z[j] = (z[j] - pt_model_mean[j]) * pt_model_inv_sd[j];
+        x[PT_MODEL_SIGNALS + r] = rule_fires(&rules[r], f) ? 1.0f : 0.0f;
+}
+
+/* The node of tree t that inputs x reach after `steps` splits (0 = the root). */
+static int tree_node(const wn_pt_tree *t, const float *x, int steps)
+{
+    const unsigned char *in = t->input;
+    const float *cut = t->cut;
+    unsigned n = 0;
+    for (int d = 0; d < steps; d++)
+        n = 2 * n + 2 - (x[in[n]] < cut[n]);   /* left 2n+1, right 2n+2 */
+    return (int)n;
 }
 
 /* Added to a type's model score: article's margin, which another type must
- * beat, and the smaller one a forum thread must beat (WN_TUNE.pagetype). */
+ * beat, the smaller one a forum thread must beat, and the extra one a listing
+ * must beat (WN_TUNE.pagetype). */
 static float type_prior(int t)
 {
     if (t == WN_PAGE_ARTICLE)
         return WN_TUNE.pagetype.article_margin;
     if (t == WN_PAGE_FORUM)
         return WN_TUNE.pagetype.article_margin - WN_TUNE.pagetype.forum_margin;
+    if (t == WN_PAGE_LISTING)
+        return -WN_TUNE.pagetype.listing_margin;
     return 0.0f;
+}
+
+/* Whether the page shows one of the signals type t needs to win (needs[]). */
+static bool shows_need(const float *f, int t)
+{
+    for (size_t i = 0; i < N_NEEDS; i++) {
+        if ((int)needs[i].type != t)
+            continue;
+        for (int k = 0; k < PT_NEED_MAX && needs[i].any_of[k] >= 0; k++)
+            if (f[needs[i].any_of[k]] > 0)
+                return true;
+        return false;
+    }
+    return true;
 }
 
 static void decide(wn_pagetype *pt)
 {
-    for (int k = 0; k < 4; k++)
-        pt->why[k] = -1;
-    float z[PT_MODEL_INPUTS];
-    model_inputs(pt->f, z);
-    int best = WN_PAGE_ARTICLE;
+    float x[PT_MODEL_INPUTS];
+    model_inputs(pt->f, x);
     for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++) {
-        const float *w = pt_model_weight[t - WN_PAGE_ARTICLE];
-        float s = pt_model_bias[t - WN_PAGE_ARTICLE] + type_prior(t);
-        for (int j = 0; j < PT_MODEL_INPUTS; j++)
-            s += w[j] * z[j];
+        int k = t - WN_PAGE_ARTICLE;
+        float s = pt_model_base[k] + type_prior(t);
+        const wn_pt_tree *end = pt_model_trees + pt_model_first[k + 1];
+        for (const wn_pt_tree *tree = pt_model_trees + pt_model_first[k]; tree < end; tree++)
+            s += tree->value[tree_node(tree, x, PT_MODEL_DEPTH)];
         pt->score[t] = s;
-        if (s > pt->score[best])
-            best = t;
     }
+    int best = WN_PAGE_ARTICLE;
+    for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
+        if (pt->score[t] > pt->score[best] && shows_need(pt->f, t))
+            best = t;
     /* Too little text to tell and no declared type: the article path, as
      * before page types (the model learned from full pages). */
     bool declared = false;
@@ -111,21 +138,39 @@ static void decide(wn_pagetype *pt)
         return;
     }
     pt->type = (wn_page_type)best;
-    /* For --explain: the inputs that pushed the winner furthest above its
-     * average page (weight times standardised input), strongest first. */
-    const float *w = pt_model_weight[best - WN_PAGE_ARTICLE];
+}
+
+/* For --explain: the four inputs that added most to the winner's score,
+ * strongest first (-1: none), summed over its trees: each split on the page's
+ * path adds the step from its node's value to the child's. Worked out only
+ * when asked: classifying needs the leaves alone. */
+static void top_inputs(const wn_pagetype *pt, int why[4])
+{
+    float x[PT_MODEL_INPUTS];
+    model_inputs(pt->f, x);
+    float add[PT_MODEL_INPUTS] = { 0 };
+    int won = (int)pt->type - WN_PAGE_ARTICLE;
+    for (int i = pt_model_first[won]; i < pt_model_first[won + 1]; i++) {
+        const wn_pt_tree *t = &pt_model_trees[i];
+        for (int d = 0; d < PT_MODEL_DEPTH; d++) {
+            int n = tree_node(t, x, d);
+            add[t->input[n]] += t->value[tree_node(t, x, d + 1)] - t->value[n];
+        }
+    }
     float top[4] = { 0, 0, 0, 0 };
+    for (int k = 0; k < 4; k++)
+        why[k] = -1;
     for (int j = 0; j < PT_MODEL_INPUTS; j++) {
-        float c = w[j] * z[j];
+        float c = add[j];
         if (c <= 0)
             continue;
         for (int k = 0; k < 4; k++) {
-            if (pt->why[k] < 0 || c > top[k]) {
+            if (why[k] < 0 || c > top[k]) {
                 for (int m = 3; m > k; m--) {
-                    pt->why[m] = pt->why[m - 1];
+                    why[m] = why[m - 1];
                     top[m] = top[m - 1];
                 }
-                pt->why[k] = j;
+                why[k] = j;
                 top[k] = c;
                 break;
             }
@@ -134,7 +179,7 @@ static void decide(wn_pagetype *pt)
 }
 
 /* The name of model input j: a signal with its value, or a hand rule (one
- * that did not fire counts too, when the winner's weight on it is negative). */
+ * that did not fire counts too: its absence can push a type up). */
 static void input_name(const wn_pagetype *pt, int j, wn_buf *b)
 {
     if (j < PT_MODEL_SIGNALS) {
@@ -149,8 +194,6 @@ void wn_pagetype_classify(const wn_doc *d, const wn_meta *meta, const char *url,
                           wn_page_type forced, wn_pagetype *out)
 {
     memset(out, 0, sizeof *out);
-    for (int k = 0; k < 4; k++)
-        out->why[k] = -1;
     if (forced > WN_PAGE_UNKNOWN && forced < WN_PAGE__COUNT) {
         out->type = forced;
         out->forced = true;
@@ -174,11 +217,13 @@ void wn_pagetype_explain(const wn_pagetype *pt, wn_buf *b)
     } else {
         wn_buf_printf(b, "# page type: %s (score %.1f; signals:", name, (double)pt->score[pt->type]);
         bool any = false;
+        int why[4];
+        top_inputs(pt, why);
         for (int k = 0; k < 4; k++) {
-            if (pt->why[k] < 0)
+            if (why[k] < 0)
                 break;
             wn_buf_puts(b, any ? ", " : " ");
-            input_name(pt, pt->why[k], b);
+            input_name(pt, why[k], b);
             any = true;
         }
         wn_buf_printf(b, "%s)\n", any ? "" : " none above the average page");

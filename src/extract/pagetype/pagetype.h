@@ -6,10 +6,12 @@
  * How it works: one walk over the page (measure.c) measures a fixed set of
  * signals (features: schema.org / OpenGraph types, repeated sibling cards and
  * what they hold, price and cart markers, code blocks, doc navigation, URL
- * shape, text and link density); a learned linear model (pagetype_model.h,
- * trained by tools/train_pagetype.py) scores each type from the signals and
- * from the hand rules of pagetype_rules.h that fired (pagetype.c); the highest score wins,
- * article unless another type beats it by WN_TUNE.pagetype.article_margin.
+ * shape, text and link density); learned boosted decision trees
+ * (pagetype_model.h, trained by tools/train_pagetype.py) score each type from
+ * the signals and from the hand rules of pagetype_rules.h that fired
+ * (pagetype.c); the highest score wins, article unless another type beats it
+ * by WN_TUNE.pagetype.article_margin, and a type whose needs (needs[] in
+ * pagetype_rules.h) the page does not show never wins.
  *
  * Use from type-specific code (the content chooser and its type_*.c hooks):
  *
@@ -98,9 +100,6 @@ typedef struct wn_pagetype {
     bool tiny;                     /* too little text to classify: article by default */
     float f[PTF__COUNT];           /* the signals (all 0 when forced) */
     float score[WN_PAGE__COUNT];   /* each type's model score (pagetype_model.h) */
-    /* The model inputs that pushed the winner furthest, strongest first (input
-     * indexes: a signal, then PTF__COUNT + a hand rule; -1 = none). */
-    int why[4];
 } wn_pagetype;
 
 /* Classify d. meta: the page's metadata (date, author, canonical URL); url: the

@@ -15,8 +15,9 @@
  * Rules decide nothing themselves: each one that fires is an input of the
  * learned model (pagetype_model.h), which weighs it for every type, and
  * --explain names the rules that weighed most for the winner. Thresholds keep
- * what a person knows about pages ("six or more priced cards") that a linear
- * model over the raw counts cannot express; the weights are learned. Adding,
+ * what a person knows about pages ("six or more priced cards"), which the trees
+ * would have to find among many cuts on few pages; what each is worth is
+ * learned. Adding,
  * removing or reordering a rule changes the model's inputs: retrain
  * (tools/train_pagetype.py, see pagetype_model.h). */
 typedef struct wn_pt_rule {
@@ -100,6 +101,34 @@ static const wn_pt_rule rules[] = {
 };
 
 #define N_RULES (sizeof rules / sizeof rules[0])
+
+/* MARK: What a type needs */
+
+/* A type that wins only on a page showing at least one of its signals (> 0).
+ * The trees learn from full pages and have seen few short ones: on a short
+ * page of plain paragraphs with no headings (a news brief, a stub) they lean
+ * to forum, which only six training threads under a thousand characters
+ * taught them. A thread shows itself: 111 of the 112 wcxb-dev threads have a
+ * forum address, a declared discussion, repeated posts or forum markup (and
+ * held-out accuracy and F1 are unchanged with the need; readability's pages
+ * typed forum fell from 16 to 8). A page about what a business offers asks
+ * the reader to act: 164 of the 165 wcxb-dev service pages hold a link, a
+ * button, a form, landing-page markup or a declared service; a page of
+ * sections and no link at all (a manual's chapter, a test page) is not one.
+ * tools/train_pagetype.py reads this table too. */
+#define PT_NEED_MAX 5   /* signals a need may list */
+typedef struct wn_pt_need {
+    wn_page_type type;
+    int any_of[PT_NEED_MAX];   /* signals; -1 ends the list early */
+} wn_pt_need;
+
+static const wn_pt_need needs[] = {
+    { WN_PAGE_FORUM, { PTF_URL_FORUM, PTF_SCHEMA_FORUM, PTF_POST_ITEMS, PTF_FORUM_NAMES, -1 } },
+    { WN_PAGE_SERVICE,
+      { PTF_LINK_DENSITY, PTF_BUTTONS, PTF_FORMS, PTF_SERVICE_NAMES, PTF_SCHEMA_SERVICE } },
+};
+
+#define N_NEEDS (sizeof needs / sizeof needs[0])
 
 #undef ALONE
 
