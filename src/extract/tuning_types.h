@@ -158,10 +158,12 @@ struct wn_tune_docs {
                                        as prose with less link text than this is the page's head and its
                                        introduction (title, prev/next, lede): it stays, its parts judged alone */
     size_t anchor_min_words;        /* a section id spelling its heading of this many words names the heading */
+    uint32_t note_max_chars;        /* a block opening with a page note (page_note) is one up to this long */
 };
 #define WN_TUNE_DOCS {          \
     .named_head = { 0.3f, 0 },  \
     .anchor_min_words = 2,      \
+    .note_max_chars = 400,      \
 }
 
 #endif

@@ -233,11 +233,74 @@ static void test_docs_code_comments(void)
     wn_article_free(a);
 }
 
+/* A generated page puts each heading's words in a link named for the
+ * heading ("header", "toc-backref") beside a permalink mark: the words are
+ * the heading's, the mark is not text. */
+static void test_docs_heading_links(void)
+{
+    static const char html[] =
+        "<html><head><title>Glaze chemistry</title></head><body><main><h1>Glaze chemistry</h1>"
+        "<h2 id='fluxes'><a class='header' href='#fluxes'>Fluxes lower the melting point</a>"
+        "<a class='headerlink' href='#fluxes'>\xc2\xb6</a></h2>"
+        "<p>Silica alone melts far above any studio kiln, so a glaze adds fluxes such as "
+        "calcium and sodium that let it melt at a temperature the kiln can reach.</p>"
+        "<h2 id='stiffeners'><a class='toc-backref' href='#toc'>Alumina keeps it on the pot</a>"
+        "</h2><p>Alumina makes the melt stiff, so that the glaze stays where it was put "
+        "instead of running down the side and onto the shelf.</p>"
+        "</main></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_DOCUMENTATION, &a);
+    CHECK(strstr(t, "Fluxes lower the melting point") != NULL);
+    CHECK(strstr(t, "Alumina keeps it on the pot") != NULL);
+    CHECK(strstr(t, "\xc2\xb6") == NULL);
+    CHECK(strstr(t, "Silica alone melts") != NULL);
+    wn_article_free(a);
+}
+
+/* Notes about the page itself (when it last changed, links to edit it or
+ * report a problem, its licence) close many documentation pages: they go,
+ * on the main region and on the article path alike. A paragraph that only
+ * mentions an update stays. */
+static void test_docs_page_notes(void)
+{
+    static const char html[] =
+        "<html><head><title>Cone charts</title></head><body><main><h1>Cone charts</h1>"
+        "<p>A pyrometric cone is a small pyramid of clay and flux that bends when it has "
+        "taken in a certain amount of heat over time, not just at one temperature.</p>"
+        "<p>Set three cones in a pad of clay where you can see them through the spy hole: "
+        "one below the target, the target itself, and one above it.</p>"
+        "<p>The chart was last updated when the maker changed the cone recipe, so older "
+        "books give numbers that are a few degrees off for the same cone.</p>"
+        "<div class='page-meta'><p>Last updated: 4 March 2025</p>"
+        "<p><a href='/edit'>Edit this page</a> \xc2\xb7 <a href='/issue'>Report a problem</a></p></div>"
+        "<p>Except as otherwise noted, the content of this page is licensed under a free "
+        "licence, and the code samples may be copied without asking.</p>"
+        "</main></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_DOCUMENTATION, &a);
+    CHECK(strstr(t, "Set three cones in a pad of clay") != NULL);
+    CHECK(strstr(t, "The chart was last updated when") != NULL);
+    CHECK(strstr(t, "4 March 2025") == NULL);
+    CHECK(strstr(t, "Edit this page") == NULL);
+    CHECK(strstr(t, "Except as otherwise noted") == NULL);
+    wn_article_free(a);
+    CHECK(strstr(explain_line(explain_as(html, WN_PAGE_DOCUMENTATION), "Except as otherwise"),
+                 "dropped page-note") != NULL);
+
+    /* On the article path the closing lines are looked at. */
+    t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "The chart was last updated when") != NULL);
+    CHECK(strstr(t, "Except as otherwise noted") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_docs_named_head);
     RUN(test_docs_section_anchor);
     RUN(test_docs_data_table);
     RUN(test_docs_code_comments);
+    RUN(test_docs_heading_links);
+    RUN(test_docs_page_notes);
     CHECK_DONE();
 }

@@ -280,6 +280,21 @@ static bool read_also_line(const wn_cctx *c, const wn_node *b)
     return false;
 }
 
+/* A note about the page itself, not its subject: "Last updated: 3 May",
+ * "Edit this page", "Was this page helpful?", "Except as otherwise noted,
+ * the content of this page is licensed..." (page_note, at the block's start). */
+bool wn_page_note(const wn_cctx *c, const wn_node *b)
+{
+    char head[48];
+    size_t n = block_text(c, b, head, sizeof head, true);
+    for (size_t k = 0; k < WN_LEX_PAGE_NOTE_N; k++) {
+        size_t m = wn_lex_page_note_len[k];
+        if (m <= n && head[0] == wn_lex_page_note[k][0] && memcmp(head, wn_lex_page_note[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether the block's text names the article's (first) author: an author
  * box's portrait caption ("Written by Ann Lee"). */
 static bool names_author(const wn_cctx *c, const wn_node *b)
@@ -590,8 +605,9 @@ void wn_extra_clean(wn_cctx *c)
         else if (wn_st(c, b)->text < WN_TUNE.boiler.read_also_chars && read_also_line(c, b))
             wn_drop(c, b, WHY_TEASER);
     }
-    /* Closing notes on where the story first ran go before the last
-     * paragraph is found: they read like prose. Only the last few lines. */
+    /* Closing notes on where the story first ran, and notes about the page
+     * itself (its last change, its licence), go before the last paragraph
+     * is found: they read like prose. Only the last few lines. */
     for (uint32_t i = nb, seen = 0; i-- > first && seen < WN_TUNE.boiler.closing_lines;) {
         wn_node *b = blocks[c->pos[c->cands[i]]];
         if (gone_in_root(c, b) || (c->nf[b->id] & CN_KEEP))
@@ -599,6 +615,8 @@ void wn_extra_clean(wn_cctx *c)
         seen++;
         if (wn_st(c, b)->text < WN_TUNE.boiler.closing_chars && origin_note(c, b))
             wn_drop(c, b, WHY_BOILER);
+        else if (wn_st(c, b)->text < WN_TUNE.boiler.closing_chars && wn_page_note(c, b))
+            wn_drop(c, b, WHY_PAGE_NOTE);
         else if (wn_is_prose(c, b))
             break;
     }

@@ -21,6 +21,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
     [WHY_THREAD_END] = "after-thread", [WHY_POST_CHROME] = "post-chrome",
     [WHY_WRAPS_LIST] = "wraps-the-list", [WHY_CARD_HEAD] = "card-header",
+    [WHY_PAGE_NOTE] = "page-note",
 };
 
 /* Rows of the side tables (content_internal.h): one pass over the page

@@ -56,6 +56,7 @@ enum wn_why {
     WHY_OUTSIDE, WHY_WEIGHT, WHY_IMAGES, WHY_LIST, WHY_INPUTS, WHY_SHORT, WHY_LINKS,
     WHY_EMBEDS, WHY_SHARE, WHY_NEG_HEADER, WHY_BOILER, WHY_TEASER, WHY_COMMENTS,
     WHY_STOPWORDS, WHY_SEMANTIC, WHY_REPEATED, WHY_QUOTED, WHY_THREAD_END, WHY_POST_CHROME,
+    WHY_PAGE_NOTE,
     /* reasons to keep (the list path): a rule of page chrome would have dropped the block */
     WHY_WRAPS_LIST, WHY_CARD_HEAD, WHY__COUNT
 };
@@ -182,6 +183,7 @@ bool     wn_in_recipe(const wn_cctx *c, const wn_node *x);
 
 /* boilerplate.c */
 void     wn_extra_clean(wn_cctx *c);
+bool     wn_page_note(const wn_cctx *c, const wn_node *b);
 bool     wn_is_prose(const wn_cctx *c, const wn_node *b);
 
 /* walk.c */

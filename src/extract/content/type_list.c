@@ -214,15 +214,41 @@ static bool docs_named_head(const wn_cctx *c, const wn_node *x, unsigned v)
            wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.docs.named_head) && wn_is_prose(c, x);
 }
 
-/* Inside a code block: a highlighter names its spans by the token's kind
- * ("comment", "meta"), never by a role on the page. */
-static bool in_code(const wn_node *x)
+/* Whether x lies within a few levels of an element with one of the tags. */
+static bool near_tag(const wn_node *x, uint16_t first, uint16_t last)
 {
     int depth = 0;
     for (const wn_node *a = x->parent; a && depth < WN_TUNE.walk.table_levels; a = a->parent, depth++)
-        if (wn_is_html(a, WN_TAG_CODE) || wn_is_html(a, WN_TAG_PRE))
+        if (a->type == WN_NODE_ELEMENT && a->ns == WN_NS_HTML && a->tag >= first && a->tag <= last)
             return true;
     return false;
+}
+
+/* Whether x holds a letter or a digit (ASCII or any non-ASCII byte): a
+ * heading's anchor mark ("#", a pilcrow) holds neither. */
+static bool has_word_char(const wn_node *x)
+{
+    for (const wn_node *t = x; t; t = wn_dom_next(x, t, false)) {
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->text.n; i++) {
+            unsigned char ch = (unsigned char)t->text.p[i];
+            if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Names that style text, not a part of the page: inside a code block a
+ * highlighter names its spans by token kind ("comment", "meta"); inside a
+ * heading the link that holds its words is named for the heading
+ * ("header", "toc-backref"). Neither drops by its name. */
+static bool names_style_text(const wn_node *x)
+{
+    if (near_tag(x, WN_TAG_CODE, WN_TAG_CODE) || near_tag(x, WN_TAG_PRE, WN_TAG_PRE))
+        return true;
+    return near_tag(x, WN_TAG_H1, WN_TAG_H6) && has_word_char(x);
 }
 
 /* Is x chrome of a list page? Returns the reason, or WHY_NONE, or a reason
@@ -259,7 +285,7 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
         return WHY_ROLE;
     if (in_item)   /* a card's spoken labels ("Sale price") are no part of its text */
         return reader_label(c, x) ? WHY_HIDDEN : WHY_NONE;
-    if (in_code(x))
+    if (names_style_text(x))
         return WHY_NONE;
     unsigned v = wn_vc(c, x);
     if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
@@ -402,6 +428,12 @@ bool wn_type_list_choose(wn_cctx *c)
         if (items && i >= item_end && is_item(c, x, root_text))
             item_end = subtree_end(c, x);
         uint8_t why = list_chrome(c, x, root_text, i < item_end);
+        /* A documentation page's notes about itself (last change, edit and
+         * feedback links, licence) go when short. */
+        if (why == WHY_NONE && c->pt->type == WN_PAGE_DOCUMENTATION &&
+            wn_st(c, x)->text < WN_TUNE.docs.note_max_chars && wn_st(c, x)->text > 0 &&
+            wn_page_note(c, x))
+            why = WHY_PAGE_NOTE;
         if (why != WHY_NONE && !keep_reason(why)) {
             wn_drop(c, x, why);
             continue;

@@ -2178,6 +2178,42 @@ static const unsigned char wn_lex_other_work_itemprop_len[10] = {
     0,
 };
 
+/* page_note (boilerplate.tsv): the start of a note about the page itself rather than its
+ * subject: when it was last changed, where its source is, how to edit it or report a problem,
+ * how it is licensed, whether it helped. On a documentation page a short block opening with it
+ * goes (wn_page_note, content/type_list.c). */
+#define WN_LEX_PAGE_NOTE_N 22
+static const char *const wn_lex_page_note[23] = {
+    "derni\303\250re mise \303\240 jour",
+    "edit on github",
+    "edit this page",
+    "editar esta p\303\241gina",
+    "except as otherwise noted",
+    "help improve",
+    "last modified",
+    "last updated",
+    "learn how to contribute",
+    "modifier cette page",
+    "page last modified",
+    "page last updated",
+    "report a problem with this",
+    "seite bearbeiten",
+    "this page was last",
+    "view page source",
+    "view this page on",
+    "was this helpful",
+    "was this page helpful",
+    "zuletzt aktualisiert",
+    "zuletzt ge\303\244ndert",
+    "\303\272ltima actualizaci\303\263n",
+    NULL,
+};
+static const unsigned char wn_lex_page_note_len[23] = {
+    22, 14, 14, 19, 25, 12, 13, 12, 23, 19, 18, 17, 26, 16, 18, 16,
+    17, 16, 21, 20, 17, 22,
+    0,
+};
+
 /* panel_role (markup.tsv): a WAI-ARIA role value of a disclosure panel: the body of a tab or of
  * an accordion item, hidden until its trigger is clicked (wn_attrs_panel in signals/visible.c).
  * Its text is part of the page, not chrome. */
