@@ -95,6 +95,24 @@ static bool has(const page *p, const char *s)
     "<p>Engineers said the new embankment, finished last year after a long debate, had "   \
     "held, although the older walls near the mill will need to be rebuilt this summer.</p>"
 
+/* A box of fine print named "legal" (offer terms, trademark notes) under
+ * the text is no part of it; a class that only holds the letters inside a
+ * longer word ("paralegal-guide") names nothing. */
+static void test_legal_box(void)
+{
+    page p;
+    run_page(&p,
+             "<html><head><title>Flood</title></head><body><article><h1>Flood</h1>"
+             "<div class=paralegal-guide>" PROSE "</div>"
+             "<div class=offer-legal><p>Offer valid while stocks last; terms apply.</p></div>"
+             "</article></body></html>",
+             "Flood", 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose during the night"));
+    CHECK(has(&p, "Engineers said the new embankment"));
+    CHECK(!has(&p, "Offer valid while stocks last"));
+    free_page(&p);
+}
+
 /* A consent notice in a box over the page (role dialog, not modal) beside a
  * short story: the first attempt leaves the box out by its role, but finds
  * less than the minimum, and the looser attempts used to keep the box,
@@ -811,6 +829,7 @@ int main(void)
     RUN(test_teaser_run);
     RUN(test_lead_paragraph);
     RUN(test_dialog_never_content);
+    RUN(test_legal_box);
     RUN(test_teaser_named_prose);
     RUN(test_vocab);
     RUN(test_text_stats);

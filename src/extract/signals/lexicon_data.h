@@ -712,8 +712,8 @@ static const unsigned char wn_lex_class_styling_len[4] = {
  * categories (extract/signals/signals.h) each one names; BOUNDED ones count only between
  * non-alphanumeric bytes ("share" but not "shared"). Matched by wn_vocab_match
  * (signals/vocab.c); every hit ORs its bits, so the order does not matter. */
-#define WN_LEX_CLASS_VOCAB_N 123
-static const char *const wn_lex_class_vocab[124] = {
+#define WN_LEX_CLASS_VOCAB_N 124
+static const char *const wn_lex_class_vocab[125] = {
     "-ad-",
     "ad",
     "ad-break",
@@ -766,6 +766,7 @@ static const char *const wn_lex_class_vocab[124] = {
     "komentar",
     "kommentar",
     "lead",
+    "legal",
     "legends",
     "main",
     "masthead",
@@ -839,15 +840,15 @@ static const char *const wn_lex_class_vocab[124] = {
     "zutat",
     NULL,
 };
-static const unsigned char wn_lex_class_vocab_len[124] = {
+static const unsigned char wn_lex_class_vocab_len[125] = {
     4, 2, 8, 3, 6, 7, 7, 3, 7, 6, 6, 3, 4, 4, 10, 6,
     7, 6, 4, 5, 10, 7, 11, 9, 7, 7, 7, 6, 9, 10, 6, 8,
     4, 3, 10, 6, 5, 5, 10, 7, 5, 6, 4, 6, 3, 6, 10, 11,
-    5, 8, 9, 4, 7, 4, 8, 7, 5, 4, 4, 9, 10, 6, 5, 8,
-    4, 5, 10, 7, 5, 4, 9, 8, 5, 5, 6, 9, 8, 18, 11, 9,
-    7, 6, 7, 3, 13, 6, 8, 6, 5, 5, 10, 7, 8, 8, 7, 7,
-    6, 10, 6, 7, 7, 10, 5, 12, 11, 7, 8, 7, 12, 7, 9, 8,
-    4, 6, 4, 7, 15, 14, 6, 9, 10, 11, 5,
+    5, 8, 9, 4, 5, 7, 4, 8, 7, 5, 4, 4, 9, 10, 6, 5,
+    8, 4, 5, 10, 7, 5, 4, 9, 8, 5, 5, 6, 9, 8, 18, 11,
+    9, 7, 6, 7, 3, 13, 6, 8, 6, 5, 5, 10, 7, 8, 8, 7,
+    7, 6, 10, 6, 7, 7, 10, 5, 12, 11, 7, 8, 7, 12, 7, 9,
+    8, 4, 6, 4, 7, 15, 14, 6, 9, 10, 11, 5,
     0,
 };
 #define WN_LEX_CLASS_VOCAB_FLAGS { \
@@ -903,6 +904,7 @@ static const unsigned char wn_lex_class_vocab_len[124] = {
     VC_COMMENT, \
     VC_COMMENT, \
     VC_LEAD | VC_BOUNDED, \
+    VC_BOILER | VC_BOUNDED, \
     VC_UNLIKELY, \
     VC_MAYBE | VC_POS, \
     VC_NEG, \
