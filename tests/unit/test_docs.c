@@ -294,6 +294,30 @@ static void test_docs_page_notes(void)
     wn_article_free(a);
 }
 
+/* Before the first paragraph of prose, a line that is mostly links is a
+ * version picker or a language menu; after it, a short line of links is
+ * the text's own pointer and stays. */
+static void test_docs_leading_links(void)
+{
+    static const char html[] =
+        "<html><head><title>Firing log format</title></head><body><main>"
+        "<p><a href='/v3/log'>Version 3.2</a> | <a href='/v2/log'>Version 2.9</a> | "
+        "<a href='/v1/log'>Version 1.4</a></p>"
+        "<h1>Firing log format</h1>"
+        "<p>Every line of the log holds the time, the temperature read by the "
+        "thermocouple, and the segment of the schedule the controller was running.</p>"
+        "<p><a href='/ref/segments'>Segment numbers</a></p>"
+        "<p>Lines are written once a minute, and a line that starts with a hash sign is "
+        "a remark the controller adds when a segment ends or an error stops the firing.</p>"
+        "</main></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_DOCUMENTATION, &a);
+    CHECK(strstr(t, "Every line of the log") != NULL);
+    CHECK(strstr(t, "Segment numbers") != NULL);
+    CHECK(strstr(t, "Version 2.9") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_docs_named_head);
@@ -302,5 +326,6 @@ int main(void)
     RUN(test_docs_code_comments);
     RUN(test_docs_heading_links);
     RUN(test_docs_page_notes);
+    RUN(test_docs_leading_links);
     CHECK_DONE();
 }

@@ -490,6 +490,31 @@ static void drop_orphan_headings(wn_cctx *c, wn_node **blocks, uint32_t nb)
     }
 }
 
+/* The lines of the region before its first paragraph of prose that are
+ * mostly links: a version picker, a language menu, a breadcrumb trail no
+ * name gives away. (The main region's own trim on documentation pages; the
+ * article path does the same in wn_extra_clean.) */
+void wn_trim_leading_links(wn_cctx *c)
+{
+    wn_node *root = c->root;
+    for (wn_node *x = root->first; x; ) {
+        bool skip = false;
+        if (x->type == WN_NODE_ELEMENT) {
+            if (!(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_GONE))) {
+                skip = true;
+            } else if (is_leaf_block(c, x) && wn_st(c, x)->text > 0) {
+                if (wn_is_prose(c, x))
+                    return;
+                if (!is_heading(x) && !(c->nf[x->id] & CN_KEEP) &&
+                    wn_link_density(c, x) > wn_ld_limit(c, WN_TUNE.boiler.leading))
+                    wn_drop(c, x, WHY_LINKS);
+                skip = true;
+            }
+        }
+        x = wn_dom_next(root, x, skip);
+    }
+}
+
 /* Beyond Readability: blocks named like newsletters, cookie banners, teaser
  * rails or share widgets, nav and forms inside the container, headings left
  * without content, and non-prose lines before the first and after the last

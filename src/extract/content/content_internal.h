@@ -184,6 +184,7 @@ bool     wn_in_recipe(const wn_cctx *c, const wn_node *x);
 /* boilerplate.c */
 void     wn_extra_clean(wn_cctx *c);
 bool     wn_page_note(const wn_cctx *c, const wn_node *b);
+void     wn_trim_leading_links(wn_cctx *c);
 bool     wn_is_prose(const wn_cctx *c, const wn_node *b);
 
 /* walk.c */

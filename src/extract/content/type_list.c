@@ -444,5 +444,8 @@ bool wn_type_list_choose(wn_cctx *c)
              * built as one form) is copied, its controls aside. */
             x->flags |= WN_NODE_FLAG_KEEP_FORM;
     }
+    /* A documentation page's version picker or language menu above its text. */
+    if (c->pt->type == WN_PAGE_DOCUMENTATION)
+        wn_trim_leading_links(c);
     return wn_st(c, root)->text >= WN_TUNE.list.min_chars;
 }

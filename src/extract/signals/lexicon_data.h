@@ -2184,14 +2184,21 @@ static const unsigned char wn_lex_other_work_itemprop_len[10] = {
  * subject: when it was last changed, where its source is, how to edit it or report a problem,
  * how it is licensed, whether it helped. On a documentation page a short block opening with it
  * goes (wn_page_note, content/type_list.c). */
-#define WN_LEX_PAGE_NOTE_N 22
-static const char *const wn_lex_page_note[23] = {
+#define WN_LEX_PAGE_NOTE_N 29
+static const char *const wn_lex_page_note[30] = {
+    "categories:",
+    "category:",
     "derni\303\250re mise \303\240 jour",
     "edit on github",
     "edit this page",
     "editar esta p\303\241gina",
     "except as otherwise noted",
     "help improve",
+    "hidden categories:",
+    "hidden category:",
+    "jump to navigation",
+    "jump to search",
+    "jump to:",
     "last modified",
     "last updated",
     "learn how to contribute",
@@ -2210,9 +2217,9 @@ static const char *const wn_lex_page_note[23] = {
     "\303\272ltima actualizaci\303\263n",
     NULL,
 };
-static const unsigned char wn_lex_page_note_len[23] = {
-    22, 14, 14, 19, 25, 12, 13, 12, 23, 19, 18, 17, 26, 16, 18, 16,
-    17, 16, 21, 20, 17, 22,
+static const unsigned char wn_lex_page_note_len[30] = {
+    11, 9, 22, 14, 14, 19, 25, 12, 18, 16, 18, 14, 8, 13, 12, 23,
+    19, 18, 17, 26, 16, 18, 16, 17, 16, 21, 20, 17, 22,
     0,
 };
 
