@@ -464,6 +464,29 @@ static void test_story_in_comment_named_wrapper(void)
     HAS("Corrections for nearby harbours");
 }
 
+/* A blog's index whose posts carry their number in the class ("post-812",
+ * "post-790"): they are items of one list all the same, so each post's
+ * header with its title stays though "header" names page chrome. */
+static void test_listing_items_numbered_classes(void)
+{
+    static const char *const dishes[] = { "lentil soup", "barley salad", "leek pie", "apple crumble",
+                                          "bean stew", "onion tart" };
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><header class=site-header><a href=/>Home</a> <a href=/about>About</a></header>"
+        "<main><h1>Winter recipes</h1>");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<article class='post-%d type-post'><div class=entry-header><h2><a href=/r/%d>A slow %s for cold nights</a></h2></div>"
+            "<div class=entry-summary><p>Cheap to make, better the next day, and %s keeps well in the fridge for "
+            "the rest of the week.</p></div></article>", 800 - 13 * i, i, dishes[i], dishes[i]);
+    snprintf(html + n, sizeof html - n, "</main></body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    HAS("A slow leek pie for cold nights");
+    HAS("A slow apple crumble for cold nights");
+    HAS("apple crumble keeps well in the fridge");
+}
+
 int main(void)
 {
     RUN(test_unclosed_title);
@@ -482,5 +505,6 @@ int main(void)
     RUN(test_article_inside_form);
     RUN(test_article_index_of_linked_teasers);
     RUN(test_story_in_comment_named_wrapper);
+    RUN(test_listing_items_numbered_classes);
     CHECK_DONE();
 }

@@ -117,6 +117,31 @@ static bool small_part(const wn_cctx *c, const wn_node *x, uint32_t root_text)
  * grid, a row of the index). Its parts are the content whatever their names
  * ("card__footer" holds the date, "subscription-eligible" marks a product),
  * so only tags and roles drop them. */
+/* The first word of x's class, digits left out, into out (at most cap bytes);
+ * returns its length. */
+static size_t class_kind(const wn_node *x, char *out, size_t cap)
+{
+    wn_str v = wn_dom_attr_value(x, "class");
+    size_t i = 0, n = 0;
+    while (i < v.n && wn_is_space((unsigned char)v.p[i]))
+        i++;
+    for (; i < v.n && n < cap && !wn_is_space((unsigned char)v.p[i]); i++)
+        if (v.p[i] < '0' || v.p[i] > '9')
+            out[n++] = v.p[i];
+    return n;
+}
+
+/* Siblings of one kind: the same tag and the same first class word, digits
+ * aside, so a blog's "post-1021" and "post-988" are items of one list. */
+static bool item_alike(const wn_node *a, const wn_node *b)
+{
+    char ka[64], kb[64];
+    if (a->tag != b->tag || a->tag == WN_TAG_UNKNOWN)
+        return false;
+    size_t na = class_kind(a, ka, sizeof ka), nb = class_kind(b, kb, sizeof kb);
+    return na == nb && memcmp(ka, kb, na) == 0;
+}
+
 static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
 {
     /* Items are boxes; alike paragraphs or headings are a story's. */
@@ -128,11 +153,11 @@ static bool is_item(const wn_cctx *c, const wn_node *x, uint32_t root_text)
         return false;
     uint32_t run = 1;
     for (const wn_node *s = elem_sibling(x, false);
-         s && run < WN_TUNE.list.item_run && wn_alike(s, x) && small_part(c, s, root_text);
+         s && run < WN_TUNE.list.item_run && item_alike(s, x) && small_part(c, s, root_text);
          s = elem_sibling(s, false))
         run++;
     for (const wn_node *s = elem_sibling(x, true);
-         s && run < WN_TUNE.list.item_run && wn_alike(s, x) && small_part(c, s, root_text);
+         s && run < WN_TUNE.list.item_run && item_alike(s, x) && small_part(c, s, root_text);
          s = elem_sibling(s, true))
         run++;
     return run >= WN_TUNE.list.item_run;
