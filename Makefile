@@ -36,7 +36,7 @@ TOOL   := $(OUT)/winnow
 
 DEMO_PAGE := examples/news-article.html
 
-.PHONY: deps demo all lib test unit check conformance golden hostile cli-test lib-test layers lexicon lexicon-check phrases bench fuzz fuzz-build clean install lint format python python-test
+.PHONY: deps demo all lib test test-build unit check conformance golden hostile cli-test lib-test layers lexicon lexicon-check phrases bench fuzz fuzz-build clean install lint format python python-test
 all: $(LIB_A) $(LIB_SO) $(TOOL)
 
 # Installs missing Debian packages (a no-op when everything is there).
@@ -103,6 +103,9 @@ $(PY_MOD): python/winnow/_winnow.c include/winnow.h $(LIB_A) $(PY_SRC)
 python-test: python
 	cd python && $(PY_RUN_$(BUILD)) WINNOW_CLI=$(CURDIR)/$(TOOL) PYTHONPATH=$(CURDIR)/$(PY_ROOT) \
 	    $(PYTHON) -m pytest -q -p no:cacheprovider tests
+
+# Every test program, built but not run (CI builds them with -Werror too).
+test-build: $(UNIT_BIN) $(OUT)/html5lib-runner $(OUT)/tests/test_hostile
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done

@@ -509,11 +509,11 @@ static void test_structure_budget(void)
      * structure may not grow with them (17.8x here when it did, 13.8x now). */
     {
         size_t un;
-        char *units = repeat("<p>\x80", 750000, &un);
+        char *euros = repeat("<p>\x80", 750000, &un);
         wn_buf page;
         wn_buf_init(&page, 0);
         wn_buf_puts(&page, "<meta charset=windows-1252>");
-        wn_buf_put(&page, units, un);
+        wn_buf_put(&page, euros, un);
         wn_doc *d = wn_html_parse(page.p, page.n, &opt, NULL, NULL);
         CHECK(d != NULL);
         if (d) {
@@ -524,7 +524,7 @@ static void test_structure_budget(void)
             wn_doc_free(d);
         }
         wn_buf_fini(&page);
-        free(units);
+        free(euros);
     }
 
     /* After the budget: script and style contents are still not text (the
