@@ -53,6 +53,13 @@ for ds in "$DATA"/*/; do
     fi
 done
 
+# The same per type for unseen sites: each wcxb-dev page under the type a
+# model trained without its site gives it (bench/pagetype_heldout.sh, ~30 s).
+if [ -d "$DATA/wcxb-dev" ]; then
+    echo "== page types held out (grouped cross-validation, end to end)"
+    sh bench/pagetype_heldout.sh "$B" || status=1
+fi
+
 # ---- WARC / batch section: owned by the WARC engineer (bench/warc.sh). ----
 if [ -f bench/warc.sh ]; then
     echo "== WARC batch"

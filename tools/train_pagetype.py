@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """train_pagetype.py: the page-type model, trained and checked on labelled pages.
 
-    tools/train_pagetype.py cv   [--winnow BIN] DATASET
+    tools/train_pagetype.py cv   [--winnow BIN] [--types-out FILE] DATASET
     tools/train_pagetype.py emit [--winnow BIN] DATASET > src/extract/pagetype/pagetype_model.h
     tools/train_pagetype.py stub > src/extract/pagetype/pagetype_model.h
 
@@ -14,6 +14,9 @@ cv   prints the honest figure: accuracy under cross-validation grouped by site
      (the pages of one registered domain are never in both the training and the
      test folds, so a model cannot memorise sites), for the hand rules (fixed,
      so only the per-fold spread says anything) and for the learned model.
+     --types-out FILE writes each page's held-out type ("ID TYPE" lines):
+     bench/pagetype_heldout.sh extracts every page under it and scores the
+     result, the end-to-end figure unseen sites can expect.
 emit trains on every page and prints the C table (pagetype_model.h).
 stub prints a table of zero weights for the current signals and rules: after
      adding or removing one, the C code no longer builds against the old table
@@ -341,6 +344,11 @@ def main():
         i = args.index("--winnow")
         winnow = args[i + 1]
         del args[i:i + 2]
+    types_out = None
+    if "--types-out" in args:
+        i = args.index("--types-out")
+        types_out = args[i + 1]
+        del args[i:i + 2]
     if args == ["stub"]:
         names, nr = feature_names(""), n_rules()
         D, K = len(names) + nr, len(TYPES)
@@ -373,15 +381,21 @@ def main():
         report("winnow as built (trained or tuned on all these pages)", sum(p[0] for p in pf), len(rows), pf, mat, labels)
         mat = {(a, c): 0 for a in TYPES for c in TYPES}
         pf = [[0, 0] for _ in range(FOLDS)]
+        held = {}
         for k in range(FOLDS):
             tr = [i for i in range(len(rows)) if fold[i] != k]
             te = [i for i in range(len(rows)) if fold[i] == k]
             model = fit(X[tr], Y[tr], K)
             for i, p in zip(te, predict(model, X[te], [rows[i] for i in te])):
+                held[rows[i][0]] = TYPES[p]
                 mat[(rows[i][1], TYPES[p])] += 1
                 pf[k][0] += p == Y[i]
                 pf[k][1] += 1
         report("model (grouped cross-validation)", sum(p[0] for p in pf), len(rows), pf, mat, labels)
+        if types_out:
+            with open(types_out, "w", encoding="utf-8") as f:
+                for pid in sorted(held):
+                    f.write(f"{pid} {held[pid]}\n")
         return
     emit(fit(X, Y, K), names, nr, rows, X, Y)
 
