@@ -265,7 +265,7 @@ static const struct wn_tuning {
         float forum_margin;
         /* what a listing must beat article by beyond article_margin: an article
          * with a long rail of teaser cards read on the listing path keeps the
-         * rail and loses to it (readability's nytimes-5: 0.995 -> 0.326), a
+         * rail and loses to it (one readability page: 0.995 -> 0.326), a
          * listing read as an article keeps most of its items. Sweep at
          * article_margin 1.5 (held-out types end to end: wcxb-dev all,
          * listing; readability body, trafilatura snippets): 0: 0.867, 0.700,
@@ -339,7 +339,7 @@ static const struct wn_tuning {
         int recipe_levels;              /* a block this near an ingredient list or steps is the recipe */
         wn_tune_ld data_table;          /* a table with header cells or a caption and less link text than this
                                            holds data: not judged as a layout block (readability 0.976 -> 0.976,
-                                           lwn-1 +0.010; by size too, a layout table of a whole page was kept) */
+                                           one readability page +0.010; by size too, a layout table of a whole page was kept) */
         uint32_t spared_chars;          /* this much link-poor text outweighs a negative name... */
         wn_tune_ld spared;              /*   (its link-density limit) */
         uint32_t prose_commas;          /* this many commas is prose, whatever else the block holds */
