@@ -69,7 +69,7 @@ $(TOOL): $(CLI_OBJ) $(LIB_A)
 	$(CC) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
 # Unit tests link the static library, so they may call internal (hidden) functions.
-$(OUT)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_A)
+$(OUT)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/extract_util.h $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
 

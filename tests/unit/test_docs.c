@@ -7,79 +7,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "extract_util.h"
 #include "winnow.h"
-
-/* The article text of html read as page type t, or "" on failure; the
- * caller frees *a. */
-static const char *text_as(const char *html, wn_page_type t, wn_article **a)
-{
-    wn_options opt;
-    wn_options_init(&opt);
-    opt.page_type = t;
-    wn_extractor *ex = wn_extractor_new(&opt);
-    wn_error err;
-    *a = NULL;
-    CHECK(ex != NULL);
-    if (ex == NULL)
-        return "";
-    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, a, &err), WN_OK);
-    wn_extractor_free(ex);
-    const char *s = *a ? wn_article_get(*a, WN_FIELD_TEXT) : NULL;
-    return s ? s : "";
-}
-
-typedef struct text_sink {
-    char buf[16384];
-    size_t n;
-} text_sink;
-
-static int sink_into(void *ctx, const char *p, size_t n)
-{
-    text_sink *t = ctx;
-    size_t room = sizeof t->buf - 1 - t->n;
-    n = n < room ? n : room;
-    memcpy(t->buf + t->n, p, n);
-    t->n += n;
-    t->buf[t->n] = 0;
-    return 0;
-}
-
-/* The --explain table of html read as page type t, in a static buffer. */
-static const char *explain_as(const char *html, wn_page_type t)
-{
-    static text_sink s;
-    s.n = 0;
-    s.buf[0] = 0;
-    wn_options opt;
-    wn_options_init(&opt);
-    opt.page_type = t;
-    wn_extractor *ex = wn_extractor_new(&opt);
-    CHECK(ex != NULL);
-    if (ex == NULL)
-        return "";
-    CHECK_EQ_INT(wn_explain(ex, html, strlen(html), NULL, sink_into, &s, NULL), WN_OK);
-    wn_extractor_free(ex);
-    return s.buf;
-}
-
-/* The line of the explain table that holds needle ("" when none), cut at its end. */
-static const char *explain_line(const char *table, const char *needle)
-{
-    static char line[512];
-    const char *p = strstr(table, needle);
-    line[0] = 0;
-    if (p == NULL)
-        return line;
-    const char *b = p, *e = strchr(p, '\n');
-    while (b > table && b[-1] != '\n')
-        b--;
-    size_t n = e ? (size_t)(e - b) : strlen(b);
-    if (n >= sizeof line)
-        n = sizeof line - 1;
-    memcpy(line, b, n);
-    line[n] = 0;
-    return line;
-}
 
 /* A reference page opens its <main> with a block named by its layout
  * ("page-header") holding the title, a previous/next bar and the

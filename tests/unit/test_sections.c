@@ -7,26 +7,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "extract_util.h"
 #include "winnow.h"
-
-/* The article text of html as a page of type t, or "" on failure; the
- * caller frees *a. */
-static const char *text_as(const char *html, wn_page_type t, wn_article **a)
-{
-    wn_options opt;
-    wn_options_init(&opt);
-    opt.page_type = t;
-    wn_extractor *ex = wn_extractor_new(&opt);
-    wn_error err;
-    *a = NULL;
-    CHECK(ex != NULL);
-    if (ex == NULL)
-        return "";
-    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, a, &err), WN_OK);
-    wn_extractor_free(ex);
-    const char *s = *a ? wn_article_get(*a, WN_FIELD_TEXT) : NULL;
-    return s ? s : "";
-}
 
 /* MARK: disclosure panels ---------------------------------------------------- */
 

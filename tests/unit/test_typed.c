@@ -8,54 +8,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "extract_util.h"
 #include "winnow.h"
-
-/* The article text of html under opt (NULL: defaults), or "" on failure;
- * the caller frees *a. */
-static const char *text_of(const char *html, const wn_options *opt, wn_article **a)
-{
-    wn_extractor *ex = wn_extractor_new(opt);
-    wn_error err;
-    *a = NULL;
-    CHECK(ex != NULL);
-    if (ex == NULL)
-        return "";
-    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, a, &err), WN_OK);
-    wn_extractor_free(ex);
-    const char *t = *a ? wn_article_get(*a, WN_FIELD_TEXT) : NULL;
-    return t ? t : "";
-}
-
-/* The --explain table of html under opt, in a static buffer ("" on failure). */
-typedef struct text_sink {
-    char buf[16384];
-    size_t n;
-} text_sink;
-
-static int sink_into(void *ctx, const char *p, size_t n)
-{
-    text_sink *t = ctx;
-    size_t room = sizeof t->buf - 1 - t->n;
-    n = n < room ? n : room;
-    memcpy(t->buf + t->n, p, n);
-    t->n += n;
-    t->buf[t->n] = 0;
-    return 0;
-}
-
-static const char *explain_of(const char *html, const wn_options *opt)
-{
-    static text_sink t;
-    t.n = 0;
-    t.buf[0] = 0;
-    wn_extractor *ex = wn_extractor_new(opt);
-    CHECK(ex != NULL);
-    if (ex == NULL)
-        return "";
-    CHECK_EQ_INT(wn_explain(ex, html, strlen(html), NULL, sink_into, &t, NULL), WN_OK);
-    wn_extractor_free(ex);
-    return t.buf;
-}
 
 /* MARK: forms that hold the page ---------------------------------------------- */
 
