@@ -78,6 +78,23 @@ static inline bool wn_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
+/* The next whitespace-separated word of s from *pos (a class list's tokens):
+ * true with *word set and *pos past it, false at the end.
+ *     size_t pos = 0; wn_str w;
+ *     while (wn_str_next_word(cls, &pos, &w)) ... */
+static inline bool wn_str_next_word(wn_str s, size_t *pos, wn_str *word)
+{
+    size_t i = *pos;
+    while (i < s.n && wn_is_space((unsigned char)s.p[i]))
+        i++;
+    size_t b = i;
+    while (i < s.n && !wn_is_space((unsigned char)s.p[i]))
+        i++;
+    *pos = i;
+    *word = wn_str_make(s.p + b, i - b);
+    return i > b;
+}
+
 /* dst[0..n) = src[0..n) with ASCII capitals lowered, eight bytes per step
  * (class names and short texts are lowered on every element). */
 static inline void wn_ascii_lower_n(char *dst, const char *src, size_t n)

@@ -287,15 +287,9 @@ static wn_str number_attr(const wn_node *el, const char *name, bool allow_minus)
 /* "language-X" from a class token language-X or lang-X. */
 static int code_class(wn_doc *dst, const wn_node *el, wn_attr *a)
 {
-    wn_str cls = wn_dom_attr_value(el, "class");
-    size_t i = 0;
-    while (i < cls.n) {
-        while (i < cls.n && wn_is_space((unsigned char)cls.p[i]))
-            i++;
-        size_t s = i;
-        while (i < cls.n && !wn_is_space((unsigned char)cls.p[i]))
-            i++;
-        wn_str tok = wn_str_make(cls.p + s, i - s);
+    wn_str cls = wn_dom_attr_value(el, "class"), tok;
+    size_t pos = 0;
+    while (wn_str_next_word(cls, &pos, &tok)) {
         size_t skip = 0;
         if (tok.n > 9 && memcmp(tok.p, "language-", 9) == 0)
             skip = 9;

@@ -191,19 +191,12 @@ static bool list_wrapper(const wn_cctx *c, const wn_node *x, uint32_t root_text)
  * readers only), ASCII case aside. */
 static bool reader_only(const wn_node *x)
 {
-    wn_str cl = wn_dom_attr_value(x, "class");
-    size_t i = 0;
-    while (i < cl.n) {
-        while (i < cl.n && wn_is_space((unsigned char)cl.p[i]))
-            i++;
-        size_t j = i;
-        while (j < cl.n && !wn_is_space((unsigned char)cl.p[j]))
-            j++;
-        for (size_t k = 0; j > i && wn_lex_reader_only_class[k]; k++)
-            if (wn_str_ieq(wn_str_make(cl.p + i, j - i), wn_lex_reader_only_class[k]))
+    wn_str cl = wn_dom_attr_value(x, "class"), word;
+    size_t pos = 0;
+    while (wn_str_next_word(cl, &pos, &word))
+        for (size_t k = 0; wn_lex_reader_only_class[k]; k++)
+            if (wn_str_ieq(word, wn_lex_reader_only_class[k]))
                 return true;
-        i = j;
-    }
     return false;
 }
 
