@@ -91,8 +91,10 @@ static inline bool wn_str_next_word(wn_str s, size_t *pos, wn_str *word)
     while (i < s.n && !wn_is_space((unsigned char)s.p[i]))
         i++;
     *pos = i;
+    if (i == b)
+        return false;   /* also an absent attribute: s.p is NULL, no offset on it */
     *word = wn_str_make(s.p + b, i - b);
-    return i > b;
+    return true;
 }
 
 /* dst[0..n) = src[0..n) with ASCII capitals lowered, eight bytes per step

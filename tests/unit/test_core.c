@@ -126,10 +126,30 @@ static void test_all_blank(void)
     }
 }
 
+/* Class-list words: spaces of every HTML kind separate them, runs of them
+ * and both ends are skipped, and an absent attribute (NULL, 0) has none
+ * (without its guard, clang's UBSan, as in the fuzz build, stops on NULL + 0). */
+static void test_next_word(void)
+{
+    const char *cls = " \tcard  sr-only\n";
+    wn_str s = wn_str_make(cls, strlen(cls)), w;
+    size_t pos = 0;
+    CHECK(wn_str_next_word(s, &pos, &w));
+    CHECK_EQ_MEM(w.p, w.n, "card");
+    CHECK(wn_str_next_word(s, &pos, &w));
+    CHECK_EQ_MEM(w.p, w.n, "sr-only");
+    CHECK(!wn_str_next_word(s, &pos, &w));
+    CHECK(!wn_str_next_word(s, &pos, &w));
+    pos = 0;
+    CHECK(!wn_str_next_word(wn_str_make(NULL, 0), &pos, &w));
+    CHECK_EQ_INT(pos, 0);
+}
+
 int main(void)
 {
     RUN(test_ascii_lower_n);
     RUN(test_all_blank);
+    RUN(test_next_word);
     RUN(test_arena_alloc_aligned);
     RUN(test_arena_limit);
     RUN(test_arena_big_and_reset);
