@@ -7,6 +7,7 @@
 #ifndef WN_TEST_EXTRACT_UTIL_H
 #define WN_TEST_EXTRACT_UTIL_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "winnow.h"
@@ -34,6 +35,28 @@ static inline const char *text_as(const char *html, wn_page_type t, wn_article *
     wn_options_init(&opt);
     opt.page_type = t;
     return text_of(html, &opt, a);
+}
+
+/* Extract html as type (WN_PAGE_UNKNOWN: classify) and copy its text into
+ * out[0..cap) ("" on failure); returns the page type the record carries. */
+static inline wn_page_type copy_text_as(const char *html, wn_page_type type, char *out, size_t cap)
+{
+    wn_options opt;
+    wn_options_init(&opt);
+    opt.page_type = type;
+    wn_extractor *ex = wn_extractor_new(&opt);
+    wn_article *a = NULL;
+    out[0] = '\0';
+    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, &a, NULL), WN_OK);
+    wn_page_type got = WN_PAGE_UNKNOWN;
+    if (a) {
+        const char *t = wn_article_get(a, WN_FIELD_TEXT);
+        snprintf(out, cap, "%s", t ? t : "");
+        got = wn_article_page_type(a);
+    }
+    wn_article_free(a);
+    wn_extractor_free(ex);
+    return got;
 }
 
 /* Collects the --explain table (cut at the buffer's size). */

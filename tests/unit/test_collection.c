@@ -7,26 +7,15 @@
 #include <string.h>
 
 #include "check.h"
+#include "extract_util.h"
 #include "winnow.h"
 
 static char text[65536];
 
-/* Extract html as type into text[]. */
-static void extract_as(const char *html, wn_page_type type)
+/* Extract html as type (WN_PAGE_UNKNOWN: classify) into text[]; returns the type. */
+static wn_page_type extract_as(const char *html, wn_page_type type)
 {
-    wn_options opt;
-    wn_options_init(&opt);
-    opt.page_type = type;
-    wn_extractor *ex = wn_extractor_new(&opt);
-    wn_article *a = NULL;
-    text[0] = '\0';
-    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, &a, NULL), WN_OK);
-    if (a) {
-        const char *t = wn_article_get(a, WN_FIELD_TEXT);
-        snprintf(text, sizeof text, "%s", t ? t : "");
-    }
-    wn_article_free(a);
-    wn_extractor_free(ex);
+    return copy_text_as(html, type, text, sizeof text);
 }
 
 #define HAS(s) CHECK(strstr(text, (s)) != NULL)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "extract_util.h"
 #include "winnow.h"
 
 static char text[65536];
@@ -14,22 +15,7 @@ static char text[65536];
 /* Extract html as type (WN_PAGE_UNKNOWN: classify) into text[]; returns the type. */
 static wn_page_type extract_as(const char *html, wn_page_type type)
 {
-    wn_options opt;
-    wn_options_init(&opt);
-    opt.page_type = type;
-    wn_extractor *ex = wn_extractor_new(&opt);
-    wn_article *a = NULL;
-    text[0] = '\0';
-    CHECK_EQ_INT(wn_extract(ex, html, strlen(html), NULL, &a, NULL), WN_OK);
-    wn_page_type got = WN_PAGE_UNKNOWN;
-    if (a) {
-        const char *t = wn_article_get(a, WN_FIELD_TEXT);
-        snprintf(text, sizeof text, "%s", t ? t : "");
-        got = wn_article_page_type(a);
-    }
-    wn_article_free(a);
-    wn_extractor_free(ex);
-    return got;
+    return copy_text_as(html, type, text, sizeof text);
 }
 
 #define HAS(s) CHECK(strstr(text, (s)) != NULL)
