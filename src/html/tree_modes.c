@@ -129,11 +129,9 @@ void mode_initial(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k == tok->data.n)
+        tb_split_ws(tok);            /* whitespace is ignored */
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -198,11 +196,9 @@ void mode_before_html(tb *t, wn_token *tok)
         tb_insert_comment(t, tok, t->d->root);
         return;
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k == tok->data.n)
+        tb_split_ws(tok);            /* whitespace is ignored */
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_START_TAG:
@@ -230,11 +226,9 @@ void mode_before_head(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k == tok->data.n)
+        tb_split_ws(tok);            /* whitespace is ignored */
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -274,12 +268,9 @@ void mode_in_head(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        tb_insert_chars(t, wn_str_make(tok->data.p, k));
-        if (k == tok->data.n)
+        tb_insert_chars(t, tb_split_ws(tok));
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -369,12 +360,9 @@ void mode_in_head_noscript(tb *t, wn_token *tok)
         tb_error(t);
         return;
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        tb_insert_chars(t, wn_str_make(tok->data.p, k));
-        if (k == tok->data.n)
+        tb_insert_chars(t, tb_split_ws(tok));
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -421,12 +409,9 @@ void mode_after_head(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        tb_insert_chars(t, wn_str_make(tok->data.p, k));
-        if (k == tok->data.n)
+        tb_insert_chars(t, tb_split_ws(tok));
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -573,16 +558,12 @@ void mode_after_body(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k) {
-            wn_token ws = *tok;
-            ws.data.n = k;
+        wn_token ws = *tok;
+        ws.data = tb_split_ws(tok);
+        if (ws.data.n)
             mode_in_body(t, &ws);
-        }
-        if (k == tok->data.n)
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:
@@ -724,16 +705,12 @@ void mode_after_after_body(tb *t, wn_token *tok)
         mode_in_body(t, tok);
         return;
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        if (k) {
-            wn_token ws = *tok;
-            ws.data.n = k;
+        wn_token ws = *tok;
+        ws.data = tb_split_ws(tok);
+        if (ws.data.n)
             mode_in_body(t, &ws);
-        }
-        if (k == tok->data.n)
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_START_TAG:

@@ -297,12 +297,9 @@ void mode_in_column_group(tb *t, wn_token *tok)
 {
     switch (tok->type) {
     case WN_TOK_CHARS: {
-        size_t k = tb_ws_prefix(tok->data);
-        tb_insert_chars(t, wn_str_make(tok->data.p, k));
-        if (k == tok->data.n)
+        tb_insert_chars(t, tb_split_ws(tok));
+        if (tok->data.n == 0)
             return;
-        tok->data.p += k;
-        tok->data.n -= k;
         break;
     }
     case WN_TOK_COMMENT:

@@ -246,13 +246,19 @@ static inline bool tb_is_ws(wn_str s)
     return true;
 }
 
-/* length of the leading run of HTML whitespace */
-static inline size_t tb_ws_prefix(wn_str s)
+/* Splits a character token's leading run of HTML whitespace off: returns the
+ * run and leaves the rest in tok. Many insertion modes treat the two parts
+ * differently (spec: "A character token that is one of U+0009 ..."); once
+ * tok->data.n is 0 the token was whitespace only. */
+static inline wn_str tb_split_ws(wn_token *tok)
 {
     size_t i = 0;
-    while (i < s.n && wn_is_space((unsigned char)s.p[i]))
+    while (i < tok->data.n && wn_is_space((unsigned char)tok->data.p[i]))
         i++;
-    return i;
+    wn_str ws = wn_str_make(tok->data.p, i);
+    tok->data.p += i;
+    tok->data.n -= i;
+    return ws;
 }
 
 static inline bool tb_tok_is(const wn_token *tok, wn_tok_type type, uint16_t tag)
