@@ -59,6 +59,12 @@ if [ -d "$DATA/wcxb-dev" ]; then
     echo "== page types held out (grouped cross-validation, end to end)"
     sh bench/pagetype_heldout.sh "$B" || status=1
 fi
+# And what typing costs on unseen sets that are nearly all articles
+# (bench/pagetype_articles.sh: classified against every page forced article).
+if [ -d "$DATA/trafilatura" ]; then
+    echo "== page types on the article sets (classified vs all as article)"
+    sh bench/pagetype_articles.sh "$B" || status=1
+fi
 
 # ---- WARC / batch section: owned by the WARC engineer (bench/warc.sh). ----
 if [ -f bench/warc.sh ]; then
