@@ -38,6 +38,8 @@ struct wn_tune_list {
     uint32_t boiler_share_den;      /* boilerplate-named blocks under 1/this of the region go */
     uint32_t wrapper_share_den;     /* a block named like chrome holding over 1/this of the region wraps it */
     uint32_t reader_label_max_chars; /* a card's screen-reader-only label ("Sale price") is at most this long */
+    uint32_t label_max_chars;       /* a card's button or badge ("Add to cart", a ui_label phrase) is at most this
+                                       many non-space characters: a longer element is not compared */
     uint32_t unlikely_share_den;    /* page-furniture-named blocks under 1/this of the region go */
     uint32_t form_share_div;        /* a form under 1/this of the region is a filter or sort form */
     uint32_t chrome_prose_min_chars; /* a block named like a control stays when it reads as prose: this long... */
@@ -60,6 +62,7 @@ struct wn_tune_list {
     .boiler_share_den = 2,                    \
     .wrapper_share_den = 3,                   \
     .reader_label_max_chars = 40,             \
+    .label_max_chars = 40,                    \
     .unlikely_share_den = 3,                  \
     .form_share_div = 2,                      \
     .chrome_prose_min_chars = 200,            \

@@ -126,11 +126,87 @@ static void test_card_reader_labels_dropped(void)
     HAS_NOT("Sale price");
 }
 
+/* A card's buttons and badges ("Add to cart", "Quick view", "Compare", a
+ * rating's count) and the list's own ("Load more") are the page's
+ * machinery: an element whose whole text is such a label goes, whatever its
+ * case, its punctuation or the icon beside it, and says so in --explain.
+ * The same words inside a sentence are text. */
+static void test_card_buttons_dropped(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Garden trowels</h1><p>Forged in one piece and fitted with ash "
+        "handles. Come to the shed on Saturdays to learn more about how we temper them.</p>"
+        "<ul class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><span class=badge>NEW</span><a href=/t/%d>Narrow trowel, size %d</a>"
+            "<span class=stars>4.%d</span><span class=count>(1%d)</span>"
+            "<span class=price>$2%d.50</span><span class=off>2%d%% off</span>"
+            "<a class=qv href=#>Quick view \xe2\x80\xba</a><span class=swatches>%d Colors</span>"
+            "<button class=atc>ADD-TO-CART</button><label><input type=checkbox> Compare</label>"
+            "<p>Compare the blade with the wide one in size %d.</p></li>",
+            i, i, i, i, i, i, i + 1, i);
+    snprintf(html + n, sizeof html - n,
+        "</ul><button class=more>Load more \xe2\x86\x92</button><span>Loading\xe2\x80\xa6</span>"
+        "</main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Narrow trowel, size 1");
+    HAS("Narrow trowel, size 5");
+    HAS("$25.50");
+    HAS("4.3");
+    HAS("learn more about how we temper");
+    HAS("Compare the blade with the wide one");
+    HAS_NOT("NEW");
+    HAS_NOT("(13)");
+    HAS_NOT("% off");
+    HAS_NOT("Quick view");
+    HAS_NOT("Colors");
+    HAS_NOT("ADD-TO-CART");
+    /* "Compare" is left only in the five sentences. */
+    int compares = 0;
+    for (const char *p = text; (p = strstr(p, "Compare")) != NULL; p++)
+        compares++;
+    CHECK_EQ_INT(compares, 5);
+    HAS_NOT("Load more");
+    HAS_NOT("Loading");
+    const char *line = explain_line(explain_as(html, WN_PAGE_COLLECTION), "Quick view");
+    CHECK(strstr(line, "dropped ui-label") != NULL);
+}
+
+/* The labels in other languages, and the rule's reach: on an article the
+ * same button stays (an article's "Learn more" may be its last words). */
+static void test_card_buttons_other_languages(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Gartenkellen</h1><p>Aus einem St\xc3\xbc" "ck geschmiedet und mit "
+        "Griffen aus Eschenholz, die wir in unserer Werkstatt am Fluss selbst drechseln.</p>"
+        "<ul class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a href=/k/%d>Schmale Kelle, Gr\xc3\xb6\xc3\x9f" "e %d</a>"
+            "<span class=price>2%d,50 \xe2\x82\xac</span><span class=stock>Auf Lager</span>"
+            "<a class=btn href=#>In den Warenkorb</a><a class=btn href=#>Mehr erfahren</a></li>",
+            i, i, i);
+    snprintf(html + n, sizeof html - n, "</ul></main></body></html>");
+    extract_as(html, WN_PAGE_COLLECTION);
+    HAS("Schmale Kelle");
+    HAS("21,50");
+    HAS_NOT("Auf Lager");
+    HAS_NOT("In den Warenkorb");
+    HAS_NOT("Mehr erfahren");
+    extract_as(html, WN_PAGE_ARTICLE);
+    HAS("Mehr erfahren");
+}
+
 int main(void)
 {
     RUN(test_collection_in_chrome_named_wrapper);
     RUN(test_card_header_with_links_stays);
     RUN(test_card_parts_in_spans_split);
     RUN(test_card_reader_labels_dropped);
+    RUN(test_card_buttons_dropped);
+    RUN(test_card_buttons_other_languages);
     CHECK_DONE();
 }

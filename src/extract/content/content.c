@@ -21,7 +21,7 @@ static const char *const why_name[WHY__COUNT] = {
     [WHY_REPEATED] = "repeated", [WHY_QUOTED] = "quoted-earlier",
     [WHY_THREAD_END] = "after-thread", [WHY_POST_CHROME] = "post-chrome",
     [WHY_WRAPS_LIST] = "wraps-the-list", [WHY_CARD_HEAD] = "card-header",
-    [WHY_PAGE_NOTE] = "page-note",
+    [WHY_PAGE_NOTE] = "page-note", [WHY_UI_LABEL] = "ui-label",
 };
 
 /* Rows of the side tables (content_internal.h): one pass over the page
@@ -492,8 +492,10 @@ decided:;
     if (comments)
         c.why[comments->id] = WHY_COMMENTS;
 
-    if (c.root)
+    if (c.root) {
+        wn_list_labels(&c);
         wn_product_dedupe(&c);
+    }
 
     /* Forms that hold article text are copied; the rest are dropped by the cleaner. */
     if (c.root)

@@ -56,7 +56,7 @@ enum wn_why {
     WHY_OUTSIDE, WHY_WEIGHT, WHY_IMAGES, WHY_LIST, WHY_INPUTS, WHY_SHORT, WHY_LINKS,
     WHY_EMBEDS, WHY_SHARE, WHY_NEG_HEADER, WHY_BOILER, WHY_TEASER, WHY_COMMENTS,
     WHY_STOPWORDS, WHY_SEMANTIC, WHY_REPEATED, WHY_QUOTED, WHY_THREAD_END, WHY_POST_CHROME,
-    WHY_PAGE_NOTE,
+    WHY_PAGE_NOTE, WHY_UI_LABEL,
     /* reasons to keep (the list path): a rule of page chrome would have dropped the block */
     WHY_WRAPS_LIST, WHY_CARD_HEAD, WHY__COUNT
 };
@@ -214,5 +214,9 @@ unsigned wn_product_names(const wn_cctx *c, wn_str cls_or_id, unsigned v);
 bool     wn_product_shows_hidden(const wn_cctx *c, const wn_node *x);
 void     wn_product_root(wn_cctx *c);
 void     wn_product_dedupe(wn_cctx *c);   /* also collection, listing and service pages */
+
+/* type_list_labels.c: a grid's buttons and badges ("Add to cart", "(132)") on
+ * collection, listing and product pages, on the chosen article */
+void     wn_list_labels(wn_cctx *c);
 
 #endif
