@@ -161,11 +161,14 @@ struct wn_tune_docs {
                                        as prose with less link text than this is the page's head and its
                                        introduction (title, prev/next, lede): it stays, its parts judged alone */
     size_t anchor_min_words;        /* a section id spelling its heading of this many words names the heading */
+    size_t heading_anchor_min_words; /* a heading whose id spells its words (this many at least) is an anchor
+                                       target on any page: its class and id names are not judged */
     uint32_t note_max_chars;        /* a block opening with a page note (page_note) is one up to this long */
 };
 #define WN_TUNE_DOCS {          \
     .named_head = { 0.3f, 0 },  \
     .anchor_min_words = 2,      \
+    .heading_anchor_min_words = 2, \
     .note_max_chars = 400,      \
 }
 

@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/signals/lexicon_data.h"
+#include "extract/signals/wordset.h"
+
+static wn_wordset ws_note = WN_WORDSET(wn_lex_note_class);
 
 /* MARK: Class weight ----------------------------------------------------------- */
 
@@ -117,6 +121,42 @@ bool wn_in_recipe(const wn_cctx *c, const wn_node *x)
 
 /* MARK: Conditional cleaning --------------------------------------------------- */
 
+/* The last visible character of x's text before any trailing space, or 0. */
+static char last_char(const wn_node *x)
+{
+    char last = 0;
+    for (const wn_node *t = x; t; t = wn_dom_next(x, t, false))
+        if (t->type == WN_NODE_TEXT)
+            for (size_t i = 0; i < t->text.n; i++)
+                if (!wn_is_space((unsigned char)t->text.p[i]))
+                    last = t->text.p[i];
+    return last;
+}
+
+/* A list that the paragraph right above it announces ("Playbooks let you:",
+ * "The function takes three arguments:") is that paragraph's continuation:
+ * its items are short and bare, so the list scores below zero, but it is
+ * text, not a menu. */
+static bool introduced_list(const wn_cctx *c, const wn_node *x)
+{
+    if (x->tag != WN_TAG_UL && x->tag != WN_TAG_OL && x->tag != WN_TAG_DL)
+        return false;
+    const wn_node *p = x->prev;
+    while (p && (p->type == WN_NODE_COMMENT || (p->type == WN_NODE_TEXT && wn_text(c, p) == 0)))
+        p = p->prev;
+    if (p == NULL || p->type != WN_NODE_ELEMENT || !wn_is_html(p, WN_TAG_P) ||
+        (c->nf[p->id] & (CN_DROPPED | CN_IGNORED)) || wn_st(c, p)->text == 0)
+        return false;
+    return last_char(p) == ':';
+}
+
+/* A note set off from the text (an admonition, a callout: note_class names
+ * it): its label and its pointers make it link-heavier than a paragraph. */
+static bool named_note(const wn_node *x)
+{
+    return wn_wordset_names_hit(&ws_note, x);
+}
+
 /* Lists, tables, divs and forms that look like navigation, image galleries or
  * widgets rather than prose: judged on their remaining totals. */
 static uint8_t judge_block(wn_cctx *c, wn_node *x)
@@ -135,7 +175,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     int weight = wn_class_weight(c, x);
     float cs = (c->nf[x->id] & CN_SCORED) ? *wn_score_of(c, x) : 0.0f;
     /* A negative name does not outweigh enough link-poor text. */
-    if ((float)weight + cs < 0 && !(s->text >= WN_TUNE.prune.spared_chars &&
+    if ((float)weight + cs < 0 && !introduced_list(c, x) && !(s->text >= WN_TUNE.prune.spared_chars &&
                                     wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.prune.spared)))
         return WHY_WEIGHT;
     /* Enough commas is prose, whatever else the block holds. */
@@ -162,7 +202,8 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
         (s->img == 0 || s->img > WN_TUNE.prune.short_images_max) &&
         !wn_in_recipe(c, x) && !(c->nf[x->id] & CN_POSTBODY))
         return WHY_SHORT;
-    if (!is_list && weight < WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links))
+    if (!is_list && weight < WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links) &&
+        !(ld <= wn_ld_limit(c, WN_TUNE.prune.links_named) && named_note(x)))
         return WHY_LINKS;
     if (weight >= WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links_named))
         return WHY_LINKS;

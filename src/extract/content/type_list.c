@@ -19,21 +19,6 @@ static wn_wordset ws_chrome = WN_WORDSET(wn_lex_list_chrome);
 static wn_wordset ws_control = WN_WORDSET(wn_lex_list_control);
 static wn_wordset ws_rail = WN_WORDSET(wn_lex_service_rail);
 
-/* Word-start match of a lowercased class/id against a list. */
-static bool names_hit(const wn_node *x, wn_wordset *ws)
-{
-    char low[192];
-    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
-    if (cl.n == 0 && id.n == 0)
-        return false;
-    size_t n = cl.n < 120 ? cl.n : 120, m = id.n < 64 ? id.n : 64;
-    wn_ascii_lower_n(low, cl.p, n);
-    low[n] = ' ';
-    wn_ascii_lower_n(low + n + 1, id.p, m);
-    n += 1 + m;
-    return wn_wordset_hit(ws, low, n);
-}
-
 /* Whether x's role is one of a lexicon role's words (with bits: one that
  * carries a bit of want), ASCII case aside. */
 static bool role_is(const wn_node *x, const char *const *roles, const unsigned short *bits,
@@ -78,7 +63,7 @@ static bool named_chrome_is_prose(const wn_cctx *c, const wn_node *x, unsigned v
 {
     const wn_cstat *s = wn_st(c, x);
     if ((v & VC_BOILER) || s->input > 0 || s->text < WN_TUNE.list.chrome_prose_min_chars ||
-        !names_hit(x, &ws_control))
+        !wn_wordset_names_hit(&ws_control, x))
         return false;
     return wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.list.chrome_prose) && wn_is_prose(c, x);
 }
@@ -306,11 +291,11 @@ static uint8_t list_chrome(wn_cctx *c, const wn_node *x, uint32_t root_text, boo
     if (names_style_text(x))
         return WHY_NONE;
     unsigned v = wn_vc(c, x);
-    if (names_hit(x, &ws_chrome) && !named_chrome_is_prose(c, x, v))
+    if (wn_wordset_names_hit(&ws_chrome, x) && !named_chrome_is_prose(c, x, v))
         return list_wrapper(c, x, root_text) ? WHY_WRAPS_LIST : WHY_BOILER;
     /* A service page's rail of its latest posts or insights points to other
      * pages, however much of a summary each card shows. */
-    if (c->pt->type == WN_PAGE_SERVICE && names_hit(x, &ws_rail) &&
+    if (c->pt->type == WN_PAGE_SERVICE && wn_wordset_names_hit(&ws_rail, x) &&
         (uint64_t)s->text * WN_TUNE.service.rail_share_den < root_text)
         return WHY_TEASER;
     if ((v & VC_BOILER) && s->text * WN_TUNE.list.boiler_share_den < root_text)

@@ -174,6 +174,20 @@ static size_t spelling(const char *s, size_t n, char *out, size_t cap, size_t *w
  * section after its heading, so a furniture word in such an id is the
  * heading's word, not the block's role. Two words at least: a lone
  * "comments" over "Comments" is a comment box's own name. */
+/* Whether heading h's words spell id ("design-principles" over "Design
+ * principles") in min_words words at least. */
+static bool spells_heading(const wn_node *h, wn_str id, size_t min_words)
+{
+    char text[160], head[160], name[160];
+    size_t n = short_text(h, text, sizeof text - 1), words, id_words;
+    if (n == 0 || n >= sizeof text - 1)
+        return false;
+    size_t hn = spelling(text, n, head, sizeof head, &words);
+    size_t in = spelling(id.p, id.n, name, sizeof name, &id_words);
+    return hn > 0 && hn <= sizeof head && hn == in && memcmp(head, name, hn) == 0 &&
+           words >= min_words;
+}
+
 static bool section_anchor(const wn_node *x, wn_str id)
 {
     const wn_node *h = x->first;
@@ -186,14 +200,16 @@ static bool section_anchor(const wn_node *x, wn_str id)
     }
     if (h == NULL || h->ns != WN_NS_HTML || h->tag < WN_TAG_H1 || h->tag > WN_TAG_H6)
         return false;
-    char text[160], head[160], name[160];
-    size_t n = short_text(h, text, sizeof text - 1), words, id_words;
-    if (n == 0 || n >= sizeof text - 1)
-        return false;
-    size_t hn = spelling(text, n, head, sizeof head, &words);
-    size_t in = spelling(id.p, id.n, name, sizeof name, &id_words);
-    return hn > 0 && hn <= sizeof head && hn == in && memcmp(head, name, hn) == 0 &&
-           words >= WN_TUNE.docs.anchor_min_words;
+    return spells_heading(h, id, WN_TUNE.docs.anchor_min_words);
+}
+
+/* A heading whose id spells its own words is a section's anchor, named by
+ * the text it heads: the names in its class style the anchor target
+ * ("scroll-mt-24" keeps it clear of a sticky bar), they are no role. */
+static bool heading_anchor(const wn_node *x, wn_str id)
+{
+    return x->ns == WN_NS_HTML && x->tag >= WN_TAG_H1 && x->tag <= WN_TAG_H6 &&
+           spells_heading(x, id, WN_TUNE.docs.heading_anchor_min_words);
 }
 
 /* A <header> within two levels of an article wrapper is the article's own
@@ -384,6 +400,8 @@ int wn_walk(wn_cctx *c)
                     c->el.vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
                     if (c->el.vc_id[r] && c->pt->type == WN_PAGE_DOCUMENTATION && section_anchor(x, at.id))
                         c->el.vc_id[r] = 0;
+                    if ((c->el.vc_id[r] | c->el.vc_cls[r]) && at.id.n && heading_anchor(x, at.id))
+                        c->el.vc_id[r] = c->el.vc_cls[r] = 0;
                     /* Type hooks: a forum's "comments" are its posts. */
                     c->el.vc_cls[r] = (uint16_t)wn_product_names(c, at.cls,
                                                      wn_forum_names(c, c->el.vc_cls[r]));

@@ -2158,6 +2158,28 @@ static const unsigned short wn_lex_noise_box_class_bits[9] = {
     0,
 };
 
+/* note_class (classnames.tsv): word starts of a lowercased class or id that name a note set off
+ * from the text: an admonition, a callout, a tip, warning or caution box. Its opening label
+ * ("Tip", "Important") and its pointers make it link-heavier than a paragraph; it is judged by
+ * the link-density limit of a positively named block (prune.c: judge_block). */
+#define WN_LEX_NOTE_CLASS_N 9
+static const char *const wn_lex_note_class[10] = {
+    "admonition",
+    "alert",
+    "callout",
+    "caution",
+    "hint",
+    "important",
+    "note",
+    "tip",
+    "warning",
+    NULL,
+};
+static const unsigned char wn_lex_note_class_len[10] = {
+    10, 5, 7, 7, 4, 9, 4, 3, 7,
+    0,
+};
+
 /* other_work_itemprop (markup.tsv): a microdata itemprop (schema.org property) by which an item
  * names another work than the page's: the references of a paper, reviews, comments, parts,
  * listed items; their dates and authors are not the page's (other_work_item in

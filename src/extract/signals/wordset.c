@@ -121,3 +121,16 @@ bool wn_wordset_hit(wn_wordset *ws, const char *low, size_t n)
     ready(ws);
     return scan(ws, low, n, true) != 0;
 }
+
+bool wn_wordset_names_hit(wn_wordset *ws, const wn_node *x)
+{
+    char low[192];
+    wn_str cl = wn_dom_attr_value(x, "class"), id = wn_dom_attr_value(x, "id");
+    if (cl.n == 0 && id.n == 0)
+        return false;
+    size_t n = cl.n < 120 ? cl.n : 120, m = id.n < 64 ? id.n : 64;
+    wn_ascii_lower_n(low, cl.p, n);
+    low[n] = ' ';
+    wn_ascii_lower_n(low + n + 1, id.p, m);
+    return wn_wordset_hit(ws, low, n + 1 + m);
+}

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dom/dom.h"
+
 #define WN_WORDSET_MAX 128  /* words per list */
 
 typedef struct wn_wordset {
@@ -31,6 +33,10 @@ typedef struct wn_wordset {
 /* Whether low[0..n) (already lowercased) holds a word of ws starting at 0 or
  * after a byte that is not a lowercase letter. */
 bool wn_wordset_hit(wn_wordset *ws, const char *low, size_t n);
+
+/* Whether x's class or id (lowercased; the first 120 and 64 bytes) holds a
+ * word of ws at a word start. */
+bool wn_wordset_names_hit(wn_wordset *ws, const wn_node *x);
 
 /* All the word-start hits at once: bit t set when a word tagged t is there. */
 unsigned wn_wordset_tags(wn_wordset *ws, const char *low, size_t n);

@@ -1,0 +1,111 @@
+/*
+ * test_doclike.c: the article path on pages written like documentation (a
+ * guide, a how-to, a reference page the classifier took for an article),
+ * end to end through wn_extract on small hand-written pages read as
+ * articles: section headings that carry their own anchors, lists announced
+ * by the paragraph above them, and notes set off from the text stay.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract_util.h"
+#include "winnow.h"
+
+/* A heading whose id spells its own words is a section's anchor target; its
+ * class keeps it clear of a sticky bar ("scroll-mt-24"), a style and no
+ * role, so the heading stays. A heading whose id names something else is
+ * judged by its names as before. */
+static void test_doclike_heading_anchor(void)
+{
+    static const char html[] =
+        "<html><head><title>Loading a kiln</title></head><body><article><h1>Loading a kiln</h1>"
+        "<p>Pots shrink as they fire, and a kiln packed too tightly leaves some of them "
+        "touching, so plan the load on paper before you lift the first shelf.</p>"
+        "<h2 id='placing-the-shelves' class='heading scroll-mt-24'>Placing the shelves</h2>"
+        "<p>Set three posts under each shelf, never four, because three points always sit "
+        "flat, while a fourth rocks the shelf as soon as it warps in the heat.</p>"
+        "<p>Leave a finger's width between the shelf edge and the wall, so that the hot air "
+        "can rise past every shelf and reach the pots at the top of the kiln.</p>"
+        "<h2 id='sec-2' class='heading scroll-mt-24'>Spacing the pots</h2>"
+        "<p>Glazed pots need a gap between them, however small, because a glaze that runs "
+        "will weld two neighbours together and ruin both of them in one firing.</p>"
+        "<p>Bisque pots may touch and even nest inside each other, since there is no glaze "
+        "on them yet that could melt and stick them together.</p>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "Set three posts under each shelf") != NULL);
+    CHECK(strstr(t, "Placing the shelves") != NULL);
+    CHECK(strstr(t, "Spacing the pots") == NULL);
+    CHECK(strstr(t, "Glazed pots need a gap") != NULL);
+    wn_article_free(a);
+}
+
+/* A list of short items (each a paragraph of its own, as documentation
+ * generators write them) scores below zero, like a menu; the paragraph
+ * right above it announces it with a colon, so it is that paragraph's
+ * continuation and stays. The same kind of list with nothing announcing it
+ * (a row of links to other pages) goes. */
+static void test_doclike_introduced_list(void)
+{
+    static const char html[] =
+        "<html><head><title>Mixing a glaze</title></head><body><article><h1>Mixing a glaze</h1>"
+        "<p>A glaze is mixed from dry powders and water, weighed on a scale that reads to a "
+        "tenth of a gram, because small errors change the colour of the fired surface.</p>"
+        "<p>Before you start, put these things on the bench:</p>"
+        "<ul><li><p>A dust mask against the dry powders.</p></li><li><p>A fine sieve.</p></li>"
+        "<li><p>A clean bucket.</p></li><li><p>A kitchen scale.</p></li></ul>"
+        "<p>Weigh each powder in turn and tip it into the bucket of water, then stir for a "
+        "few minutes until no dry lumps are left floating on the surface.</p>"
+        "<p>Pour the mixture through the sieve twice, pressing the last of it through with "
+        "a brush, so that the glaze goes on smooth and even when you dip the pots.</p>"
+        "<ul><li><a href='/glazes'>Glazes</a></li><li><a href='/kilns'>Kilns</a></li>"
+        "<li><a href='/clay'>Clay</a></li><li><a href='/tools'>Tools</a></li></ul>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "put these things on the bench") != NULL);
+    CHECK(strstr(t, "A dust mask against") != NULL);
+    CHECK(strstr(t, "A clean bucket.") != NULL);
+    CHECK(strstr(t, "Pour the mixture through the sieve") != NULL);
+    CHECK(strstr(t, "Kilns") == NULL);
+    wn_article_free(a);
+}
+
+/* A note set off from the text (a "tip" box) opens with its label and points
+ * to another page, so a third of its text is links: more than a paragraph
+ * may hold, less than a positively named block may. It stays; a box of the
+ * same links under no such name goes. */
+static void test_doclike_note(void)
+{
+    static const char html[] =
+        "<html><head><title>Trimming pots</title></head><body><article><h1>Trimming pots</h1>"
+        "<p>Trim a pot when it is leather hard, firm enough to hold its shape upside down on "
+        "the wheel but still soft enough for the tool to cut a clean ribbon of clay.</p>"
+        "<p>Centre the pot by tapping it while the wheel turns slowly, and hold it down with "
+        "three small lumps of soft clay pressed against the rim on the wheel head.</p>"
+        "<div class='tip'><p>Tip</p><p>Too dry to trim? See <a href='/rewet'>rewetting "
+        "leather-hard clay</a> first.</p></div>"
+        "<p>Cut the foot ring last, and keep the wall of the foot as thick as the wall of "
+        "the pot above it, so that the two dry and shrink at the same rate.</p>"
+        "<p>Sponge the trimmed surface lightly before the pot dries further, because the "
+        "tool leaves small burrs that turn sharp as glass after the firing.</p>"
+        "<div class='box'><p>More</p><p>Shaping a rim? See <a href='/rims'>finishing the "
+        "rim of a bowl</a> next.</p></div>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "Cut the foot ring last") != NULL);
+    CHECK(strstr(t, "Too dry to trim?") != NULL);
+    CHECK(strstr(t, "Shaping a rim?") == NULL);
+    wn_article_free(a);
+}
+
+int main(void)
+{
+    RUN(test_doclike_heading_anchor);
+    RUN(test_doclike_introduced_list);
+    RUN(test_doclike_note);
+    CHECK_DONE();
+}
