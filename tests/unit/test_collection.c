@@ -200,6 +200,30 @@ static void test_card_buttons_other_languages(void)
     HAS("Mehr erfahren");
 }
 
+/* What reads like a label but is not one: a code token of a listed recipe
+ * (`filter`, `new`) and a field name in a table's cell ("Rating | IP67")
+ * are text, not buttons. */
+static void test_labels_spare_code_and_cells(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Recipes for the queue library</h1><p>Short notes on the calls "
+        "people ask about most, each with a line of code you can paste into a shell.</p><ul class=index>");
+    for (int i = 1; i <= 4; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=entry><a href=/r/%d>Draining a queue, note %d</a><p>Call <code>filter</code> "
+            "first, then make a <code>new</code> batch from what is left, step %d.</p></li>", i, i, i);
+    snprintf(html + n, sizeof html - n,
+        "</ul><table><tr><th>Rating</th><td>IP67 against dust and rain</td></tr>"
+        "<tr><th>Weight</th><td>1.2 kg without the battery</td></tr></table></main></body></html>");
+    extract_as(html, WN_PAGE_LISTING);
+    HAS("Draining a queue, note 4");
+    HAS("filter");
+    HAS("new");
+    HAS("Rating");
+    HAS("IP67 against dust");
+}
+
 int main(void)
 {
     RUN(test_collection_in_chrome_named_wrapper);
@@ -208,5 +232,6 @@ int main(void)
     RUN(test_card_reader_labels_dropped);
     RUN(test_card_buttons_dropped);
     RUN(test_card_buttons_other_languages);
+    RUN(test_labels_spare_code_and_cells);
     CHECK_DONE();
 }

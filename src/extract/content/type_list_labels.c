@@ -155,9 +155,13 @@ void wn_list_labels(wn_cctx *c)
     for (wn_node *x = c->root; x; ) {
         bool skip = false;
         if (x->type == WN_NODE_ELEMENT) {
-            skip = !(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_IGNORED | CN_DROPPED));
+            /* A highlighter's token ("new", "filter") is code, not a label. */
+            skip = !(c->nf[x->id] & CN_VISITED) || (c->nf[x->id] & (CN_IGNORED | CN_DROPPED)) ||
+                   wn_is_html(x, WN_TAG_PRE) || wn_is_html(x, WN_TAG_CODE);
             uint32_t text = skip ? 0 : wn_st(c, x)->text;
-            if (!skip && x != c->root && !(c->nf[x->id] & CN_KEEP) && text > 0 &&
+            /* A table's cell is a field of its row ("Colour | Black"), not a button. */
+            bool cell = wn_is_html(x, WN_TAG_TD) || wn_is_html(x, WN_TAG_TH);
+            if (!skip && !cell && x != c->root && !(c->nf[x->id] & CN_KEEP) && text > 0 &&
                 text <= WN_TUNE.list.label_max_chars && is_label(c, x)) {
                 wn_drop(c, x, WHY_UI_LABEL);
                 skip = true;
