@@ -45,8 +45,8 @@ static void test_doclike_heading_anchor(void)
 /* A list of short items (each a paragraph of its own, as documentation
  * generators write them) scores below zero, like a menu; the paragraph
  * right above it announces it with a colon, so it is that paragraph's
- * continuation and stays. The same kind of list with nothing announcing it
- * (a row of links to other pages) goes. */
+ * continuation and stays; so is a link-poor list right under a heading, the
+ * section's text. A list of links to other pages under a heading goes. */
 static void test_doclike_introduced_list(void)
 {
     static const char html[] =
@@ -60,7 +60,9 @@ static void test_doclike_introduced_list(void)
         "few minutes until no dry lumps are left floating on the surface.</p>"
         "<p>Pour the mixture through the sieve twice, pressing the last of it through with "
         "a brush, so that the glaze goes on smooth and even when you dip the pots.</p>"
-        "<ul><li><a href='/glazes'>Glazes</a></li><li><a href='/kilns'>Kilns</a></li>"
+        "<h3>Cleaning up</h3><ul><li><p>Rinse the sieve before the glaze dries in its mesh.</p></li>"
+        "<li><p>Wipe the scale.</p></li><li><p>Label the bucket.</p></li></ul>"
+        "<h3>More pages</h3><ul><li><a href='/glazes'>Glazes</a></li><li><a href='/kilns'>Kilns</a></li>"
         "<li><a href='/clay'>Clay</a></li><li><a href='/tools'>Tools</a></li></ul>"
         "</article></body></html>";
     wn_article *a;
@@ -69,6 +71,8 @@ static void test_doclike_introduced_list(void)
     CHECK(strstr(t, "A dust mask against") != NULL);
     CHECK(strstr(t, "A clean bucket.") != NULL);
     CHECK(strstr(t, "Pour the mixture through the sieve") != NULL);
+    CHECK(strstr(t, "Rinse the sieve before") != NULL);
+    CHECK(strstr(t, "Label the bucket.") != NULL);
     CHECK(strstr(t, "Kilns") == NULL);
     wn_article_free(a);
 }

@@ -136,7 +136,8 @@ static char last_char(const wn_node *x)
 /* A list that the paragraph right above it announces ("Playbooks let you:",
  * "The function takes three arguments:") is that paragraph's continuation:
  * its items are short and bare, so the list scores below zero, but it is
- * text, not a menu. */
+ * text, not a menu. So is a list with few links right under a heading: the
+ * section's text ("Reset the view" over its steps). */
 static bool introduced_list(const wn_cctx *c, const wn_node *x)
 {
     if (x->tag != WN_TAG_UL && x->tag != WN_TAG_OL && x->tag != WN_TAG_DL)
@@ -144,10 +145,12 @@ static bool introduced_list(const wn_cctx *c, const wn_node *x)
     const wn_node *p = x->prev;
     while (p && (p->type == WN_NODE_COMMENT || (p->type == WN_NODE_TEXT && wn_text(c, p) == 0)))
         p = p->prev;
-    if (p == NULL || p->type != WN_NODE_ELEMENT || !wn_is_html(p, WN_TAG_P) ||
-        (c->nf[p->id] & (CN_DROPPED | CN_IGNORED)) || wn_st(c, p)->text == 0)
+    if (p == NULL || p->type != WN_NODE_ELEMENT || (c->nf[p->id] & (CN_DROPPED | CN_IGNORED)) ||
+        wn_st(c, p)->text == 0)
         return false;
-    return last_char(p) == ':';
+    if (p->ns == WN_NS_HTML && p->tag >= WN_TAG_H2 && p->tag <= WN_TAG_H6)
+        return wn_link_density(c, x) < wn_ld_limit(c, WN_TUNE.prune.links);
+    return wn_is_html(p, WN_TAG_P) && last_char(p) == ':';
 }
 
 /* A note set off from the text (an admonition, a callout: note_class names
