@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "extract/content/content_internal.h"
+#include "extract/content/type_rules.h"
 #include "extract/signals/lexicon_data.h"
 
 /* The page types whose article is a grid or a list of items, or a product
@@ -121,7 +122,10 @@ static bool is_label(const wn_cctx *c, const wn_node *x)
     b.n = 0;
     b.gap = b.over = b.in_num = false;
     b.count = COUNT_START;
+    unsigned visited = 0;
     for (const wn_node *t = x; t && !b.over; ) {
+        if (++visited > LABEL_MAX_NODES)
+            return false;   /* no button holds so much */
         bool skip = t != x && t->type == WN_NODE_ELEMENT &&
                     (c->nf[t->id] & (CN_IGNORED | CN_DROPPED));
         if (t->type == WN_NODE_TEXT)

@@ -17,6 +17,11 @@
 #define SERVICE_LINKS_MAX_SHARE_DEN 2
 #define SERVICE_LINKS_MAX_LABEL 30
 
+/* A button's or a badge's text is read over at most this many nodes below it
+ * (type_list_labels.c): a label is a few; without a bound, a long chain of
+ * wrappers around one short text would be read once per wrapper. */
+#define LABEL_MAX_NODES 256
+
 /* MARK: Forum threads (type_forum.c) */
 
 /* Distinct sibling kinds tracked per parent (more are rare and not posts). */
