@@ -202,7 +202,7 @@ static void test_card_buttons_other_languages(void)
 
 /* What reads like a label but is not one: a code token of a listed recipe
  * (`filter`, `new`) and a field name in a table's cell ("Rating | IP67")
- * are text, not buttons. */
+ * are text, not buttons; each entry's "Read more" link is a label. */
 static void test_labels_spare_code_and_cells(void)
 {
     char html[16384];
@@ -212,7 +212,8 @@ static void test_labels_spare_code_and_cells(void)
     for (int i = 1; i <= 4; i++)
         n += (size_t)snprintf(html + n, sizeof html - n,
             "<li class=entry><a href=/r/%d>Draining a queue, note %d</a><p>Call <code>filter</code> "
-            "first, then make a <code>new</code> batch from what is left, step %d.</p></li>", i, i, i);
+            "first, then make a <code>new</code> batch from what is left, step %d.</p>"
+            "<a class=more href=/r/%d>Read more \xc2\xbb</a></li>", i, i, i, i);
     snprintf(html + n, sizeof html - n,
         "</ul><table><tr><th>Rating</th><td>IP67 against dust and rain</td></tr>"
         "<tr><th>Weight</th><td>1.2 kg without the battery</td></tr></table></main></body></html>");
@@ -222,6 +223,7 @@ static void test_labels_spare_code_and_cells(void)
     HAS("new");
     HAS("Rating");
     HAS("IP67 against dust");
+    HAS_NOT("Read more");   /* the teaser's own link is a label */
 }
 
 int main(void)
