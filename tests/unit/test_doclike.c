@@ -106,10 +106,39 @@ static void test_doclike_note(void)
     wn_article_free(a);
 }
 
+/* A command to type is a few characters in a code block, often in a wrapper
+ * of its own: short, but the text. A wrapper as short holding no code is a
+ * widget and goes. */
+static void test_doclike_short_code(void)
+{
+    static const char html[] =
+        "<html><head><title>Starting the kiln</title></head><body><article><h1>Starting the kiln</h1>"
+        "<p>The controller takes its schedule from a file on the card, so copy the file across "
+        "before you switch the kiln on, and check its name against the label on the door.</p>"
+        "<div class='zone'><pre>kiln load bisque</pre></div>"
+        "<p>The display counts down the minutes left in the first segment, and the relay clicks "
+        "each time the elements switch, which is how you know the schedule is running.</p>"
+        "<div class='zone'><span>Share</span></div>"
+        "<p>Leave the spy hole plugged until the end of the first hour, or the cold air it lets "
+        "in will crack the pots nearest to it before the water in them has gone.</p>"
+        "<p>Once the kiln passes the red glow, the worst is over: the clay has turned to "
+        "ceramic, and only a sudden draught or a shelf that gives way can still spoil the load.</p>"
+        "<p>Let it cool on its own overnight, with the lid shut, and open it only when you can "
+        "rest your hand on the lid without a glove, however much you want to see the pots.</p>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "kiln load bisque") != NULL);
+    CHECK(strstr(t, "The display counts down") != NULL);
+    CHECK(strstr(t, "Share") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_doclike_heading_anchor);
     RUN(test_doclike_introduced_list);
     RUN(test_doclike_note);
+    RUN(test_doclike_short_code);
     CHECK_DONE();
 }

@@ -160,6 +160,16 @@ static bool named_note(const wn_node *x)
     return wn_wordset_names_hit(&ws_note, x);
 }
 
+/* Whether x holds a code block (<pre>): a command to type ("npm start") is
+ * short, and it is the text. */
+static bool holds_code(const wn_node *x)
+{
+    for (const wn_node *t = x->first; t; t = wn_dom_next(x, t, false))
+        if (wn_is_html(t, WN_TAG_PRE))
+            return true;
+    return false;
+}
+
 /* Lists, tables, divs and forms that look like navigation, image galleries or
  * widgets rather than prose: judged on their remaining totals. */
 static uint8_t judge_block(wn_cctx *c, wn_node *x)
@@ -203,7 +213,7 @@ static uint8_t judge_block(wn_cctx *c, wn_node *x)
     if (!is_list && !in_figure && hd < WN_TUNE.prune.short_heading_share &&
         s->text < WN_TUNE.prune.short_chars &&
         (s->img == 0 || s->img > WN_TUNE.prune.short_images_max) &&
-        !wn_in_recipe(c, x) && !(c->nf[x->id] & CN_POSTBODY))
+        !wn_in_recipe(c, x) && !(c->nf[x->id] & CN_POSTBODY) && !holds_code(x))
         return WHY_SHORT;
     if (!is_list && weight < WN_TUNE.prune.class_name && ld > wn_ld_limit(c, WN_TUNE.prune.links) &&
         !(ld <= wn_ld_limit(c, WN_TUNE.prune.links_named) && named_note(x)))
