@@ -289,6 +289,9 @@ static const struct wn_tuning {
                                            service 0.847 -> 0.849, trafilatura +5 snippets; 0.847 at 400) */
         size_t reveal_min_chars;        /* a hidden block this long may be the content a script reveals... */
         size_t reveal_over_shown;       /* ...when it holds this many times the text the page shows */
+        size_t anchor_mark_max_signs;   /* a link to "#..." showing at most this many signs and no letter is a
+                                           heading's anchor mark ("Install¶": 9 doc titles on wcxb-dev) */
+        int anchor_mark_levels;         /* ...when a heading is at most this many levels above it */
     } walk;
 
     /* MARK: content: scoring paragraphs (content/score.c) */
@@ -556,6 +559,8 @@ static const struct wn_tuning {
         .named_head_prose_chars = 100,
         .reveal_min_chars = 500,
         .reveal_over_shown = 2,
+        .anchor_mark_max_signs = 2,
+        .anchor_mark_levels = 2,
     },
     .score = {
         .div = 5, .pre_td_quote = 3, .list_form = -3, .heading_th = -5,

@@ -123,6 +123,20 @@ static void test_math_is_text(void)
                  "<p>When a\xE2\x89\xA0" "0, there are two roots.</p>");
 }
 
+/* A heading's self-link mark (a pilcrow, "#", an icon) is no part of its
+ * words; a self-link with words is, and so is a mark outside headings. */
+static void test_heading_anchor_marks(void)
+{
+    CHECK_EQ_STR(clean("<h2>Install<a class=\"headerlink\" href=\"#install\">\xC2\xB6</a></h2>"
+                       "<h3><a href=\"#usage\" aria-hidden=\"true\"><svg></svg></a>Usage</h3>"
+                       "<h3><span><a href=\"#faq\"># </a></span>FAQ</h3>"
+                       "<h3>Docs <a href=\"#d\">\xE2\x80\x8B</a></h3>", NULL, 0),
+                 "<h2>Install</h2><h3>Usage</h3><h3>FAQ</h3><h3>Docs</h3>");
+    CHECK_EQ_STR(clean("<h2><a href=\"#setup\">Setup</a> notes</h2>"
+                       "<p>See the note<a href=\"#n1\">*</a>.</p>", NULL, WN_RENDER_LINKS),
+                 "<h2><a href=\"#setup\">Setup</a> notes</h2><p>See the note<a href=\"#n1\">*</a>.</p>");
+}
+
 static void test_dropped_flag(void)
 {
     const char *html = "<div><p>keep</p><div class=share><p>Share</p></div><p>too</p></div>";
@@ -376,6 +390,7 @@ int main(void)
     RUN(test_whitespace);
     RUN(test_pruning);
     RUN(test_structure_repair);
+    RUN(test_heading_anchor_marks);
     RUN(test_idempotent);
     RUN(test_deep_tree);
     wn_buf_fini(&OUT);

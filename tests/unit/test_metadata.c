@@ -123,6 +123,12 @@ static void test_clean(void)
     /* capped on a character boundary: "\xC3\xA4" is two bytes */
     CHECK_EQ_STR(wn_meta_clean(&a, "ab\xC3\xA4", 4, 3), "ab");
     CHECK_EQ_STR(wn_meta_clean(&a, "   ", 3, 100), "");
+    /* escaped twice ("&amp;#8230;", as JSON-LD templates write): one more
+     * level is decoded; "&amp;" before no reference stays an ampersand */
+    CHECK_EQ_STR(wn_meta_clean(&a, "And so&amp;#8230; on", 20, 100), "And so\xE2\x80\xA6 on");
+    CHECK_EQ_STR(wn_meta_clean(&a, "R&amp;amp;D", 11, 100), "R&D");
+    CHECK_EQ_STR(wn_meta_clean(&a, "Salt &amp; pepper", 17, 100), "Salt & pepper");
+    CHECK_EQ_STR(wn_meta_clean(&a, "Fish &amp;#chips", 16, 100), "Fish &#chips");
     wn_arena_fini(&a);
 }
 
@@ -694,6 +700,31 @@ static void test_sole_h1_headline(void)
     done(&pg);
 }
 
+static void test_heading_anchor_marks(void)
+{
+    page pg;
+    /* documentation generators end each heading with a self-link mark: the
+     * sole h1's title is its words without it */
+    extract(&pg,
+        "<html><head><title>Reference</title></head><body><h1>Sorting lists by key"
+        "<a class=permalink href='#sorting-lists-by-key' title='Link here'>\xC2\xB6</a></h1>"
+        "<p>Text</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Sorting lists by key");
+    done(&pg);
+    /* the same with "#" before the words */
+    extract(&pg,
+        "<html><head><title>Reference</title></head><body><h1><a href='#top'>#</a> "
+        "Sorting lists by key</h1><p>Text</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Sorting lists by key");
+    done(&pg);
+    /* a self-link with words is the heading's text, not a mark */
+    extract(&pg,
+        "<html><head><title>Reference</title></head><body><h1>Sorting "
+        "<a href='#lists'>lists by key</a></h1><p>Text</p></body></html>", NULL);
+    CHECK_EQ_STR(pg.m.title, "Sorting lists by key");
+    done(&pg);
+}
+
 static void test_comment_names_are_not_authors(void)
 {
     page pg;
@@ -1048,5 +1079,6 @@ int main(void)
     RUN(test_credit_and_site_are_no_author);
     RUN(test_logo_is_no_lead_image);
     RUN(test_hostile_inputs);
+    RUN(test_heading_anchor_marks);
     CHECK_DONE();
 }

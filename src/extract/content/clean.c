@@ -13,6 +13,8 @@
 #include "core/buf.h"
 #include "core/url.h"
 #include "extract/signals/lexicon_data.h"
+#include "extract/signals/signals.h"
+#include "extract/tuning.h"
 #include "winnow.h"
 
 /* Source elements deeper than this below the article root are dropped, so the
@@ -529,6 +531,18 @@ static int push(copier *c, const wn_node *src, action act)
 }
 
 /* Enter source node n. Returns 1 to descend into its children, 0 to skip them, -1 on OOM. */
+/* A heading's anchor mark ("Install¶", wn_anchor_mark): no part of its words. */
+static bool heading_anchor(const wn_node *a)
+{
+    int depth = 0;
+    for (const wn_node *h = a->parent; h && depth < WN_TUNE.walk.anchor_mark_levels;
+         h = h->parent, depth++)
+        if (h->type == WN_NODE_ELEMENT && h->ns == WN_NS_HTML && h->tag >= WN_TAG_H1 &&
+            h->tag <= WN_TAG_H6)
+            return wn_anchor_mark(a);
+    return false;
+}
+
 static int enter(copier *c, const wn_node *n)
 {
     unsigned tag;
@@ -555,7 +569,7 @@ static int enter(copier *c, const wn_node *n)
     c->edge = true;
 
     act = classify(n, c->flags, &tag);
-    if (act == ACT_DROP)
+    if (act == ACT_DROP || (tag == WN_TAG_A && heading_anchor(n)))
         return 0;
     if (c->in_pre && act == ACT_KEEP) {
         /* Inside pre only the text matters (and code's language class). */

@@ -48,10 +48,14 @@ static size_t short_text(const wn_node *root, char *out, size_t cap)
 {
     size_t n = 0, visited = 0;
     bool space = true;
-    for (const wn_node *x = root; x && visited < 400; x = wn_dom_next(root, x, false)) {
+    for (const wn_node *x = root; x && visited < 400;) {
         visited++;
-        if (x->type != WN_NODE_TEXT)
+        if (x->type != WN_NODE_TEXT) {
+            /* A heading's "¶" link is no part of its words (nor of the title's). */
+            bool mark = x != root && x->type == WN_NODE_ELEMENT && wn_anchor_mark(x);
+            x = wn_dom_next(root, x, mark);
             continue;
+        }
         for (size_t i = 0; i < x->text.n; i++) {
             unsigned char ch = (unsigned char)x->text.p[i];
             if (wn_is_space(ch)) {
@@ -65,6 +69,7 @@ static size_t short_text(const wn_node *root, char *out, size_t cap)
             out[n++] = (char)ch;
             space = false;
         }
+        x = wn_dom_next(root, x, false);
     }
     if (n > 0 && out[n - 1] == ' ')
         n--;

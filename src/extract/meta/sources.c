@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "extract/meta/meta_internal.h"
 #include "extract/meta/meta_ctx.h"
+#include "extract/signals/signals.h"
 #include "extract/signals/lexicon_data.h"
 
 void offer_date(ctx *c, slot *s, const char *p, size_t n, unsigned flags, int prio)
@@ -336,6 +337,8 @@ size_t gather(const wn_node *el, char *buf)
                 n->tag == WN_TAG_TEMPLATE || n->tag == WN_TAG_SVG || n->tag == WN_TAG_SELECT ||
                 n->tag == WN_TAG_RT || n->tag == WN_TAG_RP)
                 skip = true;   /* ruby annotations (furigana) are no part of the words */
+            else if (n->tag == WN_TAG_A && wn_anchor_mark(n))
+                skip = true;   /* a heading's "¶" link: no part of its words */
             else if (is_block(n->tag) && o > 0 && o < GATHER_MAX)
                 buf[o++] = ' ';
         } else {

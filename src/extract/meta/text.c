@@ -63,6 +63,20 @@ static size_t decode_ref(const char *s, size_t n, uint32_t *cp)
     return i + 1;
 }
 
+/* "&amp;#8230;" in a JSON-LD string: text escaped twice, the second time
+ * by a template's HTML escaper, so the first decode leaves "&#8230;". Given
+ * the bytes after such an "&amp;", decodes the reference they finish into
+ * *cp and returns their length; 0 (and *cp untouched) when they finish none. */
+static size_t decode_after_amp(const char *s, size_t n, uint32_t *cp)
+{
+    char ref[WN_ENTITY_MAX_NAME + 16];
+    size_t m = n < sizeof ref - 1 ? n : sizeof ref - 1;
+    ref[0] = '&';
+    memcpy(ref + 1, s, m);
+    size_t len = decode_ref(ref, m + 1, cp);
+    return len ? len - 1 : 0;
+}
+
 static size_t utf8_len(unsigned char c)
 {
     if (c < 0x80)
@@ -120,6 +134,8 @@ char *wn_meta_clean(wn_arena *a, const char *s, size_t n, size_t cap)
 
         if (c == '&' && (len = decode_ref(s + i, n - i, &cp)) > 0) {
             i += len;
+            if (cp == '&' && i < n)
+                i += decode_after_amp(s + i, n - i, &cp);
         } else {
             len = utf8_len(c);
             if (i + len > n)

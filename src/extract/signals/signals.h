@@ -64,6 +64,11 @@ bool     wn_attrs_role_unlikely(const wn_elattrs *a);
 bool     wn_attrs_role_overlay(const wn_elattrs *a);   /* role dialog: never content */
 bool     wn_attrs_panel(const wn_elattrs *a);
 bool     wn_node_hidden(const wn_node *el);
+/* A heading's self-link mark: <a href="#..."> showing no letter or digit, only
+ * a symbol or two (a pilcrow, "#", a section sign, a link emoji) or nothing
+ * (an icon). Documentation generators put one in every heading; it is no
+ * part of the heading's words. Callers check that a is in a heading. */
+bool     wn_anchor_mark(const wn_node *a);
 
 /* A byte that continues a word: lowercase ASCII letters, digits, any
  * non-ASCII byte (callers lower the text first). */

@@ -4,8 +4,10 @@
  */
 #include <string.h>
 
+#include "core/utf8.h"
 #include "extract/signals/lexicon_data.h"
 #include "extract/signals/signals.h"
+#include "extract/tuning.h"
 
 /* MARK: Visibility and roles -------------------------------------------------- */
 
@@ -155,4 +157,44 @@ bool wn_attrs_panel(const wn_elattrs *a)
         if (wn_str_ieq(a->role, wn_lex_panel_role[i]))
             return true;
     return false;
+}
+
+/* MARK: Anchor marks ---------------------------------------------------------- */
+
+/* A code point that is a sign, not a letter: Latin-1's section and pilcrow
+ * signs, the general punctuation, arrows and symbol blocks, dingbats, and the
+ * pictographs (emoji) with their variation selector. */
+static bool is_symbol_cp(uint32_t cp)
+{
+    return cp == 0x00A7 || cp == 0x00B6 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+           (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F;
+}
+
+bool wn_anchor_mark(const wn_node *a)
+{
+    if (!wn_is_html(a, WN_TAG_A))
+        return false;
+    wn_str href = wn_dom_attr_value(a, "href");
+    if (href.n == 0 || href.p[0] != '#')
+        return false;
+    size_t signs = 0;
+    for (const wn_node *t = a->first; t; t = wn_dom_next(a, t, false)) {
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        const unsigned char *p = (const unsigned char *)t->text.p;
+        for (size_t i = 0; i < t->text.n;) {
+            uint32_t cp = p[i];
+            size_t len = 1;
+            if (cp >= 0x80 && (len = wn_utf8_decode(p + i, t->text.n - i, &cp)) == 0)
+                return false;
+            i += len;
+            if (cp == 0xA0 || (cp < 0x80 && wn_is_space((unsigned char)cp)))
+                continue;
+            bool sign = cp < 0x80 ? !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') && !(cp >= '0' && cp <= '9')
+                                  : is_symbol_cp(cp);
+            if (!sign || ++signs > WN_TUNE.walk.anchor_mark_max_signs)
+                return false;
+        }
+    }
+    return true;
 }
