@@ -13,7 +13,7 @@
 #include "winnow.h"
 
 /* A heading whose id spells its own words is a section's anchor target; its
- * class keeps it clear of a sticky bar ("scroll-mt-24"), a style and no
+ * class places it under a sticky bar ("hideOnScroll"), a style and no
  * role, so the heading stays. A heading whose id names something else is
  * judged by its names as before. */
 static void test_doclike_heading_anchor(void)
@@ -22,12 +22,12 @@ static void test_doclike_heading_anchor(void)
         "<html><head><title>Loading a kiln</title></head><body><article><h1>Loading a kiln</h1>"
         "<p>Pots shrink as they fire, and a kiln packed too tightly leaves some of them "
         "touching, so plan the load on paper before you lift the first shelf.</p>"
-        "<h2 id='placing-the-shelves' class='heading scroll-mt-24'>Placing the shelves</h2>"
+        "<h2 id='placing-the-shelves' class='anchor hideOnScroll'>Placing the shelves</h2>"
         "<p>Set three posts under each shelf, never four, because three points always sit "
         "flat, while a fourth rocks the shelf as soon as it warps in the heat.</p>"
         "<p>Leave a finger's width between the shelf edge and the wall, so that the hot air "
         "can rise past every shelf and reach the pots at the top of the kiln.</p>"
-        "<h2 id='sec-2' class='heading scroll-mt-24'>Spacing the pots</h2>"
+        "<h2 id='sec-2' class='anchor hideOnScroll'>Spacing the pots</h2>"
         "<p>Glazed pots need a gap between them, however small, because a glaze that runs "
         "will weld two neighbours together and ruin both of them in one firing.</p>"
         "<p>Bisque pots may touch and even nest inside each other, since there is no glaze "
@@ -134,11 +134,40 @@ static void test_doclike_short_code(void)
     wn_article_free(a);
 }
 
+/* Utility classes that begin with a name word style the element: a code
+ * block's wrapper and a heading set "scroll-mt-2" so that a jump to them
+ * clears a sticky bar. Neither is a scroller; one named "scroller" is. */
+static void test_doclike_styling_token(void)
+{
+    static const char html[] =
+        "<html><head><title>Firing logs</title></head><body><article><h1>Firing logs</h1>"
+        "<p>The controller keeps a log of every firing on its card, one line a minute, with "
+        "the time, the temperature it read and the temperature the schedule asked for.</p>"
+        "<h2 class='mt-8 scroll-mt-24'>Reading the log</h2>"
+        "<p>Open the file in any text editor: the columns are separated by commas, so a "
+        "spreadsheet will also read it and draw the firing curve for you in a few clicks.</p>"
+        "<div class='group mb-4 scroll-mt-2'><pre>time  temp  target\n0     21    20\n1     23    22</pre></div>"
+        "<p>A gap between the two temperatures that grows during a segment means the "
+        "elements are wearing out, long before they fail in the middle of a glaze firing.</p>"
+        "<h2 class='scroller'>Pictures of the week</h2>"
+        "<p>Compare one firing with the next by laying their curves over each other, and note "
+        "any change you made to the load, the schedule or the position of the shelves.</p>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "Reading the log") != NULL);
+    CHECK(strstr(t, "time  temp  target") != NULL);
+    CHECK(strstr(t, "elements are wearing out") != NULL);
+    CHECK(strstr(t, "Pictures of the week") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_doclike_heading_anchor);
     RUN(test_doclike_introduced_list);
     RUN(test_doclike_note);
     RUN(test_doclike_short_code);
+    RUN(test_doclike_styling_token);
     CHECK_DONE();
 }

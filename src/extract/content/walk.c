@@ -210,7 +210,7 @@ static bool section_anchor(const wn_node *x, wn_str id)
 
 /* A heading whose id spells its own words is a section's anchor, named by
  * the text it heads: the names in its class style the anchor target
- * ("scroll-mt-24" keeps it clear of a sticky bar), they are no role. */
+ * ("anchorHideOnScroll" places it under a sticky bar), they are no role. */
 static bool heading_anchor(const wn_node *x, wn_str id)
 {
     return x->ns == WN_NS_HTML && x->tag >= WN_TAG_H1 && x->tag <= WN_TAG_H6 &&

@@ -708,6 +708,43 @@ static const unsigned char wn_lex_class_styling_len[4] = {
     0,
 };
 
+/* class_styling_token (classnames.tsv): utility classes that begin with a class_vocab word and
+ * style an element without naming it: scroll-mt-24 keeps an anchor target clear of a sticky
+ * bar, scroll-smooth sets how the page scrolls. A class_vocab word at the start of one of them
+ * is not matched (wn_vocab_match, signals/vocab.c). */
+#define WN_LEX_CLASS_STYLING_TOKEN_N 23
+static const char *const wn_lex_class_styling_token[24] = {
+    "scroll-auto",
+    "scroll-m-",
+    "scroll-margin",
+    "scroll-mb-",
+    "scroll-me-",
+    "scroll-ml-",
+    "scroll-mr-",
+    "scroll-ms-",
+    "scroll-mt-",
+    "scroll-mx-",
+    "scroll-my-",
+    "scroll-p-",
+    "scroll-padding",
+    "scroll-pb-",
+    "scroll-pe-",
+    "scroll-pl-",
+    "scroll-pr-",
+    "scroll-ps-",
+    "scroll-pt-",
+    "scroll-px-",
+    "scroll-py-",
+    "scroll-smooth",
+    "scroll-snap",
+    NULL,
+};
+static const unsigned char wn_lex_class_styling_token_len[24] = {
+    11, 9, 13, 10, 10, 10, 10, 10, 10, 10, 10, 9, 14, 10, 10, 10,
+    10, 10, 10, 10, 10, 13, 11,
+    0,
+};
+
 /* class_vocab (classnames.tsv): substrings of a lowercased class or id value and the VC_*
  * categories (extract/signals/signals.h) each one names; BOUNDED ones count only between
  * non-alphanumeric bytes ("share" but not "shared"). Matched by wn_vocab_match

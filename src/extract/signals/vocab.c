@@ -78,6 +78,18 @@ static bool after_styling_prefix(const char *low, size_t i)
     return false;
 }
 
+/* Does low[i..n) start a utility class that begins with a vocab word
+ * (class_styling_token: "scroll-mt-24" styles an anchor target)? */
+static bool styling_token(const char *low, size_t i, size_t n)
+{
+    for (size_t k = 0; k < WN_LEX_CLASS_STYLING_TOKEN_N; k++) {
+        size_t m = wn_lex_class_styling_token_len[k];
+        if (m <= n - i && memcmp(low + i, wn_lex_class_styling_token[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 unsigned wn_vocab_match(const char *p, size_t n)
 {
     char low[256];
@@ -109,7 +121,7 @@ unsigned wn_vocab_match(const char *p, size_t n)
                 ((i > 0 && wn_word_byte((unsigned char)low[i - 1])) ||
                  (i + m < n && wn_word_byte((unsigned char)low[i + m]))))
                 continue;
-            if (after_styling_prefix(low, i))
+            if (after_styling_prefix(low, i) || styling_token(low, i, n))
                 continue;
             bits |= vbits & ~VC_BOUNDED;
         }
