@@ -4262,8 +4262,8 @@ static const unsigned short wn_lex_title_class_bits[8] = {
  * of these is page machinery, not content, and goes (type_list_labels.c). A phrase here must
  * never be content as a whole element of such a page: no category names, no headings a
  * description uses. */
-#define WN_LEX_UI_LABEL_N 168
-static const char *const wn_lex_ui_label[169] = {
+#define WN_LEX_UI_LABEL_N 170
+static const char *const wn_lex_ui_label[171] = {
     "0 colors",
     "0 colours",
     "0% off",
@@ -4370,6 +4370,7 @@ static const char *const wn_lex_ui_label[169] = {
     "overview",
     "patrocinado",
     "play video",
+    "privacy policy",
     "quick add",
     "quick shop",
     "quick view",
@@ -4394,6 +4395,7 @@ static const char *const wn_lex_ui_label[169] = {
     "show less",
     "show more",
     "sign in",
+    "sign up",
     "sin stock",
     "skip to content",
     "skip to main content",
@@ -4434,18 +4436,18 @@ static const char *const wn_lex_ui_label[169] = {
     "zum warenkorb hinzuf\303\274gen",
     NULL,
 };
-static const unsigned char wn_lex_ui_label_len[169] = {
+static const unsigned char wn_lex_ui_label_len[171] = {
     8, 9, 6, 18, 10, 13, 11, 24, 14, 16, 17, 16, 15, 21, 13, 20,
     7, 18, 17, 31, 13, 8, 14, 9, 18, 18, 13, 11, 11, 11, 8, 11,
     12, 11, 10, 13, 6, 10, 12, 14, 5, 8, 7, 8, 13, 9, 16, 4,
     11, 16, 11, 10, 14, 8, 8, 8, 6, 6, 7, 7, 7, 6, 7, 13,
     10, 12, 4, 20, 16, 8, 14, 15, 15, 12, 13, 5, 10, 9, 13, 9,
     7, 6, 9, 5, 15, 10, 13, 13, 10, 9, 12, 14, 12, 17, 9, 3,
-    11, 15, 9, 11, 11, 10, 12, 8, 11, 10, 9, 10, 10, 9, 6, 9,
-    19, 7, 16, 10, 10, 10, 14, 14, 12, 7, 11, 8, 17, 14, 8, 9,
-    9, 7, 9, 15, 20, 20, 15, 15, 7, 14, 5, 9, 11, 25, 9, 9,
-    11, 12, 8, 8, 8, 11, 11, 5, 8, 12, 9, 12, 12, 13, 17, 9,
-    9, 13, 11, 16, 12, 8, 14, 25,
+    11, 15, 9, 11, 11, 10, 12, 8, 11, 10, 14, 9, 10, 10, 9, 6,
+    9, 19, 7, 16, 10, 10, 10, 14, 14, 12, 7, 11, 8, 17, 14, 8,
+    9, 9, 7, 7, 9, 15, 20, 20, 15, 15, 7, 14, 5, 9, 11, 25,
+    9, 9, 11, 12, 8, 8, 8, 11, 11, 5, 8, 12, 9, 12, 12, 13,
+    17, 9, 9, 13, 11, 16, 12, 8, 14, 25,
     0,
 };
 
