@@ -281,6 +281,25 @@ static void test_headline(void)
     free_page(&p);
 }
 
+/* A site builder's form keeps its answers in the page, shown by a script
+ * after a submission ("w-form-done", "w-form-fail"; the builder's style
+ * sheet hides them): no part of the article. */
+static void test_form_answers_dropped(void)
+{
+    page p;
+    run_page(&p,
+             "<body><div class=article-body>" PROSE
+             "<div class=w-form><form><input name=email><input type=submit value=Send></form>"
+             "<div class=w-form-done><div>Thanks, your note reached the harbour office.</div></div>"
+             "<div class=w-form-fail><div>Oops, the note went astray on its way.</div></div></div>"
+             "</div></body>",
+             NULL, 0, WN_FAVOR_BALANCED);
+    CHECK(has(&p, "The river rose"));
+    CHECK(!has(&p, "harbour office"));
+    CHECK(!has(&p, "went astray"));
+    free_page(&p);
+}
+
 /* Newsletter and cookie boxes inside the article container are dropped. */
 static void test_named_boilerplate(void)
 {
@@ -816,6 +835,7 @@ int main(void)
     RUN(test_comments);
     RUN(test_headline);
     RUN(test_named_boilerplate);
+    RUN(test_form_answers_dropped);
     RUN(test_explain);
     RUN(test_empty_pages);
     RUN(test_favor);

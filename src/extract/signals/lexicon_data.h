@@ -749,8 +749,8 @@ static const unsigned char wn_lex_class_styling_token_len[24] = {
  * categories (extract/signals/signals.h) each one names; BOUNDED ones count only between
  * non-alphanumeric bytes ("share" but not "shared"). Matched by wn_vocab_match
  * (signals/vocab.c); every hit ORs its bits, so the order does not matter. */
-#define WN_LEX_CLASS_VOCAB_N 124
-static const char *const wn_lex_class_vocab[125] = {
+#define WN_LEX_CLASS_VOCAB_N 126
+static const char *const wn_lex_class_vocab[127] = {
     "-ad-",
     "ad",
     "ad-break",
@@ -870,6 +870,8 @@ static const char *const wn_lex_class_vocab[125] = {
     "toolbar",
     "visually-hidden",
     "visuallyhidden",
+    "w-form-done",
+    "w-form-fail",
     "widget",
     "writtenby",
     "yom-remote",
@@ -877,7 +879,7 @@ static const char *const wn_lex_class_vocab[125] = {
     "zutat",
     NULL,
 };
-static const unsigned char wn_lex_class_vocab_len[125] = {
+static const unsigned char wn_lex_class_vocab_len[127] = {
     4, 2, 8, 3, 6, 7, 7, 3, 7, 6, 6, 3, 4, 4, 10, 6,
     7, 6, 4, 5, 10, 7, 11, 9, 7, 7, 7, 6, 9, 10, 6, 8,
     4, 3, 10, 6, 5, 5, 10, 7, 5, 6, 4, 6, 3, 6, 10, 11,
@@ -885,7 +887,7 @@ static const unsigned char wn_lex_class_vocab_len[125] = {
     8, 4, 5, 10, 7, 5, 4, 9, 8, 5, 5, 6, 9, 8, 18, 11,
     9, 7, 6, 7, 3, 13, 6, 8, 6, 5, 5, 10, 7, 8, 8, 7,
     7, 6, 10, 6, 7, 7, 10, 5, 12, 11, 7, 8, 7, 12, 7, 9,
-    8, 4, 6, 4, 7, 15, 14, 6, 9, 10, 11, 5,
+    8, 4, 6, 4, 7, 15, 14, 11, 11, 6, 9, 10, 11, 5,
     0,
 };
 #define WN_LEX_CLASS_VOCAB_FLAGS { \
@@ -1008,6 +1010,8 @@ static const unsigned char wn_lex_class_vocab_len[125] = {
     VC_BOILER, \
     VC_BOILER, \
     VC_BOILER, \
+    VC_UNLIKELY | VC_BOILER, \
+    VC_UNLIKELY | VC_BOILER, \
     VC_NEG, \
     VC_BYLINE, \
     VC_UNLIKELY, \
