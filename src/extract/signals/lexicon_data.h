@@ -4266,8 +4266,8 @@ static const unsigned short wn_lex_title_class_bits[8] = {
  * of these is page machinery, not content, and goes (type_list_labels.c). A phrase here must
  * never be content as a whole element of such a page: no category names, no headings a
  * description uses. */
-#define WN_LEX_UI_LABEL_N 170
-static const char *const wn_lex_ui_label[171] = {
+#define WN_LEX_UI_LABEL_N 178
+static const char *const wn_lex_ui_label[179] = {
     "0 colors",
     "0 colours",
     "0% off",
@@ -4291,6 +4291,7 @@ static const char *const wn_lex_ui_label[171] = {
     "alle anzeigen",
     "anmelden",
     "aper\303\247u rapide",
+    "apply now",
     "auf lager",
     "a\303\261adir a la cesta",
     "a\303\261adir al carrito",
@@ -4298,6 +4299,7 @@ static const char *const wn_lex_ui_label[171] = {
     "back to top",
     "bekijk meer",
     "best seller",
+    "book now",
     "cargando",
     "cargar m\303\241s",
     "carica altro",
@@ -4319,6 +4321,7 @@ static const char *const wn_lex_ui_label[171] = {
     "description",
     "details anzeigen",
     "disponibile",
+    "download",
     "em estoque",
     "en savoir plus",
     "en stock",
@@ -4331,8 +4334,10 @@ static const char *const wn_lex_ui_label[171] = {
     "filtres",
     "filtri",
     "filtros",
+    "follow",
     "free shipping",
     "gesponsert",
+    "get directions",
     "haut de page",
     "icon",
     "in den einkaufswagen",
@@ -4347,6 +4352,7 @@ static const char *const wn_lex_ui_label[171] = {
     "learn more",
     "leer m\303\241s",
     "lire la suite",
+    "listen now",
     "load more",
     "loading",
     "log in",
@@ -4411,6 +4417,7 @@ static const char *const wn_lex_ui_label[171] = {
     "specs",
     "sponsored",
     "sponsoris\303\251",
+    "subscribe",
     "toevoegen aan winkelwagen",
     "top rated",
     "trier par",
@@ -4432,6 +4439,7 @@ static const char *const wn_lex_ui_label[171] = {
     "voir plus",
     "voir tout",
     "volver arriba",
+    "watch now",
     "weiterlesen",
     "weniger anzeigen",
     "wird geladen",
@@ -4440,18 +4448,19 @@ static const char *const wn_lex_ui_label[171] = {
     "zum warenkorb hinzuf\303\274gen",
     NULL,
 };
-static const unsigned char wn_lex_ui_label_len[171] = {
+static const unsigned char wn_lex_ui_label_len[179] = {
     8, 9, 6, 18, 10, 13, 11, 24, 14, 16, 17, 16, 15, 21, 13, 20,
-    7, 18, 17, 31, 13, 8, 14, 9, 18, 18, 13, 11, 11, 11, 8, 11,
-    12, 11, 10, 13, 6, 10, 12, 14, 5, 8, 7, 8, 13, 9, 16, 4,
-    11, 16, 11, 10, 14, 8, 8, 8, 6, 6, 7, 7, 7, 6, 7, 13,
-    10, 12, 4, 20, 16, 8, 14, 15, 15, 12, 13, 5, 10, 9, 13, 9,
-    7, 6, 9, 5, 15, 10, 13, 13, 10, 9, 12, 14, 12, 17, 9, 3,
-    11, 15, 9, 11, 11, 10, 12, 8, 11, 10, 14, 9, 10, 10, 9, 6,
-    9, 19, 7, 16, 10, 10, 10, 14, 14, 12, 7, 11, 8, 17, 14, 8,
-    9, 9, 7, 7, 9, 15, 20, 20, 15, 15, 7, 14, 5, 9, 11, 25,
-    9, 9, 11, 12, 8, 8, 8, 11, 11, 5, 8, 12, 9, 12, 12, 13,
-    17, 9, 9, 13, 11, 16, 12, 8, 14, 25,
+    7, 18, 17, 31, 13, 8, 14, 9, 9, 18, 18, 13, 11, 11, 11, 8,
+    8, 11, 12, 11, 10, 13, 6, 10, 12, 14, 5, 8, 7, 8, 13, 9,
+    16, 4, 11, 16, 11, 8, 10, 14, 8, 8, 8, 6, 6, 7, 7, 7,
+    6, 7, 6, 13, 10, 14, 12, 4, 20, 16, 8, 14, 15, 15, 12, 13,
+    5, 10, 9, 13, 10, 9, 7, 6, 9, 5, 15, 10, 13, 13, 10, 9,
+    12, 14, 12, 17, 9, 3, 11, 15, 9, 11, 11, 10, 12, 8, 11, 10,
+    14, 9, 10, 10, 9, 6, 9, 19, 7, 16, 10, 10, 10, 14, 14, 12,
+    7, 11, 8, 17, 14, 8, 9, 9, 7, 7, 9, 15, 20, 20, 15, 15,
+    7, 14, 5, 9, 11, 9, 25, 9, 9, 11, 12, 8, 8, 8, 11, 11,
+    5, 8, 12, 9, 12, 12, 13, 17, 9, 9, 13, 9, 11, 16, 12, 8,
+    14, 25,
     0,
 };
 
