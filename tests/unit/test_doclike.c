@@ -162,6 +162,52 @@ static void test_doclike_styling_token(void)
     wn_article_free(a);
 }
 
+/* A reference page is a run of alike short sections, each a heading over a
+ * line of text with a link in it: the shape of a rail of teaser cards. Each
+ * heading carries an id to be linked to, so the run is the text and stays;
+ * a run of cards whose headings have none (they link out) is a rail and goes.
+ * A section whose id spells its heading ("answering-review-comments") is not
+ * judged by that id's words on an article either. */
+static void test_doclike_anchored_sections(void)
+{
+    static const char html[] =
+        "<html><head><title>Kiln controller commands</title></head><body><article>"
+        "<h1>Kiln controller commands</h1>"
+        "<p>The controller takes commands from its keypad or over the serial port; each "
+        "command is one word, and the ones that change a firing ask you to confirm them.</p>"
+        "<div class='cmd'><h3 id='load'>load</h3><p>Reads a schedule from the card into the controller's memory, replacing the one "
+        "loaded before; see <a href='/docs/schedules'>schedule files</a> for the format.</p></div>"
+        "<div class='cmd'><h3 id='start'>start</h3><p>Starts the loaded schedule from its first segment, after the relays and the "
+        "thermocouple pass a short test; see <a href='/docs/safety'>safety checks</a>.</p></div>"
+        "<div class='cmd'><h3 id='hold'>hold</h3><p>Holds the present temperature until you give the next command or the hold "
+        "time of the segment runs out; see <a href='/docs/segments'>segments and holds</a>.</p></div>"
+        "<section id='answering-review-comments'><h2>Answering review comments</h2>"
+        "<p>When a teacher reviews your firing log, reply to each of their comments in the "
+        "log itself, so that the next person to fire the kiln reads the answer too.</p></section>"
+        "<p>Every command is written to the firing log with the time it was given, so that a "
+        "firing that went wrong can be traced back to the keypress that caused it.</p>"
+        "<p>The log lives on the same card as the schedules, one file a firing, named by the "
+        "date and the time it started, so that the newest firing always sorts last.</p>"
+        "<p>Clear old logs from the card once a term; the controller refuses to start a firing "
+        "when the card is nearly full, since it could not write the log to the end.</p>"
+        "<div class='card'><h3>Glaze recipes</h3><p>The glazes our members mix most often, with their weights, their colours "
+        "and the cone they fire at, <a href='/blog/glazes'>collected by the studio</a>.</p></div>"
+        "<div class='card'><h3>Clay bodies</h3><p>Which clay to buy for throwing, for hand building and for large pieces, "
+        "with prices from three suppliers, <a href='/blog/clay'>compared in one table</a>.</p></div>"
+        "<div class='card'><h3>Kiln repairs</h3><p>Elements and relays wear out after a few hundred firings, and both can be "
+        "changed at home in an afternoon, <a href='/blog/repairs'>replaced step by step</a>.</p></div>"
+        "</article></body></html>";
+    wn_article *a;
+    const char *t = text_as(html, WN_PAGE_ARTICLE, &a);
+    CHECK(strstr(t, "Reads a schedule from the card") != NULL);
+    CHECK(strstr(t, "Holds the present temperature") != NULL);
+    CHECK(strstr(t, "reply to each of their comments") != NULL);
+    CHECK(strstr(t, "traced back to the keypress") != NULL);
+    CHECK(strstr(t, "The glazes our members mix") == NULL);
+    CHECK(strstr(t, "Elements and relays") == NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_doclike_heading_anchor);
@@ -169,5 +215,6 @@ int main(void)
     RUN(test_doclike_note);
     RUN(test_doclike_short_code);
     RUN(test_doclike_styling_token);
+    RUN(test_doclike_anchored_sections);
     CHECK_DONE();
 }

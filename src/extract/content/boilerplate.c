@@ -393,6 +393,22 @@ static bool inline_in_text(const wn_node *x)
 
 /* A teaser: a short block with a linked heading (title, maybe a summary, a
  * date, an image). */
+/* Whether x is a section of the text, not a card: its first heading (or x,
+ * a <section>) is an anchor target, with an id of its own to link to. Cards
+ * of a rail link out; they are not linked to (a blog's "post-1021" cards
+ * are <article>s or <div>s, whose ids say nothing). */
+static bool anchored_section(const wn_node *x)
+{
+    if (wn_is_html(x, WN_TAG_SECTION) && x->nattrs && wn_dom_attr(x, "id") != NULL)
+        return true;
+    for (const wn_node *h = x->first; h; h = wn_dom_next(x, h, false)) {
+        if (h->type != WN_NODE_ELEMENT || h->ns != WN_NS_HTML || h->tag < WN_TAG_H1 || h->tag > WN_TAG_H6)
+            continue;
+        return h->nattrs && wn_dom_attr(h, "id") != NULL;
+    }
+    return false;
+}
+
 static bool teaser_like(const wn_cctx *c, const wn_node *x)
 {
     if (x->type != WN_NODE_ELEMENT || (c->nf[x->id] & (CN_DROPPED | CN_IGNORED | CN_KEEP)))
@@ -401,7 +417,7 @@ static bool teaser_like(const wn_cctx *c, const wn_node *x)
     if (s->a == 0 || s->text == 0 || s->text > WN_TUNE.boiler.teaser_max_chars)
         return false;
     if (s->head > 0 && s->link10 >= WN_TUNE.boiler.teaser_link10)
-        return true;
+        return !anchored_section(x);
     /* No heading: an image card whose text is mostly its link. */
     return s->img > 0 && s->text < WN_TUNE.boiler.teaser_image_chars &&
            wn_link_density(c, x) > wn_ld_limit(c, WN_TUNE.boiler.teaser_image);

@@ -174,11 +174,6 @@ static size_t spelling(const char *s, size_t n, char *out, size_t cap, size_t *w
     return k;
 }
 
-/* A section whose id spells its own heading ("answering-review-comments"
- * over "Answering review comments"): documentation generators name each
- * section after its heading, so a furniture word in such an id is the
- * heading's word, not the block's role. Two words at least: a lone
- * "comments" over "Comments" is a comment box's own name. */
 /* Whether heading h's words spell id ("design-principles" over "Design
  * principles") in min_words words at least. */
 static bool spells_heading(const wn_node *h, wn_str id, size_t min_words)
@@ -193,6 +188,11 @@ static bool spells_heading(const wn_node *h, wn_str id, size_t min_words)
            words >= min_words;
 }
 
+/* A section whose id spells its own heading ("answering-review-comments"
+ * over "Answering review comments"): documentation generators name each
+ * section after its heading, so a furniture word in such an id is the
+ * heading's word, not the block's role. Two words at least: a lone
+ * "comments" over "Comments" is a comment box's own name. */
 static bool section_anchor(const wn_node *x, wn_str id)
 {
     const wn_node *h = x->first;
@@ -403,7 +403,7 @@ int wn_walk(wn_cctx *c)
                 if (!(c->el.vc[r] & VC_DONE)) {
                     c->el.vc_cls[r] = (uint16_t)(at.cls.n ? wn_vocab_match(at.cls.p, at.cls.n) : 0);
                     c->el.vc_id[r] = (uint16_t)(at.id.n ? wn_vocab_match(at.id.p, at.id.n) : 0);
-                    if (c->el.vc_id[r] && c->pt->type == WN_PAGE_DOCUMENTATION && section_anchor(x, at.id))
+                    if (c->el.vc_id[r] && section_anchor(x, at.id))
                         c->el.vc_id[r] = 0;
                     if ((c->el.vc_id[r] | c->el.vc_cls[r]) && at.id.n && heading_anchor(x, at.id))
                         c->el.vc_id[r] = c->el.vc_cls[r] = 0;
