@@ -57,7 +57,14 @@ ROUNDS = int(os.environ.get("PT_ROUNDS", "100"))      # boosting rounds (a tree 
 DEPTH = 3           # levels of splits per tree (the C evaluator is built for 3)
 RATE = float(os.environ.get("PT_RATE", "0.1"))      # shrinkage of each leaf value
 LAMBDA = 1.0        # L2 penalty on leaf values (in units of the loss's curvature)
-MIN_HESS = 1.0      # a split must leave this much (weighed) curvature on each side
+MIN_HESS = float(os.environ.get("PT_MIN_HESS", "1.0"))  # a split must leave this much (weighed) curvature on each side
+LAMBDA = float(os.environ.get("PT_LAMBDA", str(LAMBDA)))
+# Stochastic boosting: each round's trees see a random share of the pages
+# (SUBSAMPLE) and may split on a random share of the inputs (COLSAMPLE), from a
+# fixed seed, so that no tree leans on a few sites' pages or one signal.
+SUBSAMPLE = float(os.environ.get("PT_SUBSAMPLE", "1.0"))
+COLSAMPLE = float(os.environ.get("PT_COLSAMPLE", "1.0"))
+SEED = int(os.environ.get("PT_SEED", "1"))
 MAX_CUTS = 32       # candidate cuts per input: quantiles of its values
 NO_SPLIT = 3.0e38   # the cut of a node that does not split (float max: every page goes left)
 
@@ -209,14 +216,17 @@ def fit(X, Y, K):
     onehot = np.eye(K)[Y]
     splits = 2 ** DEPTH - 1
     trees = []
+    rng = np.random.default_rng(SEED)
     for _ in range(ROUNDS):
         P = np.exp(F - F.max(1, keepdims=True))
         P /= P.sum(1, keepdims=True)
         for k in range(K):
             if not count[k]:
                 continue    # a type with no pages keeps its base score
-            g = w * (P[:, k] - onehot[:, k])
-            h = np.maximum(w * P[:, k] * (1 - P[:, k]), 1e-9)
+            use = rng.random(n) < SUBSAMPLE if SUBSAMPLE < 1 else np.ones(n, dtype=bool)
+            cols = rng.random(D) < COLSAMPLE if COLSAMPLE < 1 else np.ones(D, dtype=bool)
+            g = w * (P[:, k] - onehot[:, k]) * use
+            h = np.maximum(w * P[:, k] * (1 - P[:, k]), 1e-9) * use
             node = np.zeros(n, dtype=int)
             inp = [0] * splits
             cut = [NO_SPLIT] * splits
@@ -231,7 +241,8 @@ def fit(X, Y, K):
                 Gt, Ht = G.sum(2)[:, :, None], H.sum(2)[:, :, None]
                 GR, HR = Gt - GL, Ht - HL
                 gain = GL ** 2 / (HL + LAMBDA) + GR ** 2 / (HR + LAMBDA) - Gt ** 2 / (Ht + LAMBDA)
-                gain = np.where((HL >= MIN_HESS) & (HR >= MIN_HESS) & can_cut[None], gain, -1.0)
+                gain = np.where((HL >= MIN_HESS) & (HR >= MIN_HESS) & can_cut[None]
+                                & cols[None, :, None], gain, -1.0)
                 child = 2 * node + 1
                 for r in range(width):
                     j, c = np.unravel_index(np.argmax(gain[r]), gain[r].shape)
@@ -250,7 +261,7 @@ def fit(X, Y, K):
                     # the ancestor of each page's leaf at m's depth
                     reach = ((node + 1) >> (DEPTH - d)) - 1
                 sel = reach == m
-                if sel.any():
+                if (sel & use).any():
                     values[m] = -RATE * g[sel].sum() / (h[sel].sum() + LAMBDA)
                 else:
                     values[m] = values[(m - 1) // 2]
