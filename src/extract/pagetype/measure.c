@@ -197,8 +197,11 @@ static void jsonld_types(const char *p, size_t n, float *f)
     const size_t kl = sizeof key - 1;
     unsigned found = 0;
     for (size_t i = 0; i + kl < n && found < 256; i++) {
-        if (p[i] != '"' || memcmp(p + i, key, kl) != 0)
-            continue;
+        /* the next key: memmem skips the script's other bytes in wide steps */
+        const char *k = memmem(p + i, n - i, key, kl);
+        if (k == NULL || (size_t)(k - p) + kl >= n)
+            break;
+        i = (size_t)(k - p);
         size_t j = i + kl;
         while (j < n && (wn_is_space((unsigned char)p[j]) || p[j] == ':'))
             j++;
