@@ -226,6 +226,31 @@ static void test_labels_spare_code_and_cells(void)
     HAS_NOT("Read more");   /* the teaser's own link is a label */
 }
 
+/* A card's picture link with "Quick view" laid over it: the label goes, the
+ * picture stays (rendered with images). */
+static void test_label_over_picture_keeps_picture(void)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><body><main><h1>Vases</h1><p>Thrown on the wheel and glazed by hand in the "
+        "studio by the river, each one a little different from the next.</p><ul class=grid>");
+    for (int i = 1; i <= 5; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=card><a class=pic href=/v/%d><img src=/img/vase%d.jpg alt=\"Vase %d\">"
+            "<span class=qv>Quick view</span></a><a href=/v/%d>Tall vase, glaze %d</a>"
+            "<span class=price>$3%d.00</span></li>", i, i, i, i, i, i);
+    snprintf(html + n, sizeof html - n, "</ul></main></body></html>");
+    wn_article *a = NULL;
+    const char *t = text_as(html, WN_PAGE_COLLECTION, &a);
+    CHECK(strstr(t, "Tall vase, glaze 3") != NULL);
+    CHECK(strstr(t, "Quick view") == NULL);
+    text_sink md = { .n = 0 };
+    md.buf[0] = 0;
+    CHECK_EQ_INT(wn_render(a, WN_FMT_MARKDOWN, WN_RENDER_IMAGES, sink_into, &md), WN_OK);
+    CHECK(strstr(md.buf, "vase3.jpg") != NULL);
+    wn_article_free(a);
+}
+
 int main(void)
 {
     RUN(test_collection_in_chrome_named_wrapper);
@@ -235,5 +260,6 @@ int main(void)
     RUN(test_card_buttons_dropped);
     RUN(test_card_buttons_other_languages);
     RUN(test_labels_spare_code_and_cells);
+    RUN(test_label_over_picture_keeps_picture);
     CHECK_DONE();
 }

@@ -152,6 +152,27 @@ static bool is_label(const wn_cctx *c, const wn_node *x)
     return false;
 }
 
+/* A label that holds a picture (a card's image link with "Quick view" laid
+ * over it, a button with its icon) loses its words, not the picture: each
+ * part of it with text and no picture goes. */
+static void drop_label_text(wn_cctx *c, wn_node *x)
+{
+    for (wn_node *t = x->first; t; ) {
+        bool skip = false;
+        if (t->type == WN_NODE_ELEMENT) {
+            skip = !(c->nf[t->id] & CN_VISITED) || (c->nf[t->id] & (CN_IGNORED | CN_DROPPED));
+            if (!skip && wn_st(c, t)->img == 0) {
+                if (wn_st(c, t)->text > 0)
+                    wn_drop(c, t, WHY_UI_LABEL);
+                skip = true;
+            }
+        } else if (t->type == WN_NODE_TEXT && (c->nf[t->id] & CN_VISITED) && wn_totals(c, t).text > 0) {
+            wn_drop(c, t, WHY_UI_LABEL);
+        }
+        t = wn_dom_next(x, t, skip);
+    }
+}
+
 void wn_list_labels(wn_cctx *c)
 {
     if (c->root == NULL || c->pt == NULL || !label_types(c->pt->type))
@@ -167,7 +188,10 @@ void wn_list_labels(wn_cctx *c)
             bool cell = wn_is_html(x, WN_TAG_TD) || wn_is_html(x, WN_TAG_TH);
             if (!skip && !cell && x != c->root && !(c->nf[x->id] & CN_KEEP) && text > 0 &&
                 text <= WN_TUNE.list.label_max_chars && is_label(c, x)) {
-                wn_drop(c, x, WHY_UI_LABEL);
+                if (wn_st(c, x)->img > 0)
+                    drop_label_text(c, x);
+                else
+                    wn_drop(c, x, WHY_UI_LABEL);
                 skip = true;
             }
         }
