@@ -27,6 +27,9 @@ static uint8_t vocab_len[NVOCAB];
 static uint8_t bigram[128 * 128 / 8];       /* first two bytes of some pattern */
 static uint16_t bg_start[128 * 128 + 1];
 static uint8_t bg_list[NVOCAB];
+/* Whether some class_styling_token starts with the pattern ("scroll-mt-"
+ * with "scroll"): only a hit of such a pattern looks at the tokens. */
+static uint8_t vocab_styled[NVOCAB];
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
 static unsigned pattern_pair(size_t i)
@@ -40,6 +43,9 @@ static void vocab_build(void)
     for (size_t i = 0; i < NVOCAB; i++) {
         unsigned bg = pattern_pair(i);
         vocab_len[i] = (uint8_t)strlen(wn_lex_class_vocab[i]);
+        for (size_t k = 0; k < WN_LEX_CLASS_STYLING_TOKEN_N; k++)
+            if (strncmp(wn_lex_class_styling_token[k], wn_lex_class_vocab[i], vocab_len[i]) == 0)
+                vocab_styled[i] = 1;
         bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
         bg_start[bg + 1]++;
     }
@@ -121,7 +127,7 @@ unsigned wn_vocab_match(const char *p, size_t n)
                 ((i > 0 && wn_word_byte((unsigned char)low[i - 1])) ||
                  (i + m < n && wn_word_byte((unsigned char)low[i + m]))))
                 continue;
-            if (after_styling_prefix(low, i) || styling_token(low, i, n))
+            if (after_styling_prefix(low, i) || (vocab_styled[bg_list[k]] && styling_token(low, i, n)))
                 continue;
             bits |= vbits & ~VC_BOUNDED;
         }
