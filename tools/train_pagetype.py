@@ -326,7 +326,19 @@ def predict(model, X, rows):
         for i, r in enumerate(rows):
             if not any(r[4].get(n, 0) > 0 for n in signals):
                 S[i, k] = -math.inf
-    return [0 if tiny(r) else int(np.argmax(s)) for s, r in zip(S, rows)]
+    # collection and listing take one path: they compete pooled (the log of
+    # the summed odds); the larger of the two names the page (pagetype.c decide)
+    C, L = TYPES.index("collection"), TYPES.index("listing")
+    V = S.copy()
+    V[:, C] = np.logaddexp(S[:, C], S[:, L])
+    V[:, L] = -math.inf
+    out = []
+    for v, s, r in zip(V, S, rows):
+        b = int(np.argmax(v))
+        if b == C and s[L] > s[C]:
+            b = L
+        out.append(0 if tiny(r) else b)
+    return out
 
 
 def folds_of(rows):

@@ -238,6 +238,28 @@ static void test_service_needs_a_call_to_act(void)
     CHECK(pt.f[PTF_LINK_DENSITY] > 0);
 }
 
+static void test_index_types_pooled(void)
+{
+    /* Four bare linked names under a heading and a line of text: the model
+     * spreads its belief in an index over listing and collection, and each
+     * alone scores below service. The two take the same path, so they
+     * compete pooled (the log of their summed odds), which beats service:
+     * the page is an index, named by the larger of the two. */
+    char html[2048] = "<html><body><h1>Garden furniture</h1>"
+                      "<p>Chairs and tables for small gardens and balconies.</p><ul class=items>";
+    for (int i = 0; i < 4; i++) {
+        char item[128];
+        snprintf(item, sizeof item, "<li class=item><a href='/shelf/%d'>Garden chair number %d</a></li>", i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></body></html>");
+    wn_pagetype pt;
+    CHECK_EQ_INT(classify(html, NULL, &pt), WN_PAGE_LISTING);
+    CHECK(pt.score[WN_PAGE_SERVICE] > pt.score[WN_PAGE_LISTING]);      /* alone, service wins */
+    CHECK(pt.score[WN_PAGE_SERVICE] > pt.score[WN_PAGE_COLLECTION]);
+    CHECK(pt.score[WN_PAGE_LISTING] > pt.score[WN_PAGE_COLLECTION]);   /* the larger names it */
+}
+
 static void test_collection(void)
 {
     /* A shop's grid: eight linked cards with an image, a price and a cart
@@ -476,6 +498,7 @@ int main(void)
     RUN(test_article_margin);
     RUN(test_forum_needs_a_thread);
     RUN(test_service_needs_a_call_to_act);
+    RUN(test_index_types_pooled);
     RUN(test_collection);
     RUN(test_forum_and_docs);
     RUN(test_default_and_forced);

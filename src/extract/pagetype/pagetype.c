@@ -123,10 +123,21 @@ static void decide(wn_pagetype *pt)
             s += tree->value[tree_node(tree, x, PT_MODEL_DEPTH)];
         pt->score[t] = s;
     }
+    /* Collections and listings take the same path (an index of items), so
+     * they compete as one: the model's belief in either, pooled (the log of
+     * the summed odds), against the other types'; the larger of the two names
+     * the page. A page the model splits between them is an index all the same. */
+    float vote[WN_PAGE__COUNT];
+    memcpy(vote, pt->score, sizeof vote);
+    float a = pt->score[WN_PAGE_COLLECTION], b = pt->score[WN_PAGE_LISTING];
+    vote[WN_PAGE_COLLECTION] = fmaxf(a, b) + log1pf(expf(-fabsf(a - b)));
+    vote[WN_PAGE_LISTING] = -INFINITY;
     int best = WN_PAGE_ARTICLE;
     for (int t = WN_PAGE_ARTICLE; t < WN_PAGE__COUNT; t++)
-        if (pt->score[t] > pt->score[best] && shows_need(pt->f, t))
+        if (vote[t] > vote[best] && shows_need(pt->f, t))
             best = t;
+    if (best == WN_PAGE_COLLECTION && b > a)
+        best = WN_PAGE_LISTING;
     /* Too little text to tell and no declared type: the article path, as
      * before page types (the model learned from full pages). */
     bool declared = false;
