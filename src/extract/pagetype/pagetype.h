@@ -10,7 +10,8 @@
  * (pagetype_model.h, trained by tools/train_pagetype.py) score each type from
  * the signals and from the hand rules of pagetype_rules.h that fired
  * (pagetype.c); the highest score wins, article unless another type beats it
- * by WN_TUNE.pagetype.article_margin, and a type whose needs (needs[] in
+ * by WN_TUNE.pagetype.article_margin, collection and listing competing as one
+ * (their pooled odds; one extraction path), and a type whose needs (needs[] in
  * pagetype_rules.h) the page does not show never wins.
  *
  * Use from type-specific code (the content chooser and its type_*.c hooks):
