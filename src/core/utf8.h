@@ -16,4 +16,12 @@ size_t wn_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
  * returns the count. */
 size_t wn_utf8_encode(uint32_t cp, char *o);
 
+/* Bytes of the UTF-8 sequence its lead byte announces, for lenient walks over
+ * text that may hold stray bytes: 1 for ASCII, a continuation byte or a byte
+ * that leads nothing (0xF8-0xFF), which is then taken alone. */
+static inline size_t wn_utf8_seq_len(unsigned char lead)
+{
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 1;
+}
+
 #endif

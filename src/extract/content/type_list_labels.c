@@ -16,7 +16,9 @@
 
 #include "extract/content/content_internal.h"
 #include "extract/content/type_rules.h"
+#include "core/utf8.h"
 #include "extract/signals/lexicon_data.h"
+#include "extract/signals/signals.h"
 
 /* The page types whose article is a grid or a list of items, or a product
  * with rails of other products' cards. (Service pages keep their "Learn
@@ -26,30 +28,15 @@ static bool label_types(wn_page_type t)
     return t == WN_PAGE_COLLECTION || t == WN_PAGE_LISTING || t == WN_PAGE_PRODUCT;
 }
 
-/* Bytes of a UTF-8 sequence from its lead byte (1 for a stray byte). */
-static size_t seq_len(unsigned char b)
-{
-    return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-}
-
 /* Whether the UTF-8 sequence s[0..len) is a mark around a label, not a
- * letter of it: ASCII punctuation and spaces, Latin-1 punctuation (U+00A0..
- * U+00BF: NBSP, guillemets, middle dot), U+2000..U+2FFF (general
- * punctuation, arrows, shapes, dingbats), CJK punctuation, the private use
- * area (icon fonts), variation selectors and emoji. */
+ * letter of it: ASCII punctuation and spaces, or a sign (wn_cp_is_sign:
+ * punctuation, arrows, icon-font glyphs, emoji). */
 static bool is_mark(const unsigned char *s, size_t len)
 {
-    switch (len) {
-    case 1:
+    if (len == 1)
         return !((s[0] >= '0' && s[0] <= '9') || ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'));
-    case 2:
-        return s[0] == 0xC2 && s[1] >= 0xA0 && s[1] <= 0xBF;
-    case 3:
-        return s[0] == 0xE2 || (s[0] == 0xE3 && s[1] == 0x80) || s[0] == 0xEE ||
-               (s[0] == 0xEF && (s[1] <= 0xA3 || s[1] == 0xB8 || s[1] == 0xBB));
-    default:
-        return s[0] == 0xF0 && s[1] == 0x9F;
-    }
+    uint32_t cp;
+    return wn_utf8_decode(s, len, &cp) == len && wn_cp_is_sign(cp);
 }
 
 typedef struct label_buf {
@@ -68,7 +55,7 @@ static void fold_text(label_buf *b, wn_str t)
 {
     for (size_t i = 0; i < t.n && !b->over; ) {
         const unsigned char *s = (const unsigned char *)t.p + i;
-        size_t len = seq_len(s[0]);
+        size_t len = wn_utf8_seq_len(s[0]);
         if (i + len > t.n)
             len = 1;
         i += len;

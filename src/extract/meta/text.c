@@ -77,19 +77,6 @@ static size_t decode_after_amp(const char *s, size_t n, uint32_t *cp)
     return len ? len - 1 : 0;
 }
 
-static size_t utf8_len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xF0 && c < 0xF8)
-        return 4;
-    if (c >= 0xE0)
-        return 3;
-    if (c >= 0xC0)
-        return 2;
-    return 1;   /* stray continuation byte: taken alone */
-}
-
 static uint32_t utf8_decode(const unsigned char *s, size_t len)
 {
     switch (len) {
@@ -137,7 +124,7 @@ char *wn_meta_clean(wn_arena *a, const char *s, size_t n, size_t cap)
             if (cp == '&' && i < n)
                 i += decode_after_amp(s + i, n - i, &cp);
         } else {
-            len = utf8_len(c);
+            len = wn_utf8_seq_len(c);
             if (i + len > n)
                 len = 1;
             cp = len == 1 ? c : utf8_decode((const unsigned char *)s + i, len);
@@ -184,7 +171,7 @@ size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap)
     if (cap == 0)
         return 0;
     while (i < n) {
-        size_t len = utf8_len((unsigned char)s[i]);
+        size_t len = wn_utf8_seq_len((unsigned char)s[i]);
         if (i + len > n)
             len = 1;
         if (fold_sep((const unsigned char *)s + i, len)) {

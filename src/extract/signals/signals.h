@@ -77,6 +77,11 @@ static inline bool wn_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* text.c: whether a non-ASCII code point is a sign rather than a letter or
+ * digit: Latin-1 punctuation and signs (U+00A0-U+00BF), general punctuation,
+ * arrows, symbols and dingbats (U+2000-U+2BFF), CJK punctuation, the private
+ * use area (icon fonts), variation selectors, the BOM, pictographs (emoji). */
+bool     wn_cp_is_sign(uint32_t cp);
 /* text.c: adds the measures of text[0..n) to *s. */
 void     wn_text_stats(const char *p, size_t n, wn_tstat *s);
 /* Whether needle occurs in buf[0..n) with no letter or digit before it. */

@@ -6,6 +6,15 @@
 
 #include "extract/signals/signals.h"
 
+/* MARK: Signs ------------------------------------------------------------------ */
+
+bool wn_cp_is_sign(uint32_t cp)
+{
+    return (cp >= 0x00A0 && cp <= 0x00BF) || (cp >= 0x2000 && cp <= 0x2BFF) ||
+           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
 /* MARK: Text measures ---------------------------------------------------------- */
 
 /* Decode one UTF-8 sequence leniently (the parser already produced valid UTF-8). */

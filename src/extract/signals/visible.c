@@ -161,15 +161,6 @@ bool wn_attrs_panel(const wn_elattrs *a)
 
 /* MARK: Anchor marks ---------------------------------------------------------- */
 
-/* A code point that is a sign, not a letter: Latin-1's section and pilcrow
- * signs, the general punctuation, arrows and symbol blocks, dingbats, and the
- * pictographs (emoji) with their variation selector. */
-static bool is_symbol_cp(uint32_t cp)
-{
-    return cp == 0x00A7 || cp == 0x00B6 || (cp >= 0x2000 && cp <= 0x2BFF) ||
-           (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F;
-}
-
 bool wn_anchor_mark(const wn_node *a)
 {
     if (!wn_is_html(a, WN_TAG_A))
@@ -191,7 +182,7 @@ bool wn_anchor_mark(const wn_node *a)
             if (cp == 0xA0 || (cp < 0x80 && wn_is_space((unsigned char)cp)))
                 continue;
             bool sign = cp < 0x80 ? !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') && !(cp >= '0' && cp <= '9')
-                                  : is_symbol_cp(cp);
+                                  : wn_cp_is_sign(cp);
             if (!sign || ++signs > WN_TUNE.walk.anchor_mark_max_signs)
                 return false;
         }
